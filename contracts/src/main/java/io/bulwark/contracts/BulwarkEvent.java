@@ -1,0 +1,21 @@
+package io.bulwark.contracts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Every Bulwark event: identity, time, schema version and the target it is about. */
+public sealed interface BulwarkEvent
+        permits BackupRequested, BackupProgressed, BackupCompleted, BackupFailed, BackupVerified, BackupDeleted {
+
+    /** Unique per event; consumers de-duplicate on it. */
+    UUID eventId();
+
+    /** When the producer created the event (UTC). */
+    Instant occurredAt();
+
+    /** Version of the event's JSON Schema; 1 for every event today. */
+    int schemaVersion();
+
+    /** The target (database) the event is about; also the Kafka record key. */
+    String targetId();
+}

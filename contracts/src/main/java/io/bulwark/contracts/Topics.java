@@ -1,0 +1,37 @@
+package io.bulwark.contracts;
+
+import java.util.List;
+
+/**
+ * Kafka topic names. The topic name is also the logical event type on the wire ({@code ce_type}).
+ * Every topic has a dead-letter topic named {@code <topic>.dlq}.
+ */
+public final class Topics {
+
+    /** {@link BackupRequested}: the scheduler or any other system asks for a backup. */
+    public static final String BACKUP_REQUESTED = "bulwark.backup.requested";
+    /** {@link BackupProgressed}: a dump in progress. */
+    public static final String BACKUP_PROGRESS = "bulwark.backup.progress";
+    /** {@link BackupCompleted}: an artifact and its manifest are stored. */
+    public static final String BACKUP_COMPLETED = "bulwark.backup.completed";
+    /** {@link BackupFailed}: a backup could not be taken. */
+    public static final String BACKUP_FAILED = "bulwark.backup.failed";
+    /** {@link BackupVerified}: an artifact was restored into a sandbox and checked. */
+    public static final String BACKUP_VERIFIED = "bulwark.backup.verified";
+    /** {@link BackupDeleted}: every object of a backup was removed. */
+    public static final String BACKUP_DELETED = "bulwark.backup.deleted";
+
+    /** Suffix of the dead-letter topic of each topic. */
+    public static final String DLQ_SUFFIX = ".dlq";
+
+    /** All event topics, in pipeline order. */
+    public static final List<String> ALL = List.of(
+            BACKUP_REQUESTED, BACKUP_PROGRESS, BACKUP_COMPLETED, BACKUP_FAILED, BACKUP_VERIFIED, BACKUP_DELETED);
+
+    private Topics() {}
+
+    /** Returns the dead-letter topic of {@code topic}, e.g. {@code bulwark.backup.requested.dlq}. */
+    public static String deadLetter(String topic) {
+        return topic + DLQ_SUFFIX;
+    }
+}

@@ -1,0 +1,238 @@
+package io.bulwark.engines.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts external programs with a mandatory timeout (pgBackRest's {@code execNew} is the model).
+ *
+ * <p>stdout is the caller's to stream ({@link RunningProcess#stdout()}); stderr is drained by a
+ * daemon thread that keeps its last {@value #STDERR_TAIL_BYTES} bytes for the error message. When the
+ * timeout passes, or {@link RunningProcess#kill()} is called, the process and all its descendants are
+ * destroyed. Thread-safe; one instance serves the whole application.
+ */
+public final class ProcessRunner {
+
+    /** How much of stderr is kept, in bytes: the tail, where tools put their fatal message. */
+    public static final int STDERR_TAIL_BYTES = 16 * 1024;
+
+    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "process-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * A program to run.
+     *
+     * @param argv program and arguments; never put a password here (use {@code env})
+     * @param env variables added to the inherited environment (e.g. {@code PGPASSWORD})
+     * @param timeout how long the process may run before it is killed with its children
+     */
+    public record Command(List<String> argv, Map<String, String> env, Duration timeout) {
+        public Command {
+            argv = List.copyOf(argv);
+            env = env == null ? Map.of() : Map.copyOf(env);
+            Objects.requireNonNull(timeout, "timeout is required");
+            if (argv.isEmpty()) {
+                throw new IllegalArgumentException("argv must name a program");
+            }
+        }
+
+        public static Command of(Duration timeout, String... argv) {
+            return new Command(List.of(argv), Map.of(), timeout);
+        }
+
+        /** This command with {@code name=value} added to its environment. */
+        public Command withEnv(String name, String value) {
+            var copy = new java.util.HashMap<>(env);
+            copy.put(name, value);
+            return new Command(argv, copy, timeout);
+        }
+
+        /** The program and arguments joined by spaces, for logs (never holds a secret). */
+        public String display() {
+            return String.join(" ", argv);
+        }
+    }
+
+    /** The outcome of {@link #run}: exit code, all of stdout as text, the tail of stderr. */
+    public record Result(int exitCode, String stdout, String stderr, boolean timedOut) {
+        public boolean succeeded() {
+            return exitCode == 0 && !timedOut;
+        }
+    }
+
+    /**
+     * Starts {@code command}; the caller must read {@link RunningProcess#stdout()} (or close it) and
+     * call {@link RunningProcess#waitFor()}.
+     *
+     * @throws ToolMissingException when the program is not installed or not executable
+     */
+    public RunningProcess start(Command command) {
+        ProcessBuilder builder = new ProcessBuilder(command.argv());
+        builder.environment().putAll(command.env());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new ToolMissingException(command.argv().getFirst(), e);
+        }
+        return new RunningProcess(command, process);
+    }
+
+    /**
+     * Runs {@code command} to the end and returns its output; stdout is read whole, so use it for
+     * commands with small output only.
+     *
+     * @throws ToolMissingException when the program is not installed
+     */
+    public Result run(Command command) {
+        try (RunningProcess running = start(command)) {
+            running.stdin().close();
+            String out = new String(running.stdout().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = running.waitFor();
+            return new Result(exit, out, running.stderr(), running.timedOut());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A started process: its streams, its stderr tail, its exit code. Close it to kill what is left. */
+    public final class RunningProcess implements AutoCloseable {
+        private final Command command;
+        private final Process process;
+        private final byte[] tail = new byte[STDERR_TAIL_BYTES];
+        private long stderrBytes;
+        private final Thread stderrReader;
+        private final ScheduledFuture<?> deadline;
+        private volatile boolean timedOut;
+
+        private RunningProcess(Command command, Process process) {
+            this.command = command;
+            this.process = process;
+            this.stderrReader = Thread.ofPlatform()
+                    .daemon()
+                    .name("stderr-" + programName(command))
+                    .start(this::drainStderr);
+            this.deadline = watchdog.schedule(
+                    () -> {
+                        timedOut = true;
+                        kill();
+                    },
+                    command.timeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+
+        private static String programName(Command command) {
+            String program = command.argv().getFirst();
+            return program.substring(program.lastIndexOf('/') + 1);
+        }
+
+        private void drainStderr() {
+            byte[] buffer = new byte[8192];
+            try (InputStream err = process.getErrorStream()) {
+                int n;
+                while ((n = err.read(buffer)) > 0) {
+                    synchronized (tail) {
+                        for (int i = 0; i < n; i++) {
+                            tail[(int) (stderrBytes++ % tail.length)] = buffer[i];
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process went away; what was read is kept
+            }
+        }
+
+        /** The command this process runs. */
+        public Command command() {
+            return command;
+        }
+
+        /** The process's standard output, to stream. */
+        public InputStream stdout() {
+            return process.getInputStream();
+        }
+
+        /** The process's standard input. */
+        public java.io.OutputStream stdin() {
+            return process.getOutputStream();
+        }
+
+        /** The OS process id. */
+        public long pid() {
+            return process.pid();
+        }
+
+        /**
+         * Waits for the process to end (it is killed at its timeout) and for stderr to be drained.
+         *
+         * @return the exit code; check {@link #timedOut()} for a kill at the deadline
+         */
+        public int waitFor() {
+            try {
+                int exit = process.waitFor();
+                stderrReader.join(Duration.ofSeconds(5));
+                deadline.cancel(false);
+                return exit;
+            } catch (InterruptedException e) {
+                kill();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(
+                        "interrupted while waiting for " + command.argv().getFirst(), e);
+            }
+        }
+
+        /** True when the process was killed because its timeout passed. */
+        public boolean timedOut() {
+            return timedOut;
+        }
+
+        /** The last {@value #STDERR_TAIL_BYTES} bytes of stderr, as UTF-8 text, trimmed. */
+        public String stderr() {
+            synchronized (tail) {
+                int size = (int) Math.min(stderrBytes, tail.length);
+                byte[] ordered = new byte[size];
+                long start = stderrBytes - size;
+                for (int i = 0; i < size; i++) {
+                    ordered[i] = tail[(int) ((start + i) % tail.length)];
+                }
+                return new String(ordered, StandardCharsets.UTF_8).trim();
+            }
+        }
+
+        /** Destroys the process and all its descendants: politely first, forcibly after a grace period. */
+        public void kill() {
+            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            tree.add(process.toHandle());
+            tree.forEach(ProcessHandle::destroy);
+            watchdog.schedule(
+                    () -> tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly),
+                    KILL_GRACE.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+
+        /** Kills the process tree if it is still running. */
+        @Override
+        public void close() {
+            deadline.cancel(false);
+            if (process.isAlive()) {
+                kill();
+            }
+        }
+    }
+}
