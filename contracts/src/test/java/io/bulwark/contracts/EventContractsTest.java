@@ -1,0 +1,159 @@
+package io.bulwark.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+class EventContractsTest {
+
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                Topics.BACKUP_REQUESTED,
+                Topics.BACKUP_PROGRESS,
+                Topics.BACKUP_COMPLETED,
+                Topics.BACKUP_FAILED,
+                Topics.BACKUP_VERIFIED,
+                Topics.BACKUP_DELETED
+            })
+    void savedExampleMatchesItsSchemaAndSurvivesARoundTrip(String type) throws IOException {
+        byte[] example = resource("/examples/" + type + ".json");
+        Schema schema = schema(type + ".schema.json");
+        assertThat(errors(schema, example)).isEmpty();
+
+        BulwarkEvent event = EventJson.read(type, example);
+
+        assertThat(EventJson.typeOf(event)).isEqualTo(type);
+        byte[] written = EventJson.toBytes(event);
+        assertThat(errors(schema, written)).isEmpty();
+        assertThat(EventJson.read(type, written)).isEqualTo(event);
+    }
+
+    @Test
+    void verificationReportExampleMatchesItsSchemaAndSurvivesARoundTrip() throws IOException {
+        byte[] example = resource("/examples/verification-report.json");
+        Schema schema = schema("verification-report.schema.json");
+        assertThat(errors(schema, example)).isEmpty();
+
+        VerificationReport report = EventJson.read(example, VerificationReport.class);
+
+        assertThat(report.tables()).extracting(TableRows::matches).containsOnly(true);
+        assertThat(errors(schema, EventJson.toBytes(report))).isEmpty();
+    }
+
+    @Test
+    void aMinimalRequestFromAnotherSystemGetsDefaults() throws IOException {
+        byte[] minimal = resource("/examples/bulwark.backup.requested.minimal.json");
+        assertThat(errors(schema("bulwark.backup.requested.schema.json"), minimal))
+                .isEmpty();
+
+        BackupRequested request = EventJson.read(minimal, BackupRequested.class);
+
+        assertThat(request.targetId()).isEqualTo("billing-db");
+        assertThat(request.eventId()).isEqualTo(request.requestId());
+        assertThat(request.backupId()).isEqualTo(request.requestId());
+        assertThat(request.trigger()).isEqualTo(Trigger.EVENT);
+        assertThat(request.tier()).isEqualTo(Tier.ADHOC);
+        assertThat(request.schemaVersion()).isEqualTo(1);
+        assertThat(request.requestedAt()).isNotNull();
+        assertThat(request.effectiveLabel()).isEqualTo("adhoc");
+    }
+
+    @Test
+    void aRequestWithAnUnsafeTargetIdIsRejectedNamingTheField() {
+        byte[] json = ("{\"requestId\":\"" + UUID.randomUUID() + "\",\"targetId\":\"../etc\"}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> EventJson.read(json, BackupRequested.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("targetId");
+        assertThat(errors(schema("bulwark.backup.requested.schema.json"), json))
+                .isNotEmpty();
+    }
+
+    @Test
+    void aRequestWithoutRequestIdIsRejectedNamingTheField() {
+        byte[] json = "{\"targetId\":\"chinook\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> EventJson.read(json, BackupRequested.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("requestId");
+    }
+
+    @Test
+    void malformedJsonIsAnInvalidEvent() {
+        byte[] json = "{not json".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> EventJson.read(Topics.BACKUP_COMPLETED, json))
+                .isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> EventJson.read("bulwark.backup.unknown", json))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("unknown event type");
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredSoContractsCanGrow() {
+        byte[] json = ("{\"requestId\":\"" + UUID.randomUUID() + "\",\"targetId\":\"chinook\",\"addedLater\":42}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(EventJson.read(json, BackupRequested.class).targetId()).isEqualTo("chinook");
+    }
+
+    @Test
+    void cloudEventHeadersCarryTheLogicalTypeNotTheJavaClass() {
+        BackupRequested request = BackupRequested.of("chinook", Trigger.MANUAL, null, null, Tier.ADHOC, "it");
+
+        var headers = EventHeaders.cloudEventHeaders(request, "/bulwark/test");
+
+        assertThat(headers)
+                .containsEntry(EventHeaders.CE_TYPE, Topics.BACKUP_REQUESTED)
+                .containsEntry(EventHeaders.CE_ID, request.eventId().toString())
+                .containsEntry(EventHeaders.CE_SOURCE, "/bulwark/test")
+                .containsEntry(EventHeaders.CE_SPECVERSION, "1.0");
+    }
+
+    @Test
+    void everyTopicHasAShippedSchema() {
+        for (String topic : Topics.ALL) {
+            assertThat(EventContractsTest.class.getResource("/schemas/" + topic + ".schema.json"))
+                    .as(topic)
+                    .isNotNull();
+        }
+    }
+
+    private static Schema schema(String name) {
+        try (InputStream in = EventContractsTest.class.getResourceAsStream("/schemas/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return SCHEMAS.getSchema(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Error> errors(Schema schema, byte[] json) {
+        JsonNode node = EventJson.mapper().readTree(json);
+        return schema.validate(node);
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = EventContractsTest.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
