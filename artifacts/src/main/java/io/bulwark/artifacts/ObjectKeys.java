@@ -42,7 +42,40 @@ public final class ObjectKeys {
         Ids.requireSafe("targetId", targetId);
         Ids.requireSafe("label", label);
         return targetId + "/" + YEAR.format(startedAt) + "/" + MONTH.format(startedAt) + "/" + label + "_"
-                + STAMP.format(startedAt) + "_" + backupId.toString().substring(0, 8) + "/";
+                + STAMP.format(startedAt) + "_" + backupId8(backupId) + "/";
+    }
+
+    /** The first 8 characters of {@code backupId}, the last part of a backup's folder name. */
+    public static String backupId8(UUID backupId) {
+        return backupId.toString().substring(0, 8);
+    }
+
+    /** The prefix holding every backup of {@code targetId}: {@code {targetId}/}. */
+    public static String targetPrefix(String targetId) {
+        return Ids.requireSafe("targetId", targetId) + "/";
+    }
+
+    /**
+     * True when {@code key} lies in the folder of the backup {@code backupId}, i.e. its folder name
+     * ends in {@code _{backupId8}}.
+     */
+    public static boolean belongsTo(String key, UUID backupId) {
+        return prefixOf(key).endsWith("_" + backupId8(backupId) + "/");
+    }
+
+    /** The key of the zstd-compressed PostgreSQL custom-format dump in the backup at {@code prefix}. */
+    public static String pgDumpKey(String prefix) {
+        return inPrefix(prefix, PG_CUSTOM_ZSTD);
+    }
+
+    /** The key of {@code manifest.json} in the backup at {@code prefix}. */
+    public static String manifestKey(String prefix) {
+        return inPrefix(prefix, MANIFEST);
+    }
+
+    /** The key of {@code verification.json} in the backup at {@code prefix}. */
+    public static String verificationKey(String prefix) {
+        return inPrefix(prefix, VERIFICATION_JSON);
     }
 
     /** The key of {@code name} inside the backup at {@code prefix}. */

@@ -1,11 +1,48 @@
 package io.bulwark.localstack;
 
-/** Entry point of the embedded default ({@code ./bulwark}). */
-public final class LocalStack {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-    private LocalStack() {}
+/**
+ * Entry point of the embedded default ({@code ./bulwark}): {@code demo} runs one backup of Chinook (or a given database)
+ * through the whole pipeline and prints its verification; {@code up} keeps the stack running.
+ */
+@Command(
+        name = "bulwark",
+        mixinStandardHelpOptions = true,
+        version = "bulwark " + BulwarkService.VERSION,
+        description = "Backups that prove they restore: the local stack (Kafka, S3, PostgreSQL and the five services).",
+        subcommands = {DemoCommand.class, UpCommand.class, CommandLine.HelpCommand.class})
+public final class LocalStack implements Runnable {
 
+    /** Exit code when the verification did not pass or the backup failed. */
+    public static final int EXIT_NOT_PASSED = 1;
+    /** Exit code for bad command-line arguments. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code when the backup did not finish in time. */
+    public static final int EXIT_TIMEOUT = 3;
+    /** Exit code when the stack could not start or broke down. */
+    public static final int EXIT_STACK_FAILED = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args {@code demo [options]}, {@code up [options]} or {@code --help}
+     */
     public static void main(String[] args) {
-        System.out.println("bulwark local stack");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (for tests). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new LocalStack()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }

@@ -26,13 +26,19 @@ public final class QuietLogging {
 
     private QuietLogging() {}
 
-    /** Sets WARN on the noisy loggers when logback is the SLF4J backend; does nothing otherwise. */
+    /**
+     * Sets WARN on the noisy loggers that would log more than that, when logback is the SLF4J backend; a logger already
+     * at WARN or quieter keeps its level. Does nothing with another backend.
+     */
     public static void apply() {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (isLogback(factory)) {
             LoggerContext context = (LoggerContext) factory;
             for (String name : NOISY) {
-                context.getLogger(name).setLevel(Level.WARN);
+                ch.qos.logback.classic.Logger logger = context.getLogger(name);
+                if (!logger.getEffectiveLevel().isGreaterOrEqual(Level.WARN)) {
+                    logger.setLevel(Level.WARN);
+                }
             }
         }
     }

@@ -88,6 +88,7 @@ public final class S3ProxyServer implements AutoCloseable {
                 .endpoint(requested)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .ignoreUnknownHeaders(true)
+                .stopTimeout(1_000)
                 .build();
         try {
             proxy.start();

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
-import io.minio.CopySource;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.Result;
+import io.minio.SourceObject;
 import io.minio.StatObjectArgs;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
@@ -56,15 +56,15 @@ class S3ProxyServerIT {
                         BucketExistsArgs.builder().bucket("bulwark").build()))
                 .isTrue();
         byte[] body = "hello bulwark".getBytes(StandardCharsets.UTF_8);
-        client.putObject(PutObjectArgs.builder()
-                .bucket("bulwark")
-                .object("a/b/hello.txt")
-                .stream(new ByteArrayInputStream(body), (long) body.length, -1L)
+        client.putObject(PutObjectArgs.builder().bucket("bulwark").object("a/b/hello.txt").stream(
+                        new ByteArrayInputStream(body), (long) body.length, -1L)
                 .contentType("text/plain")
                 .build());
 
-        try (GetObjectResponse in = client.getObject(
-                GetObjectArgs.builder().bucket("bulwark").object("a/b/hello.txt").build())) {
+        try (GetObjectResponse in = client.getObject(GetObjectArgs.builder()
+                .bucket("bulwark")
+                .object("a/b/hello.txt")
+                .build())) {
             assertThat(in.readAllBytes()).isEqualTo(body);
         }
         assertThat(dir.resolve("bulwark")).isDirectory();
@@ -75,10 +75,8 @@ class S3ProxyServerIT {
         int size = 12 * 1024 * 1024 + 123;
         byte[] body = new byte[size];
         new Random(42).nextBytes(body);
-        client.putObject(PutObjectArgs.builder()
-                .bucket("bulwark")
-                .object("big/dump.bin")
-                .stream(new ByteArrayInputStream(body), -1L, 5L * 1024 * 1024)
+        client.putObject(PutObjectArgs.builder().bucket("bulwark").object("big/dump.bin").stream(
+                        new ByteArrayInputStream(body), -1L, 5L * 1024 * 1024)
                 .build());
 
         assertThat(client.statObject(StatObjectArgs.builder()
@@ -96,15 +94,13 @@ class S3ProxyServerIT {
     @Test
     void copiesAndListsObjectsUnderAPrefix() throws Exception {
         byte[] body = "manifest".getBytes(StandardCharsets.UTF_8);
-        client.putObject(PutObjectArgs.builder()
-                .bucket("bulwark")
-                .object("src/manifest.json")
-                .stream(new ByteArrayInputStream(body), (long) body.length, -1L)
+        client.putObject(PutObjectArgs.builder().bucket("bulwark").object("src/manifest.json").stream(
+                        new ByteArrayInputStream(body), (long) body.length, -1L)
                 .build());
         client.copyObject(CopyObjectArgs.builder()
                 .bucket("bulwark")
                 .object("copy/manifest.json")
-                .source(CopySource.builder()
+                .source(SourceObject.builder()
                         .bucket("bulwark")
                         .object("src/manifest.json")
                         .build())
@@ -140,10 +136,8 @@ class S3ProxyServerIT {
         byte[] body = "persist".getBytes(StandardCharsets.UTF_8);
         try (S3ProxyServer first = S3ProxyServer.start(own, "keep", "ak", "secret-secret")) {
             MinioClient c = client(first);
-            c.putObject(PutObjectArgs.builder()
-                    .bucket("keep")
-                    .object("x")
-                    .stream(new ByteArrayInputStream(body), (long) body.length, -1L)
+            c.putObject(PutObjectArgs.builder().bucket("keep").object("x").stream(
+                            new ByteArrayInputStream(body), (long) body.length, -1L)
                     .build());
         }
         try (S3ProxyServer second = S3ProxyServer.start(own, "keep", "ak", "secret-secret");

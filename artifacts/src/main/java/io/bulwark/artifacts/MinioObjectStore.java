@@ -1,0 +1,266 @@
+package io.bulwark.artifacts;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.RemoveObjectsArgs;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.minio.errors.MinioException;
+import io.minio.messages.DeleteRequest;
+import io.minio.messages.DeleteResult;
+import io.minio.messages.Item;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@link ObjectStore} on any S3-compatible server (MinIO, S3Proxy, AWS S3) through the MinIO Java
+ * SDK 9.
+ *
+ * <p>{@link #putStream} uses the SDK's multipart upload for streams of unknown size: parts of {@link
+ * ObjectStoreSettings#partSizeBytes()} are read and uploaded one after the other, so an upload buffers
+ * about one part in memory. When reading the stream throws, the SDK aborts the multipart upload
+ * (AbortMultipartUpload) and no object appears; the error is rethrown as {@link
+ * ObjectStoreException} with the stream's exception as a cause. Thread-safe.
+ */
+public final class MinioObjectStore implements ObjectStore {
+
+    private static final Set<String> NOT_FOUND = Set.of("NoSuchKey", "NoSuchObject", "NotFound");
+
+    private final MinioClient client;
+    private final ObjectStoreSettings settings;
+
+    /** A store on the server and bucket of {@code settings}; connects lazily. */
+    public MinioObjectStore(ObjectStoreSettings settings) {
+        this.settings = settings;
+        MinioClient.Builder builder = MinioClient.builder()
+                .endpoint(settings.endpoint())
+                .credentials(settings.accessKey(), settings.secretKey());
+        if (settings.region() != null && !settings.region().isBlank()) {
+            builder.region(settings.region());
+        }
+        this.client = builder.build();
+    }
+
+    /** The settings this store was built from. */
+    public ObjectStoreSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String bucket() {
+        return settings.bucket();
+    }
+
+    /**
+     * Creates the bucket when it does not exist yet; idempotent.
+     *
+     * @throws ObjectStoreException when the server cannot be reached or refuses
+     */
+    public void ensureBucket() {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket()).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket()).build());
+            }
+        } catch (ErrorResponseException e) {
+            String code = e.errorResponse().code();
+            if (!"BucketAlreadyOwnedByYou".equals(code) && !"BucketAlreadyExists".equals(code)) {
+                throw failure("create bucket " + bucket(), e);
+            }
+        } catch (MinioException e) {
+            throw failure("create bucket " + bucket(), e);
+        }
+    }
+
+    @Override
+    public long putStream(String key, InputStream content, String contentType) {
+        CountingInputStream counted = new CountingInputStream(content);
+        try {
+            client.putObject(
+                    PutObjectArgs.builder().bucket(bucket()).object(key).stream(counted, null, settings.partSizeBytes())
+                            .contentType(contentType)
+                            .build());
+            return counted.count;
+        } catch (MinioException e) {
+            throw failure("upload " + key, e);
+        }
+    }
+
+    @Override
+    public void putBytes(String key, byte[] content, String contentType) {
+        try {
+            client.putObject(PutObjectArgs.builder()
+                    .bucket(bucket())
+                    .object(key)
+                    .data(content, content.length)
+                    .contentType(contentType)
+                    .build());
+        } catch (MinioException e) {
+            throw failure("upload " + key, e);
+        }
+    }
+
+    @Override
+    public InputStream get(String key) {
+        try {
+            return client.getObject(
+                    GetObjectArgs.builder().bucket(bucket()).object(key).build());
+        } catch (MinioException e) {
+            throw notFoundOr(key, "download " + key, e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        try {
+            size(key);
+            return true;
+        } catch (ObjectNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public long size(String key) {
+        try {
+            return client.statObject(StatObjectArgs.builder()
+                            .bucket(bucket())
+                            .object(key)
+                            .build())
+                    .size();
+        } catch (MinioException e) {
+            throw notFoundOr(key, "stat " + key, e);
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        List<String> keys = new ArrayList<>();
+        try {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket())
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    keys.add(item.objectName());
+                }
+            }
+        } catch (MinioException e) {
+            throw failure("list " + prefix, e);
+        }
+        keys.sort(null);
+        return keys;
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            client.removeObject(
+                    RemoveObjectArgs.builder().bucket(bucket()).object(key).build());
+        } catch (ErrorResponseException e) {
+            if (!NOT_FOUND.contains(e.errorResponse().code())) {
+                throw failure("delete " + key, e);
+            }
+        } catch (MinioException e) {
+            throw failure("delete " + key, e);
+        }
+    }
+
+    @Override
+    public int deletePrefix(String prefix) {
+        List<String> keys = list(prefix);
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        List<DeleteRequest.Object> objects =
+                keys.stream().map(DeleteRequest.Object::new).toList();
+        List<String> errors = new ArrayList<>();
+        try {
+            for (Result<DeleteResult.Error> result : client.removeObjects(RemoveObjectsArgs.builder()
+                    .bucket(bucket())
+                    .objects(objects)
+                    .build())) {
+                DeleteResult.Error error = result.get();
+                if (!NOT_FOUND.contains(error.code())) {
+                    errors.add(error.objectName() + ": " + error.code());
+                }
+            }
+        } catch (MinioException e) {
+            throw failure("delete under " + prefix, e);
+        }
+        if (!errors.isEmpty()) {
+            throw new ObjectStoreException("could not delete under " + prefix + ": " + errors, null);
+        }
+        return keys.size();
+    }
+
+    private ObjectStoreException notFoundOr(String key, String action, MinioException e) {
+        if (e instanceof ErrorResponseException ere
+                && NOT_FOUND.contains(ere.errorResponse().code())) {
+            return new ObjectNotFoundException(key);
+        }
+        return failure(action, e);
+    }
+
+    private ObjectStoreException failure(String action, MinioException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new ObjectStoreException(
+                "object store " + settings.endpoint() + " bucket " + bucket() + ": could not " + action + ": "
+                        + describe(e),
+                cause instanceof IOException ? cause : e);
+    }
+
+    private static String describe(MinioException e) {
+        if (e instanceof ErrorResponseException ere) {
+            return ere.errorResponse().code() + " " + ere.errorResponse().message();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() != null ? ": " + root.getMessage() : "");
+    }
+
+    /** Counts the bytes the SDK read from the caller's stream. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("skip is not supported");
+        }
+    }
+}

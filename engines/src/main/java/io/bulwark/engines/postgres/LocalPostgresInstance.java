@@ -1,0 +1,801 @@
+package io.bulwark.engines.postgres;
+
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.engines.process.ProcessRunner.Command;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server run from the machine's server binaries ({@code initdb}, {@code pg_ctl}) in a
+ * directory of its own, listening on {@code 127.0.0.1} only (TCP, no Unix socket), with a random
+ * superuser password ({@code scram-sha-256}).
+ *
+ * <p>Two uses: a throwaway <em>sandbox</em> ({@link #startSandbox}: a fresh directory under a work
+ * directory, durability off, stopped with {@code -m immediate} and deleted on {@link #close()}), and a
+ * persistent server ({@link #start} with {@link Options#persistent()}: the data directory and a
+ * password file next to it are kept, and the next start on the same directory reuses both).
+ *
+ * <p>When the JVM runs as root, PostgreSQL refuses to run, so {@code initdb} and {@code pg_ctl} run
+ * through {@code runuser -u <osUser>} and the directories are handed to that user; every ancestor of
+ * the directory must be traversable by it. Every program runs through {@link ProcessRunner} with a
+ * timeout. The password never appears in an argument list or a log line. Not thread-safe for
+ * start/stop; the accessors are.
+ */
+public final class LocalPostgresInstance implements AutoCloseable {
+
+    /** The host every instance listens on. */
+    public static final String HOST = "127.0.0.1";
+
+    /** Name of the server log inside the data directory. */
+    public static final String LOG_FILE = "bulwark-server.log";
+
+    /** Suffix of the password file kept next to a persistent data directory: {@code <dataDir>.password}. */
+    public static final String PASSWORD_SUFFIX = ".password";
+
+    /** Prefix of the directories {@link #startSandbox} creates under its work directory. */
+    public static final String SANDBOX_PREFIX = "bulwark-pg-";
+
+    private static final String OWNER_FILE = "owner.pid";
+    private static final Logger log = LoggerFactory.getLogger(LocalPostgresInstance.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration QUICK_TIMEOUT = Duration.ofSeconds(30);
+    private static final int START_ATTEMPTS = 3;
+
+    /**
+     * How to run an instance.
+     *
+     * @param binDir directory holding {@code initdb} and {@code pg_ctl}; null to find it ({@link
+     *     #findBinDir})
+     * @param superuser the database superuser to create and connect as
+     * @param durable true keeps {@code fsync}, {@code full_page_writes} and {@code synchronous_commit}
+     *     on; false turns them off (and WAL to minimal), fine for data that may be lost on a crash
+     * @param removeOnClose true deletes the directory when the instance is closed
+     * @param port the TCP port, or 0 for a free one
+     * @param osUser the unprivileged OS user that runs the server when the JVM runs as root
+     * @param startTimeout how long {@code pg_ctl start} may wait for the server to accept connections
+     */
+    public record Options(
+            Path binDir,
+            String superuser,
+            boolean durable,
+            boolean removeOnClose,
+            int port,
+            String osUser,
+            Duration startTimeout) {
+
+        public Options {
+            Objects.requireNonNull(superuser, "superuser");
+            Objects.requireNonNull(osUser, "osUser");
+            Objects.requireNonNull(startTimeout, "startTimeout");
+            if (!superuser.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+                throw new IllegalArgumentException("superuser must be a plain identifier but was '" + superuser + "'");
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535 but was " + port);
+            }
+        }
+
+        /** A throwaway instance: durability off, deleted on close, free port, superuser {@code postgres}. */
+        public static Options sandbox() {
+            return new Options(null, "postgres", false, true, 0, "postgres", Duration.ofSeconds(60));
+        }
+
+        /** A kept instance: durable, never deleted, free port, superuser {@code postgres}. */
+        public static Options persistent() {
+            return new Options(null, "postgres", true, false, 0, "postgres", Duration.ofSeconds(60));
+        }
+
+        /** These options with the given bin directory (null: find it). */
+        public Options withBinDir(Path dir) {
+            return new Options(dir, superuser, durable, removeOnClose, port, osUser, startTimeout);
+        }
+
+        /** These options with a fixed port (0: a free one). */
+        public Options withPort(int tcpPort) {
+            return new Options(binDir, superuser, durable, removeOnClose, tcpPort, osUser, startTimeout);
+        }
+
+        /** These options with another superuser name. */
+        public Options withSuperuser(String name) {
+            return new Options(binDir, name, durable, removeOnClose, port, osUser, startTimeout);
+        }
+
+        /** These options with durability on or off. */
+        public Options withDurable(boolean on) {
+            return new Options(binDir, superuser, on, removeOnClose, port, osUser, startTimeout);
+        }
+    }
+
+    private final ProcessRunner runner;
+    private final Options options;
+    private final Path binDir;
+    private final Path dataDir;
+    private final Path removeRoot;
+    private final boolean asRoot;
+    private final String password;
+    private final int port;
+    private final String serverVersion;
+    private final Thread shutdownHook;
+    private boolean stopped;
+
+    private LocalPostgresInstance(
+            ProcessRunner runner,
+            Options options,
+            Path binDir,
+            Path dataDir,
+            Path removeRoot,
+            boolean asRoot,
+            String password,
+            int port,
+            String serverVersion) {
+        this.runner = runner;
+        this.options = options;
+        this.binDir = binDir;
+        this.dataDir = dataDir;
+        this.removeRoot = removeRoot;
+        this.asRoot = asRoot;
+        this.password = password;
+        this.port = port;
+        this.serverVersion = serverVersion;
+        this.shutdownHook = Thread.ofPlatform().name("stop-postgres-" + port).unstarted(this::stopOnce);
+    }
+
+    /**
+     * Starts a throwaway instance in a fresh directory {@code <workDir>/bulwark-pg-<random>/} (the data
+     * directory is its {@code data/} child). Closing the instance stops the server with {@code -m
+     * immediate} and deletes the whole directory; so does a JVM shutdown. A directory left behind by a
+     * JVM that died is removed by {@link #reapOrphanSandboxes}.
+     *
+     * @param workDir existing or creatable directory under which the sandbox directory is made
+     * @param options usually {@link Options#sandbox()}; {@code removeOnClose} is forced on
+     * @throws LocalPostgresException when a step fails (message holds the tool's stderr); the directory
+     *     is removed then
+     */
+    public static LocalPostgresInstance startSandbox(Path workDir, Options options, ProcessRunner runner) {
+        Options opts = new Options(
+                options.binDir(),
+                options.superuser(),
+                options.durable(),
+                true,
+                options.port(),
+                options.osUser(),
+                options.startTimeout());
+        Path root;
+        try {
+            Files.createDirectories(workDir);
+            root = Files.createTempDirectory(workDir.toAbsolutePath(), SANDBOX_PREFIX);
+            Files.writeString(
+                    root.resolve(OWNER_FILE),
+                    Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new LocalPostgresException("cannot create a sandbox directory under " + workDir + ": " + e, e);
+        }
+        return start(root.resolve("data"), root, opts, runner);
+    }
+
+    /**
+     * Starts an instance on {@code dataDir}. When the directory holds no {@code PG_VERSION} it is
+     * initialised ({@code initdb}) with a new random password, which is kept in {@code
+     * <dataDir>.password} (mode 0600) unless the instance is throwaway; when it does hold one, the
+     * server is started on the existing data and the password is read back from that file. A server
+     * still running on the directory (left by a JVM that died) is stopped first.
+     *
+     * @throws LocalPostgresException when a step fails or a persistent directory has no password file
+     */
+    public static LocalPostgresInstance start(Path dataDir, Options options, ProcessRunner runner) {
+        return start(dataDir, options.removeOnClose() ? dataDir : null, options, runner);
+    }
+
+    private static LocalPostgresInstance start(Path dataDir, Path removeRoot, Options options, ProcessRunner runner) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        boolean asRoot = runningAsRoot();
+        Path bin = findBinDir(options.binDir());
+        try {
+            if (asRoot) {
+                requireTraversable(
+                        removeRoot != null && !removeRoot.equals(data) ? removeRoot : data, options.osUser());
+            }
+            boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
+            String password;
+            if (fresh) {
+                password = newPassword();
+                initdb(runner, bin, data, options, asRoot, password, removeRoot != null && !removeRoot.equals(data));
+                if (removeRoot == null) {
+                    writePasswordFile(passwordFile(data), password);
+                }
+            } else {
+                password = readPasswordFile(passwordFile(data));
+                stopLeftover(runner, bin, data, asRoot, options.osUser());
+            }
+            int port = startServer(runner, bin, data, options, asRoot);
+            String version = queryVersion(port, options.superuser(), password);
+            log.info("PostgreSQL {} started on {}:{} (data {})", version, HOST, port, data);
+            LocalPostgresInstance instance =
+                    new LocalPostgresInstance(runner, options, bin, data, removeRoot, asRoot, password, port, version);
+            try {
+                Runtime.getRuntime().addShutdownHook(instance.shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                instance.stopOnce();
+                throw new LocalPostgresException("the JVM is shutting down; PostgreSQL on " + data + " was stopped");
+            }
+            return instance;
+        } catch (RuntimeException e) {
+            if (removeRoot != null) {
+                forceStop(data);
+                deleteTree(removeRoot);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The directory holding the PostgreSQL server binaries: {@code explicit} when given (it must hold
+     * {@code initdb}), else {@code pg_config --bindir} when that holds {@code initdb}, else the highest
+     * {@code /usr/lib/postgresql/<major>/bin}.
+     *
+     * @throws LocalPostgresException when no directory with {@code initdb} and {@code pg_ctl} is found
+     */
+    public static Path findBinDir(Path explicit) {
+        if (explicit != null) {
+            if (!Files.isExecutable(explicit.resolve("initdb")) || !Files.isExecutable(explicit.resolve("pg_ctl"))) {
+                throw new LocalPostgresException("PostgreSQL bin dir " + explicit + " has no executable initdb/pg_ctl");
+            }
+            return explicit;
+        }
+        List<Path> candidates = new ArrayList<>();
+        try {
+            ProcessRunner.Result r = new ProcessRunner().run(Command.of(QUICK_TIMEOUT, "pg_config", "--bindir"));
+            if (r.succeeded() && !r.stdout().isBlank()) {
+                candidates.add(Path.of(r.stdout().trim()));
+            }
+        } catch (RuntimeException ignored) {
+            // pg_config is optional; the Debian layout below is the fallback
+        }
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(debian)) {
+            try (Stream<Path> majors = Files.list(debian)) {
+                majors.filter(p -> p.getFileName().toString().matches("\\d+(\\.\\d+)?"))
+                        .sorted(Comparator.comparingDouble((Path p) ->
+                                        Double.parseDouble(p.getFileName().toString()))
+                                .reversed())
+                        .map(p -> p.resolve("bin"))
+                        .forEach(candidates::add);
+            } catch (IOException ignored) {
+                // unreadable: only pg_config's answer counts
+            }
+        }
+        return candidates.stream()
+                .filter(p -> Files.isExecutable(p.resolve("initdb")) && Files.isExecutable(p.resolve("pg_ctl")))
+                .findFirst()
+                .orElseThrow(() -> new LocalPostgresException(
+                        "no PostgreSQL server binaries (initdb, pg_ctl) found via pg_config --bindir or in"
+                                + " /usr/lib/postgresql/<major>/bin; install the PostgreSQL server package or"
+                                + " configure the bin dir"));
+    }
+
+    /**
+     * Removes sandbox directories under {@code workDir} whose owning JVM (pid in {@code owner.pid}) is
+     * gone, or that have no owner file and are older than 10 minutes: stops the server still running
+     * there and deletes the directory. Sandboxes of live JVMs, also other processes', are left alone.
+     *
+     * @return how many directories were removed
+     */
+    public static int reapOrphanSandboxes(Path workDir) {
+        if (!Files.isDirectory(workDir)) {
+            return 0;
+        }
+        int reaped = 0;
+        try (Stream<Path> dirs = Files.list(workDir)) {
+            for (Path dir : dirs.filter(p -> p.getFileName().toString().startsWith(SANDBOX_PREFIX))
+                    .toList()) {
+                Optional<Long> owner = readPid(dir.resolve(OWNER_FILE));
+                if (owner.isPresent() && ProcessHandle.of(owner.get()).isPresent()) {
+                    continue;
+                }
+                if (owner.isEmpty() && isYoungerThan(dir, Duration.ofMinutes(10))) {
+                    continue;
+                }
+                forceStop(dir.resolve("data"));
+                deleteTree(dir);
+                log.info("removed orphan sandbox {}", dir);
+                reaped++;
+            }
+        } catch (IOException e) {
+            log.warn("cannot list {} for orphan sandboxes: {}", workDir, e.toString());
+        }
+        return reaped;
+    }
+
+    private static boolean isYoungerThan(Path dir, Duration age) {
+        try {
+            return Files.getLastModifiedTime(dir)
+                    .toInstant()
+                    .isAfter(java.time.Instant.now().minus(age));
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Always {@value #HOST}. */
+    public String host() {
+        return HOST;
+    }
+
+    /** The TCP port the server listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The superuser to connect as. */
+    public String username() {
+        return options.superuser();
+    }
+
+    /** The superuser's password; never log it. */
+    public String password() {
+        return password;
+    }
+
+    /** The data directory ({@code PGDATA}). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The directory with the server binaries in use. */
+    public Path binDir() {
+        return binDir;
+    }
+
+    /** The server's version, e.g. {@code 15.20} (first word of {@code server_version}). */
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}; user and password are not in it. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
+    }
+
+    /** How to reach {@code database} on this instance as the superuser (for JDBC and the PostgreSQL tools). */
+    public PostgresConnectionSpec connectionSpec(String database) {
+        return new PostgresConnectionSpec(HOST, port, database, options.superuser(), password);
+    }
+
+    /**
+     * Opens a JDBC connection to {@code database} as the superuser; the caller closes it.
+     *
+     * @throws SQLException when the server refuses
+     */
+    public Connection connect(String database) throws SQLException {
+        return connect(port, database, options.superuser(), password);
+    }
+
+    /**
+     * Creates database {@code name} (UTF-8, template0).
+     *
+     * @throws LocalPostgresException when the server refuses, e.g. because it exists
+     */
+    public void createDatabase(String name) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + quoteIdent(name) + " TEMPLATE template0 ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            throw new LocalPostgresException("cannot create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops the server ({@code -m immediate} for an instance removed on close, {@code -m fast}
+     * otherwise) and, for a throwaway instance, deletes its directory. Idempotent; never throws: a
+     * server that does not stop is killed.
+     */
+    public void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is shutting down: the hook stops the server too, stopOnce runs only once
+        }
+        stopOnce();
+    }
+
+    private synchronized void stopOnce() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        String mode = removeRoot != null ? "immediate" : "fast";
+        if (!Files.isDirectory(dataDir)) {
+            log.info("PostgreSQL on port {} is already gone with its directory {}", port, dataDir);
+            return;
+        }
+        Optional<ProcessHandle> postmaster =
+                readPid(dataDir.resolve("postmaster.pid")).flatMap(ProcessHandle::of);
+        try {
+            ProcessRunner.Result r = runner.run(
+                    asUser(List.of(tool("pg_ctl"), "stop", "-D", dataDir.toString(), "-m", mode, "-w"), STOP_TIMEOUT));
+            if (!r.succeeded()) {
+                log.warn("pg_ctl stop on {} failed ({}): {}", dataDir, r.exitCode(), r.stderr());
+                forceStop(dataDir);
+            }
+        } catch (RuntimeException e) {
+            log.warn("pg_ctl stop on {} failed: {}", dataDir, e.toString());
+            forceStop(dataDir);
+        }
+        postmaster.ifPresent(LocalPostgresInstance::awaitExit);
+        if (removeRoot != null) {
+            deleteTree(removeRoot);
+        }
+        log.info("PostgreSQL on port {} stopped{}", port, removeRoot != null ? " and removed" : "");
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private String tool(String name) {
+        return binDir.resolve(name).toString();
+    }
+
+    private Command asUser(List<String> argv, Duration timeout) {
+        return command(asRoot, options.osUser(), argv, timeout);
+    }
+
+    private static Command command(boolean asRoot, String osUser, List<String> argv, Duration timeout) {
+        List<String> full = new ArrayList<>();
+        if (asRoot) {
+            full.addAll(List.of("runuser", "-u", osUser, "--"));
+        }
+        full.addAll(argv);
+        return new Command(full, java.util.Map.of(), timeout);
+    }
+
+    private static void initdb(
+            ProcessRunner runner,
+            Path bin,
+            Path data,
+            Options options,
+            boolean asRoot,
+            String password,
+            boolean ownParent) {
+        Path pwfile = null;
+        try {
+            Files.createDirectories(data);
+            if (!isEmptyDir(data)) {
+                throw new LocalPostgresException("data directory " + data + " is not empty and holds no PG_VERSION");
+            }
+            Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+            pwfile = Files.createTempFile(data.getParent(), ".initdb-", ".pw");
+            Files.setPosixFilePermissions(pwfile, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(pwfile, password + "\n", StandardCharsets.UTF_8);
+            if (asRoot) {
+                UserPrincipal owner =
+                        data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(options.osUser());
+                Files.setOwner(data, owner);
+                Files.setOwner(pwfile, owner);
+                if (ownParent) {
+                    Files.setOwner(data.getParent(), owner);
+                }
+            }
+            List<String> argv = new ArrayList<>(List.of(
+                    bin.resolve("initdb").toString(),
+                    "-D",
+                    data.toString(),
+                    "-U",
+                    options.superuser(),
+                    "--pwfile=" + pwfile,
+                    "--auth=scram-sha-256",
+                    "--encoding=UTF8",
+                    "--no-instructions"));
+            if (!options.durable()) {
+                argv.add("--no-sync");
+            }
+            List<String> withLocale = new ArrayList<>(argv);
+            withLocale.add("--locale=C.UTF-8");
+            ProcessRunner.Result r = runner.run(command(asRoot, options.osUser(), withLocale, INITDB_TIMEOUT));
+            if (!r.succeeded() && r.stderr().contains("locale")) {
+                clearDir(data);
+                argv.add("--no-locale");
+                r = runner.run(command(asRoot, options.osUser(), argv, INITDB_TIMEOUT));
+            }
+            if (!r.succeeded()) {
+                throw new LocalPostgresException("initdb failed on " + data + " (exit " + r.exitCode()
+                        + (r.timedOut() ? ", timed out" : "") + "): " + r.stderr());
+            }
+        } catch (IOException e) {
+            throw new LocalPostgresException("cannot prepare data directory " + data + ": " + e, e);
+        } finally {
+            if (pwfile != null) {
+                try {
+                    Files.deleteIfExists(pwfile);
+                } catch (IOException ignored) {
+                    // inside the instance's directory; removed with it
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks that {@code osUser} can reach {@code dir}: every existing ancestor must grant others
+     * execute permission (the server runs as that user, the directories belong to the JVM's user).
+     */
+    private static void requireTraversable(Path dir, String osUser) {
+        for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            try {
+                if (!Files.exists(p)) {
+                    continue;
+                }
+                var perms = Files.getPosixFilePermissions(p);
+                boolean ownedByUser = Files.getOwner(p).getName().equals(osUser);
+                if (!ownedByUser && !perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    throw new LocalPostgresException("directory " + p + " (mode " + PosixFilePermissions.toString(perms)
+                            + ") is not traversable by OS user " + osUser
+                            + ", who runs PostgreSQL because this JVM runs"
+                            + " as root; use a directory under /tmp or run chmod o+x " + p);
+                }
+            } catch (IOException e) {
+                throw new LocalPostgresException("cannot check permissions of " + p + ": " + e, e);
+            }
+        }
+    }
+
+    private static int startServer(ProcessRunner runner, Path bin, Path data, Options options, boolean asRoot) {
+        String lastError = "";
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            int port = options.port() != 0 ? options.port() : freePort();
+            StringBuilder serverOptions = new StringBuilder()
+                    .append("-p ")
+                    .append(port)
+                    .append(" -c listen_addresses=")
+                    .append(HOST)
+                    .append(" -c unix_socket_directories=''");
+            if (!options.durable()) {
+                serverOptions
+                        .append(" -c fsync=off -c full_page_writes=off -c synchronous_commit=off")
+                        .append(" -c wal_level=minimal -c max_wal_senders=0 -c autovacuum=off")
+                        .append(" -c max_wal_size=1GB -c maintenance_work_mem=256MB");
+            }
+            long waitSeconds = Math.max(1, options.startTimeout().toSeconds());
+            List<String> argv = List.of(
+                    bin.resolve("pg_ctl").toString(),
+                    "start",
+                    "-D",
+                    data.toString(),
+                    "-o",
+                    serverOptions.toString(),
+                    "-w",
+                    "-t",
+                    Long.toString(waitSeconds),
+                    "-l",
+                    data.resolve(LOG_FILE).toString());
+            ProcessRunner.Result r = runner.run(command(
+                    asRoot, options.osUser(), argv, options.startTimeout().plusSeconds(30)));
+            if (r.succeeded()) {
+                return port;
+            }
+            String serverLog = tail(data.resolve(LOG_FILE), 4000);
+            lastError = "pg_ctl start failed (exit " + r.exitCode() + "): " + r.stderr() + "\nserver log: " + serverLog;
+            forceStop(data);
+            boolean portTaken = serverLog.contains("could not bind") || serverLog.contains("Address already in use");
+            if (options.port() != 0 || !portTaken) {
+                break;
+            }
+        }
+        throw new LocalPostgresException(lastError);
+    }
+
+    private static void stopLeftover(ProcessRunner runner, Path bin, Path data, boolean asRoot, String osUser) {
+        Optional<Long> pid = readPid(data.resolve("postmaster.pid"));
+        if (pid.isPresent() && ProcessHandle.of(pid.get()).isPresent()) {
+            log.warn("a PostgreSQL server (pid {}) is still running on {}; stopping it", pid.get(), data);
+            ProcessRunner.Result r = runner.run(command(
+                    asRoot,
+                    osUser,
+                    List.of(bin.resolve("pg_ctl").toString(), "stop", "-D", data.toString(), "-m", "fast", "-w"),
+                    STOP_TIMEOUT));
+            if (!r.succeeded()) {
+                forceStop(data);
+            }
+        }
+    }
+
+    /** Kills the postmaster named in {@code postmaster.pid}, if alive, and waits for it to go. */
+    private static void forceStop(Path data) {
+        readPid(data.resolve("postmaster.pid"))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .ifPresent(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    try {
+                        p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        log.warn("PostgreSQL pid {} did not exit after SIGKILL: {}", p.pid(), e.toString());
+                    }
+                });
+    }
+
+    /** Waits up to 10 s for {@code process} to exit (pg_ctl returns once the pid file is gone), then kills it. */
+    private static void awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static Optional<Long> readPid(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.getFirst().trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String queryVersion(int port, String user, String password) {
+        try (Connection c = connect(port, "postgres", user, password);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('server_version')")) {
+            rs.next();
+            return rs.getString(1).split(" ")[0];
+        } catch (SQLException e) {
+            throw new LocalPostgresException(
+                    "PostgreSQL started on port " + port + " but refuses the superuser: " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(int port, String database, String user, String password) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("connectTimeout", "10");
+        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + port + "/" + database, props);
+    }
+
+    private static Path passwordFile(Path data) {
+        return data.resolveSibling(data.getFileName() + PASSWORD_SUFFIX);
+    }
+
+    private static void writePasswordFile(Path file, String password) {
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, password, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LocalPostgresException("cannot write password file " + file + ": " + e, e);
+        }
+    }
+
+    private static String readPasswordFile(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (NoSuchFileException e) {
+            throw new LocalPostgresException(
+                    "data directory "
+                            + file.resolveSibling(file.getFileName().toString().replace(PASSWORD_SUFFIX, ""))
+                            + " exists but its password file " + file
+                            + " is missing; restore the file or remove the directory to start afresh",
+                    e);
+        } catch (IOException e) {
+            throw new LocalPostgresException("cannot read password file " + file + ": " + e, e);
+        }
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free TCP port on " + HOST, e);
+        }
+    }
+
+    static boolean runningAsRoot() {
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return Integer.valueOf(0).equals(uid);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+
+    private static String quoteIdent(String name) {
+        if (name == null || name.isEmpty() || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("database name must be a non-empty string");
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    private static boolean isEmptyDir(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static void clearDir(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.forEach(LocalPostgresInstance::deleteTree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tail(Path file, int maxChars) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.length() <= maxChars
+                    ? text.trim()
+                    : text.substring(text.length() - maxChars).trim();
+        } catch (IOException e) {
+            return "(no server log: " + e.getMessage() + ")";
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            log.warn("could not delete {} completely: {}", root, e.toString());
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.bulwark.engines.postgres;
+
+import io.bulwark.contracts.FailureReason;
+import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.engines.process.ProcessRunner.RunningProcess;
+import io.bulwark.engines.process.ToolMissingException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * One running dump: the JDBC transaction holding the exported snapshot, the inventory taken in it,
+ * and the {@code pg_dump} process reading the same snapshot. Created by {@link PgDumpTool#open}.
+ *
+ * <p>Lifecycle: read {@link #stdout()} to its end, call {@link #awaitSuccess()}, then {@link
+ * #close()}. Closing kills {@code pg_dump} if it still runs (an upload that failed midway) and only
+ * then ends the transaction, so the snapshot stays valid for as long as {@code pg_dump} needs it. Not
+ * thread-safe, except that {@link #awaitSuccess()} may run on the thread reading {@link #stdout()}.
+ */
+public final class PgDumpSession implements AutoCloseable {
+
+    private final PostgresConnectionSpec spec;
+    private final Connection connection;
+    private final String snapshotId;
+    private final String serverVersion;
+    private final int serverVersionNum;
+    private final String toolVersion;
+    private final SchemaInventory inventory;
+    private final RunningProcess process;
+
+    private PgDumpSession(
+            PostgresConnectionSpec spec,
+            Connection connection,
+            String snapshotId,
+            String serverVersion,
+            int serverVersionNum,
+            String toolVersion,
+            SchemaInventory inventory,
+            RunningProcess process) {
+        this.spec = spec;
+        this.connection = connection;
+        this.snapshotId = snapshotId;
+        this.serverVersion = serverVersion;
+        this.serverVersionNum = serverVersionNum;
+        this.toolVersion = toolVersion;
+        this.inventory = inventory;
+        this.process = process;
+    }
+
+    static PgDumpSession open(
+            PgDumpTool tool, ProcessRunner runner, PostgresConnectionSpec spec, PostgresInspector inspector)
+            throws SQLException {
+        Connection connection = spec.connect();
+        try {
+            connection.setAutoCommit(false);
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+            String snapshotId;
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
+                rs.next();
+                snapshotId = rs.getString(1);
+            }
+            String serverVersion = inspector.serverVersion(connection);
+            int serverVersionNum = inspector.serverVersionNum(connection);
+            String binary = tool.programFor(serverVersionNum);
+            String toolVersion = tool.version(serverVersionNum);
+            SchemaInventory inventory = inspector.inventory(connection);
+            RunningProcess process;
+            try {
+                process = runner.start(tool.command(binary, spec, snapshotId));
+            } catch (ToolMissingException e) {
+                throw new DumpFailedException(FailureReason.TOOL_MISSING, e.getMessage(), null, e);
+            }
+            process.stdin().close();
+            return new PgDumpSession(
+                    spec, connection, snapshotId, serverVersion, serverVersionNum, toolVersion, inventory, process);
+        } catch (SQLException | RuntimeException | java.io.IOException e) {
+            closeQuietly(connection);
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e instanceof java.io.IOException io) {
+                throw new DumpFailedException(FailureReason.DUMP_FAILED, io.getMessage(), null, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** The exported snapshot both the counts and {@code pg_dump} read, e.g. {@code 00000003-0000001B-1}. */
+    public String snapshotId() {
+        return snapshotId;
+    }
+
+    /** The server version, e.g. {@code 15.20}. */
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    /** The server's {@code server_version_num}, e.g. {@code 150020}. */
+    public int serverVersionNum() {
+        return serverVersionNum;
+    }
+
+    /** {@code pg_dump --version} of the binary that runs. */
+    public String toolVersion() {
+        return toolVersion;
+    }
+
+    /** The schema inventory with exact row counts, from the snapshot the dump reads. */
+    public SchemaInventory inventory() {
+        return inventory;
+    }
+
+    /** {@code pg_dump}'s standard output: the custom-format archive. */
+    public InputStream stdout() {
+        return process.stdout();
+    }
+
+    /**
+     * Waits for {@code pg_dump} to exit (it is killed at the dump timeout).
+     *
+     * @throws DumpFailedException when it exited non-zero or was killed at its timeout; the reason
+     *     is classified from its stderr, the message is its stderr (trimmed, password redacted)
+     */
+    public void awaitSuccess() {
+        int exit = process.waitFor();
+        if (process.timedOut()) {
+            throw new DumpFailedException(
+                    FailureReason.TIMEOUT,
+                    "pg_dump was killed after its timeout of "
+                            + process.command().timeout() + ": " + spec.redact(process.stderr()),
+                    null);
+        }
+        if (exit != 0) {
+            String stderr = spec.redact(process.stderr());
+            throw new DumpFailedException(
+                    FailureClassifier.fromToolOutput(stderr, false),
+                    stderr.isEmpty() ? "pg_dump exited with code " + exit : stderr,
+                    exit);
+        }
+    }
+
+    /** The tail of {@code pg_dump}'s stderr so far, password redacted. */
+    public String stderr() {
+        return spec.redact(process.stderr());
+    }
+
+    /** Kills {@code pg_dump} if it still runs, then ends the snapshot's transaction and disconnects. */
+    @Override
+    public void close() {
+        try {
+            process.close();
+            if (process.stdout() != null) {
+                try {
+                    process.stdout().close();
+                } catch (java.io.IOException ignored) {
+                    // the process is gone; nothing left to read
+                }
+            }
+            process.waitFor();
+        } finally {
+            try {
+                connection.commit();
+            } catch (SQLException ignored) {
+                // a read-only transaction: nothing to lose
+            }
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a connection that failed
+        }
+    }
+}

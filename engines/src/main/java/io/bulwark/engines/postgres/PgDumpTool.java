@@ -1,0 +1,157 @@
+package io.bulwark.engines.postgres;
+
+import io.bulwark.contracts.FailureReason;
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.engines.process.ProcessRunner.Command;
+import io.bulwark.engines.process.ToolMissingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Runs {@code pg_dump} in custom format, uncompressed ({@code --format=custom --compress=0}: Bulwark
+ * compresses with zstd itself), at a snapshot exported by a JDBC transaction, so that the dump and the
+ * exact row counts of {@link PostgresInspector} see the same data (PostgreSQL documentation,
+ * "Snapshot Synchronization Functions" and {@code pg_dump --snapshot}).
+ *
+ * <p>Use {@link #open} to get a {@link PgDumpSession}; the password goes to {@code pg_dump} through
+ * {@code PGPASSWORD} only. When the configured program is the plain name {@code pg_dump}, the newest
+ * {@code /usr/lib/postgresql/<major>/bin/pg_dump} whose major version is at least the server's is
+ * preferred (Debian installs several side by side, and {@code pg_dump} refuses newer servers).
+ * Thread-safe: one instance serves every dump.
+ */
+public final class PgDumpTool {
+
+    /** The plain program name: looked up on the PATH or among the installed PostgreSQL versions. */
+    public static final String DEFAULT_PROGRAM = "pg_dump";
+
+    private static final Path DEBIAN_POSTGRES = Path.of("/usr/lib/postgresql");
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ProcessRunner runner;
+    private final String program;
+    private final Duration timeout;
+
+    /**
+     * @param runner the process runner
+     * @param program {@code pg_dump}, or a path to a specific binary
+     * @param timeout how long one dump (counts and {@code pg_dump}) may take before it is killed
+     */
+    public PgDumpTool(ProcessRunner runner, String program, Duration timeout) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.program = program == null || program.isBlank() ? DEFAULT_PROGRAM : program;
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** The dump timeout. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * The {@code pg_dump} binary to use for a server of {@code serverVersionNum}.
+     *
+     * @param serverVersionNum e.g. {@code 150020}, or 0 when unknown
+     */
+    public String programFor(int serverVersionNum) {
+        if (!DEFAULT_PROGRAM.equals(program)) {
+            return program;
+        }
+        return newestInstalled(serverVersionNum / 10000).orElse(program);
+    }
+
+    private static Optional<String> newestInstalled(int minMajor) {
+        if (!Files.isDirectory(DEBIAN_POSTGRES)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> versions = Files.list(DEBIAN_POSTGRES)) {
+            return versions.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .filter(p -> Integer.parseInt(p.getFileName().toString()) >= minMajor)
+                    .map(p -> p.resolve("bin/pg_dump"))
+                    .filter(Files::isExecutable)
+                    .max(Comparator.comparingInt(p -> Integer.parseInt(
+                            p.getParent().getParent().getFileName().toString())))
+                    .map(Path::toString);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code pg_dump --version} of the binary used for a server of {@code serverVersionNum}, e.g.
+     * {@code pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)}.
+     *
+     * @throws DumpFailedException TOOL_MISSING when the program cannot be run
+     */
+    public String version(int serverVersionNum) {
+        String binary = programFor(serverVersionNum);
+        try {
+            ProcessRunner.Result result = runner.run(Command.of(VERSION_TIMEOUT, binary, "--version"));
+            if (!result.succeeded()) {
+                throw new DumpFailedException(
+                        FailureReason.TOOL_MISSING,
+                        binary + " --version failed: " + result.stderr(),
+                        result.exitCode());
+            }
+            return result.stdout().trim();
+        } catch (ToolMissingException e) {
+            throw new DumpFailedException(FailureReason.TOOL_MISSING, e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * The {@code pg_dump} command for {@code spec} at {@code snapshotId}: custom format, no compression,
+     * never prompting for a password; connection parameters as arguments and in the environment, the
+     * password in {@code PGPASSWORD} only. A database name that libpq would read as a connection string
+     * (containing {@code =} or {@code ://}) is passed through {@code PGDATABASE} only.
+     */
+    public Command command(String binary, PostgresConnectionSpec spec, String snapshotId) {
+        List<String> argv = new ArrayList<>(List.of(
+                binary,
+                "--format=custom",
+                "--compress=0",
+                "--no-password",
+                "--host=" + spec.host(),
+                "--port=" + spec.port(),
+                "--username=" + spec.username()));
+        if (snapshotId != null) {
+            argv.add("--snapshot=" + snapshotId);
+        }
+        if (!spec.database().contains("=") && !spec.database().contains("://")) {
+            argv.add("--dbname=" + spec.database());
+        }
+        return new Command(argv, spec.toolEnv(), timeout);
+    }
+
+    /**
+     * Opens a consistent dump of {@code spec}: connects, starts a {@code REPEATABLE READ READ ONLY}
+     * transaction, exports its snapshot, takes the {@link PostgresInspector inventory} with exact row
+     * counts in it, and starts {@code pg_dump --snapshot}. The caller streams {@link
+     * PgDumpSession#stdout()}, then calls {@link PgDumpSession#awaitSuccess()} and closes the session
+     * (which ends the transaction only after {@code pg_dump} has exited).
+     *
+     * @throws DumpFailedException classified from the driver's SQLState (connection refused,
+     *     authentication, missing database, permission) or TOOL_MISSING when {@code pg_dump} cannot be
+     *     started; the message never holds the password
+     */
+    public PgDumpSession open(PostgresConnectionSpec spec) {
+        try {
+            return PgDumpSession.open(this, runner, spec, new PostgresInspector(timeout));
+        } catch (SQLException e) {
+            throw new DumpFailedException(FailureClassifier.fromSqlException(e), spec.redact(describe(e)), null, null);
+        }
+    }
+
+    /** The driver's message with its SQLState, e.g. {@code FATAL: database "x" does not exist (3D000)}. */
+    static String describe(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getSQLState() == null ? message : message + " (SQLState " + e.getSQLState() + ")";
+    }
+}

@@ -1,0 +1,184 @@
+package io.bulwark.engines.postgres;
+
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.engines.process.ProcessRunner.Command;
+import io.bulwark.engines.process.ProcessRunner.RunningProcess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Restores a {@code pg_dump} custom-format archive read from a stream with {@code pg_restore}, into an
+ * existing database.
+ *
+ * <p>{@code pg_restore} runs with {@code --no-owner --no-privileges --no-tablespaces
+ * --no-security-labels} (roles, tablespaces and label providers belong to the source server, not to
+ * the database) and <em>without</em> {@code --exit-on-error}: it goes on after an error and reports
+ * every one on stderr, ending with exit code 1 and {@code errors ignored on restore: N}, so the caller
+ * sees all failures at once. The password goes through {@code PGPASSWORD}, never the argument list.
+ * The archive is read from the stream on the calling thread and written to {@code pg_restore}'s stdin
+ * (a custom archive read from a pipe is restored sequentially, so no temporary file is needed).
+ * Thread-safe: each call runs its own process.
+ */
+public final class PgRestoreTool {
+
+    private static final int CHUNK_BYTES = 64 * 1024;
+
+    private final ProcessRunner runner;
+    private final String program;
+
+    /**
+     * @param runner runs the process
+     * @param binDir directory holding {@code pg_restore}, or null to take it from the {@code PATH}; use
+     *     the bin dir of the server restored into (a newer {@code pg_restore} reads older archives)
+     */
+    public PgRestoreTool(ProcessRunner runner, Path binDir) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.program =
+                binDir == null ? "pg_restore" : binDir.resolve("pg_restore").toString();
+    }
+
+    /**
+     * What a restore did.
+     *
+     * @param exitCode {@code pg_restore}'s exit code (1 when it reported errors it went on after)
+     * @param stderr the tail of {@code pg_restore}'s stderr (the errors), trimmed
+     * @param elapsedMillis wall time of the whole restore in milliseconds
+     * @param timedOut true when the restore was killed at its timeout
+     * @param bytesFed bytes of the archive written to {@code pg_restore}
+     * @param inputError why reading the archive stream failed (then {@code pg_restore} saw a truncated
+     *     archive), or null when the stream was read to its end or {@code pg_restore} stopped reading
+     * @param inputComplete true when the archive stream was read to its end
+     */
+    public record Result(
+            int exitCode,
+            String stderr,
+            long elapsedMillis,
+            boolean timedOut,
+            long bytesFed,
+            String inputError,
+            boolean inputComplete) {
+
+        /** True when {@code pg_restore} exited 0 within its time and the whole archive was fed to it. */
+        public boolean succeeded() {
+            return exitCode == 0 && !timedOut && inputError == null && inputComplete;
+        }
+
+        /** A one-paragraph account of a failed restore for a report, quoting {@code pg_restore}'s errors. */
+        public String failureDetail() {
+            StringBuilder detail = new StringBuilder();
+            if (timedOut) {
+                detail.append("pg_restore was killed after its timeout. ");
+            }
+            if (inputError != null) {
+                detail.append("reading the archive failed after ")
+                        .append(bytesFed)
+                        .append(" bytes: ")
+                        .append(inputError)
+                        .append(". ");
+            } else if (!inputComplete) {
+                detail.append("pg_restore stopped reading the archive after ")
+                        .append(bytesFed)
+                        .append(" bytes. ");
+            }
+            detail.append("pg_restore exit code ").append(exitCode);
+            if (!stderr.isBlank()) {
+                detail.append(": ").append(stderr);
+            }
+            return detail.toString();
+        }
+    }
+
+    /**
+     * Restores the archive read from {@code archive} (not closed) into {@code target}'s database, which
+     * must exist (and should be empty). Reading stops
+     * early when {@code pg_restore} exits before the end of the stream; the caller may go on reading
+     * the rest (for a checksum, say).
+     *
+     * @param timeout how long {@code pg_restore} may run before it is killed
+     * @return what happened; a failed restore is a result, not an exception
+     * @throws io.bulwark.engines.process.ToolMissingException when {@code pg_restore} is not installed
+     */
+    public Result restore(InputStream archive, PostgresConnectionSpec target, Duration timeout) {
+        List<String> argv = List.of(
+                program,
+                "--no-owner",
+                "--no-privileges",
+                "--no-tablespaces",
+                "--no-security-labels",
+                "-h",
+                target.host(),
+                "-p",
+                Integer.toString(target.port()),
+                "-U",
+                target.username(),
+                "-d",
+                target.database());
+        Map<String, String> env = target.toolEnv();
+        long started = System.nanoTime();
+        long fed = 0;
+        String inputError = null;
+        boolean inputComplete = false;
+        try (RunningProcess process = runner.start(new Command(argv, env, timeout))) {
+            Thread stdoutDrain = Thread.ofVirtual().start(() -> discard(process.stdout()));
+            byte[] buffer = new byte[CHUNK_BYTES];
+            OutputStream stdin = process.stdin();
+            while (true) {
+                int n;
+                try {
+                    n = archive.read(buffer);
+                } catch (IOException | RuntimeException e) {
+                    inputError = e.getMessage() == null ? e.toString() : e.getMessage();
+                    break;
+                }
+                if (n < 0) {
+                    inputComplete = true;
+                    break;
+                }
+                try {
+                    stdin.write(buffer, 0, n);
+                } catch (IOException pipeClosed) {
+                    break;
+                }
+                fed += n;
+            }
+            try {
+                stdin.close();
+            } catch (IOException pipeClosed) {
+                // pg_restore has exited; its exit code tells why
+            }
+            int exit = process.waitFor();
+            joinQuietly(stdoutDrain);
+            long elapsed = (System.nanoTime() - started) / 1_000_000;
+            return new Result(
+                    exit,
+                    target.redact(process.stderr()),
+                    elapsed,
+                    process.timedOut(),
+                    fed,
+                    target.redact(inputError),
+                    inputComplete);
+        }
+    }
+
+    private static void discard(InputStream in) {
+        try (in) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException ignored) {
+            // the process went away
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

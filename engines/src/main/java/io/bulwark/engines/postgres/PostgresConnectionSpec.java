@@ -1,0 +1,125 @@
+package io.bulwark.engines.postgres;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How to reach one PostgreSQL database. The password is used for the JDBC connection and handed to
+ * the PostgreSQL tools through {@code PGPASSWORD} only; it is never part of a URL, an argument list or
+ * {@link #toString()}.
+ *
+ * @param host host name or IP address
+ * @param port TCP port, 1..65535
+ * @param database database name
+ * @param username role to connect as
+ * @param password the role's password, or null for trust/peer/.pgpass authentication
+ */
+public record PostgresConnectionSpec(String host, int port, String database, String username, String password) {
+
+    /** How long a connection attempt may take by default. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** @throws IllegalArgumentException naming the field when one is missing or out of range */
+    public PostgresConnectionSpec {
+        requireText("host", host);
+        requireText("database", database);
+        requireText("username", username);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1..65535 but was " + port);
+        }
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+    }
+
+    /** This spec for another database on the same server, with the same credentials. */
+    public PostgresConnectionSpec withDatabase(String otherDatabase) {
+        return new PostgresConnectionSpec(host, port, otherDatabase, username, password);
+    }
+
+    /** {@code jdbc:postgresql://host:port/database}, without credentials (they go in {@link #jdbcProperties}). */
+    public String jdbcUrl() {
+        String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "jdbc:postgresql://" + hostPart + ":" + port + "/"
+                + URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * The driver properties: user, password (when set), application name and connect timeout.
+     *
+     * @param connectTimeout how long opening the connection may take
+     */
+    public Properties jdbcProperties(Duration connectTimeout) {
+        Properties props = new Properties();
+        props.setProperty("user", username);
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("ApplicationName", "bulwark");
+        props.setProperty("connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
+        return props;
+    }
+
+    /**
+     * Opens a JDBC connection; the caller closes it.
+     *
+     * @throws SQLException with the server's SQLState when the server refuses (see {@link
+     *     FailureClassifier#fromSqlException})
+     */
+    public Connection connect(Duration connectTimeout) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), jdbcProperties(connectTimeout));
+    }
+
+    /** Opens a JDBC connection with {@link #DEFAULT_CONNECT_TIMEOUT}. */
+    public Connection connect() throws SQLException {
+        return connect(DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /**
+     * The libpq environment for the PostgreSQL tools ({@code pg_dump}, {@code pg_restore}, {@code
+     * psql}): {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}
+     * when a password is set, {@code PGAPPNAME} and {@code PGCONNECT_TIMEOUT}. See the PostgreSQL
+     * documentation, "Environment Variables" (libpq).
+     */
+    public Map<String, String> toolEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PGHOST", host);
+        env.put("PGPORT", Integer.toString(port));
+        env.put("PGDATABASE", database);
+        env.put("PGUSER", username);
+        if (password != null) {
+            env.put("PGPASSWORD", password);
+        }
+        env.put("PGAPPNAME", "bulwark");
+        env.put("PGCONNECT_TIMEOUT", Long.toString(DEFAULT_CONNECT_TIMEOUT.toSeconds()));
+        return env;
+    }
+
+    /**
+     * Replaces every occurrence of the password in {@code text} with {@code ***}, for messages that
+     * come from elsewhere (a tool's stderr, a driver's exception).
+     */
+    public String redact(String text) {
+        if (text == null || password == null || password.isEmpty()) {
+            return text;
+        }
+        return text.replace(password, "***");
+    }
+
+    /** Host, port, database and user; never the password. */
+    @Override
+    public String toString() {
+        return "PostgresConnectionSpec[host=" + host + ", port=" + port + ", database=" + database + ", username="
+                + username + ", password=" + (password == null ? "none" : "***") + "]";
+    }
+}

@@ -1,0 +1,198 @@
+package io.bulwark.engines.postgres;
+
+import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.contracts.SchemaInventory.TableInfo;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Takes the {@link SchemaInventory} of a PostgreSQL database: its tables with exact row counts, and
+ * the names of its views, materialized views, sequences, functions and procedures, indexes,
+ * constraints, triggers, row-level-security policies and extensions.
+ *
+ * <p>Everything is read through the caller's connection, inside whatever transaction the caller
+ * opened: the dump-worker runs it in the {@code REPEATABLE READ} transaction whose snapshot {@code
+ * pg_dump --snapshot} shares, the verifier on a restored database. System schemas ({@code
+ * pg_catalog}, {@code information_schema}, {@code pg_toast*}, {@code pg_temp*}) and objects that
+ * belong to an extension ({@code pg_depend.deptype = 'e'}, which {@code pg_dump} does not dump as
+ * such) are left out. Tables are the relkinds {@code r} (ordinary) and {@code p} (partitioned); a
+ * partitioned table's count ({@code SELECT count(*) FROM parent}) includes the rows of its
+ * partitions, which are listed too. Names are qualified as {@link SchemaInventory} says; lists are
+ * sorted. Stateless and thread-safe.
+ */
+public final class PostgresInspector {
+
+    private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
+            + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
+
+    private static final String NOT_IN_EXTENSION_CLASS = "NOT EXISTS (SELECT 1 FROM pg_depend d"
+            + " WHERE d.classid = 'pg_class'::regclass AND d.objid = %s AND d.deptype = 'e')";
+
+    private static final String RELATIONS = "SELECT n.nspname, c.relname FROM pg_class c"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ({kinds}) AND " + USER_SCHEMA + " AND " + NOT_IN_EXTENSION_CLASS.formatted("c.oid")
+            + " ORDER BY 1, 2";
+
+    private static final String FUNCTIONS = "SELECT n.nspname || '.' || p.proname || '('"
+            + " || pg_get_function_identity_arguments(p.oid) || ')' FROM pg_proc p"
+            + " JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE p.prokind IN ('f', 'p') AND " + USER_SCHEMA
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass"
+            + " AND d.objid = p.oid AND d.deptype = 'e') ORDER BY 1";
+
+    private static final String INDEXES = "SELECT n.nspname || '.' || t.relname || '.' || i.relname"
+            + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+            + " JOIN pg_namespace n ON n.oid = t.relnamespace"
+            + " WHERE " + USER_SCHEMA + " AND " + NOT_IN_EXTENSION_CLASS.formatted("t.oid") + " ORDER BY 1";
+
+    private static final String CONSTRAINTS = "SELECT n.nspname || '.' || coalesce(t.relname, ty.typname)"
+            + " || '.' || c.conname FROM pg_constraint c"
+            + " JOIN pg_namespace n ON n.oid = c.connamespace"
+            + " LEFT JOIN pg_class t ON t.oid = c.conrelid LEFT JOIN pg_type ty ON ty.oid = c.contypid"
+            + " WHERE " + USER_SCHEMA + " AND (c.conrelid = 0 OR " + NOT_IN_EXTENSION_CLASS.formatted("c.conrelid")
+            + ") AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass"
+            + " AND d.objid = c.contypid AND d.deptype = 'e') ORDER BY 1";
+
+    private static final String TRIGGERS = "SELECT n.nspname || '.' || t.relname || '.' || g.tgname"
+            + " FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+            + " WHERE NOT g.tgisinternal AND " + USER_SCHEMA + " AND " + NOT_IN_EXTENSION_CLASS.formatted("t.oid")
+            + " ORDER BY 1";
+
+    private static final String POLICIES = "SELECT n.nspname || '.' || t.relname || '.' || p.polname"
+            + " FROM pg_policy p JOIN pg_class t ON t.oid = p.polrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+            + " WHERE " + USER_SCHEMA + " ORDER BY 1";
+
+    private static final String EXTENSIONS = "SELECT extname FROM pg_extension ORDER BY 1";
+
+    private final Duration statementTimeout;
+
+    /** An inspector whose statements (the row counts above all) have no time limit. */
+    public PostgresInspector() {
+        this(Duration.ZERO);
+    }
+
+    /**
+     * An inspector whose every statement may run at most {@code statementTimeout} (JDBC query timeout,
+     * whole seconds); {@link Duration#ZERO} for no limit.
+     */
+    public PostgresInspector(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
+    /**
+     * The inventory of the database {@code connection} is connected to, read in the connection's
+     * current transaction (or one transaction per statement in auto-commit mode).
+     *
+     * @throws SQLException as the driver reports it (the SQLState tells why, see {@link
+     *     FailureClassifier#fromSqlException})
+     */
+    public SchemaInventory inventory(Connection connection) throws SQLException {
+        List<TableInfo> tables = new ArrayList<>();
+        for (String[] name : relations(connection, "'r', 'p'")) {
+            tables.add(new TableInfo(name[0], name[1], countRows(connection, name[0], name[1])));
+        }
+        tables.sort(Comparator.comparing(TableInfo::schema).thenComparing(TableInfo::name));
+        return new SchemaInventory(
+                tables,
+                qualified(relations(connection, "'v'")),
+                qualified(relations(connection, "'m'")),
+                qualified(relations(connection, "'S'")),
+                strings(connection, FUNCTIONS),
+                strings(connection, INDEXES),
+                strings(connection, CONSTRAINTS),
+                strings(connection, TRIGGERS),
+                strings(connection, POLICIES),
+                List.of(),
+                strings(connection, EXTENSIONS));
+    }
+
+    /**
+     * The exact number of rows of one table: {@code SELECT count(*) FROM "schema"."table"}.
+     *
+     * @throws SQLException when the table does not exist or cannot be read
+     */
+    public long countRows(Connection connection, String schema, String table) throws SQLException {
+        try (Statement st = statement(connection);
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + qualify(schema, table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * The server's version, e.g. {@code 15.20} (the first word of {@code server_version}, without a
+     * distribution suffix such as {@code (Debian 15.20-0+deb12u1)}).
+     */
+    public String serverVersion(Connection connection) throws SQLException {
+        String full = single(connection, "SELECT current_setting('server_version')");
+        int space = full.indexOf(' ');
+        return space > 0 ? full.substring(0, space) : full;
+    }
+
+    /** The server's {@code server_version_num}, e.g. {@code 150020}. */
+    public int serverVersionNum(Connection connection) throws SQLException {
+        return Integer.parseInt(single(connection, "SELECT current_setting('server_version_num')"));
+    }
+
+    /**
+     * {@code "schema"."name"} with both parts quoted as SQL identifiers, so any name (mixed case,
+     * spaces, quotes) is safe in a statement.
+     */
+    public static String qualify(String schema, String name) {
+        return quoteIdentifier(schema) + "." + quoteIdentifier(name);
+    }
+
+    /** {@code identifier} in double quotes, embedded double quotes doubled (SQL standard). */
+    public static String quoteIdentifier(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private List<String[]> relations(Connection connection, String relkinds) throws SQLException {
+        List<String[]> names = new ArrayList<>();
+        try (Statement st = statement(connection);
+                ResultSet rs = st.executeQuery(RELATIONS.replace("{kinds}", relkinds))) {
+            while (rs.next()) {
+                names.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return names;
+    }
+
+    private static List<String> qualified(List<String[]> names) {
+        return names.stream().map(n -> n[0] + "." + n[1]).sorted().toList();
+    }
+
+    private List<String> strings(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement st = statement(connection);
+                ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        values.sort(null);
+        return values;
+    }
+
+    private String single(Connection connection, String sql) throws SQLException {
+        try (Statement st = statement(connection);
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private Statement statement(Connection connection) throws SQLException {
+        Statement st = connection.createStatement();
+        if (!statementTimeout.isZero()) {
+            st.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, statementTimeout.toSeconds())));
+        }
+        return st;
+    }
+}

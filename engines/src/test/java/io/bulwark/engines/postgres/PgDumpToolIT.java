@@ -1,0 +1,119 @@
+package io.bulwark.engines.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bulwark.contracts.FailureReason;
+import io.bulwark.contracts.SchemaInventory.TableInfo;
+import io.bulwark.engines.process.ProcessRunner;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PgDumpToolIT {
+
+    private final ProcessRunner runner = new ProcessRunner();
+    private final PgDumpTool tool = new PgDumpTool(runner, "pg_dump", Duration.ofMinutes(5));
+
+    @Test
+    void countsAndDumpShareOneSnapshotWhileTheSourceChanges(@TempDir Path dir) throws Exception {
+        try (PostgresTestDatabase db = new PostgresTestDatabase("bulwark_pgdump_it")) {
+            db.execute(PostgresTestDatabase.SAMPLE_SCHEMA);
+            Path archive = dir.resolve("dump.pgcustom");
+            try (PgDumpSession session = tool.open(db.spec)) {
+                assertThat(session.snapshotId()).isNotBlank();
+                assertThat(session.toolVersion()).startsWith("pg_dump (PostgreSQL)");
+                assertThat(session.inventory().tables()).contains(new TableInfo("public", "customer", 25));
+                try (Connection other = db.spec.connect();
+                        Statement st = other.createStatement()) {
+                    st.execute("INSERT INTO customer (name) SELECT 'late' || g FROM generate_series(1, 10) g");
+                }
+                try (InputStream out = session.stdout()) {
+                    Files.copy(out, archive);
+                }
+                session.awaitSuccess();
+            }
+            ProcessRunner.Result list = runner.run(
+                    ProcessRunner.Command.of(Duration.ofMinutes(1), "pg_restore", "--list", archive.toString()));
+            assertThat(list.succeeded()).as(list.stderr()).isTrue();
+            assertThat(list.stdout()).contains("TABLE DATA public customer", "TABLE DATA Sales Order Items");
+            Path data = dir.resolve("customer.sql");
+            ProcessRunner.Result customer = runner.run(ProcessRunner.Command.of(
+                    Duration.ofMinutes(1),
+                    "pg_restore",
+                    "--data-only",
+                    "--table=customer",
+                    "--file=" + data,
+                    archive.toString()));
+            assertThat(customer.succeeded()).as(customer.stderr()).isTrue();
+            assertThat(Files.readString(data)).contains("c25").doesNotContain("late1");
+        }
+    }
+
+    @Test
+    void passesThePasswordThroughTheEnvironmentAndNeverShowsAWrongOne(@TempDir Path work) throws Exception {
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
+        try (LocalPostgresInstance pg =
+                LocalPostgresInstance.startSandbox(work, LocalPostgresInstance.Options.sandbox(), runner)) {
+            pg.createDatabase("shop");
+            PostgresConnectionSpec spec = pg.connectionSpec("shop");
+            try (Connection c = spec.connect();
+                    Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE item (id int); INSERT INTO item SELECT generate_series(1, 7)");
+            }
+            try (PgDumpSession session = tool.open(spec)) {
+                long bytes;
+                try (InputStream out = session.stdout()) {
+                    bytes = out.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                session.awaitSuccess();
+                assertThat(bytes).isPositive();
+                assertThat(session.inventory().tables()).containsExactly(new TableInfo("public", "item", 7));
+            }
+
+            String wrong = "wrong-password-" + System.nanoTime();
+            PostgresConnectionSpec badSpec =
+                    new PostgresConnectionSpec(spec.host(), spec.port(), "shop", spec.username(), wrong);
+            assertThatThrownBy(() -> tool.open(badSpec))
+                    .isInstanceOfSatisfying(DumpFailedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(FailureReason.AUTHENTICATION_FAILED);
+                        assertThat(e.getMessage()).doesNotContain(wrong).doesNotContain(pg.password());
+                    });
+        }
+    }
+
+    @Test
+    void aMissingDatabaseFailsAsDatabaseMissing() {
+        PostgresConnectionSpec missing = PostgresTestDatabase.ADMIN.withDatabase("bulwark_no_such_db");
+        assertThatThrownBy(() -> tool.open(missing)).isInstanceOfSatisfying(DumpFailedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(FailureReason.DATABASE_MISSING);
+            assertThat(e.getMessage()).contains("bulwark_no_such_db");
+        });
+    }
+
+    @Test
+    void aClosedPortFailsAsConnectionRefused() {
+        PostgresConnectionSpec closed = new PostgresConnectionSpec("127.0.0.1", 1, "x", "postgres", "pw-secret");
+        assertThatThrownBy(() -> tool.open(closed)).isInstanceOfSatisfying(DumpFailedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(FailureReason.CONNECTION_REFUSED);
+            assertThat(e.getMessage()).doesNotContain("pw-secret");
+        });
+    }
+
+    @Test
+    void aMissingBinaryFailsAsToolMissing() throws Exception {
+        PgDumpTool broken = new PgDumpTool(runner, "/nonexistent/pg_dump", Duration.ofMinutes(1));
+        try (PostgresTestDatabase db = new PostgresTestDatabase("bulwark_pgdump_missing")) {
+            assertThatThrownBy(() -> broken.open(db.spec))
+                    .isInstanceOfSatisfying(
+                            DumpFailedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(FailureReason.TOOL_MISSING));
+        }
+    }
+}

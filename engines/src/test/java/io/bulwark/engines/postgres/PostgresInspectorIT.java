@@ -1,0 +1,85 @@
+package io.bulwark.engines.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.contracts.SchemaInventory.TableInfo;
+import java.sql.Connection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PostgresInspectorIT {
+
+    private static PostgresTestDatabase db;
+    private final PostgresInspector inspector = new PostgresInspector();
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        db = new PostgresTestDatabase("bulwark_inspector_it");
+        db.execute(PostgresTestDatabase.SAMPLE_SCHEMA);
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void listsTablesWithExactRowCountsIncludingPartitions() throws Exception {
+        try (Connection c = db.spec.connect()) {
+            SchemaInventory inventory = inspector.inventory(c);
+            assertThat(inventory.tables())
+                    .containsExactly(
+                            new TableInfo("Sales", "Order Items", 40),
+                            new TableInfo("public", "customer", 25),
+                            new TableInfo("public", "measurement", 300),
+                            new TableInfo("public", "measurement_2025", 213),
+                            new TableInfo("public", "measurement_2026", 87));
+        }
+    }
+
+    @Test
+    void namesEveryOtherObjectKind() throws Exception {
+        try (Connection c = db.spec.connect()) {
+            SchemaInventory inventory = inspector.inventory(c);
+            assertThat(inventory.views()).containsExactly("public.happy_customer");
+            assertThat(inventory.materializedViews()).containsExactly("public.customer_count");
+            assertThat(inventory.sequences()).containsExactly("public.customer_id_seq", "public.invoice_no");
+            assertThat(inventory.functions()).containsExactly("public.touch()");
+            assertThat(inventory.indexes())
+                    .contains(
+                            "public.customer.customer_name_idx",
+                            "public.customer.customer_pkey",
+                            "Sales.Order Items.Order Items_pkey");
+            assertThat(inventory.constraints())
+                    .contains("public.customer.customer_pkey", "Sales.Order Items.Order Items_customer_id_fkey");
+            assertThat(inventory.triggers()).containsExactly("public.customer.customer_touch");
+            assertThat(inventory.policies()).containsExactly("public.customer.customer_all");
+            assertThat(inventory.extensions()).contains("plpgsql");
+        }
+    }
+
+    @Test
+    void leavesOutObjectsOwnedByExtensions() throws Exception {
+        PostgresTestDatabase ext = new PostgresTestDatabase("bulwark_inspector_ext");
+        try (ext) {
+            ext.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; CREATE TABLE mine (id int)");
+            try (Connection c = ext.spec.connect()) {
+                SchemaInventory inventory = inspector.inventory(c);
+                assertThat(inventory.extensions()).contains("pg_stat_statements");
+                assertThat(inventory.views()).noneMatch(v -> v.contains("pg_stat_statements"));
+                assertThat(inventory.functions()).noneMatch(f -> f.contains("pg_stat_statements"));
+                assertThat(inventory.tables()).extracting(TableInfo::name).containsExactly("mine");
+            }
+        }
+    }
+
+    @Test
+    void reportsTheServerVersion() throws Exception {
+        try (Connection c = db.spec.connect()) {
+            assertThat(inspector.serverVersion(c)).matches("\\d+\\.\\d+");
+            assertThat(inspector.serverVersionNum(c)).isGreaterThanOrEqualTo(100000);
+        }
+    }
+}

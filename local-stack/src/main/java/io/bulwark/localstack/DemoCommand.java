@@ -1,0 +1,276 @@
+package io.bulwark.localstack;
+
+import io.bulwark.artifacts.ObjectKeys;
+import io.bulwark.contracts.CheckStatus;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.VerificationReport;
+import io.bulwark.testsupport.PostgresDatabases;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bulwark demo}: starts the stack in a fresh temporary folder, loads Chinook into a source database (or uses
+ * {@code --target}), requests one backup, waits for its verification, prints the report and tears everything down.
+ * Exits 0 only when the verification PASSED.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start Kafka, an S3 server, PostgreSQL and the five services; back up Chinook (or --target);",
+            "restore the backup into a throwaway PostgreSQL and check it; print the report.",
+            "Exit code: 0 PASSED, 1 not passed or backup failed, 2 bad arguments, 3 timeout, 4 stack failure.",
+            "PostgreSQL for the services' state: env BULWARK_PG_URL (postgresql://user[:password]@host:port/db),",
+            "otherwise a local instance started from the machine's PostgreSQL server binaries."
+        })
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--target",
+            paramLabel = "URL",
+            description = "Back up this database instead of Chinook: postgresql://user[:password]@host:port/dbname")
+    String target;
+
+    @Option(
+            names = "--report-json",
+            paramLabel = "FILE",
+            description = "Also write the verification report (verification.json) to FILE.")
+    Path reportJson;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            converter = DurationConverter.class,
+            description = "How long to wait for the backup and its verification (default ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
+            description = "Repository root holding the service jars (default: env BULWARK_HOME, else the current dir).")
+    Path home;
+
+    @Option(names = "--keep", description = "Keep the temporary working folder (logs, S3 objects, Kafka data).")
+    boolean keep;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        Path root = Home.resolve(home);
+        List<Path> missing = Stack.missingJars(root);
+        if (!missing.isEmpty()) {
+            err.println("ERROR: service jars missing under " + root + ": " + missing);
+            err.println("Build them with ./mvnw -B -DskipTests install (./bulwark does it), or pass --home.");
+            return LocalStack.EXIT_STACK_FAILED;
+        }
+        PostgresLocation targetLocation;
+        PostgresLocation statePostgres;
+        try {
+            targetLocation = target == null ? null : PostgresLocation.parse(target);
+            String env = System.getenv("BULWARK_PG_URL");
+            statePostgres = env == null || env.isBlank() ? null : PostgresLocation.parse(env);
+        } catch (IllegalArgumentException e) {
+            err.println("ERROR: " + e.getMessage());
+            return LocalStack.EXIT_USAGE;
+        }
+
+        Path work;
+        try {
+            work = Files.createTempDirectory("bulwark-demo-");
+        } catch (IOException e) {
+            err.println("ERROR: cannot create a temporary folder: " + e.getMessage());
+            return LocalStack.EXIT_STACK_FAILED;
+        }
+        AtomicReference<Stack> running = new AtomicReference<>();
+        List<Runnable> afterStack = new ArrayList<>();
+        Thread hook = Thread.ofPlatform().unstarted(() -> {
+            Stack s = running.getAndSet(null);
+            if (s != null) {
+                s.close();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        Stack stack = null;
+        try {
+            PostgresLocation state = statePostgres == null ? null : freshStateDatabase(statePostgres, afterStack, out);
+            stack = Stack.start(new Stack.Settings(work, root, false, state, null, List.of(), null, out));
+            running.set(stack);
+            return runDemo(stack, targetLocation, out, err);
+        } catch (RuntimeException e) {
+            err.println("ERROR: " + e.getMessage());
+            if (stack != null) {
+                printLogs(stack, err);
+            }
+            return LocalStack.EXIT_STACK_FAILED;
+        } finally {
+            Stack s = running.getAndSet(null);
+            if (s != null) {
+                out.println("Stopping the stack ...");
+                s.close();
+            }
+            afterStack.forEach(Runnable::run);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
+            if (keep) {
+                out.println("Working folder kept: " + work);
+            } else {
+                Files2.deleteTree(work);
+            }
+        }
+    }
+
+    private int runDemo(Stack stack, PostgresLocation targetLocation, PrintStream out, PrintStream err) {
+        String targetId;
+        PostgresLocation source;
+        if (targetLocation == null) {
+            PostgresDatabases dbs = stack.databases();
+            String db;
+            if (stack.hasLocalPostgres()) {
+                db = "chinook";
+                if (!dbs.exists(db)) {
+                    dbs.create(db);
+                }
+            } else {
+                db = dbs.createUnique("bulwark_demo_chinook");
+                stack.beforeInfrastructureStops(() -> dbs.drop(db));
+            }
+            out.println("Loading Chinook into database " + db + " ...");
+            dbs.loadChinook(db);
+            source = stack.statePostgres().withDatabase(db);
+            targetId = "chinook";
+        } else {
+            source = targetLocation;
+            targetId = targetLocation.derivedTargetId();
+        }
+        Path passwordFile = source.password() == null
+                ? null
+                : ConfigFile.writeSecret(
+                        stack.workDir().resolve("secrets").resolve(targetId + ".password"), source.password());
+        stack.startServices(List.of(new ConfigFile.Target(targetId, source, passwordFile)));
+
+        SchedulerClient scheduler = new SchedulerClient(stack.schedulerUrl());
+        out.println("Requesting a backup of target " + targetId + " (" + source.displayUrl() + ") ...");
+        long started = System.nanoTime();
+        UUID backupId = scheduler.requestBackup(targetId, "demo");
+        out.println("Backup " + backupId + " requested; waiting for its dump and verification (up to " + timeout + ")");
+        Optional<SchedulerClient.BackupStatus> status =
+                scheduler.await(backupId, SchedulerClient.FINAL_STATES, timeout);
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        if (status.isEmpty() || !status.get().isFinal()) {
+            err.println("TIMEOUT: backup " + backupId + " did not finish within " + timeout + " (last state: "
+                    + status.map(SchedulerClient.BackupStatus::state).orElse("unknown to the scheduler") + ")");
+            printLogs(stack, err);
+            return LocalStack.EXIT_TIMEOUT;
+        }
+        SchedulerClient.BackupStatus backup = status.get();
+        if ("FAILED".equals(backup.state())) {
+            err.println("FAILED: backup " + backupId + " of " + targetId + " failed: "
+                    + (backup.failureReason() == null ? "" : backup.failureReason() + ": ")
+                    + (backup.failureMessage() == null ? "(no message)" : backup.failureMessage()));
+            printLogs(stack, err);
+            return LocalStack.EXIT_NOT_PASSED;
+        }
+        String reportKey = backup.reportKey() != null
+                ? backup.reportKey()
+                : backup.prefix() == null ? null : ObjectKeys.verificationKey(backup.prefix());
+        if (reportKey == null) {
+            err.println(
+                    "NOT PASSED: backup " + backupId + " ended " + backup.state() + " without a verification report");
+            printLogs(stack, err);
+            return LocalStack.EXIT_NOT_PASSED;
+        }
+        byte[] json = Reports.read(stack.s3Client(), stack.s3().bucket(), reportKey);
+        if (reportJson != null) {
+            try {
+                Path parent = reportJson.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.write(reportJson, json);
+            } catch (IOException e) {
+                err.println("ERROR: cannot write " + reportJson + ": " + e.getMessage());
+                return LocalStack.EXIT_STACK_FAILED;
+            }
+        }
+        VerificationReport report = Reports.parse(json);
+        out.println();
+        out.print(Reports.render(report));
+        out.println("Backup state: " + backup.state() + "; requested to verified in " + elapsedMillis + " ms");
+        if (reportJson != null) {
+            out.println("Report written to " + reportJson.toAbsolutePath());
+        }
+        if (report.outcome() == Outcome.PASSED && "VERIFIED".equals(backup.state())) {
+            out.println();
+            out.println("PASSED: backup " + backupId + " of " + targetId + " restores, and all "
+                    + report.tables().size() + " tables have their source row counts.");
+            return 0;
+        }
+        err.println();
+        err.println("NOT PASSED: verification outcome " + report.outcome() + " (backup state " + backup.state() + ")"
+                + failedChecks(report));
+        return LocalStack.EXIT_NOT_PASSED;
+    }
+
+    private static String failedChecks(VerificationReport report) {
+        List<String> failed = report.checks().stream()
+                .filter(c -> c.status() != CheckStatus.PASSED && c.status() != CheckStatus.SKIPPED)
+                .map(c -> c.name() + " " + c.status() + (c.detail() == null ? "" : " (" + c.detail() + ")"))
+                .toList();
+        return failed.isEmpty() ? "" : "; checks not passed: " + String.join("; ", failed);
+    }
+
+    private static PostgresLocation freshStateDatabase(
+            PostgresLocation server, List<Runnable> afterStack, PrintStream out) {
+        PostgresDatabases dbs =
+                new PostgresDatabases(server.host(), server.port(), server.username(), server.password());
+        try {
+            String db = dbs.createUnique("bulwark_demo_state");
+            afterStack.add(() -> {
+                try {
+                    dbs.drop(db);
+                } catch (RuntimeException e) {
+                    out.println("warning: " + e.getMessage());
+                }
+            });
+            return server.withDatabase(db);
+        } catch (RuntimeException e) {
+            out.println("Cannot create a database on " + server.displayUrl() + " (" + e.getMessage()
+                    + "); the services keep their state in " + server.database());
+            return server;
+        }
+    }
+
+    static void printLogs(Stack stack, PrintStream err) {
+        printLogs(stack, err, "Service logs (add --keep to keep them after exit):");
+    }
+
+    static void printLogs(Stack stack, PrintStream err, String heading) {
+        List<String> logs = new ArrayList<>();
+        for (BulwarkService s : BulwarkService.values()) {
+            ServiceProcess p = stack.service(s);
+            if (p != null) {
+                logs.add("  " + s.module() + ": " + p.logFile());
+            }
+        }
+        if (!logs.isEmpty()) {
+            err.println(heading);
+            logs.forEach(err::println);
+        }
+    }
+}

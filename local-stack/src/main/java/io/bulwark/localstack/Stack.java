@@ -1,0 +1,409 @@
+package io.bulwark.localstack;
+
+import io.bulwark.engines.postgres.LocalPostgresInstance;
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.testsupport.FreePorts;
+import io.bulwark.testsupport.KafkaKraftBroker;
+import io.bulwark.testsupport.PostgresDatabases;
+import io.bulwark.testsupport.S3ProxyServer;
+import io.minio.MinioClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole Bulwark stack on one machine: a Kafka broker (KRaft) and an S3 server (S3Proxy on a folder) in this JVM,
+ * PostgreSQL for the services' state (a given server, or a local instance started from the machine's binaries), and
+ * the five services as child JVMs. Starts in two steps: {@link #start} brings up the infrastructure, so that the caller
+ * can prepare source databases on it; {@link #startServices} writes the shared configuration file and starts the
+ * services. {@link #close()} tears everything down in reverse order. Not thread-safe.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** The bucket holding every artifact. */
+    public static final String BUCKET = "bulwark";
+
+    /** The database holding the services' state on a local PostgreSQL instance. */
+    public static final String STATE_DATABASE = "bulwark";
+
+    private static final List<String> JVM_OPTIONS =
+            List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow");
+
+    /**
+     * How to run the stack.
+     *
+     * @param workDir folder for {@code kafka/}, {@code s3/}, {@code pg/}, {@code logs/}, {@code secrets/} and {@code
+     *     bulwark.yml}; created if missing
+     * @param home the repository root holding {@code <module>/target/<module>-0.1.0-SNAPSHOT-exec.jar}
+     * @param persistent true keeps Kafka, S3 and PostgreSQL data across restarts and prefers the default ports (Kafka
+     *     9092, S3 9000, PostgreSQL 5433, services 8080-8084) when they are free; false uses fresh data and free ports
+     * @param statePostgres the server and database for the services' state, or {@code null} to start a local instance
+     * @param webhookUrl the notifier's webhook, or {@code null}
+     * @param extraConfig further configuration files appended (optionally) to the services' config locations
+     * @param serviceStartTimeout how long the services may take to report UP
+     * @param out where progress is printed
+     */
+    public record Settings(
+            Path workDir,
+            Path home,
+            boolean persistent,
+            PostgresLocation statePostgres,
+            String webhookUrl,
+            List<Path> extraConfig,
+            Duration serviceStartTimeout,
+            PrintStream out) {
+
+        public Settings {
+            Objects.requireNonNull(workDir, "workDir");
+            Objects.requireNonNull(home, "home");
+            extraConfig = extraConfig == null ? List.of() : List.copyOf(extraConfig);
+            serviceStartTimeout = serviceStartTimeout == null ? Duration.ofMinutes(4) : serviceStartTimeout;
+            out = out == null ? System.out : out;
+        }
+    }
+
+    private final Settings settings;
+    private final Deque<AutoCloseable> closers = new ArrayDeque<>();
+    private final Map<BulwarkService, ServiceProcess> services = new EnumMap<>(BulwarkService.class);
+    private final Deque<Runnable> beforeInfrastructureStops = new ArrayDeque<>();
+    private KafkaKraftBroker kafka;
+    private S3ProxyServer s3;
+    private LocalPostgresInstance localPostgres;
+    private PostgresLocation statePostgres;
+    private PostgresDatabases databases;
+    private Path configFile;
+
+    private Stack(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Checks that every service jar exists.
+     *
+     * @param home the repository root
+     * @return the missing jars, empty when all are there
+     */
+    public static List<Path> missingJars(Path home) {
+        List<Path> missing = new ArrayList<>();
+        for (BulwarkService s : BulwarkService.values()) {
+            if (!Files.isRegularFile(s.jar(home))) {
+                missing.add(s.jar(home));
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Starts Kafka, the S3 server and (unless a server is given) a local PostgreSQL instance.
+     *
+     * @param settings how to run
+     * @return the stack with its infrastructure running and no services yet
+     * @throws IllegalStateException when a component does not start; whatever started is stopped again
+     */
+    public static Stack start(Settings settings) {
+        Stack stack = new Stack(settings);
+        try {
+            stack.startInfrastructure();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        Path work = settings.workDir().toAbsolutePath();
+        createTraversableDirectory(work);
+        PrintStream out = settings.out();
+
+        out.println("Starting Kafka (KRaft) ...");
+        kafka = KafkaKraftBroker.start(work.resolve("kafka"), preferredPort(9092));
+        closers.push(kafka);
+
+        out.println("Starting the S3 server (S3Proxy on " + work.resolve("s3") + ") ...");
+        String[] keys = s3Keys(work);
+        s3 = S3ProxyServer.start(work.resolve("s3"), BUCKET, keys[0], keys[1], preferredPort(9000));
+        closers.push(s3);
+
+        if (settings.statePostgres() != null) {
+            statePostgres = settings.statePostgres();
+            out.println("Using PostgreSQL " + statePostgres.displayUrl() + " for the services' state");
+        } else {
+            out.println("Starting a local PostgreSQL instance ...");
+            ProcessRunner runner = new ProcessRunner();
+            Path pg = work.resolve("pg");
+            createTraversableDirectory(pg);
+            if (settings.persistent()) {
+                localPostgres = LocalPostgresInstance.start(
+                        pg.resolve("data"),
+                        LocalPostgresInstance.Options.persistent().withPort(preferredPort(5433)),
+                        runner);
+            } else {
+                localPostgres = LocalPostgresInstance.startSandbox(pg, LocalPostgresInstance.Options.sandbox(), runner);
+            }
+            closers.push(localPostgres);
+            statePostgres = new PostgresLocation(
+                    localPostgres.host(),
+                    localPostgres.port(),
+                    STATE_DATABASE,
+                    localPostgres.username(),
+                    localPostgres.password());
+        }
+        databases = new PostgresDatabases(
+                statePostgres.host(), statePostgres.port(), statePostgres.username(), statePostgres.password());
+        if (localPostgres != null && !databases.exists(STATE_DATABASE)) {
+            databases.create(STATE_DATABASE);
+        }
+    }
+
+    /**
+     * Writes the shared configuration file and starts the five services, waiting until each reports UP.
+     *
+     * @param targets the targets to declare
+     * @throws IllegalStateException when a jar is missing or a service exits or is not UP in time; the message names
+     *     the service and its log file and ends with the log's tail
+     */
+    public void startServices(List<ConfigFile.Target> targets) {
+        List<Path> missing = missingJars(settings.home());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(
+                    "service jars missing (build them with ./mvnw -B -DskipTests install): " + missing);
+        }
+        Path work = settings.workDir().toAbsolutePath();
+        configFile = ConfigFile.write(
+                work.resolve("bulwark.yml"),
+                new ConfigFile.Storage(s3.endpoint(), s3.accessKey(), s3.secretKey(), s3.bucket(), s3.region()),
+                targets,
+                settings.webhookUrl());
+        StringBuilder locations = new StringBuilder("file:" + configFile);
+        for (Path extra : settings.extraConfig()) {
+            locations.append(",optional:file:").append(extra.toAbsolutePath());
+        }
+        Path java = javaExecutable();
+        Path logs = work.resolve("logs");
+        settings.out().println("Starting the services (logs in " + logs + ") ...");
+        for (BulwarkService s : BulwarkService.values()) {
+            int port = preferredPort(s.defaultPort());
+            List<String> args = new ArrayList<>(List.of(
+                    "--spring.config.additional-location=" + locations,
+                    "--server.port=" + port,
+                    "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers()));
+            Map<String, String> env = new LinkedHashMap<>();
+            if (s.usesDatabase()) {
+                args.add("--spring.datasource.url=" + statePostgres.jdbcUrl());
+                env.put("SPRING_DATASOURCE_USERNAME", statePostgres.username());
+                env.put("SPRING_DATASOURCE_PASSWORD", statePostgres.password() == null ? "" : statePostgres.password());
+            }
+            ServiceProcess process = ServiceProcess.start(
+                    s, java, s.jar(settings.home()), JVM_OPTIONS, args, env, port, logs.resolve(s.module() + ".log"));
+            services.put(s, process);
+        }
+        awaitHealthy();
+    }
+
+    private void awaitHealthy() {
+        long deadline = System.nanoTime() + settings.serviceStartTimeout().toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(services.values());
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess p : List.copyOf(waiting)) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(p.service().module() + " exited during start-up; log " + p.logFile()
+                            + ":\n" + p.logTail(6000));
+                }
+                if (p.isHealthy()) {
+                    settings.out().println("  " + p.service().module() + " is UP on " + p.baseUrl());
+                    waiting.remove(p);
+                }
+            }
+            if (!waiting.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    ServiceProcess first = waiting.getFirst();
+                    throw new IllegalStateException("not UP within " + settings.serviceStartTimeout() + ": "
+                            + waiting.stream().map(p -> p.service().module()).toList() + "; log " + first.logFile()
+                            + ":\n" + first.logTail(6000));
+                }
+                sleep(500);
+            }
+        }
+    }
+
+    /** Kafka's bootstrap servers. */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The S3 server. */
+    public S3ProxyServer s3() {
+        return s3;
+    }
+
+    /** A MinIO client for the S3 server. */
+    public MinioClient s3Client() {
+        return MinioClient.builder()
+                .endpoint(s3.endpoint())
+                .region(s3.region())
+                .credentials(s3.accessKey(), s3.secretKey())
+                .build();
+    }
+
+    /** The PostgreSQL server and database holding the services' state. */
+    public PostgresLocation statePostgres() {
+        return statePostgres;
+    }
+
+    /** Helpers for databases on the state PostgreSQL server (create, drop, load Chinook). */
+    public PostgresDatabases databases() {
+        return databases;
+    }
+
+    /** True when PostgreSQL is a local instance this stack started. */
+    public boolean hasLocalPostgres() {
+        return localPostgres != null;
+    }
+
+    /** A running service, or {@code null} before {@link #startServices}. */
+    public ServiceProcess service(BulwarkService service) {
+        return services.get(service);
+    }
+
+    /** {@code http://127.0.0.1:<port>} of the scheduler's REST API. */
+    public String schedulerUrl() {
+        return services.get(BulwarkService.SCHEDULER).baseUrl();
+    }
+
+    /** The shared configuration file, or {@code null} before {@link #startServices}. */
+    public Path configFile() {
+        return configFile;
+    }
+
+    /** The folder holding the stack's data and logs. */
+    public Path workDir() {
+        return settings.workDir().toAbsolutePath();
+    }
+
+    /**
+     * Registers an action to run at {@link #close()} after the services stopped and before PostgreSQL, S3 and Kafka
+     * stop, e.g. dropping a database made for this run. Actions run in reverse order of registration.
+     */
+    public void beforeInfrastructureStops(Runnable action) {
+        beforeInfrastructureStops.push(action);
+    }
+
+    /** Stops the services, runs the registered actions, then stops PostgreSQL (if local), S3 and Kafka. */
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        services.clear();
+        List<Thread> stoppers = new ArrayList<>();
+        for (ServiceProcess p : running) {
+            stoppers.add(
+                    Thread.ofPlatform().name("stop-" + p.service().module()).start(p::close));
+        }
+        for (Thread t : stoppers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        while (!beforeInfrastructureStops.isEmpty()) {
+            try {
+                beforeInfrastructureStops.pop().run();
+            } catch (RuntimeException e) {
+                settings.out().println("warning: " + e.getMessage());
+            }
+        }
+        while (!closers.isEmpty()) {
+            try {
+                closers.pop().close();
+            } catch (Exception e) {
+                settings.out().println("warning: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The {@code java} executable running this JVM. */
+    static Path javaExecutable() {
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+
+    private int preferredPort(int preferred) {
+        if (settings.persistent() && isFree(preferred)) {
+            return preferred;
+        }
+        return FreePorts.next();
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String[] s3Keys(Path work) {
+        Path file = work.resolve("secrets").resolve("s3-keys");
+        try {
+            if (settings.persistent() && Files.isRegularFile(file)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (lines.size() >= 2) {
+                    return new String[] {lines.get(0), lines.get(1)};
+                }
+            }
+            String[] keys = {"bulwark", random(20)};
+            ConfigFile.writeSecret(file, keys[0] + "\n" + keys[1] + "\n");
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Creates a directory that other OS users may traverse (mode 0755), as PostgreSQL runs as its own user. */
+    static void createTraversableDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.bulwark.localstack;
+
+import io.bulwark.engines.postgres.LocalPostgresInstance;
+import io.bulwark.testsupport.PostgresDatabases;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bulwark up}: starts the stack with its data in {@code ./.bulwark/} (kept across restarts), declares the
+ * Chinook target (loaded once into a {@code chinook} database), prints where everything listens and runs until Ctrl-C.
+ */
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start Kafka, an S3 server, PostgreSQL and the five services and keep them running until Ctrl-C.",
+            "Data (Kafka, S3 objects, PostgreSQL, logs, bulwark.yml) stays in --data-dir across restarts.",
+            "Declare more targets and schedules in <data-dir>/bulwark-local.yml (same layout as bulwark.yml)."
+        })
+final class UpCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = ".bulwark",
+            description = "Folder for the stack's data (default ${DEFAULT-VALUE} in the current folder).")
+    Path dataDir;
+
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
+            description = "Repository root holding the service jars (default: env BULWARK_HOME, else the current dir).")
+    Path home;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        Path root = Home.resolve(home);
+        List<Path> missing = Stack.missingJars(root);
+        if (!missing.isEmpty()) {
+            err.println("ERROR: service jars missing under " + root + ": " + missing);
+            err.println("Build them with ./mvnw -B -DskipTests install (./bulwark does it), or pass --home.");
+            return LocalStack.EXIT_STACK_FAILED;
+        }
+        PostgresLocation statePostgres;
+        try {
+            String env = System.getenv("BULWARK_PG_URL");
+            statePostgres = env == null || env.isBlank() ? null : PostgresLocation.parse(env);
+        } catch (IllegalArgumentException e) {
+            err.println("ERROR: BULWARK_PG_URL: " + e.getMessage());
+            return LocalStack.EXIT_USAGE;
+        }
+        Path work = dataDir.toAbsolutePath().normalize();
+        Path localConfig = work.resolve("bulwark-local.yml");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Stack stack;
+        try {
+            stack = Stack.start(
+                    new Stack.Settings(work, root, true, statePostgres, null, List.of(localConfig), null, out));
+        } catch (RuntimeException e) {
+            err.println("ERROR: " + e.getMessage());
+            return LocalStack.EXIT_STACK_FAILED;
+        }
+        Thread hook = Thread.ofPlatform().unstarted(() -> {
+            out.println();
+            out.println("Stopping the stack ...");
+            stack.close();
+            out.println("Stopped. Data kept in " + work);
+            stopped.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            PostgresDatabases dbs = stack.databases();
+            if (!dbs.exists("chinook")) {
+                dbs.create("chinook");
+                out.println("Loading Chinook into database chinook ...");
+                dbs.loadChinook("chinook");
+            }
+            PostgresLocation source = stack.statePostgres().withDatabase("chinook");
+            Path passwordFile = source.password() == null
+                    ? null
+                    : ConfigFile.writeSecret(work.resolve("secrets").resolve("chinook.password"), source.password());
+            stack.startServices(List.of(new ConfigFile.Target("chinook", source, passwordFile)));
+        } catch (RuntimeException e) {
+            err.println("ERROR: " + e.getMessage());
+            DemoCommand.printLogs(stack, err, "Service logs:");
+            return LocalStack.EXIT_STACK_FAILED;
+        }
+        printSummary(stack, work, statePostgres == null, out);
+        while (stopped.getCount() > 0) {
+            for (BulwarkService s : BulwarkService.values()) {
+                ServiceProcess p = stack.service(s);
+                if (p != null && !p.isAlive() && stopped.getCount() > 0) {
+                    err.println("warning: " + s.module() + " exited; see " + p.logFile());
+                }
+            }
+            if (stopped.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                break;
+            }
+        }
+        return 0;
+    }
+
+    private static void printSummary(Stack stack, Path work, boolean localPostgres, PrintStream out) {
+        String scheduler = stack.schedulerUrl();
+        out.println();
+        out.println("Bulwark is running. Press Ctrl-C to stop (data stays in " + work + ").");
+        out.println("  Scheduler API    " + scheduler + "/api/backups");
+        for (BulwarkService s : BulwarkService.values()) {
+            ServiceProcess p = stack.service(s);
+            out.printf("  %-16s %s/actuator/health   log %s%n", s.module(), p.baseUrl(), p.logFile());
+        }
+        out.println("  S3 endpoint      " + stack.s3().endpoint() + "   bucket "
+                + stack.s3().bucket() + "   keys in " + work.resolve("secrets").resolve("s3-keys"));
+        out.println("  Kafka bootstrap  " + stack.kafkaBootstrapServers());
+        out.println("  PostgreSQL       " + stack.statePostgres().displayUrl()
+                + (localPostgres
+                        ? "   password in "
+                                + stack.workDir().resolve("pg").resolve("data" + LocalPostgresInstance.PASSWORD_SUFFIX)
+                        : ""));
+        out.println("  Configuration    " + stack.configFile() + "   (add targets in "
+                + work.resolve("bulwark-local.yml") + ")");
+        out.println();
+        out.println("Request a backup of Chinook:");
+        out.println("  curl -s -X POST -H 'Content-Type: application/json' -d '{\"targetId\":\"chinook\"}' " + scheduler
+                + "/api/backups");
+        out.println("  curl -s " + scheduler + "/api/backups");
+    }
+}

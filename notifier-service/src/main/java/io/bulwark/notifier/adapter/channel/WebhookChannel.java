@@ -1,0 +1,128 @@
+package io.bulwark.notifier.adapter.channel;
+
+import io.bulwark.contracts.EventJson;
+import io.bulwark.notifier.application.DeliveryException;
+import io.bulwark.notifier.application.NotificationChannel;
+import io.bulwark.notifier.domain.Notification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A generic webhook: POSTs each notification as JSON (the fields of {@link Notification}, written
+ * with {@link EventJson}) to one URL with the JDK {@link HttpClient}.
+ *
+ * <p>Headers: {@code Content-Type: application/json}, {@value #ID_HEADER} (the notification id, for
+ * de-duplication by the receiver) and, when a secret is configured, {@value #SIGNATURE_HEADER}
+ * {@code sha256=<hex>}: the lowercase hex HMAC-SHA256 (RFC 2104) of the exact body bytes keyed with
+ * the secret's UTF-8 bytes, the scheme GitHub webhooks use. Any status outside 200-299, a timeout or
+ * a connection failure is a {@link DeliveryException}. The secret and the URL's path and query
+ * (which may hold a token) never appear in logs or exception messages. Thread-safe.
+ */
+public class WebhookChannel implements NotificationChannel {
+
+    /** The signature header. */
+    public static final String SIGNATURE_HEADER = "X-Bulwark-Signature";
+
+    /** The notification id header. */
+    public static final String ID_HEADER = "X-Bulwark-Notification-Id";
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
+    private static final String HMAC = "HmacSHA256";
+
+    private final HttpClient client;
+    private final URI url;
+    private final byte[] secret;
+    private final Duration timeout;
+
+    /**
+     * @param url where to POST, http or https
+     * @param secret the HMAC key, or null/blank to send no signature
+     * @param connectTimeout how long to wait for the TCP/TLS connection
+     * @param timeout how long to wait for the response after sending
+     * @throws IllegalArgumentException when the URL is not http(s)
+     */
+    public WebhookChannel(URI url, String secret, Duration connectTimeout, Duration timeout) {
+        Objects.requireNonNull(url, "url");
+        if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
+            throw new IllegalArgumentException("bulwark.notifier.webhook.url must be an http(s) URL");
+        }
+        this.url = url;
+        this.secret = secret == null || secret.isBlank() ? null : secret.getBytes(StandardCharsets.UTF_8);
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public String name() {
+        return "webhook";
+    }
+
+    /**
+     * POSTs {@code notification}.
+     *
+     * @throws DeliveryException on a non-2xx status, a timeout, a connection failure or interruption
+     */
+    @Override
+    public void deliver(Notification notification) {
+        byte[] body = EventJson.toBytes(notification);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header(ID_HEADER, notification.notificationId().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (secret != null) {
+            request.header(SIGNATURE_HEADER, signature(secret, body));
+        }
+        HttpResponse<Void> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        } catch (HttpTimeoutException e) {
+            throw new DeliveryException("webhook " + safeUrl() + " did not answer within " + timeout, e);
+        } catch (IOException e) {
+            throw new DeliveryException("webhook " + safeUrl() + " unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("interrupted while posting to webhook " + safeUrl(), e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new DeliveryException("webhook " + safeUrl() + " answered HTTP " + response.statusCode(), null);
+        }
+        log.debug("Notification {} posted to webhook {}", notification.notificationId(), safeUrl());
+    }
+
+    /**
+     * The signature header value for {@code body}: {@code sha256=} and the lowercase hex
+     * HMAC-SHA256 of it under {@code key}.
+     */
+    public static String signature(byte[] key, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    /** Scheme, host and port only: the path or query may hold a token. */
+    private String safeUrl() {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+    }
+}

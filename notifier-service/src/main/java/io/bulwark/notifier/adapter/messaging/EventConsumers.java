@@ -1,0 +1,36 @@
+package io.bulwark.notifier.adapter.messaging;
+
+import io.bulwark.contracts.BackupDeleted;
+import io.bulwark.contracts.BackupFailed;
+import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.EventJson;
+import io.bulwark.notifier.application.SendNotifications;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The consumers (group {@code bulwark-notifier}): bindings {@code backupFailed-in-0}, {@code
+ * backupVerified-in-0} and {@code backupDeleted-in-0}. A record that cannot be decoded ({@code
+ * InvalidEventException}) lands in {@code <topic>.dlq} after the binder's attempts; the consumer
+ * goes on.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventConsumers {
+
+    @Bean
+    Consumer<Message<byte[]>> backupFailed(SendNotifications notifications) {
+        return message -> notifications.onBackupFailed(EventJson.read(message.getPayload(), BackupFailed.class));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> backupVerified(SendNotifications notifications) {
+        return message -> notifications.onBackupVerified(EventJson.read(message.getPayload(), BackupVerified.class));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> backupDeleted(SendNotifications notifications) {
+        return message -> notifications.onBackupDeleted(EventJson.read(message.getPayload(), BackupDeleted.class));
+    }
+}

@@ -1,0 +1,163 @@
+package io.bulwark.notifier.domain;
+
+import io.bulwark.contracts.BackupFailed;
+import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.CheckResult;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Which events become notifications (DESIGN.md, "Notifications and alerts"; issue 2):
+ *
+ * <ul>
+ *   <li>every {@link BackupFailed}: severity ERROR, kind {@code backup.failed};
+ *   <li>a {@link BackupVerified} with outcome FAILED: ERROR, {@code verification.failed} (the backup
+ *       is proven bad);
+ *   <li>a {@link BackupVerified} with outcome ERROR: WARNING, {@code verification.error} (the
+ *       verification could not judge; not a verdict on the backup);
+ *   <li>a {@link BackupVerified} with outcome PASSED: INFO, {@code verification.passed}, only when
+ *       {@code notifyOnPassed} is set.
+ * </ul>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class NotificationRule {
+
+    /** Longest tool message copied into a notification, in characters. */
+    static final int MAX_MESSAGE = 1_000;
+
+    private final boolean notifyOnPassed;
+
+    /**
+     * @param notifyOnPassed true to notify on each PASSED verification too
+     */
+    public NotificationRule(boolean notifyOnPassed) {
+        this.notifyOnPassed = notifyOnPassed;
+    }
+
+    /** The notification for a backup that could not be taken; there always is one. */
+    public Optional<Notification> onBackupFailed(BackupFailed event) {
+        String subject = event.backupId() == null
+                ? "Backup of " + event.targetId()
+                : "Backup " + shortId(event.backupId()) + " of " + event.targetId();
+        String code = event.reason() == null ? "INTERNAL" : event.reason().name();
+        String message = trim(event.message());
+        StringBuilder summary = new StringBuilder(subject)
+                .append(" FAILED (")
+                .append(code)
+                .append(", attempt ")
+                .append(event.attempt());
+        summary.append(event.retryable() ? ", retryable)" : ")");
+        if (message != null) {
+            summary.append(": ").append(message);
+        }
+        return Optional.of(new Notification(
+                notificationId(event.eventId()),
+                Severity.ERROR,
+                "backup.failed",
+                event.targetId(),
+                event.backupId(),
+                summary.toString(),
+                List.of(),
+                message == null ? code : code + ": " + message,
+                event.occurredAt(),
+                null));
+    }
+
+    /**
+     * The notification for a verification: always when it did not PASS, and for a PASSED one only
+     * when {@code notifyOnPassed} is set.
+     */
+    public Optional<Notification> onBackupVerified(BackupVerified event) {
+        String backup = "backup " + shortId(event.backupId()) + " of " + event.targetId();
+        List<CheckResult> failed = event.failedChecks();
+        List<String> failedNames = failed.stream().map(CheckResult::name).toList();
+        String failedList = String.join(", ", failedNames);
+        String details = failed.isEmpty()
+                ? null
+                : failed.stream().map(NotificationRule::describe).collect(Collectors.joining("; "));
+        return switch (event.outcome()) {
+            case FAILED ->
+                Optional.of(notification(
+                        event,
+                        Severity.ERROR,
+                        "verification.failed",
+                        capitalize(backup) + " FAILED verification" + (failed.isEmpty() ? "" : ": " + failedList),
+                        failedNames,
+                        details == null ? "verification FAILED" : details));
+            case ERROR ->
+                Optional.of(notification(
+                        event,
+                        Severity.WARNING,
+                        "verification.error",
+                        "Verification of " + backup + " could not complete (ERROR, not a verdict on the backup)"
+                                + (failed.isEmpty() ? "" : ": " + failedList),
+                        failedNames,
+                        details == null ? "verification ended in ERROR" : details));
+            case PASSED ->
+                notifyOnPassed
+                        ? Optional.of(notification(
+                                event,
+                                Severity.INFO,
+                                "verification.passed",
+                                capitalize(backup) + " PASSED verification ("
+                                        + event.checks().size() + " checks"
+                                        + (event.timings() == null
+                                                ? ")"
+                                                : ", restore " + event.timings().restoreMillis() + " ms)"),
+                                List.of(),
+                                null))
+                        : Optional.empty();
+            case null -> throw new IllegalArgumentException("BackupVerified: outcome is required");
+        };
+    }
+
+    private static Notification notification(
+            BackupVerified event,
+            Severity severity,
+            String kind,
+            String summary,
+            List<String> failedChecks,
+            String reason) {
+        return new Notification(
+                notificationId(event.eventId()),
+                severity,
+                kind,
+                event.targetId(),
+                event.backupId(),
+                summary,
+                failedChecks,
+                reason,
+                event.occurredAt(),
+                event.reportKey());
+    }
+
+    /** The same notification id for the same source event, every time. */
+    static UUID notificationId(UUID sourceEventId) {
+        return UUID.nameUUIDFromBytes(("bulwark.notification:" + sourceEventId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String describe(CheckResult check) {
+        String detail = trim(check.detail());
+        return detail == null ? check.name() : check.name() + ": " + detail;
+    }
+
+    private static String shortId(UUID id) {
+        return id == null ? "(unknown)" : id.toString().substring(0, 8);
+    }
+
+    private static String capitalize(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String trim(String message) {
+        if (message == null || message.isBlank()) {
+            return null;
+        }
+        String oneLine = message.strip().replaceAll("\\s*\\R\\s*", " | ");
+        return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "...";
+    }
+}

@@ -1,0 +1,102 @@
+package io.bulwark.retention.adapter.persistence;
+
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.Tier;
+import io.bulwark.retention.application.BackupCatalog;
+import io.bulwark.retention.domain.CatalogedBackup;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@link BackupCatalog} in the tables {@code retention.backups} and {@code
+ * retention.processed_events}. Table names are schema-qualified, so the JDBC URL needs no {@code
+ * currentSchema}.
+ */
+@Repository
+public class JdbcBackupCatalog implements BackupCatalog {
+
+    private final JdbcClient jdbc;
+
+    public JdbcBackupCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public boolean recordVerification(UUID eventId, CatalogedBackup backup, Instant verifiedAt) {
+        int fresh = jdbc.sql(
+                        "INSERT INTO retention.processed_events (event_id) VALUES (:eventId) ON CONFLICT DO NOTHING")
+                .param("eventId", eventId)
+                .update();
+        if (fresh == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                        INSERT INTO retention.backups
+                            (backup_id, target_id, prefix, tier, completed_at, outcome, verified_at)
+                        VALUES (:backupId, :targetId, :prefix, :tier, :completedAt, :outcome, :verifiedAt)
+                        ON CONFLICT (backup_id) DO UPDATE
+                            SET outcome = EXCLUDED.outcome, verified_at = EXCLUDED.verified_at
+                            WHERE retention.backups.deleted_at IS NULL
+                              AND retention.backups.verified_at <= EXCLUDED.verified_at
+                        """)
+                .param("backupId", backup.backupId())
+                .param("targetId", backup.targetId())
+                .param("prefix", backup.prefix())
+                .param("tier", backup.tier() == null ? null : backup.tier().name())
+                .param("completedAt", Timestamp.from(backup.completedAt()))
+                .param(
+                        "outcome",
+                        backup.outcome() == null ? null : backup.outcome().name())
+                .param("verifiedAt", Timestamp.from(verifiedAt))
+                .update();
+        return true;
+    }
+
+    @Override
+    public List<CatalogedBackup> liveBackups(String targetId) {
+        return jdbc.sql("""
+                        SELECT backup_id, target_id, prefix, tier, completed_at, outcome
+                        FROM retention.backups
+                        WHERE target_id = :targetId AND deleted_at IS NULL
+                        """)
+                .param("targetId", targetId)
+                .query(JdbcBackupCatalog::toBackup)
+                .list();
+    }
+
+    @Override
+    public List<String> targetsWithLiveBackups() {
+        return jdbc.sql("SELECT DISTINCT target_id FROM retention.backups WHERE deleted_at IS NULL ORDER BY target_id")
+                .query(String.class)
+                .list();
+    }
+
+    @Override
+    public void markDeleted(UUID backupId, Instant deletedAt) {
+        jdbc.sql(
+                        "UPDATE retention.backups SET deleted_at = :deletedAt WHERE backup_id = :backupId AND deleted_at IS NULL")
+                .param("deletedAt", Timestamp.from(deletedAt))
+                .param("backupId", backupId)
+                .update();
+    }
+
+    private static CatalogedBackup toBackup(ResultSet rs, int row) throws SQLException {
+        String tier = rs.getString("tier");
+        String outcome = rs.getString("outcome");
+        return new CatalogedBackup(
+                rs.getObject("backup_id", UUID.class),
+                rs.getString("target_id"),
+                rs.getString("prefix"),
+                tier == null ? null : Tier.valueOf(tier),
+                rs.getTimestamp("completed_at").toInstant(),
+                outcome == null ? null : Outcome.valueOf(outcome));
+    }
+}

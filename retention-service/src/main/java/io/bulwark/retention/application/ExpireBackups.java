@@ -1,0 +1,149 @@
+package io.bulwark.retention.application;
+
+import io.bulwark.artifacts.ObjectStore;
+import io.bulwark.contracts.BackupDeleted;
+import io.bulwark.contracts.DeletionReason;
+import io.bulwark.retention.domain.CatalogedBackup;
+import io.bulwark.retention.domain.RetentionDecision;
+import io.bulwark.retention.domain.RetentionPolicy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies a target's retention policy: deletes every object of each expired backup, marks it
+ * deleted in the catalog and publishes {@link BackupDeleted}.
+ *
+ * <p>Each expired backup is handled on its own, in this order: {@code deletePrefix} (idempotent),
+ * publish, mark deleted. When any step fails (object store or broker down) the backup stays live,
+ * the failure is logged, and the next run for that target tries again; the other backups are still
+ * handled. Runs for one target at a time in this instance. The {@code BackupDeleted} event id is derived from the backup id, so an event published
+ * again after a failed catalog update carries the same id and consumers drop the duplicate.
+ * Thread-safe.
+ */
+@Service
+public class ExpireBackups {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpireBackups.class);
+
+    private final BackupCatalog catalog;
+    private final ObjectStore objectStore;
+    private final DeletionPublisher publisher;
+    private final RetentionPolicies policies;
+    private final Clock clock;
+
+    public ExpireBackups(
+            BackupCatalog catalog,
+            ObjectStore objectStore,
+            DeletionPublisher publisher,
+            RetentionPolicies policies,
+            Clock clock) {
+        this.catalog = catalog;
+        this.objectStore = objectStore;
+        this.publisher = publisher;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies the policy of {@code targetId} to its live backups.
+     *
+     * @return the events of the backups deleted by this run (empty when nothing expired or every
+     *     deletion failed)
+     */
+    public synchronized List<BackupDeleted> expire(String targetId) {
+        RetentionPolicy policy = policies.forTarget(targetId);
+        List<RetentionDecision> decisions = policy.decide(catalog.liveBackups(targetId));
+        List<BackupDeleted> deleted = new ArrayList<>();
+        for (RetentionDecision decision : decisions) {
+            if (!decision.expires()) {
+                log.debug("Keeping backup {} of {}: {}", decision.backup().shortId(), targetId, decision.reason());
+                continue;
+            }
+            try {
+                deleted.add(delete(decision, policy));
+            } catch (RuntimeException e) {
+                log.error(
+                        "Could not delete expired backup {} of {} at {} ({}); it stays live and is retried on the"
+                                + " next run: {}",
+                        decision.backup().backupId(),
+                        targetId,
+                        decision.backup().prefix(),
+                        decision.reason(),
+                        e.toString());
+            }
+        }
+        return List.copyOf(deleted);
+    }
+
+    /**
+     * Applies every target's policy, one target after the other; a target that fails is logged and
+     * the others still run.
+     *
+     * @return the events of the backups deleted by this run
+     */
+    public List<BackupDeleted> expireAll() {
+        List<BackupDeleted> deleted = new ArrayList<>();
+        for (String targetId : catalog.targetsWithLiveBackups()) {
+            try {
+                deleted.addAll(expire(targetId));
+            } catch (RuntimeException e) {
+                log.error(
+                        "Could not apply the retention policy of {}; retried on the next run: {}",
+                        targetId,
+                        e.toString());
+            }
+        }
+        return List.copyOf(deleted);
+    }
+
+    /**
+     * What the policy of {@code targetId} decides now, without deleting anything (a dry run).
+     *
+     * @return one decision per live backup, newest first
+     */
+    public List<RetentionDecision> plan(String targetId) {
+        return policies.forTarget(targetId).decide(catalog.liveBackups(targetId));
+    }
+
+    /** The policy that applies to {@code targetId}. */
+    public RetentionPolicy policyOf(String targetId) {
+        return policies.forTarget(targetId);
+    }
+
+    private BackupDeleted delete(RetentionDecision decision, RetentionPolicy policy) {
+        CatalogedBackup backup = decision.backup();
+        int objects = objectStore.deletePrefix(backup.prefix());
+        BackupDeleted event = new BackupDeleted(
+                deletionEventId(backup.backupId()),
+                clock.instant(),
+                BackupDeleted.SCHEMA_VERSION,
+                backup.backupId(),
+                backup.targetId(),
+                DeletionReason.RETENTION,
+                policy.name(),
+                backup.prefix(),
+                objects);
+        publisher.publish(event);
+        catalog.markDeleted(backup.backupId(), event.occurredAt());
+        log.info(
+                "Deleted backup {} of {} ({} objects under {}): {} [{}]",
+                backup.backupId(),
+                backup.targetId(),
+                objects,
+                backup.prefix(),
+                decision.reason(),
+                policy.name());
+        return event;
+    }
+
+    /** The same id every time for the same backup, so a re-published deletion is recognised. */
+    static UUID deletionEventId(UUID backupId) {
+        return UUID.nameUUIDFromBytes(("bulwark.backup.deleted:" + backupId).getBytes(StandardCharsets.UTF_8));
+    }
+}

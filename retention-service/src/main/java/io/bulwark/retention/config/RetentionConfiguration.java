@@ -1,0 +1,31 @@
+package io.bulwark.retention.config;
+
+import io.bulwark.artifacts.MinioObjectStore;
+import io.bulwark.artifacts.ObjectStore;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the object store and the clock. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({StorageProperties.class, RetentionProperties.class})
+public class RetentionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionConfiguration.class);
+
+    /** The object store of {@code bulwark.storage}; connects lazily, so start-up does not need it. */
+    @Bean
+    ObjectStore objectStore(StorageProperties storage) {
+        log.info("Object store: {}", storage);
+        return new MinioObjectStore(storage.toSettings());
+    }
+
+    /** UTC wall clock for event times. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,295 @@
+package io.bulwark.retention;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.bulwark.artifacts.MinioObjectStore;
+import io.bulwark.artifacts.ObjectKeys;
+import io.bulwark.artifacts.ObjectStore;
+import io.bulwark.artifacts.ObjectStoreSettings;
+import io.bulwark.contracts.BackupDeleted;
+import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.CheckStatus;
+import io.bulwark.contracts.DeletionReason;
+import io.bulwark.contracts.EventJson;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.Tier;
+import io.bulwark.contracts.Topics;
+import io.bulwark.testsupport.S3ProxyServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The retention service end to end on a real KRaft broker, S3Proxy and PostgreSQL: BackupVerified
+ * events in, objects deleted and BackupDeleted events out.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {Topics.BACKUP_VERIFIED, Topics.BACKUP_VERIFIED + Topics.DLQ_SUFFIX, Topics.BACKUP_DELETED},
+        bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
+class RetentionIT {
+
+    private static final String TARGET = "chinook";
+    private static final String OTHER_TARGET = "sakila";
+    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    private static final String DATABASE = "retention_it_"
+            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private static final Instant T0 = Instant.parse("2026-11-01T02:00:00Z");
+
+    private static Path s3Dir;
+    private static S3ProxyServer s3;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void components(DynamicPropertyRegistry registry) throws IOException, SQLException {
+        s3Dir = Files.createTempDirectory("retention-it-s3");
+        s3 = S3ProxyServer.start(s3Dir, "bulwark");
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+        registry.add("bulwark.storage.endpoint", s3::endpoint);
+        registry.add("bulwark.storage.access-key", s3::accessKey);
+        registry.add("bulwark.storage.secret-key", s3::secretKey);
+        registry.add("bulwark.storage.bucket", s3::bucket);
+        registry.add("bulwark.targets." + TARGET + ".retention.keep-last", () -> "2");
+        registry.add("bulwark.targets." + TARGET + ".engine", () -> "postgresql");
+        registry.add("spring.cloud.stream.kafka.binder.min-partition-count", () -> "1");
+        registry.add(
+                "spring.cloud.stream.bindings.backupVerified-in-0.consumer.back-off-initial-interval", () -> "100");
+    }
+
+    @AfterAll
+    static void cleanUp() throws SQLException {
+        if (s3 != null) {
+            s3.close();
+        }
+        FileSystemUtils.deleteRecursively(s3Dir.toFile());
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        }
+    }
+
+    @Test
+    void deletesTheObjectsOfBackupsBeyondTheNewestVerifiedOnesAndAnnouncesEachDeletion() throws Exception {
+        ObjectStore store = new MinioObjectStore(
+                ObjectStoreSettings.of(s3.endpoint(), s3.accessKey(), s3.secretKey(), s3.bucket()));
+        Outcome[] outcomes = {Outcome.PASSED, Outcome.FAILED, Outcome.PASSED, Outcome.FAILED, Outcome.PASSED};
+        List<BackupVerified> events = new ArrayList<>();
+        for (int day = 0; day < outcomes.length; day++) {
+            BackupVerified event = verified(TARGET, day, outcomes[day]);
+            for (String name : List.of(ObjectKeys.PG_CUSTOM_ZSTD, ObjectKeys.MANIFEST, ObjectKeys.VERIFICATION_JSON)) {
+                store.putBytes(
+                        ObjectKeys.inPrefix(event.prefix(), name),
+                        ("day " + day).getBytes(UTF_8),
+                        "application/octet-stream");
+            }
+            events.add(event);
+        }
+
+        try (KafkaProducer<String, byte[]> producer = producer();
+                KafkaConsumer<byte[], byte[]> deletedConsumer = consumer(Topics.BACKUP_DELETED);
+                KafkaConsumer<byte[], byte[]> dlqConsumer = consumer(Topics.deadLetter(Topics.BACKUP_VERIFIED))) {
+            for (BackupVerified event : events) {
+                send(producer, event);
+            }
+
+            List<ConsumerRecord<byte[], byte[]>> deleted = pollUntil(deletedConsumer, 2, Duration.ofSeconds(60));
+
+            // Backups 0 (PASSED) and 1 (FAILED) are older than the two newest verified ones (2 and 4).
+            assertThat(deleted)
+                    .extracting(
+                            r -> EventJson.read(r.value(), BackupDeleted.class).backupId())
+                    .containsExactlyInAnyOrder(
+                            events.get(0).backupId(), events.get(1).backupId());
+            for (ConsumerRecord<byte[], byte[]> record : deleted) {
+                BackupDeleted event = EventJson.read(record.value(), BackupDeleted.class);
+                assertThat(new String(record.key(), UTF_8)).isEqualTo(TARGET);
+                assertThat(new String(record.headers().lastHeader("ce_type").value(), UTF_8))
+                        .isEqualTo(Topics.BACKUP_DELETED);
+                assertThat(new String(record.headers().lastHeader("ce_id").value(), UTF_8))
+                        .isEqualTo(event.eventId().toString());
+                assertThat(record.value()[0])
+                        .as("payload is a JSON object, not a JSON string")
+                        .isEqualTo((byte) '{');
+                assertThat(event.reason()).isEqualTo(DeletionReason.RETENTION);
+                assertThat(event.policy()).isEqualTo("keepLast=2");
+                assertThat(event.objectsDeleted()).isEqualTo(3);
+                assertThat(event.targetId()).isEqualTo(TARGET);
+            }
+            assertThat(store.list(events.get(0).prefix())).isEmpty();
+            assertThat(store.list(events.get(1).prefix())).isEmpty();
+            for (int day = 2; day < outcomes.length; day++) {
+                assertThat(store.list(events.get(day).prefix())).hasSize(3);
+            }
+            assertThat(deletedIds())
+                    .containsExactlyInAnyOrder(
+                            events.get(0).backupId(), events.get(1).backupId());
+            assertThat(get("/api/retention/" + TARGET))
+                    .contains("\"policy\":\"keepLast=2\"")
+                    .contains(events.get(4).backupId().toString())
+                    .doesNotContain(events.get(0).backupId().toString())
+                    .doesNotContain("DELETE");
+
+            // A malformed record goes to the dead-letter topic; duplicates change nothing.
+            producer.send(new ProducerRecord<>(Topics.BACKUP_VERIFIED, TARGET, "{not json".getBytes(UTF_8)))
+                    .get();
+            for (BackupVerified event : events) {
+                send(producer, event);
+            }
+            BackupVerified sentinel = verified(OTHER_TARGET, 0, Outcome.PASSED);
+            send(producer, sentinel);
+
+            assertThat(pollUntil(dlqConsumer, 1, Duration.ofSeconds(60)))
+                    .singleElement()
+                    .satisfies(r -> assertThat(new String(r.value(), UTF_8)).isEqualTo("{not json"));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.sql("SELECT count(*) FROM retention.backups WHERE backup_id = ?")
+                                    .param(sentinel.backupId())
+                                    .query(Long.class)
+                                    .single()
+                            == 1L);
+            assertThat(deletedConsumer.poll(Duration.ofSeconds(2))).isEmpty();
+            assertThat(deletedIds())
+                    .containsExactlyInAnyOrder(
+                            events.get(0).backupId(), events.get(1).backupId());
+            assertThat(jdbc.sql("SELECT count(*) FROM retention.processed_events")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(6L);
+            for (int day = 2; day < outcomes.length; day++) {
+                assertThat(store.list(events.get(day).prefix())).hasSize(3);
+            }
+        }
+    }
+
+    private List<UUID> deletedIds() {
+        return jdbc.sql("SELECT backup_id FROM retention.backups WHERE deleted_at IS NOT NULL")
+                .query(UUID.class)
+                .list();
+    }
+
+    private static BackupVerified verified(String target, int day, Outcome outcome) {
+        UUID backupId = UUID.randomUUID();
+        Instant completedAt = T0.plus(Duration.ofDays(day));
+        List<CheckResult> checks = List.of(new CheckResult(
+                "checksum", outcome == Outcome.PASSED ? CheckStatus.PASSED : CheckStatus.FAILED, "", 5));
+        return new BackupVerified(
+                UUID.randomUUID(),
+                completedAt.plusSeconds(600),
+                BackupVerified.SCHEMA_VERSION,
+                backupId,
+                target,
+                outcome,
+                checks,
+                null,
+                "local",
+                null,
+                ObjectKeys.backupPrefix(target, "nightly", completedAt, backupId),
+                completedAt,
+                Tier.DAILY);
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, BackupVerified event) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.BACKUP_VERIFIED, event.targetId(), EventJson.toBytes(event)))
+                .get();
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer(String topic) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.getBrokersAsString(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "retention-it-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> pollUntil(
+            KafkaConsumer<byte[], byte[]> consumer, int count, Duration timeout) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (records.size() < count && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return records;
+    }
+
+    @Test
+    void reportsHealthUpOnActuator() throws Exception {
+        assertThat(get("/actuator/health")).contains("\"status\":\"UP\"");
+    }
+
+    private String get(String path) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response.body();
+        }
+    }
+}

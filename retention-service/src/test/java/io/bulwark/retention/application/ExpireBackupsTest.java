@@ -1,0 +1,191 @@
+package io.bulwark.retention.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.artifacts.ObjectStore;
+import io.bulwark.artifacts.ObjectStoreException;
+import io.bulwark.contracts.BackupDeleted;
+import io.bulwark.contracts.DeletionReason;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.Tier;
+import io.bulwark.retention.domain.CatalogedBackup;
+import io.bulwark.retention.domain.RetentionPolicy;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ExpireBackupsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T02:00:00Z");
+
+    private final InMemoryCatalog catalog = new InMemoryCatalog();
+    private final FlakyStore store = new FlakyStore();
+    private final List<BackupDeleted> published = new ArrayList<>();
+    private final ExpireBackups expire = new ExpireBackups(
+            catalog, store, published::add, target -> RetentionPolicy.keepLast(1), Clock.fixed(T0, ZoneOffset.UTC));
+
+    @Test
+    void deletesObjectsMarksDeletedAndPublishesOneEventPerExpiredBackup() {
+        CatalogedBackup old = catalog.add(1, Outcome.PASSED);
+        catalog.add(2, Outcome.PASSED);
+
+        List<BackupDeleted> deleted = expire.expire("chinook");
+
+        assertThat(deleted).singleElement().satisfies(e -> {
+            assertThat(e.backupId()).isEqualTo(old.backupId());
+            assertThat(e.reason()).isEqualTo(DeletionReason.RETENTION);
+            assertThat(e.policy()).isEqualTo("keepLast=1");
+            assertThat(e.prefix()).isEqualTo(old.prefix());
+            assertThat(e.objectsDeleted()).isEqualTo(3);
+        });
+        assertThat(published).isEqualTo(deleted);
+        assertThat(store.deletedPrefixes).containsExactly(old.prefix());
+        assertThat(catalog.liveBackups("chinook"))
+                .extracting(CatalogedBackup::backupId)
+                .doesNotContain(old.backupId());
+    }
+
+    @Test
+    void aFailedDeleteLeavesTheBackupLiveAndIsRetriedOnTheNextRun() {
+        CatalogedBackup old = catalog.add(1, Outcome.PASSED);
+        catalog.add(2, Outcome.PASSED);
+        store.failuresLeft = 1;
+
+        assertThat(expire.expire("chinook")).isEmpty();
+        assertThat(published).isEmpty();
+        assertThat(catalog.liveBackups("chinook"))
+                .extracting(CatalogedBackup::backupId)
+                .contains(old.backupId());
+
+        List<BackupDeleted> retried = expire.expire("chinook");
+
+        assertThat(retried).extracting(BackupDeleted::backupId).containsExactly(old.backupId());
+        assertThat(catalog.liveBackups("chinook")).hasSize(1);
+    }
+
+    @Test
+    void planSaysWhatWouldGoWithoutDeletingAndTheSweepThenDeletesIt() {
+        CatalogedBackup old = catalog.add(1, Outcome.PASSED);
+        catalog.add(2, Outcome.PASSED);
+
+        assertThat(expire.plan("chinook"))
+                .filteredOn(d -> d.expires())
+                .singleElement()
+                .satisfies(d -> assertThat(d.backup()).isEqualTo(old));
+        assertThat(store.deletedPrefixes).isEmpty();
+        assertThat(published).isEmpty();
+
+        assertThat(expire.expireAll()).extracting(BackupDeleted::backupId).containsExactly(old.backupId());
+        assertThat(expire.expireAll()).isEmpty();
+    }
+
+    @Test
+    void aDeletionPublishedAgainCarriesTheSameEventId() {
+        UUID backupId = UUID.randomUUID();
+
+        assertThat(ExpireBackups.deletionEventId(backupId)).isEqualTo(ExpireBackups.deletionEventId(backupId));
+        assertThat(ExpireBackups.deletionEventId(backupId))
+                .isNotEqualTo(ExpireBackups.deletionEventId(UUID.randomUUID()));
+    }
+
+    private static final class InMemoryCatalog implements BackupCatalog {
+        private final Map<UUID, CatalogedBackup> live = new LinkedHashMap<>();
+
+        CatalogedBackup add(int day, Outcome outcome) {
+            UUID id = UUID.randomUUID();
+            CatalogedBackup backup = new CatalogedBackup(
+                    id,
+                    "chinook",
+                    "chinook/2026/11/nightly_" + day + "/",
+                    Tier.DAILY,
+                    T0.plusSeconds(86_400L * day),
+                    outcome);
+            live.put(id, backup);
+            return backup;
+        }
+
+        @Override
+        public boolean recordVerification(UUID eventId, CatalogedBackup backup, Instant verifiedAt) {
+            live.put(backup.backupId(), backup);
+            return true;
+        }
+
+        @Override
+        public List<CatalogedBackup> liveBackups(String targetId) {
+            return List.copyOf(live.values());
+        }
+
+        @Override
+        public List<String> targetsWithLiveBackups() {
+            return live.isEmpty() ? List.of() : List.of("chinook");
+        }
+
+        @Override
+        public void markDeleted(UUID backupId, Instant deletedAt) {
+            live.remove(backupId);
+        }
+    }
+
+    /** Deletes nothing for real; fails the first {@code failuresLeft} calls like a store that is down. */
+    private static final class FlakyStore implements ObjectStore {
+        int failuresLeft;
+        final List<String> deletedPrefixes = new ArrayList<>();
+
+        @Override
+        public int deletePrefix(String prefix) {
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw new ObjectStoreException("connection refused", null);
+            }
+            deletedPrefixes.add(prefix);
+            return 3;
+        }
+
+        @Override
+        public String bucket() {
+            return "bulwark";
+        }
+
+        @Override
+        public long putStream(String key, InputStream content, String contentType) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void putBytes(String key, byte[] content, String contentType) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public InputStream get(String key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean exists(String key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long size(String key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<String> list(String prefix) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(String key) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

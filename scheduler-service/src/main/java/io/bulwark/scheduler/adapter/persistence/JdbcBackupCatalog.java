@@ -1,0 +1,202 @@
+package io.bulwark.scheduler.adapter.persistence;
+
+import io.bulwark.contracts.DeletionReason;
+import io.bulwark.contracts.FailureReason;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.Tier;
+import io.bulwark.contracts.Trigger;
+import io.bulwark.scheduler.application.BackupCatalog;
+import io.bulwark.scheduler.domain.Backup;
+import io.bulwark.scheduler.domain.BackupState;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@link BackupCatalog} on PostgreSQL. Locks are transaction-scoped advisory locks ({@code
+ * pg_advisory_xact_lock}, PostgreSQL docs "Advisory Lock Functions") keyed by the backup id, so they
+ * also serialize the first insert of a backup. Thread-safe.
+ */
+@Repository
+public class JdbcBackupCatalog implements BackupCatalog {
+
+    private static final String COLUMNS = """
+            backup_id, request_id, target_id, state, trigger, schedule_id, tier, label, requested_by,
+            requested_at, completed_at, prefix, artifact_key, manifest_key, stored_bytes,
+            verification_outcome, failed_checks, report_key, verified_at, verification_event_id,
+            failure_reason, failure_message, failure_exit_code, failed_at, deletion_reason, deleted_at,
+            first_seen_at, updated_at""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcBackupCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void lock(UUID backupId) {
+        long key = backupId.getMostSignificantBits() ^ backupId.getLeastSignificantBits();
+        jdbc.sql("select pg_advisory_xact_lock(?)")
+                .param(key)
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    @Override
+    public boolean markProcessed(UUID eventId, String eventType, Instant at) {
+        return jdbc.sql("""
+                        insert into scheduler.processed_events (event_id, event_type, processed_at)
+                        values (?, ?, ?) on conflict (event_id) do nothing""").param(eventId).param(eventType).param(ts(at)).update() == 1;
+    }
+
+    @Override
+    public Optional<Backup> find(UUID backupId) {
+        return jdbc.sql("select " + COLUMNS + " from scheduler.backups where backup_id = ?")
+                .param(backupId)
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    @Override
+    public void save(Backup b) {
+        jdbc.sql("insert into scheduler.backups (" + COLUMNS + ")"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (backup_id) do update set"
+                        + " request_id = excluded.request_id, target_id = excluded.target_id, state = excluded.state,"
+                        + " trigger = excluded.trigger, schedule_id = excluded.schedule_id, tier = excluded.tier,"
+                        + " label = excluded.label, requested_by = excluded.requested_by,"
+                        + " requested_at = excluded.requested_at, completed_at = excluded.completed_at,"
+                        + " prefix = excluded.prefix, artifact_key = excluded.artifact_key,"
+                        + " manifest_key = excluded.manifest_key, stored_bytes = excluded.stored_bytes,"
+                        + " verification_outcome = excluded.verification_outcome,"
+                        + " failed_checks = excluded.failed_checks, report_key = excluded.report_key,"
+                        + " verified_at = excluded.verified_at, verification_event_id = excluded.verification_event_id,"
+                        + " failure_reason = excluded.failure_reason, failure_message = excluded.failure_message,"
+                        + " failure_exit_code = excluded.failure_exit_code, failed_at = excluded.failed_at,"
+                        + " deletion_reason = excluded.deletion_reason, deleted_at = excluded.deleted_at,"
+                        + " updated_at = excluded.updated_at")
+                .param(b.backupId())
+                .param(b.requestId())
+                .param(b.targetId())
+                .param(b.state().name())
+                .param(name(b.trigger()))
+                .param(b.scheduleId())
+                .param(name(b.tier()))
+                .param(b.label())
+                .param(b.requestedBy())
+                .param(ts(b.requestedAt()))
+                .param(ts(b.completedAt()))
+                .param(b.prefix())
+                .param(b.artifactKey())
+                .param(b.manifestKey())
+                .param(b.storedBytes())
+                .param(name(b.verificationOutcome()))
+                .param(textArray(b.failedChecks()))
+                .param(b.reportKey())
+                .param(ts(b.verifiedAt()))
+                .param(b.verificationEventId())
+                .param(name(b.failureReason()))
+                .param(b.failureMessage())
+                .param(b.failureExitCode())
+                .param(ts(b.failedAt()))
+                .param(name(b.deletionReason()))
+                .param(ts(b.deletedAt()))
+                .param(ts(b.firstSeenAt()))
+                .param(ts(b.updatedAt()))
+                .update();
+    }
+
+    @Override
+    public List<Backup> list(String targetId, BackupState state, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from scheduler.backups"
+                        + " where (cast(:target as varchar) is null or target_id = :target)"
+                        + " and (cast(:state as varchar) is null or state = :state)"
+                        + " order by sort_at desc, backup_id limit :limit")
+                .param("target", targetId)
+                .param("state", name(state))
+                .param("limit", limit)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    private static Backup map(ResultSet rs) throws SQLException {
+        return Backup.builder()
+                .backupId(rs.getObject("backup_id", UUID.class))
+                .requestId(rs.getObject("request_id", UUID.class))
+                .targetId(rs.getString("target_id"))
+                .state(BackupState.valueOf(rs.getString("state")))
+                .trigger(parse(rs.getString("trigger"), Trigger::valueOf))
+                .scheduleId(rs.getString("schedule_id"))
+                .tier(parse(rs.getString("tier"), Tier::valueOf))
+                .label(rs.getString("label"))
+                .requestedBy(rs.getString("requested_by"))
+                .requestedAt(instant(rs, "requested_at"))
+                .completedAt(instant(rs, "completed_at"))
+                .prefix(rs.getString("prefix"))
+                .artifactKey(rs.getString("artifact_key"))
+                .manifestKey(rs.getString("manifest_key"))
+                .storedBytes(rs.getObject("stored_bytes", Long.class))
+                .verificationOutcome(parse(rs.getString("verification_outcome"), Outcome::valueOf))
+                .failedChecks(strings(rs.getArray("failed_checks")))
+                .reportKey(rs.getString("report_key"))
+                .verifiedAt(instant(rs, "verified_at"))
+                .verificationEventId(rs.getObject("verification_event_id", UUID.class))
+                .failureReason(parse(rs.getString("failure_reason"), FailureReason::valueOf))
+                .failureMessage(rs.getString("failure_message"))
+                .failureExitCode(rs.getObject("failure_exit_code", Integer.class))
+                .failedAt(instant(rs, "failed_at"))
+                .deletionReason(parse(rs.getString("deletion_reason"), DeletionReason::valueOf))
+                .deletedAt(instant(rs, "deleted_at"))
+                .firstSeenAt(instant(rs, "first_seen_at"))
+                .updatedAt(instant(rs, "updated_at"))
+                .build();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.asList((String[]) array.getArray());
+    }
+
+    /** PostgreSQL array literal of {@code values}, each quoted and escaped ({@code {"a","b"}}). */
+    static String textArray(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append('"')
+                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return literal.append('}').toString();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime ts(Instant value) {
+        return value == null ? null : value.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E> E parse(String value, Function<String, E> parser) {
+        return value == null ? null : parser.apply(value);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * PostgreSQL persistence of the backup catalog (schema {@code scheduler}, tables {@code backups} and
+ * {@code processed_events}) with Spring's {@code JdbcClient}; the schema is created by the Flyway
+ * migrations under {@code db/migration}.
+ */
+package io.bulwark.scheduler.adapter.persistence;

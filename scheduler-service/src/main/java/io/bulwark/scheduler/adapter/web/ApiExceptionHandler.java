@@ -1,0 +1,108 @@
+package io.bulwark.scheduler.adapter.web;
+
+import io.bulwark.scheduler.application.InvalidRequestException;
+import io.bulwark.scheduler.application.PublishFailedException;
+import io.bulwark.scheduler.application.UnknownTargetException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns errors into RFC 9457 problem details ({@code application/problem+json}). Every client error
+ * names the offending field twice: {@code field} (the first) and {@code errors} (a list of {@code
+ * {"field", "message"}}).
+ *
+ * <ul>
+ *   <li>400: missing or malformed {@code targetId} or {@code label}, malformed JSON (field {@code
+ *       body}, or the JSON property when known), a bad query or path parameter.
+ *   <li>404: no backup with that id.
+ *   <li>422: the target is not configured (field {@code targetId}).
+ *   <li>503: the broker did not take the request.
+ * </ul>
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException e) {
+        return fieldProblem(HttpStatus.BAD_REQUEST, "Invalid request", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownTargetException.class)
+    ProblemDetail unknownTarget(UnknownTargetException e) {
+        return fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown target", "targetId", e.getMessage());
+    }
+
+    @ExceptionHandler(BackupNotFoundException.class)
+    ProblemDetail notFound(BackupNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Backup not found");
+        return problem;
+    }
+
+    @ExceptionHandler(PublishFailedException.class)
+    ProblemDetail unavailable(PublishFailedException e) {
+        log.warn("backup request not published: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Message broker unavailable");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = "body";
+        String message = "the request body is missing or is not valid JSON";
+        if (e.getCause() instanceof JacksonException jackson) {
+            String path = jackson.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            if (!path.isEmpty()) {
+                field = path;
+                message = field + ": " + jackson.getOriginalMessage();
+            } else {
+                message = "malformed JSON: " + jackson.getOriginalMessage();
+            }
+        }
+        ProblemDetail problem = fieldProblem(HttpStatus.BAD_REQUEST, "Malformed request body", field, message);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String type = e.getRequiredType() != null ? e.getRequiredType().getSimpleName() : "the expected type";
+        ProblemDetail problem = fieldProblem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid parameter",
+                field,
+                field + ": '" + e.getValue() + "' is not a valid " + type);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail fieldProblem(HttpStatus status, String title, String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+        problem.setTitle(title);
+        problem.setProperty("field", field);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return problem;
+    }
+}

@@ -1,0 +1,73 @@
+package io.bulwark.scheduler.adapter.web;
+
+import io.bulwark.scheduler.application.BackupQueries;
+import io.bulwark.scheduler.application.RequestBackup;
+import io.bulwark.scheduler.domain.Backup;
+import io.bulwark.scheduler.domain.BackupState;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/backups}: request a manual backup and read the projected backups.
+ *
+ * <ul>
+ *   <li>{@code POST /api/backups} {@code {"targetId": "chinook", "label": "before-upgrade"}} -> 202
+ *       Accepted, {@code Location: /api/backups/{backupId}}, body a {@link BackupView} in state
+ *       REQUESTED. 400 when targetId is missing or an id is malformed, 422 when the target is not
+ *       configured, 503 when the broker did not take the request.
+ *   <li>{@code GET /api/backups?targetId=&state=&limit=50} -> a {@link BackupPage}, newest first.
+ *   <li>{@code GET /api/backups/{id}} -> a {@link BackupView}, 404 when no event of it was seen.
+ * </ul>
+ */
+@RestController
+@RequestMapping("/api/backups")
+public class BackupController {
+
+    private final RequestBackup requestBackup;
+    private final BackupQueries queries;
+
+    public BackupController(RequestBackup requestBackup, BackupQueries queries) {
+        this.requestBackup = requestBackup;
+        this.queries = queries;
+    }
+
+    /** Requests a manual backup; see the class comment. */
+    @PostMapping
+    public ResponseEntity<BackupView> request(@RequestBody CreateBackupRequest body) {
+        Backup backup = requestBackup.manual(body.targetId(), body.label());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/backups/" + backup.backupId()))
+                .body(BackupView.of(backup));
+    }
+
+    /** Lists backups, newest first. */
+    @GetMapping
+    public BackupPage list(
+            @RequestParam(required = false) String targetId,
+            @RequestParam(required = false) BackupState state,
+            @RequestParam(defaultValue = "50") int limit) {
+        return new BackupPage(
+                queries.list(targetId, state, limit).stream()
+                        .map(BackupView::of)
+                        .toList(),
+                limit);
+    }
+
+    /**
+     * One backup.
+     *
+     * @throws BackupNotFoundException when no event of it was seen
+     */
+    @GetMapping("/{id}")
+    public BackupView get(@PathVariable("id") UUID id) {
+        return queries.find(id).map(BackupView::of).orElseThrow(() -> new BackupNotFoundException(id));
+    }
+}

@@ -1,0 +1,48 @@
+package io.bulwark.scheduler.application;
+
+import io.bulwark.scheduler.domain.Backup;
+import io.bulwark.scheduler.domain.BackupState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Port: the stored projection of every backup, and the ids of the events already folded into it.
+ *
+ * <p>Implementations are thread-safe. {@link #lock}, {@link #markProcessed} and {@link #save} must
+ * run inside the caller's transaction; the lock is held until it ends. Storage failures surface as
+ * unchecked exceptions of the implementation.
+ */
+public interface BackupCatalog {
+
+    /**
+     * Serializes projections of one backup: blocks until no other transaction holds the lock of
+     * {@code backupId}, then holds it until the current transaction ends.
+     */
+    void lock(UUID backupId);
+
+    /**
+     * Records that {@code eventId} was processed.
+     *
+     * @param eventType the logical event type, e.g. {@code bulwark.backup.completed}
+     * @param at when it was processed
+     * @return true when the event is new, false when it was processed before (a duplicate)
+     */
+    boolean markProcessed(UUID eventId, String eventType, Instant at);
+
+    /** The backup with that id, if any event of it was projected. */
+    Optional<Backup> find(UUID backupId);
+
+    /** Inserts or replaces the backup (keyed by its id). */
+    void save(Backup backup);
+
+    /**
+     * Backups, newest first (by request time, else completion time, else first sight).
+     *
+     * @param targetId only this target's, or null for all
+     * @param state only those in this state, or null for all
+     * @param limit at most this many, 1 or more
+     */
+    List<Backup> list(String targetId, BackupState state, int limit);
+}

@@ -1,0 +1,6 @@
+/**
+ * Typed, validated configuration: the targets and their schedules ({@code bulwark.targets.<id>.*},
+ * read from the configuration file shared by all services), and the wiring of the scheduler's own
+ * beans. A wrong setting fails start-up with a message naming the property.
+ */
+package io.bulwark.scheduler.config;

@@ -1,0 +1,206 @@
+package io.bulwark.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real Apache Kafka broker in this JVM: one node acting as broker and KRaft controller, listening on free ports of
+ * 127.0.0.1, keeping its log and metadata in a given folder. The folder is formatted only when it holds no {@code
+ * meta.properties} yet, so a broker restarted on the same folder keeps its topics, records and committed offsets.
+ * Topics are created automatically on first use; internal topics have replication factor 1.
+ */
+public final class KafkaKraftBroker implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+    private final Path dataDir;
+
+    private KafkaKraftBroker(KafkaRaftServer server, String bootstrapServers, Path dataDir) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts a broker on free ports with its data in {@code dataDir}, formatting the folder first when it is new.
+     *
+     * @param dataDir folder for the broker's logs and metadata; created if missing, reused if already formatted
+     * @return a broker that answers metadata requests
+     * @throws IllegalStateException when the broker does not start or is not ready within 60 s
+     */
+    public static KafkaKraftBroker start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /**
+     * Starts a broker with its client listener on {@code port} (0 picks a free one), see {@link #start(Path)}.
+     *
+     * @param port TCP port on 127.0.0.1 for clients, or 0 for a free one
+     */
+    public static KafkaKraftBroker start(Path dataDir, int port) {
+        QuietLogging.apply();
+        Path dir;
+        try {
+            dir = Files.createDirectories(dataDir).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create Kafka data folder " + dataDir, e);
+        }
+        int brokerPort = port == 0 ? FreePorts.next() : port;
+        int controllerPort = FreePorts.next();
+        KafkaConfig config = new KafkaConfig(properties(dir, brokerPort, controllerPort), false);
+        if (!Files.exists(dir.resolve("meta.properties"))) {
+            format(config, dir);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        String bootstrap = "127.0.0.1:" + brokerPort;
+        try {
+            server.startup();
+            awaitReady(bootstrap);
+        } catch (RuntimeException e) {
+            shutdownQuietly(server);
+            throw new IllegalStateException("Kafka broker did not start on " + bootstrap + ": " + e.getMessage(), e);
+        }
+        return new KafkaKraftBroker(server, bootstrap, dir);
+    }
+
+    /** The bootstrap servers clients connect to, e.g. {@code 127.0.0.1:39211}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The folder holding the broker's logs and metadata. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Stops the broker and waits for it; the data folder stays. */
+    @Override
+    public void close() {
+        shutdownQuietly(server);
+    }
+
+    private static Map<String, Object> properties(Path dir, int brokerPort, int controllerPort) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", dir.toString());
+        p.put("metadata.log.dir", dir.toString());
+        p.put("auto.create.topics.enable", "true");
+        p.put("num.partitions", "1");
+        p.put("default.replication.factor", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "5");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("log.cleaner.dedupe.buffer.size", "2097152");
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "2");
+        p.put("background.threads", "2");
+        p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+        p.put("server.max.startup.time.ms", String.valueOf(TimeUnit.MINUTES.toMillis(2)));
+        return p;
+    }
+
+    private static void format(KafkaConfig config, Path dir) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Formatter formatter = new Formatter()
+                .setPrintStream(new PrintStream(out, true, StandardCharsets.UTF_8))
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .setNodeId(config.nodeId())
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(dir.toString()))
+                .setMetadataLogDirectory(dir.toString())
+                .setControllerListenerName("CONTROLLER")
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setIgnoreFormatted(true);
+        try {
+            formatter.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "cannot format Kafka storage in " + dir + ": " + e.getMessage() + " "
+                            + out.toString(StandardCharsets.UTF_8),
+                    e);
+        }
+    }
+
+    private static void awaitReady(String bootstrap) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(props)) {
+            while (true) {
+                try {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(10, TimeUnit.SECONDS)
+                            .isEmpty()) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Kafka", e);
+                } catch (Exception notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Kafka broker not ready within " + READY_TIMEOUT, notYet);
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka broker not ready within " + READY_TIMEOUT);
+                }
+                sleep(200);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private static void shutdownQuietly(KafkaRaftServer server) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException ignored) {
+            // best effort: the broker may have failed half-way through startup
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.bulwark.verifier.application;
+
+import io.bulwark.contracts.SchemaInventory;
+import java.io.InputStream;
+import java.time.Duration;
+
+/**
+ * A throwaway database server holding one empty database to restore into (DESIGN.md, "Verification").
+ *
+ * <p>Lifecycle: obtained started from {@link SandboxProvider#start()}, used by one verification on one
+ * thread, then {@link #close() closed}, which removes the server and all its files whatever happened
+ * before. Not thread-safe.
+ */
+public interface Sandbox extends AutoCloseable {
+
+    /** The server's version, e.g. {@code 15.20}. */
+    String serverVersion();
+
+    /**
+     * Restores the archive read from {@code archive} into the sandbox's database. Reading may stop
+     * before the end of the stream when the restore tool gives up; the stream is not closed.
+     *
+     * @param timeout how long the restore may take before it is killed
+     * @return what happened; a failed restore is a result, not an exception
+     */
+    RestoreResult restore(InputStream archive, Duration timeout);
+
+    /**
+     * The schema inventory of the restored database, with exact row counts.
+     *
+     * @throws SandboxException when the sandbox cannot be queried
+     */
+    SchemaInventory inventory();
+
+    /** Stops the server and removes its files; idempotent, never throws. */
+    @Override
+    void close();
+
+    /**
+     * The result of a restore.
+     *
+     * @param succeeded the tool exited 0 after reading the whole archive
+     * @param failureDetail what went wrong, quoting the tool's errors; null when it succeeded
+     * @param elapsedMillis how long the restore took in milliseconds
+     */
+    record RestoreResult(boolean succeeded, String failureDetail, long elapsedMillis) {}
+}

@@ -1,0 +1,483 @@
+package io.bulwark.verifier.application;
+
+import static io.bulwark.verifier.domain.VerificationRules.failed;
+import static io.bulwark.verifier.domain.VerificationRules.passed;
+import static io.bulwark.verifier.domain.VerificationRules.skipped;
+
+import io.bulwark.artifacts.Manifest;
+import io.bulwark.artifacts.ManifestJson;
+import io.bulwark.artifacts.ObjectKeys;
+import io.bulwark.artifacts.ObjectNotFoundException;
+import io.bulwark.artifacts.ObjectStore;
+import io.bulwark.artifacts.ObjectStoreException;
+import io.bulwark.contracts.ArtifactRef;
+import io.bulwark.contracts.BackupCompleted;
+import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.EventJson;
+import io.bulwark.contracts.Ids;
+import io.bulwark.contracts.InvalidEventException;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.contracts.TableRows;
+import io.bulwark.contracts.Topics;
+import io.bulwark.contracts.VerificationReport;
+import io.bulwark.verifier.domain.CheckNames;
+import io.bulwark.verifier.domain.VerificationRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The verification use case: for a {@link BackupCompleted}, restore the artifact into a fresh
+ * sandbox, check it against its manifest, store {@code verification.json} next to the artifact and
+ * publish {@link BackupVerified}.
+ *
+ * <p>Checks, in order: {@code manifest} (it exists and names an artifact), {@code sandbox} (one
+ * started, at least the source's major version), {@code checksum} (SHA-256 of the stored bytes equals
+ * the manifest's; the object is read to its end even when the restore stops early), {@code restore}
+ * ({@code pg_restore} exits 0), {@code tables} (the restored table set equals the manifest's) and
+ * {@code row-counts} (each table's exact count equals the manifest's). The artifact is streamed from
+ * the store through SHA-256 and the codec chain into the restore tool: no temporary file.
+ *
+ * <p>Outcome: PASSED when every check passed, FAILED when one failed, ERROR when the sandbox could not
+ * be started or the object store could not be read or written (no verdict on the backup). The
+ * sandbox is always removed. Idempotent: when {@code verification.json} already holds a PASSED or
+ * FAILED verdict for the backup, that verdict is published again (with the same event id) instead of
+ * verifying anew; an earlier ERROR is retried. Thread-safe; one verification per calling thread.
+ */
+public final class VerifyBackup {
+
+    /** The content type of {@code verification.json}. */
+    public static final String REPORT_CONTENT_TYPE = "application/json";
+
+    private static final Logger log = LoggerFactory.getLogger(VerifyBackup.class);
+
+    private final ObjectStore store;
+    private final SandboxProvider sandboxes;
+    private final VerificationPublisher publisher;
+    private final Clock clock;
+    private final Duration restoreTimeout;
+
+    /**
+     * @param restoreTimeout how long one restore may run before it is killed (a FAILED restore then)
+     */
+    public VerifyBackup(
+            ObjectStore store,
+            SandboxProvider sandboxes,
+            VerificationPublisher publisher,
+            Clock clock,
+            Duration restoreTimeout) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.sandboxes = Objects.requireNonNull(sandboxes, "sandboxes");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.restoreTimeout = Objects.requireNonNull(restoreTimeout, "restoreTimeout");
+    }
+
+    /**
+     * Verifies the backup of {@code event} (or takes its earlier verdict) and publishes the result.
+     *
+     * @return the event published
+     * @throws InvalidEventException when the event lacks a field a verification needs, naming it
+     * @throws RuntimeException from the publisher when the result cannot be published
+     */
+    public BackupVerified handle(BackupCompleted event) {
+        validate(event);
+        String reportKey = ObjectKeys.inPrefix(event.prefix(), ObjectKeys.VERIFICATION_JSON);
+        Optional<VerificationReport> earlier = earlierVerdict(event, reportKey);
+        BackupVerified verified;
+        if (earlier.isPresent()) {
+            log.info(
+                    "backup {} of {} was verified before ({}); publishing that verdict again",
+                    event.backupId(),
+                    event.targetId(),
+                    earlier.get().outcome());
+            verified = toEvent(event, earlier.get(), reportKey);
+        } else {
+            verified = verifyAndRecord(event, reportKey);
+        }
+        publisher.publish(verified);
+        return verified;
+    }
+
+    private static void validate(BackupCompleted event) {
+        if (event == null) {
+            throw new InvalidEventException("BackupCompleted: the event is empty", null);
+        }
+        require("backupId", event.backupId());
+        require("targetId", event.targetId());
+        require("prefix", event.prefix());
+        require("manifestKey", event.manifestKey());
+        if (!Ids.isSafe(event.targetId())) {
+            throw new InvalidEventException(
+                    "BackupCompleted: targetId must match " + Ids.SAFE_ID.pattern() + " but was '" + event.targetId()
+                            + "'",
+                    null);
+        }
+    }
+
+    private static void require(String field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new InvalidEventException("BackupCompleted: " + field + " is required", null);
+        }
+    }
+
+    private Optional<VerificationReport> earlierVerdict(BackupCompleted event, String reportKey) {
+        try (InputStream in = store.get(reportKey)) {
+            VerificationReport report = EventJson.read(in.readAllBytes(), VerificationReport.class);
+            if (report.outcome() != Outcome.ERROR
+                    && report.outcome() != null
+                    && event.backupId().equals(report.backupId())) {
+                return Optional.of(report);
+            }
+        } catch (ObjectNotFoundException e) {
+            return Optional.empty();
+        } catch (ObjectStoreException | IOException | InvalidEventException e) {
+            log.warn("cannot read the earlier report {}; verifying anew: {}", reportKey, e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private BackupVerified verifyAndRecord(BackupCompleted event, String reportKey) {
+        log.info("verifying backup {} of {} ({})", event.backupId(), event.targetId(), event.prefix());
+        long started = System.nanoTime();
+        Run run = new Run();
+        Manifest manifest = loadManifest(event, run);
+        if (manifest != null) {
+            verifyArtifact(manifest, run);
+        }
+        run.totalMillis = millisSince(started);
+        VerificationReport report = report(event, run, clock.instant(), manifest);
+        String storedKey = reportKey;
+        try {
+            store.putBytes(
+                    reportKey, EventJson.toPrettyString(report).getBytes(StandardCharsets.UTF_8), REPORT_CONTENT_TYPE);
+        } catch (ObjectStoreException e) {
+            log.warn("cannot store {}: {}", reportKey, e.getMessage());
+            run.checks.add(failed(CheckNames.REPORT, "could not store " + reportKey + ": " + e.getMessage(), 0));
+            run.unjudged.add(CheckNames.REPORT);
+            report = report(event, run, report.verifiedAt(), manifest);
+            storedKey = null;
+        }
+        log.info(
+                "backup {} of {} verified: {} in {} ms (restore {} ms){}",
+                event.backupId(),
+                event.targetId(),
+                report.outcome(),
+                run.totalMillis,
+                run.restoreMillis,
+                report.outcome() == Outcome.PASSED ? "" : "; " + problems(report.checks()));
+        return toEvent(event, report, storedKey);
+    }
+
+    private Manifest loadManifest(BackupCompleted event, Run run) {
+        long started = System.nanoTime();
+        try {
+            Manifest manifest = ManifestJson.load(store, event.manifestKey());
+            ArtifactRef artifact = manifest.artifact();
+            if (artifact == null || artifact.key() == null || artifact.key().isBlank()) {
+                run.checks.add(failed(
+                        CheckNames.MANIFEST,
+                        "manifest " + event.manifestKey() + " names no artifact",
+                        millisSince(started)));
+                skipRest(run, "the manifest names no artifact", CheckNames.CHECKSUM);
+                return null;
+            }
+            if (manifest.inventory() == null) {
+                run.checks.add(failed(
+                        CheckNames.MANIFEST,
+                        "manifest " + event.manifestKey() + " has no inventory to compare with",
+                        millisSince(started)));
+                skipRest(run, "the manifest has no inventory", CheckNames.CHECKSUM);
+                return null;
+            }
+            run.sourceServerVersion =
+                    manifest.source() == null ? null : manifest.source().serverVersion();
+            run.checks.add(passed(
+                    CheckNames.MANIFEST,
+                    "manifest " + event.manifestKey() + " lists "
+                            + manifest.inventory().tables().size() + " tables with "
+                            + manifest.inventory().totalRows() + " rows",
+                    millisSince(started)));
+            return manifest;
+        } catch (ObjectNotFoundException e) {
+            run.checks.add(failed(
+                    CheckNames.MANIFEST,
+                    "no manifest at " + event.manifestKey() + ": without it the backup does not exist",
+                    millisSince(started)));
+            skipRest(run, "no manifest", CheckNames.CHECKSUM);
+        } catch (InvalidEventException e) {
+            run.checks.add(failed(
+                    CheckNames.MANIFEST,
+                    "manifest " + event.manifestKey() + " is unreadable: " + e.getMessage(),
+                    millisSince(started)));
+            skipRest(run, "the manifest is unreadable", CheckNames.CHECKSUM);
+        } catch (ObjectStoreException | java.io.UncheckedIOException e) {
+            run.unjudged.add(CheckNames.MANIFEST);
+            run.checks.add(failed(
+                    CheckNames.MANIFEST,
+                    "could not read " + event.manifestKey() + " from the object store: " + e.getMessage(),
+                    millisSince(started)));
+            skipRest(run, "the object store could not be read", CheckNames.CHECKSUM);
+        }
+        return null;
+    }
+
+    private void verifyArtifact(Manifest manifest, Run run) {
+        String engine = manifest.source() == null ? null : manifest.source().engine();
+        if (engine != null && !engine.equalsIgnoreCase("postgresql")) {
+            run.unjudged.add(CheckNames.SANDBOX);
+            run.checks.add(failed(
+                    CheckNames.SANDBOX,
+                    "no " + sandboxes.kind() + " sandbox for engine " + engine + " in this verifier",
+                    0));
+            skipRest(run, "no sandbox for engine " + engine, CheckNames.CHECKSUM);
+            return;
+        }
+        long sandboxStarted = System.nanoTime();
+        Sandbox sandbox;
+        try {
+            sandbox = sandboxes.start();
+        } catch (RuntimeException e) {
+            run.sandboxMillis = millisSince(sandboxStarted);
+            run.unjudged.add(CheckNames.SANDBOX);
+            log.warn("no {} sandbox could be started: {}", sandboxes.kind(), e.getMessage());
+            run.checks.add(failed(
+                    CheckNames.SANDBOX,
+                    "could not start a " + sandboxes.kind() + " sandbox: " + e.getMessage(),
+                    run.sandboxMillis));
+            skipRest(run, "no sandbox", CheckNames.CHECKSUM);
+            return;
+        }
+        try (sandbox) {
+            run.sandboxMillis = millisSince(sandboxStarted);
+            run.sandboxServerVersion = sandbox.serverVersion();
+            int sourceMajor = major(run.sourceServerVersion);
+            int sandboxMajor = major(run.sandboxServerVersion);
+            if (sourceMajor > sandboxMajor && sandboxMajor > 0) {
+                run.unjudged.add(CheckNames.SANDBOX);
+                run.checks.add(failed(
+                        CheckNames.SANDBOX,
+                        "the sandbox runs PostgreSQL " + run.sandboxServerVersion + ", older than the source's "
+                                + run.sourceServerVersion + "; install the PostgreSQL " + sourceMajor
+                                + " server binaries or point pg-bin-dir at them",
+                        run.sandboxMillis));
+                skipRest(run, "the sandbox is older than the source", CheckNames.CHECKSUM);
+                return;
+            }
+            run.checks.add(passed(
+                    CheckNames.SANDBOX,
+                    sandboxes.kind() + " PostgreSQL " + run.sandboxServerVersion + " started in " + run.sandboxMillis
+                            + " ms",
+                    run.sandboxMillis));
+            if (restoreArtifact(sandbox, manifest.artifact(), run)) {
+                compareWithManifest(sandbox, manifest.inventory(), run);
+            }
+        }
+    }
+
+    /** Streams the artifact into the sandbox; records checksum and restore; true when the checks may go on. */
+    private boolean restoreArtifact(Sandbox sandbox, ArtifactRef artifact, Run run) {
+        long started = System.nanoTime();
+        DigestingInputStream stored;
+        try {
+            stored = new DigestingInputStream(store.get(artifact.key()));
+        } catch (ObjectNotFoundException e) {
+            run.checks.add(failed(
+                    CheckNames.CHECKSUM,
+                    "the artifact " + artifact.key() + " named by the manifest is not in the store",
+                    millisSince(started)));
+            skipRest(run, "the artifact is missing", CheckNames.RESTORE);
+            return false;
+        } catch (ObjectStoreException e) {
+            run.unjudged.add(CheckNames.CHECKSUM);
+            run.checks.add(failed(
+                    CheckNames.CHECKSUM,
+                    "could not read " + artifact.key() + " from the object store: " + e.getMessage(),
+                    millisSince(started)));
+            skipRest(run, "the object store could not be read", CheckNames.RESTORE);
+            return false;
+        }
+        Sandbox.RestoreResult restore = null;
+        String decodeError = null;
+        String toolError = null;
+        try (stored) {
+            InputStream decoded = null;
+            try {
+                decoded = ArchiveCodecs.decoding(stored, artifact.codecs());
+                restore = sandbox.restore(decoded, restoreTimeout);
+            } catch (IllegalArgumentException | IOException e) {
+                decodeError = e.getMessage();
+            } catch (RuntimeException e) {
+                toolError = e.getMessage();
+            }
+            if (stored.sourceFailure() == null) {
+                stored.drain();
+            }
+            if (decoded != null) {
+                decoded.close();
+            }
+        } catch (IOException e) {
+            if (stored.sourceFailure() == null) {
+                log.debug("closing the artifact stream of {} failed: {}", artifact.key(), e.toString());
+            }
+        }
+        run.restoreMillis = millisSince(started);
+        if (stored.sourceFailure() != null) {
+            run.unjudged.add(CheckNames.CHECKSUM);
+            run.checks.add(failed(
+                    CheckNames.CHECKSUM,
+                    "reading " + artifact.key() + " from the object store failed after " + stored.bytes() + " bytes: "
+                            + stored.sourceFailure().getMessage(),
+                    run.restoreMillis));
+            skipRest(run, "the artifact could not be read to its end", CheckNames.RESTORE);
+            return false;
+        }
+        run.checks.add(VerificationRules.checksum(
+                artifact.sha256(), artifact.storedBytes(), stored.sha256(), stored.bytes(), run.restoreMillis));
+        if (toolError != null) {
+            run.unjudged.add(CheckNames.RESTORE);
+            run.checks.add(failed(CheckNames.RESTORE, "the restore tool could not run: " + toolError, 0));
+        } else if (decodeError != null) {
+            boolean unsupported = decodeError.contains("cannot be decoded");
+            if (unsupported) {
+                run.unjudged.add(CheckNames.RESTORE);
+            }
+            run.checks.add(failed(CheckNames.RESTORE, "the archive could not be decoded: " + decodeError, 0));
+        } else {
+            run.checks.add(
+                    VerificationRules.restore(restore.succeeded(), restore.failureDetail(), restore.elapsedMillis()));
+        }
+        return true;
+    }
+
+    private void compareWithManifest(Sandbox sandbox, SchemaInventory source, Run run) {
+        long started = System.nanoTime();
+        SchemaInventory restored;
+        try {
+            restored = sandbox.inventory();
+        } catch (RuntimeException e) {
+            run.checksMillis = millisSince(started);
+            run.unjudged.add(CheckNames.TABLES);
+            run.checks.add(failed(
+                    CheckNames.TABLES, "could not read the restored database: " + e.getMessage(), run.checksMillis));
+            run.checks.add(skipped(CheckNames.ROW_COUNTS, "the restored database could not be read"));
+            run.tables = VerificationRules.tableRows(source, null);
+            return;
+        }
+        long inventoryMillis = millisSince(started);
+        long compareStarted = System.nanoTime();
+        run.checks.add(VerificationRules.tables(source, restored, millisSince(compareStarted)));
+        run.checks.add(VerificationRules.rowCounts(source, restored, inventoryMillis));
+        run.tables = VerificationRules.tableRows(source, restored);
+        run.checksMillis = millisSince(started);
+    }
+
+    /** Adds a SKIPPED entry for {@code from} and every check after it. */
+    private static void skipRest(Run run, String reason, String from) {
+        List<String> order = List.of(
+                CheckNames.SANDBOX, CheckNames.CHECKSUM, CheckNames.RESTORE, CheckNames.TABLES, CheckNames.ROW_COUNTS);
+        for (String name : order.subList(order.indexOf(from), order.size())) {
+            run.checks.add(skipped(name, reason));
+        }
+    }
+
+    private VerificationReport report(BackupCompleted event, Run run, Instant verifiedAt, Manifest manifest) {
+        String artifactKey = manifest != null && manifest.artifact() != null
+                ? manifest.artifact().key()
+                : event.artifact() == null ? null : event.artifact().key();
+        return new VerificationReport(
+                VerificationReport.SCHEMA_VERSION,
+                event.backupId(),
+                event.targetId(),
+                VerificationRules.outcome(run.checks, run.unjudged),
+                run.checks,
+                run.tables,
+                new VerificationReport.Timings(run.sandboxMillis, run.restoreMillis, run.checksMillis, run.totalMillis),
+                sandboxes.kind(),
+                artifactKey,
+                event.manifestKey(),
+                run.sourceServerVersion,
+                run.sandboxServerVersion,
+                verifiedAt);
+    }
+
+    /**
+     * The event for {@code report}; its id is derived from the backup and the verification time, so
+     * publishing the same report again yields the same event.
+     */
+    static BackupVerified toEvent(BackupCompleted event, VerificationReport report, String reportKey) {
+        UUID eventId =
+                UUID.nameUUIDFromBytes((Topics.BACKUP_VERIFIED + ":" + report.backupId() + ":" + report.verifiedAt())
+                        .getBytes(StandardCharsets.UTF_8));
+        return new BackupVerified(
+                eventId,
+                report.verifiedAt(),
+                BackupVerified.SCHEMA_VERSION,
+                report.backupId(),
+                event.targetId(),
+                report.outcome(),
+                report.checks(),
+                report.timings(),
+                report.sandboxKind(),
+                reportKey,
+                event.prefix(),
+                event.completedAt(),
+                event.tier());
+    }
+
+    private static String problems(List<CheckResult> checks) {
+        return String.join(
+                "; ",
+                checks.stream()
+                        .filter(c -> c.status() == io.bulwark.contracts.CheckStatus.FAILED)
+                        .map(c -> c.name() + ": " + abbreviate(c.detail()))
+                        .toList());
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    private static int major(String version) {
+        if (version == null) {
+            return 0;
+        }
+        String digits = version.trim().split("[^0-9]", 2)[0];
+        try {
+            return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static long millisSince(long nanoStart) {
+        return (System.nanoTime() - nanoStart) / 1_000_000;
+    }
+
+    /** What one verification has found so far. */
+    private static final class Run {
+        final List<CheckResult> checks = new ArrayList<>();
+        List<TableRows> tables = List.of();
+        final Set<String> unjudged = new HashSet<>();
+        String sourceServerVersion;
+        String sandboxServerVersion;
+        long sandboxMillis;
+        long restoreMillis;
+        long checksMillis;
+        long totalMillis;
+    }
+}

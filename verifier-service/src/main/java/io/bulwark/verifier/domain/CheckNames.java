@@ -1,0 +1,22 @@
+package io.bulwark.verifier.domain;
+
+/** The stable names of the verification checks, as they appear in reports and events. */
+public final class CheckNames {
+
+    /** The manifest exists and can be read. */
+    public static final String MANIFEST = "manifest";
+    /** A sandbox of a suitable version could be started. */
+    public static final String SANDBOX = "sandbox";
+    /** The SHA-256 of the stored bytes equals the manifest's. */
+    public static final String CHECKSUM = "checksum";
+    /** The restore tool exited cleanly after reading the whole archive. */
+    public static final String RESTORE = "restore";
+    /** The restored tables are exactly the manifest's tables. */
+    public static final String TABLES = "tables";
+    /** Every table's exact row count equals the manifest's. */
+    public static final String ROW_COUNTS = "row-counts";
+    /** The verification report could be stored. */
+    public static final String REPORT = "report";
+
+    private CheckNames() {}
+}

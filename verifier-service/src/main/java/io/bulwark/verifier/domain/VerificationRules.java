@@ -1,0 +1,201 @@
+package io.bulwark.verifier.domain;
+
+import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.CheckStatus;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.contracts.SchemaInventory.TableInfo;
+import io.bulwark.contracts.TableRows;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The rules that judge a restored backup against its manifest (DESIGN.md, "Verification"). Pure
+ * functions, no I/O; each returns one {@link CheckResult} whose detail names what differs.
+ */
+public final class VerificationRules {
+
+    /** How many differing tables a detail names before it says "and N more". */
+    static final int MAX_NAMED = 20;
+
+    private VerificationRules() {}
+
+    /**
+     * The outcome of a verification: FAILED when a check FAILED on the backup's own account (the
+     * backup is proven bad, whatever else went wrong); otherwise ERROR when a check could not give a
+     * verdict because of an infrastructure problem (sandbox, object store); otherwise PASSED.
+     *
+     * @param checks every check run
+     * @param unjudged names of the FAILED checks whose failure is an infrastructure problem, not a
+     *     verdict on the backup
+     */
+    public static Outcome outcome(List<CheckResult> checks, Set<String> unjudged) {
+        boolean backupFailed =
+                checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILED && !unjudged.contains(c.name()));
+        if (backupFailed) {
+            return Outcome.FAILED;
+        }
+        return unjudged.isEmpty() ? Outcome.PASSED : Outcome.ERROR;
+    }
+
+    /**
+     * Compares the SHA-256 of the stored bytes with the manifest's.
+     *
+     * @param expectedSha256 lowercase hex from the manifest, or null when the manifest has none
+     * @param expectedBytes stored size from the manifest in bytes
+     * @param actualSha256 lowercase hex of the bytes read from the store
+     * @param actualBytes how many bytes were read from the store
+     */
+    public static CheckResult checksum(
+            String expectedSha256, long expectedBytes, String actualSha256, long actualBytes, long durationMillis) {
+        if (expectedSha256 == null || expectedSha256.isBlank()) {
+            return new CheckResult(
+                    CheckNames.CHECKSUM,
+                    CheckStatus.FAILED,
+                    "the manifest records no SHA-256 for the artifact; the stored bytes hash to " + actualSha256,
+                    durationMillis);
+        }
+        if (expectedSha256.equalsIgnoreCase(actualSha256)) {
+            return new CheckResult(
+                    CheckNames.CHECKSUM,
+                    CheckStatus.PASSED,
+                    "SHA-256 " + actualSha256 + " of " + actualBytes + " stored bytes matches the manifest",
+                    durationMillis);
+        }
+        return new CheckResult(
+                CheckNames.CHECKSUM,
+                CheckStatus.FAILED,
+                "SHA-256 of the stored object is " + actualSha256 + " (" + actualBytes
+                        + " bytes) but the manifest says " + expectedSha256.toLowerCase() + " (" + expectedBytes
+                        + " bytes): the artifact was altered",
+                durationMillis);
+    }
+
+    /**
+     * The restore check.
+     *
+     * @param succeeded true when the restore tool exited 0 after reading the whole archive
+     * @param failureDetail what went wrong, quoting the tool's errors; ignored when {@code succeeded}
+     */
+    public static CheckResult restore(boolean succeeded, String failureDetail, long durationMillis) {
+        return succeeded
+                ? new CheckResult(
+                        CheckNames.RESTORE,
+                        CheckStatus.PASSED,
+                        "pg_restore exited 0 in " + durationMillis + " ms",
+                        durationMillis)
+                : new CheckResult(CheckNames.RESTORE, CheckStatus.FAILED, failureDetail, durationMillis);
+    }
+
+    /**
+     * The restored tables must be exactly the manifest's (by {@code schema.name}); the detail names
+     * the missing and the extra ones.
+     */
+    public static CheckResult tables(SchemaInventory source, SchemaInventory restored, long durationMillis) {
+        TreeSet<String> expected = names(source);
+        TreeSet<String> actual = names(restored);
+        TreeSet<String> missing = new TreeSet<>(expected);
+        missing.removeAll(actual);
+        TreeSet<String> extra = new TreeSet<>(actual);
+        extra.removeAll(expected);
+        if (missing.isEmpty() && extra.isEmpty()) {
+            return new CheckResult(
+                    CheckNames.TABLES,
+                    CheckStatus.PASSED,
+                    "all " + expected.size() + " tables of the manifest were restored, no others",
+                    durationMillis);
+        }
+        List<String> parts = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            parts.add(missing.size() + " missing after restore: " + list(new ArrayList<>(missing)));
+        }
+        if (!extra.isEmpty()) {
+            parts.add(extra.size() + " not in the manifest: " + list(new ArrayList<>(extra)));
+        }
+        return new CheckResult(CheckNames.TABLES, CheckStatus.FAILED, String.join("; ", parts), durationMillis);
+    }
+
+    /**
+     * Every table present on both sides must hold exactly the manifest's number of rows; the detail
+     * names each differing table with both counts. Missing tables are the {@link #tables} check's
+     * finding and are not repeated here.
+     */
+    public static CheckResult rowCounts(SchemaInventory source, SchemaInventory restored, long durationMillis) {
+        Map<String, Long> restoredRows = rowsByName(restored);
+        List<String> differing = new ArrayList<>();
+        int compared = 0;
+        long rows = 0;
+        for (TableInfo table : source.tables()) {
+            Long actual = restoredRows.get(table.qualifiedName());
+            if (actual == null) {
+                continue;
+            }
+            compared++;
+            rows += table.rows();
+            if (actual != table.rows()) {
+                differing.add(table.qualifiedName() + " (source " + table.rows() + ", restored " + actual + ")");
+            }
+        }
+        if (differing.isEmpty()) {
+            return new CheckResult(
+                    CheckNames.ROW_COUNTS,
+                    CheckStatus.PASSED,
+                    "exact row counts of " + compared + " tables (" + rows + " rows) match the manifest",
+                    durationMillis);
+        }
+        return new CheckResult(
+                CheckNames.ROW_COUNTS,
+                CheckStatus.FAILED,
+                differing.size() + " of " + compared + " tables differ: " + list(differing),
+                durationMillis);
+    }
+
+    /**
+     * Per-table source and restored counts, for the report: every table of the manifest, in its
+     * order, with {@code restoredRows} null when the table was not restored.
+     */
+    public static List<TableRows> tableRows(SchemaInventory source, SchemaInventory restored) {
+        Map<String, Long> restoredRows = restored == null ? Map.of() : rowsByName(restored);
+        return source.tables().stream()
+                .map(t -> new TableRows(t.schema(), t.name(), t.rows(), restoredRows.get(t.qualifiedName())))
+                .toList();
+    }
+
+    /** A check that could not run, with the reason. */
+    public static CheckResult skipped(String name, String reason) {
+        return new CheckResult(name, CheckStatus.SKIPPED, "not run: " + reason, 0);
+    }
+
+    /** A check that FAILED with {@code detail}. */
+    public static CheckResult failed(String name, String detail, long durationMillis) {
+        return new CheckResult(name, CheckStatus.FAILED, detail, durationMillis);
+    }
+
+    /** A check that PASSED with {@code detail}. */
+    public static CheckResult passed(String name, String detail, long durationMillis) {
+        return new CheckResult(name, CheckStatus.PASSED, detail, durationMillis);
+    }
+
+    private static TreeSet<String> names(SchemaInventory inventory) {
+        TreeSet<String> names = new TreeSet<>();
+        inventory.tables().forEach(t -> names.add(t.qualifiedName()));
+        return names;
+    }
+
+    private static Map<String, Long> rowsByName(SchemaInventory inventory) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        inventory.tables().forEach(t -> rows.put(t.qualifiedName(), t.rows()));
+        return rows;
+    }
+
+    private static String list(List<String> items) {
+        if (items.size() <= MAX_NAMED) {
+            return String.join(", ", items);
+        }
+        return String.join(", ", items.subList(0, MAX_NAMED)) + " and " + (items.size() - MAX_NAMED) + " more";
+    }
+}

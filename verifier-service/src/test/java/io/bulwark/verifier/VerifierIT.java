@@ -1,0 +1,399 @@
+package io.bulwark.verifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.artifacts.CaptureStream;
+import io.bulwark.artifacts.Manifest;
+import io.bulwark.artifacts.ManifestJson;
+import io.bulwark.artifacts.MinioObjectStore;
+import io.bulwark.artifacts.ObjectKeys;
+import io.bulwark.artifacts.ObjectStoreSettings;
+import io.bulwark.contracts.ArtifactRef;
+import io.bulwark.contracts.BackupCompleted;
+import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.CheckStatus;
+import io.bulwark.contracts.EventHeaders;
+import io.bulwark.contracts.EventJson;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.SourceStatistics;
+import io.bulwark.contracts.TableRows;
+import io.bulwark.contracts.Tier;
+import io.bulwark.contracts.Topics;
+import io.bulwark.contracts.Trigger;
+import io.bulwark.contracts.VerificationReport;
+import io.bulwark.engines.postgres.PgDumpSession;
+import io.bulwark.engines.postgres.PgDumpTool;
+import io.bulwark.engines.postgres.PostgresConnectionSpec;
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.testsupport.PostgresDatabases;
+import io.bulwark.testsupport.QuietLogging;
+import io.bulwark.testsupport.S3ProxyServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The verifier end to end on real components: an embedded KRaft Kafka broker, S3Proxy, the machine's
+ * PostgreSQL as the source (Chinook plus a partitioned table, views, a trigger, a custom type), real
+ * {@code pg_dump} artifacts, and local sandboxes from the machine's server binaries.
+ */
+@SpringBootTest(
+        classes = VerifierApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.stream.kafka.binder.min-partition-count=1")
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {Topics.BACKUP_COMPLETED, Topics.BACKUP_VERIFIED},
+        bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
+class VerifierIT {
+
+    private static final String BUCKET = "bulwark";
+    private static final String TARGET = "chinook";
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    private static Path root;
+    private static Path workDir;
+    private static S3ProxyServer s3;
+    private static MinioObjectStore store;
+    private static final PostgresDatabases SOURCE = PostgresDatabases.local();
+    private static String sourceDb;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startStoreAndSourceDatabase() throws Exception {
+        QuietLogging.apply();
+        sourceDb = SOURCE.createUnique("verifier_it");
+        SOURCE.loadChinook(sourceDb);
+        SOURCE.execute(sourceDb, """
+                CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+                CREATE TABLE feedback (id bigserial, m mood NOT NULL, at date NOT NULL, PRIMARY KEY (id, at))
+                    PARTITION BY RANGE (at);
+                CREATE TABLE feedback_2025 PARTITION OF feedback FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                CREATE TABLE feedback_2026 PARTITION OF feedback FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                INSERT INTO feedback (m, at)
+                    SELECT (ARRAY['sad','ok','happy'])[1 + g % 3]::mood, date '2025-06-01' + (g % 400)
+                    FROM generate_series(1, 1500) g;
+                CREATE VIEW long_tracks AS SELECT * FROM track WHERE milliseconds > 600000;
+                CREATE MATERIALIZED VIEW genre_counts AS
+                    SELECT genre_id, count(*) AS n FROM track GROUP BY genre_id;
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN NEW.at := coalesce(NEW.at, current_date); RETURN NEW; END $$;
+                CREATE TRIGGER feedback_touch BEFORE INSERT ON feedback_2026 FOR EACH ROW EXECUTE FUNCTION touch();
+                """);
+        root = Files.createTempDirectory("verifier-it");
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+        workDir = Files.createDirectories(root.resolve("sandboxes"));
+        s3 = S3ProxyServer.start(root.resolve("s3"), BUCKET);
+        store = new MinioObjectStore(ObjectStoreSettings.of(s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET));
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("bulwark.storage.endpoint", () -> s3.endpoint());
+        registry.add("bulwark.storage.access-key", () -> s3.accessKey());
+        registry.add("bulwark.storage.secret-key", () -> s3.secretKey());
+        registry.add("bulwark.storage.bucket", () -> BUCKET);
+        registry.add("bulwark.verifier.sandbox.work-dir", () -> workDir.toString());
+        registry.add("bulwark.verifier.sandbox.restore-timeout", () -> "5m");
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (sourceDb != null) {
+            SOURCE.drop(sourceDb);
+        }
+        if (root != null) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @AfterEach
+    void noSandboxIsLeftBehind() throws Exception {
+        try (Stream<Path> left = Files.list(workDir)) {
+            assertThat(left).as("sandbox directories left in %s", workDir).isEmpty();
+        }
+        assertThat(ProcessHandle.allProcesses()
+                        .map(p -> p.info().commandLine().orElse(""))
+                        .filter(cmd -> cmd.contains(workDir.toString())))
+                .as("processes still using the sandbox work dir")
+                .isEmpty();
+    }
+
+    @Test
+    void anHonestBackupIsRestoredAndPassesWithEqualRowCountsOnceEvenWhenDeliveredTwice() throws Exception {
+        Backup backup = captureBackup();
+
+        try (KafkaConsumer<String, byte[]> verified = subscribe(Topics.BACKUP_VERIFIED)) {
+            publish(backup.completed());
+            ConsumerRecord<String, byte[]> record =
+                    awaitVerified(verified, backup.completed().backupId());
+
+            BackupVerified event = EventJson.read(record.value(), BackupVerified.class);
+            assertThat(event.checks()).extracting(CheckResult::status).containsOnly(CheckStatus.PASSED);
+            assertThat(event.outcome()).as(event.checks().toString()).isEqualTo(Outcome.PASSED);
+            assertThat(event.checks())
+                    .extracting(CheckResult::name)
+                    .contains("checksum", "restore", "tables", "row-counts");
+            assertThat(event.reportKey()).isEqualTo(backup.prefix() + ObjectKeys.VERIFICATION_JSON);
+            assertThat(event.prefix()).isEqualTo(backup.prefix());
+            assertThat(event.tier()).isEqualTo(Tier.ADHOC);
+            assertThat(event.backupCompletedAt()).isEqualTo(backup.completed().completedAt());
+            assertThat(event.sandboxKind()).isEqualTo("local");
+            assertThat(event.timings().restoreMillis()).isPositive();
+            assertThat(record.key()).isEqualTo(TARGET);
+            assertThat(header(record, EventHeaders.CE_TYPE)).isEqualTo(Topics.BACKUP_VERIFIED);
+            assertThat(header(record, EventHeaders.CE_ID))
+                    .isEqualTo(event.eventId().toString());
+            assertThat(header(record, EventHeaders.CE_SOURCE)).isEqualTo("/bulwark/verifier-service");
+
+            VerificationReport report;
+            try (InputStream in = store.get(event.reportKey())) {
+                report = EventJson.read(in.readAllBytes(), VerificationReport.class);
+            }
+            assertThat(report.outcome()).isEqualTo(Outcome.PASSED);
+            assertThat(report.tables())
+                    .hasSize(backup.manifest().inventory().tables().size());
+            assertThat(report.tables()).allMatch(TableRows::matches);
+            assertThat(report.tables())
+                    .extracting(TableRows::name)
+                    .containsAll(PostgresDatabases.CHINOOK_TABLES)
+                    .contains("feedback", "feedback_2025", "feedback_2026");
+            assertThat(report.tables())
+                    .filteredOn(t -> t.name().equals("track"))
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.sourceRows()).isEqualTo(3503));
+            assertThat(report.sandboxServerVersion()).isNotBlank();
+            assertThat(report.timings().totalMillis())
+                    .isGreaterThanOrEqualTo(report.timings().restoreMillis());
+
+            publish(backup.completed());
+            BackupVerified again = EventJson.read(
+                    awaitVerified(verified, backup.completed().backupId()).value(), BackupVerified.class);
+            assertThat(again)
+                    .as("a redelivered BackupCompleted gets the same verdict")
+                    .isEqualTo(event);
+        }
+    }
+
+    @Test
+    void anArtifactWithOneByteChangedFailsTheChecksum() throws Exception {
+        Backup backup = captureBackup();
+        byte[] stored;
+        try (InputStream in = store.get(backup.artifactKey())) {
+            stored = in.readAllBytes();
+        }
+        stored[stored.length / 2] ^= 0x01;
+        store.putBytes(backup.artifactKey(), stored, "application/zstd");
+
+        try (KafkaConsumer<String, byte[]> verified = subscribe(Topics.BACKUP_VERIFIED)) {
+            publish(backup.completed());
+            BackupVerified event = EventJson.read(
+                    awaitVerified(verified, backup.completed().backupId()).value(), BackupVerified.class);
+
+            assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
+            CheckResult checksum = event.checks().stream()
+                    .filter(c -> c.name().equals("checksum"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(checksum.status()).isEqualTo(CheckStatus.FAILED);
+            assertThat(checksum.detail()).contains(backup.manifest().artifact().sha256());
+            assertThat(store.exists(backup.prefix() + ObjectKeys.VERIFICATION_JSON))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void anUnreadableEventGoesToTheDeadLetterTopicAndTheNextOneIsVerified() throws Exception {
+        Backup backup = captureBackup();
+        try (KafkaConsumer<String, byte[]> dlq = subscribe(Topics.deadLetter(Topics.BACKUP_COMPLETED));
+                KafkaConsumer<String, byte[]> verified = subscribe(Topics.BACKUP_VERIFIED);
+                KafkaProducer<String, byte[]> producer = producer()) {
+            byte[] garbage = "{\"backupId\": \"not-a-uuid\"".getBytes(StandardCharsets.UTF_8);
+            producer.send(new ProducerRecord<>(Topics.BACKUP_COMPLETED, TARGET, garbage))
+                    .get();
+            publish(backup.completed());
+
+            ConsumerRecord<String, byte[]> dead = awaitRecord(dlq, r -> true);
+            assertThat(dead.value()).isEqualTo(garbage);
+            BackupVerified event = EventJson.read(
+                    awaitVerified(verified, backup.completed().backupId()).value(), BackupVerified.class);
+            assertThat(event.outcome()).isEqualTo(Outcome.PASSED);
+        }
+    }
+
+    /** A real backup of the source: pg_dump at an exported snapshot, zstd, SHA-256, S3, manifest last. */
+    private Backup captureBackup() throws IOException {
+        UUID backupId = UUID.randomUUID();
+        Instant startedAt = Instant.now();
+        String prefix = ObjectKeys.backupPrefix(TARGET, "adhoc", startedAt, backupId);
+        String artifactKey = prefix + ObjectKeys.PG_CUSTOM_ZSTD;
+        PostgresConnectionSpec spec =
+                new PostgresConnectionSpec(SOURCE.host(), SOURCE.port(), sourceDb, SOURCE.username(), null);
+        PgDumpTool dumpTool = new PgDumpTool(new ProcessRunner(), PgDumpTool.DEFAULT_PROGRAM, Duration.ofMinutes(5));
+        Manifest manifest;
+        try (PgDumpSession session = dumpTool.open(spec)) {
+            CaptureStream capture =
+                    new CaptureStream(session.stdout(), CaptureStream.DEFAULT_LEVEL, session::awaitSuccess);
+            store.putStream(artifactKey, capture, "application/zstd");
+            ArtifactRef artifact = new ArtifactRef(
+                    BUCKET,
+                    artifactKey,
+                    "pg_dump-custom",
+                    List.of(CaptureStream.CODEC),
+                    capture.storedBytes(),
+                    capture.rawBytes(),
+                    capture.sha256(),
+                    capture.rawSha256());
+            manifest = new Manifest(
+                    Manifest.SCHEMA_VERSION,
+                    backupId,
+                    backupId,
+                    TARGET,
+                    "adhoc",
+                    Tier.ADHOC,
+                    Trigger.MANUAL,
+                    startedAt,
+                    Instant.now(),
+                    new Manifest.Source(
+                            "postgresql",
+                            session.serverVersion(),
+                            session.serverVersionNum(),
+                            spec.host(),
+                            spec.port(),
+                            sourceDb,
+                            session.snapshotId()),
+                    new Manifest.Tool("pg_dump", session.toolVersion(), "custom"),
+                    artifact,
+                    session.inventory(),
+                    "exact count(*) in the dump's snapshot");
+        }
+        ManifestJson.store(store, prefix + ObjectKeys.MANIFEST, manifest);
+        BackupCompleted completed = new BackupCompleted(
+                UUID.randomUUID(),
+                Instant.now(),
+                BackupCompleted.SCHEMA_VERSION,
+                backupId,
+                backupId,
+                TARGET,
+                "adhoc",
+                Tier.ADHOC,
+                Trigger.MANUAL,
+                prefix,
+                manifest.artifact(),
+                prefix + ObjectKeys.MANIFEST,
+                new SourceStatistics(
+                        "postgresql",
+                        manifest.source().serverVersion(),
+                        manifest.tool().version(),
+                        manifest.inventory().tables().size(),
+                        manifest.inventory().totalRows()),
+                startedAt,
+                manifest.completedAt(),
+                1000);
+        return new Backup(prefix, artifactKey, manifest, completed);
+    }
+
+    private record Backup(String prefix, String artifactKey, Manifest manifest, BackupCompleted completed) {}
+
+    private void publish(BackupCompleted event) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(Topics.BACKUP_COMPLETED, event.targetId(), EventJson.toBytes(event));
+            EventHeaders.cloudEventHeaders(event, "/bulwark/dump-worker")
+                    .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    private KafkaConsumer<String, byte[]> subscribe(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "verifier-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props);
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitVerified(KafkaConsumer<String, byte[]> consumer, UUID backupId) {
+        return awaitRecord(consumer, r -> {
+            try {
+                return EventJson.read(r.value(), BackupVerified.class)
+                        .backupId()
+                        .equals(backupId);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitRecord(
+            KafkaConsumer<String, byte[]> consumer,
+            java.util.function.Predicate<ConsumerRecord<String, byte[]>> match) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> seen = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                if (match.test(record)) {
+                    return record;
+                }
+                seen.add(new String(record.value(), StandardCharsets.UTF_8));
+            }
+        }
+        throw new AssertionError("no matching record within " + WAIT + "; saw " + seen);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,406 @@
+package io.bulwark.verifier.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.luben.zstd.Zstd;
+import io.bulwark.artifacts.Manifest;
+import io.bulwark.artifacts.ManifestJson;
+import io.bulwark.artifacts.ObjectKeys;
+import io.bulwark.contracts.ArtifactRef;
+import io.bulwark.contracts.BackupCompleted;
+import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.CheckStatus;
+import io.bulwark.contracts.EventJson;
+import io.bulwark.contracts.InvalidEventException;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.contracts.SchemaInventory.TableInfo;
+import io.bulwark.contracts.SourceStatistics;
+import io.bulwark.contracts.TableRows;
+import io.bulwark.contracts.Tier;
+import io.bulwark.contracts.Trigger;
+import io.bulwark.contracts.VerificationReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class VerifyBackupTest {
+
+    private static final Instant STARTED = Instant.parse("2026-11-23T19:01:02Z");
+    private static final UUID BACKUP = UUID.fromString("1a2b3c4d-0000-4000-8000-000000000001");
+    private static final String PREFIX = ObjectKeys.backupPrefix("chinook", "nightly", STARTED, BACKUP);
+    private static final String DUMP_KEY = PREFIX + ObjectKeys.PG_CUSTOM_ZSTD;
+    private static final String MANIFEST_KEY = PREFIX + ObjectKeys.MANIFEST;
+    private static final String REPORT_KEY = PREFIX + ObjectKeys.VERIFICATION_JSON;
+    private static final byte[] DUMP = pretendArchive();
+    private static final SchemaInventory SOURCE = inventory(Map.of("album", 347L, "artist", 275L));
+
+    private final InMemoryObjectStore store = new InMemoryObjectStore();
+    private final FakeSandboxes sandboxes = new FakeSandboxes();
+    private final List<BackupVerified> published = new ArrayList<>();
+    private final VerifyBackup verifyBackup = new VerifyBackup(
+            store,
+            sandboxes,
+            published::add,
+            Clock.fixed(Instant.parse("2026-11-23T19:05:00Z"), ZoneOffset.UTC),
+            Duration.ofMinutes(5));
+
+    @Test
+    void passesWhenChecksumRestoreTablesAndCountsMatchAndStoresTheReport() {
+        storeBackup(Zstd.compress(DUMP));
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(statuses(verified))
+                .containsExactly(
+                        Map.entry("manifest", CheckStatus.PASSED),
+                        Map.entry("sandbox", CheckStatus.PASSED),
+                        Map.entry("checksum", CheckStatus.PASSED),
+                        Map.entry("restore", CheckStatus.PASSED),
+                        Map.entry("tables", CheckStatus.PASSED),
+                        Map.entry("row-counts", CheckStatus.PASSED));
+        assertThat(sandboxes.restoredBytes).isEqualTo(DUMP);
+        assertThat(sandboxes.closed).isEqualTo(sandboxes.started).isEqualTo(1);
+        assertThat(published).containsExactly(verified);
+        assertThat(verified.reportKey()).isEqualTo(REPORT_KEY);
+        assertThat(verified.prefix()).isEqualTo(PREFIX);
+        assertThat(verified.tier()).isEqualTo(Tier.DAILY);
+        assertThat(verified.backupCompletedAt()).isEqualTo(STARTED.plusSeconds(30));
+        assertThat(verified.sandboxKind()).isEqualTo("fake");
+
+        VerificationReport report = EventJson.read(store.objects.get(REPORT_KEY), VerificationReport.class);
+        assertThat(report.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(report.tables())
+                .containsExactlyInAnyOrder(
+                        new TableRows("public", "album", 347, 347L), new TableRows("public", "artist", 275, 275L));
+        assertThat(report.sourceServerVersion()).isEqualTo("15.20");
+        assertThat(report.sandboxServerVersion()).isEqualTo("15.20");
+        assertThat(report.artifactKey()).isEqualTo(DUMP_KEY);
+        assertThat(report.checks()).isEqualTo(verified.checks());
+    }
+
+    @Test
+    void failsTheChecksumOfAnArtifactWithOneByteChanged() {
+        byte[] stored = Zstd.compress(DUMP);
+        storeBackup(stored);
+        byte[] tampered = stored.clone();
+        tampered[tampered.length / 2] ^= 0x01;
+        store.objects.put(DUMP_KEY, tampered);
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "checksum").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check(verified, "checksum").detail())
+                .contains(sha256(stored))
+                .contains(sha256(tampered));
+        assertThat(sandboxes.closed).isEqualTo(1);
+    }
+
+    @Test
+    void hashesTheWholeObjectEvenWhenTheRestoreStopsReadingEarly() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.readLimit = 100;
+        sandboxes.restoreFailure = "pg_restore exit code 1: pg_restore: error: could not execute query";
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(check(verified, "checksum").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check(verified, "restore").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check(verified, "restore").detail()).contains("could not execute query");
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(sandboxes.closed).isEqualTo(1);
+    }
+
+    @Test
+    void failsTablesAndRowCountsNamingTheDifferences() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.restored = inventory(Map.of("album", 346L, "extra", 1L));
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "tables").detail())
+                .contains("missing after restore: public.artist")
+                .contains("not in the manifest: public.extra");
+        assertThat(check(verified, "row-counts").detail()).contains("public.album (source 347, restored 346)");
+        VerificationReport report = EventJson.read(store.objects.get(REPORT_KEY), VerificationReport.class);
+        assertThat(report.tables()).contains(new TableRows("public", "artist", 275, null));
+    }
+
+    @Test
+    void aMissingManifestFailsTheManifestCheckWithoutStartingASandbox() {
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "manifest").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check(verified, "manifest").detail()).contains(MANIFEST_KEY);
+        assertThat(check(verified, "restore").status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(sandboxes.started).isZero();
+        assertThat(store.objects).containsKey(REPORT_KEY);
+    }
+
+    @Test
+    void aSandboxThatDoesNotStartGivesErrorNotAVerdict() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.startFailure = new SandboxException("initdb failed: no space left on device", null);
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(check(verified, "sandbox").detail()).contains("no space left on device");
+        assertThat(check(verified, "checksum").status()).isEqualTo(CheckStatus.SKIPPED);
+    }
+
+    @Test
+    void anUnreachableObjectStoreGivesErrorAndNoReportKey() {
+        storeBackup(Zstd.compress(DUMP));
+        store.unreachable = true;
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(verified.reportKey()).isNull();
+        assertThat(check(verified, "manifest").detail()).contains("connection refused");
+        assertThat(published).containsExactly(verified);
+    }
+
+    @Test
+    void aDownloadThatBreaksMidwayGivesErrorAndStillRemovesTheSandbox() {
+        storeBackup(Zstd.compress(DUMP));
+        store.failReadsOf = DUMP_KEY;
+        store.failAfterBytes = 50_000;
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(check(verified, "checksum").detail()).contains("connection reset");
+        assertThat(sandboxes.closed).isEqualTo(1);
+    }
+
+    @Test
+    void anOlderSandboxThanTheSourceGivesErrorNamingTheVersionsNeeded() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.version = "14.9";
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(check(verified, "sandbox").detail()).contains("14.9").contains("15.20");
+        assertThat(sandboxes.closed).isEqualTo(1);
+    }
+
+    @Test
+    void aBackupDeliveredTwiceIsVerifiedOnceAndGetsTheSameVerdictAgain() {
+        storeBackup(Zstd.compress(DUMP));
+        BackupVerified first = verifyBackup.handle(completed());
+        byte[] report = store.objects.get(REPORT_KEY);
+
+        BackupVerified second = verifyBackup.handle(completed());
+
+        assertThat(sandboxes.started).isEqualTo(1);
+        assertThat(second).isEqualTo(first);
+        assertThat(store.objects.get(REPORT_KEY)).isEqualTo(report);
+        assertThat(published).containsExactly(first, second);
+    }
+
+    @Test
+    void anEarlierErrorIsVerifiedAgain() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.startFailure = new SandboxException("initdb failed", null);
+        assertThat(verifyBackup.handle(completed()).outcome()).isEqualTo(Outcome.ERROR);
+        sandboxes.startFailure = null;
+
+        assertThat(verifyBackup.handle(completed()).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(EventJson.read(store.objects.get(REPORT_KEY), VerificationReport.class)
+                        .outcome())
+                .isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void anEventWithoutAManifestKeyIsRejectedNamingTheField() {
+        BackupCompleted e = completed();
+        BackupCompleted bad = new BackupCompleted(
+                e.eventId(),
+                e.occurredAt(),
+                1,
+                e.backupId(),
+                e.requestId(),
+                e.targetId(),
+                e.label(),
+                e.tier(),
+                e.trigger(),
+                e.prefix(),
+                e.artifact(),
+                null,
+                e.sourceStatistics(),
+                e.startedAt(),
+                e.completedAt(),
+                e.dumpMillis());
+
+        assertThatThrownBy(() -> verifyBackup.handle(bad))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("manifestKey");
+        assertThat(published).isEmpty();
+    }
+
+    private void storeBackup(byte[] stored) {
+        store.objects.put(DUMP_KEY, stored);
+        ArtifactRef artifact = new ArtifactRef(
+                "test",
+                DUMP_KEY,
+                "pg_dump-custom",
+                List.of("zstd"),
+                stored.length,
+                DUMP.length,
+                sha256(stored),
+                sha256(DUMP));
+        Manifest manifest = new Manifest(
+                1,
+                BACKUP,
+                BACKUP,
+                "chinook",
+                "nightly",
+                Tier.DAILY,
+                Trigger.SCHEDULED,
+                STARTED,
+                STARTED.plusSeconds(30),
+                new Manifest.Source("postgresql", "15.20", 150020, "127.0.0.1", 5432, "chinook", "snap"),
+                new Manifest.Tool("pg_dump", "pg_dump (PostgreSQL) 15.20", "custom"),
+                artifact,
+                SOURCE,
+                "count(*)");
+        store.objects.put(MANIFEST_KEY, ManifestJson.toBytes(manifest));
+    }
+
+    private static BackupCompleted completed() {
+        return new BackupCompleted(
+                UUID.fromString("00000000-0000-4000-8000-0000000000aa"),
+                STARTED.plusSeconds(30),
+                1,
+                BACKUP,
+                BACKUP,
+                "chinook",
+                "nightly",
+                Tier.DAILY,
+                Trigger.SCHEDULED,
+                PREFIX,
+                new ArtifactRef("test", DUMP_KEY, "pg_dump-custom", List.of("zstd"), 0, 0, null, null),
+                MANIFEST_KEY,
+                new SourceStatistics("postgresql", "15.20", "pg_dump 15.20", 2, 622),
+                STARTED,
+                STARTED.plusSeconds(30),
+                30_000);
+    }
+
+    private static byte[] pretendArchive() {
+        byte[] bytes = new byte[200_000];
+        new java.util.Random(42).nextBytes(bytes);
+        System.arraycopy("PGDMP".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 5);
+        return bytes;
+    }
+
+    private static SchemaInventory inventory(Map<String, Long> rows) {
+        List<TableInfo> tables = rows.entrySet().stream()
+                .map(e -> new TableInfo("public", e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparing(TableInfo::name))
+                .toList();
+        return new SchemaInventory(tables, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static Map<String, CheckStatus> statuses(BackupVerified verified) {
+        return verified.checks().stream()
+                .collect(Collectors.toMap(
+                        CheckResult::name, CheckResult::status, (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    private static CheckResult check(BackupVerified verified, String name) {
+        return verified.checks().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + verified.checks()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sandboxes that read the archive and answer with a configurable inventory. */
+    private static final class FakeSandboxes implements SandboxProvider {
+        int started;
+        int closed;
+        int readLimit = Integer.MAX_VALUE;
+        String restoreFailure;
+        String version = "15.20";
+        RuntimeException startFailure;
+        SchemaInventory restored = SOURCE;
+        byte[] restoredBytes;
+
+        @Override
+        public String kind() {
+            return "fake";
+        }
+
+        @Override
+        public Sandbox start() {
+            if (startFailure != null) {
+                throw startFailure;
+            }
+            started++;
+            return new Sandbox() {
+                @Override
+                public String serverVersion() {
+                    return version;
+                }
+
+                @Override
+                public RestoreResult restore(InputStream archive, Duration timeout) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    byte[] buffer = new byte[64];
+                    try {
+                        int n;
+                        while (out.size() < readLimit && (n = archive.read(buffer)) >= 0) {
+                            out.write(buffer, 0, n);
+                        }
+                    } catch (IOException e) {
+                        return new RestoreResult(false, "reading the archive failed: " + e.getMessage(), 1);
+                    }
+                    restoredBytes = out.toByteArray();
+                    return restoreFailure == null
+                            ? new RestoreResult(true, null, 7)
+                            : new RestoreResult(false, restoreFailure, 7);
+                }
+
+                @Override
+                public SchemaInventory inventory() {
+                    return restored;
+                }
+
+                @Override
+                public void close() {
+                    closed++;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.bulwark.verifier.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.CheckStatus;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.contracts.SchemaInventory.TableInfo;
+import io.bulwark.contracts.TableRows;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class VerificationRulesTest {
+
+    private static SchemaInventory inventory(TableInfo... tables) {
+        return new SchemaInventory(List.of(tables), null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static TableInfo table(String name, long rows) {
+        return new TableInfo("public", name, rows);
+    }
+
+    @Test
+    void tablesPassWhenTheRestoredSetEqualsTheManifests() {
+        CheckResult check = VerificationRules.tables(
+                inventory(table("album", 347), table("artist", 275)),
+                inventory(table("artist", 275), table("album", 347)),
+                3);
+
+        assertThat(check.name()).isEqualTo("tables");
+        assertThat(check.status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check.detail()).contains("2 tables");
+        assertThat(check.durationMillis()).isEqualTo(3);
+    }
+
+    @Test
+    void tablesFailNamingTheMissingAndTheExtraTables() {
+        CheckResult check = VerificationRules.tables(
+                inventory(table("album", 1), table("artist", 1), table("track", 1)),
+                inventory(table("album", 1), table("scratch", 0)),
+                0);
+
+        assertThat(check.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check.detail())
+                .contains("2 missing after restore: public.artist, public.track")
+                .contains("1 not in the manifest: public.scratch");
+    }
+
+    @Test
+    void tablesAreComparedBySchemaToo() {
+        CheckResult check = VerificationRules.tables(
+                inventory(new TableInfo("sales", "orders", 1)), inventory(new TableInfo("public", "orders", 1)), 0);
+
+        assertThat(check.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check.detail()).contains("sales.orders").contains("public.orders");
+    }
+
+    @Test
+    void rowCountsFailNamingEachDifferingTableWithBothCounts() {
+        CheckResult check = VerificationRules.rowCounts(
+                inventory(table("album", 347), table("artist", 275), table("track", 3503)),
+                inventory(table("album", 347), table("artist", 274), table("track", 3504)),
+                12);
+
+        assertThat(check.name()).isEqualTo("row-counts");
+        assertThat(check.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check.detail())
+                .startsWith("2 of 3 tables differ")
+                .contains("public.artist (source 275, restored 274)")
+                .contains("public.track (source 3503, restored 3504)")
+                .doesNotContain("public.album");
+    }
+
+    @Test
+    void rowCountsPassWhenEveryCountIsExactlyEqualAndLeaveMissingTablesToTheTablesCheck() {
+        CheckResult check = VerificationRules.rowCounts(
+                inventory(table("album", 347), table("artist", 275)), inventory(table("album", 347)), 0);
+
+        assertThat(check.status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check.detail()).contains("1 tables (347 rows)");
+    }
+
+    @Test
+    void longListsOfDifferingTablesAreCutWithACount() {
+        TableInfo[] source =
+                IntStream.range(0, 30).mapToObj(i -> table("t" + i, 1)).toArray(TableInfo[]::new);
+        TableInfo[] restored =
+                IntStream.range(0, 30).mapToObj(i -> table("t" + i, 2)).toArray(TableInfo[]::new);
+
+        CheckResult check = VerificationRules.rowCounts(inventory(source), inventory(restored), 0);
+
+        assertThat(check.detail()).startsWith("30 of 30 tables differ").endsWith("and 10 more");
+    }
+
+    @Test
+    void tableRowsListEveryManifestTableWithNullForOnesNotRestored() {
+        List<TableRows> rows = VerificationRules.tableRows(
+                inventory(table("album", 347), table("artist", 275)), inventory(table("album", 340)));
+
+        assertThat(rows)
+                .containsExactly(
+                        new TableRows("public", "album", 347, 340L), new TableRows("public", "artist", 275, null));
+        assertThat(rows).noneMatch(TableRows::matches);
+    }
+
+    @Test
+    void checksumPassesOnEqualHashesAndFailsNamingBothOtherwise() {
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+
+        assertThat(VerificationRules.checksum(a, 10, a, 10, 5).status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(VerificationRules.checksum(a.toUpperCase(), 10, a, 10, 5).status())
+                .isEqualTo(CheckStatus.PASSED);
+        CheckResult failed = VerificationRules.checksum(a, 10, b, 10, 5);
+        assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(failed.detail()).contains(a).contains(b);
+        assertThat(VerificationRules.checksum(null, 10, b, 10, 5).status()).isEqualTo(CheckStatus.FAILED);
+    }
+
+    @Test
+    void restoreQuotesTheToolsErrorsWhenItFails() {
+        CheckResult failed = VerificationRules.restore(false, "pg_restore exit code 1: relation exists", 40);
+
+        assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(failed.detail()).isEqualTo("pg_restore exit code 1: relation exists");
+        assertThat(VerificationRules.restore(true, null, 40).status()).isEqualTo(CheckStatus.PASSED);
+    }
+
+    @Test
+    void outcomeIsPassedOnlyWhenNoCheckFailed() {
+        CheckResult ok = VerificationRules.passed("checksum", "", 0);
+        CheckResult skipped = VerificationRules.skipped("tables", "why");
+        CheckResult bad = VerificationRules.failed("row-counts", "", 0);
+
+        assertThat(VerificationRules.outcome(List.of(ok, skipped), Set.of())).isEqualTo(Outcome.PASSED);
+        assertThat(VerificationRules.outcome(List.of(ok, bad), Set.of())).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void outcomeIsErrorWhenOnlyInfrastructureKeptAVerdict() {
+        CheckResult sandbox = VerificationRules.failed("sandbox", "initdb failed", 0);
+        CheckResult skipped = VerificationRules.skipped("restore", "no sandbox");
+
+        assertThat(VerificationRules.outcome(List.of(sandbox, skipped), Set.of("sandbox")))
+                .isEqualTo(Outcome.ERROR);
+    }
+
+    @Test
+    void outcomeIsFailedWhenTheBackupIsProvenBadEvenIfInfrastructureFailedLater() {
+        CheckResult checksum = VerificationRules.failed("checksum", "altered", 0);
+        CheckResult tables = VerificationRules.failed("tables", "could not read the restored database", 0);
+
+        assertThat(VerificationRules.outcome(List.of(checksum, tables), Set.of("tables")))
+                .isEqualTo(Outcome.FAILED);
+    }
+}
