@@ -94,8 +94,8 @@ public class RunDump {
     /**
      * Handles one request; publishes exactly one {@link BackupCompleted} or {@link BackupFailed}.
      *
-     * @throws RuntimeException only when the event cannot be published or the object store cannot be
-     *     listed before anything started (the caller's retry then repeats the request)
+     * @throws RuntimeException only when the event cannot be published (the caller's retry then
+     *     repeats the request, which is safe: see the class comment)
      */
     public void handle(BackupRequested request) {
         Instant startedAt = clock.instant();
@@ -118,7 +118,12 @@ public class RunDump {
                     null);
             return;
         }
-        if (republishIfDone(request)) {
+        try {
+            if (republishIfDone(request)) {
+                return;
+            }
+        } catch (ObjectStoreException e) {
+            fail(request, FailureReason.STORAGE_UNAVAILABLE, e.getMessage(), null);
             return;
         }
         String prefix =

@@ -80,11 +80,10 @@ class PgDumpToolIT {
             String wrong = "wrong-password-" + System.nanoTime();
             PostgresConnectionSpec badSpec =
                     new PostgresConnectionSpec(spec.host(), spec.port(), "shop", spec.username(), wrong);
-            assertThatThrownBy(() -> tool.open(badSpec))
-                    .isInstanceOfSatisfying(DumpFailedException.class, e -> {
-                        assertThat(e.reason()).isEqualTo(FailureReason.AUTHENTICATION_FAILED);
-                        assertThat(e.getMessage()).doesNotContain(wrong).doesNotContain(pg.password());
-                    });
+            assertThatThrownBy(() -> tool.open(badSpec)).isInstanceOfSatisfying(DumpFailedException.class, e -> {
+                assertThat(e.reason()).isEqualTo(FailureReason.AUTHENTICATION_FAILED);
+                assertThat(e.getMessage()).doesNotContain(wrong).doesNotContain(pg.password());
+            });
         }
     }
 

@@ -65,8 +65,8 @@ class SchedulerPropertiesTest {
         SchedulerProperties.Schedule nightly =
                 new SchedulerProperties.Schedule("0 2 * * *", "Europe/Berlin", Tier.DAILY, null);
         CronTrigger trigger = new CronTrigger(nightly.springCron(), nightly.zoneId());
-        Instant noonInBerlin = ZonedDateTime.parse("2026-11-23T12:00:00+01:00[Europe/Berlin]")
-                .toInstant();
+        Instant noonInBerlin =
+                ZonedDateTime.parse("2026-11-23T12:00:00+01:00[Europe/Berlin]").toInstant();
         SimpleTriggerContext context = new SimpleTriggerContext(Clock.fixed(noonInBerlin, ZoneOffset.UTC));
         assertThat(trigger.nextExecution(context))
                 .isEqualTo(ZonedDateTime.parse("2026-11-24T02:00:00+01:00[Europe/Berlin]")

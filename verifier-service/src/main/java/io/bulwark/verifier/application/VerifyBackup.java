@@ -14,6 +14,7 @@ import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Ids;
 import io.bulwark.contracts.InvalidEventException;
@@ -26,6 +27,7 @@ import io.bulwark.verifier.domain.CheckNames;
 import io.bulwark.verifier.domain.VerificationRules;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -225,7 +227,7 @@ public final class VerifyBackup {
                     "manifest " + event.manifestKey() + " is unreadable: " + e.getMessage(),
                     millisSince(started)));
             skipRest(run, "the manifest is unreadable", CheckNames.CHECKSUM);
-        } catch (ObjectStoreException | java.io.UncheckedIOException e) {
+        } catch (ObjectStoreException | UncheckedIOException e) {
             run.unjudged.add(CheckNames.MANIFEST);
             run.checks.add(failed(
                     CheckNames.MANIFEST,
@@ -443,7 +445,7 @@ public final class VerifyBackup {
         return String.join(
                 "; ",
                 checks.stream()
-                        .filter(c -> c.status() == io.bulwark.contracts.CheckStatus.FAILED)
+                        .filter(c -> c.status() == CheckStatus.FAILED)
                         .map(c -> c.name() + ": " + abbreviate(c.detail()))
                         .toList());
     }
