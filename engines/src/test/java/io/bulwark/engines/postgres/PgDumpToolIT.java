@@ -88,6 +88,32 @@ class PgDumpToolIT {
     }
 
     @Test
+    void aTableThatRowLevelSecurityWouldFilterFailsInsteadOfBeingUndercounted() throws Exception {
+        String role = "bulwark_rls_" + Long.toHexString(System.nanoTime());
+        try (PostgresTestDatabase db = new PostgresTestDatabase("bulwark_pgdump_rls")) {
+            db.execute("CREATE ROLE " + role + " LOGIN");
+            try {
+                db.execute("CREATE TABLE secret (id int); INSERT INTO secret VALUES (1), (2);"
+                        + " ALTER TABLE secret ENABLE ROW LEVEL SECURITY;"
+                        + " CREATE POLICY none ON secret USING (false);"
+                        + " GRANT SELECT ON secret TO " + role);
+                PostgresConnectionSpec asRole =
+                        new PostgresConnectionSpec("127.0.0.1", 5432, db.spec.database(), role, null);
+                assertThatThrownBy(() -> tool.open(asRole)).isInstanceOfSatisfying(DumpFailedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FailureReason.PERMISSION_DENIED);
+                    assertThat(e.getMessage()).contains("row-level security");
+                });
+            } finally {
+                db.execute("DROP TABLE IF EXISTS secret");
+                try (Connection c = PostgresTestDatabase.ADMIN.connect();
+                        Statement st = c.createStatement()) {
+                    st.execute("DROP ROLE IF EXISTS " + role);
+                }
+            }
+        }
+    }
+
+    @Test
     void aMissingDatabaseFailsAsDatabaseMissing() {
         PostgresConnectionSpec missing = PostgresTestDatabase.ADMIN.withDatabase("bulwark_no_such_db");
         assertThatThrownBy(() -> tool.open(missing)).isInstanceOfSatisfying(DumpFailedException.class, e -> {
