@@ -82,8 +82,7 @@ class EventContractsTest {
         assertThatThrownBy(() -> EventJson.read(json, BackupRequested.class))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("targetId");
-        assertThat(errors(schema("bulwark.backup.requested.schema.json"), json))
-                .isNotEmpty();
+        assertThat(errors(schema("bulwark.backup.requested.schema.json"), json)).isNotEmpty();
     }
 
     @Test

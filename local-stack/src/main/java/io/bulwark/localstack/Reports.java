@@ -83,11 +83,7 @@ public final class Reports {
                 5, tables.stream().mapToInt(t -> qualified(t).length()).max().orElse(5));
         s.append(String.format(
                 Locale.ROOT, "  %-" + tableWidth + "s  %12s  %12s%n", "table", "source rows", "restored"));
-        long sourceTotal = 0;
-        long restoredTotal = 0;
         for (TableRows t : tables) {
-            sourceTotal += t.sourceRows();
-            restoredTotal += t.restoredRows() == null ? 0 : t.restoredRows();
             s.append(String.format(
                     Locale.ROOT,
                     "  %-" + tableWidth + "s  %12d  %12s  %s%n",
@@ -96,8 +92,6 @@ public final class Reports {
                     t.restoredRows() == null ? "missing" : Long.toString(t.restoredRows()),
                     t.matches() ? "ok" : "MISMATCH"));
         }
-        s.append(String.format(
-                Locale.ROOT, "  %-" + tableWidth + "s  %12d  %12d%n", "total", sourceTotal, restoredTotal));
         VerificationReport.Timings timings = report.timings();
         if (timings != null) {
             s.append(String.format(

@@ -3,6 +3,8 @@ package io.bulwark.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.bulwark.artifacts.Manifest;
+import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
@@ -153,6 +155,7 @@ class EndToEndIT {
         UUID tamperedId = UUID.randomUUID();
         String prefix = ObjectKeys.backupPrefix(original.targetId(), "tampered", Instant.now(), tamperedId);
         String dumpKey = copyWithOneByteChanged(original, prefix);
+        copyManifestPointingAt(original, tamperedId, dumpKey, ObjectKeys.manifestKey(prefix));
 
         BackupCompleted tampered = new BackupCompleted(
                 UUID.randomUUID(),
@@ -205,7 +208,7 @@ class EndToEndIT {
                 .build())) {
             String key = r.get().objectName();
             String name = key.substring(original.prefix().length());
-            if (name.startsWith("verification.")) {
+            if (name.startsWith("verification.") || name.equals(ObjectKeys.MANIFEST)) {
                 continue;
             }
             String copy = ObjectKeys.inPrefix(prefix, name);
@@ -229,6 +232,46 @@ class EndToEndIT {
         }
         assertThat(dumpKey).as("the original backup's dump object").isNotNull();
         return dumpKey;
+    }
+
+    /**
+     * Writes the original manifest under the new prefix with the new backup's identity and its dump's new key; the
+     * recorded sizes and checksums stay those of the genuine dump.
+     */
+    private static void copyManifestPointingAt(BackupCompleted original, UUID backupId, String dumpKey, String key)
+            throws Exception {
+        MinioClient s3 = stack.s3Client();
+        String bucket = original.artifact().bucket();
+        Manifest m = ManifestJson.read(Reports.read(s3, bucket, original.manifestKey()));
+        ArtifactRef a = m.artifact();
+        Manifest copy = new Manifest(
+                m.schemaVersion(),
+                backupId,
+                backupId,
+                m.targetId(),
+                "tampered",
+                m.tier(),
+                m.trigger(),
+                m.startedAt(),
+                m.completedAt(),
+                m.source(),
+                m.tool(),
+                new ArtifactRef(
+                        a.bucket(),
+                        dumpKey,
+                        a.format(),
+                        a.codecs(),
+                        a.storedBytes(),
+                        a.rawBytes(),
+                        a.sha256(),
+                        a.rawSha256()),
+                m.inventory(),
+                m.rowCountMethod());
+        byte[] json = ManifestJson.toBytes(copy);
+        s3.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                        new ByteArrayInputStream(json), (long) json.length, -1L)
+                .contentType(ManifestJson.CONTENT_TYPE)
+                .build());
     }
 
     private static BackupCompleted completedEvent(UUID backupId) {
