@@ -69,13 +69,6 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        Path root = Home.resolve(home);
-        List<Path> missing = Stack.missingJars(root);
-        if (!missing.isEmpty()) {
-            err.println("ERROR: service jars missing under " + root + ": " + missing);
-            err.println("Build them with ./mvnw -B -DskipTests install (./bulwark does it), or pass --home.");
-            return LocalStack.EXIT_STACK_FAILED;
-        }
         PostgresLocation targetLocation;
         PostgresLocation statePostgres;
         try {
@@ -85,6 +78,13 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("ERROR: " + e.getMessage());
             return LocalStack.EXIT_USAGE;
+        }
+        Path root = Home.resolve(home);
+        List<Path> missing = Stack.missingJars(root);
+        if (!missing.isEmpty()) {
+            err.println("ERROR: service jars missing under " + root + ": " + missing);
+            err.println("Build them with ./mvnw -B -DskipTests install (./bulwark does it), or pass --home.");
+            return LocalStack.EXIT_STACK_FAILED;
         }
 
         Path work;

@@ -70,8 +70,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(arguments);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         pb.environment().putAll(environment);
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
@@ -160,9 +159,5 @@ public final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File("/dev/null");
     }
 }

@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -307,7 +308,7 @@ public final class Stack implements AutoCloseable {
 
     /** Stops the services, runs the registered actions, then stops PostgreSQL (if local), S3 and Kafka. */
     @Override
-    public void close() {
+    public synchronized void close() {
         List<ServiceProcess> running = new ArrayList<>(services.values());
         services.clear();
         List<Thread> stoppers = new ArrayList<>();
@@ -392,7 +393,7 @@ public final class Stack implements AutoCloseable {
     static void createTraversableDirectory(Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -100,7 +101,7 @@ final class UpCommand implements Callable<Integer> {
                     err.println("warning: " + s.module() + " exited; see " + p.logFile());
                 }
             }
-            if (stopped.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (stopped.await(10, TimeUnit.SECONDS)) {
                 break;
             }
         }
