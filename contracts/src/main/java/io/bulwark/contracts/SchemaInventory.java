@@ -42,9 +42,15 @@ public record SchemaInventory(
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    /** Sum of the exact row counts of all tables. */
+    /**
+     * Sum of the exact row counts of the tables that hold rows themselves; a partitioned table's rows
+     * are its partitions' rows, so they are counted once, in the partitions.
+     */
     public long totalRows() {
-        return tables.stream().mapToLong(TableInfo::rows).sum();
+        return tables.stream()
+                .filter(t -> !t.partitioned())
+                .mapToLong(TableInfo::rows)
+                .sum();
     }
 
     /**
@@ -52,9 +58,16 @@ public record SchemaInventory(
      *
      * @param schema the schema (PostgreSQL) or database (MySQL)
      * @param name the table name
-     * @param rows exact number of rows
+     * @param rows exact number of rows; for a partitioned table the sum of its partitions' rows
+     * @param partitioned true for a partitioned table (PostgreSQL relkind {@code p}), which stores no
+     *     rows itself: its partitions are listed as tables of their own
      */
-    public record TableInfo(String schema, String name, long rows) {
+    public record TableInfo(String schema, String name, long rows, boolean partitioned) {
+
+        /** A table that stores its own rows. */
+        public TableInfo(String schema, String name, long rows) {
+            this(schema, name, rows, false);
+        }
 
         /** {@code schema.name}. */
         public String qualifiedName() {

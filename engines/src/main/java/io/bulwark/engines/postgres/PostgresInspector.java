@@ -3,13 +3,16 @@ package io.bulwark.engines.postgres;
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.contracts.SchemaInventory.TableInfo;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes the {@link SchemaInventory} of a PostgreSQL database: its tables with exact row counts, and
@@ -21,9 +24,10 @@ import java.util.List;
  * pg_dump --snapshot} shares, the verifier on a restored database. System schemas ({@code
  * pg_catalog}, {@code information_schema}, {@code pg_toast*}, {@code pg_temp*}) and objects that
  * belong to an extension ({@code pg_depend.deptype = 'e'}, which {@code pg_dump} does not dump as
- * such) are left out. Tables are the relkinds {@code r} (ordinary) and {@code p} (partitioned); a
- * partitioned table's count ({@code SELECT count(*) FROM parent}) includes the rows of its
- * partitions, which are listed too. Names are qualified as {@link SchemaInventory} says; lists are
+ * such) are left out. Tables are the relkinds {@code r} (ordinary, partitions included), each counted
+ * once with {@code SELECT count(*)}, and {@code p} (partitioned, marked {@code partitioned}), whose
+ * count is the sum of its leaf partitions' counts ({@code pg_partition_tree}) rather than a second
+ * scan. Names are qualified as {@link SchemaInventory} says; lists are
  * sorted. Stateless and thread-safe.
  */
 public final class PostgresInspector {
@@ -33,6 +37,9 @@ public final class PostgresInspector {
 
     private static final String NOT_IN_EXTENSION_CLASS = "NOT EXISTS (SELECT 1 FROM pg_depend d"
             + " WHERE d.classid = 'pg_class'::regclass AND d.objid = %s AND d.deptype = 'e')";
+
+    private static final String PARTITION_LEAVES = "SELECT n.nspname, c.relname FROM pg_partition_tree(?::regclass) t"
+            + " JOIN pg_class c ON c.oid = t.relid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE t.isleaf";
 
     private static final String RELATIONS = "SELECT n.nspname, c.relname FROM pg_class c"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -94,8 +101,18 @@ public final class PostgresInspector {
      */
     public SchemaInventory inventory(Connection connection) throws SQLException {
         List<TableInfo> tables = new ArrayList<>();
-        for (String[] name : relations(connection, "'r', 'p'")) {
-            tables.add(new TableInfo(name[0], name[1], countRows(connection, name[0], name[1])));
+        Map<String, Long> leafRows = new HashMap<>();
+        for (String[] name : relations(connection, "'r'")) {
+            long rows = countRows(connection, name[0], name[1]);
+            leafRows.put(qualify(name[0], name[1]), rows);
+            tables.add(new TableInfo(name[0], name[1], rows));
+        }
+        for (String[] name : relations(connection, "'p'")) {
+            long rows = 0;
+            for (String leaf : partitionLeaves(connection, name[0], name[1])) {
+                rows += leafRows.getOrDefault(leaf, 0L);
+            }
+            tables.add(new TableInfo(name[0], name[1], rows, true));
         }
         tables.sort(Comparator.comparing(TableInfo::schema).thenComparing(TableInfo::name));
         return new SchemaInventory(
@@ -162,6 +179,24 @@ public final class PostgresInspector {
             }
         }
         return names;
+    }
+
+    /**
+     * The leaf partitions of a partitioned table, at every level, qualified as {@link #qualify} does
+     * ({@code pg_partition_tree}, PostgreSQL 12+). Their rows are counted once, as tables of their
+     * own, and summed for the parent instead of scanning them a second time.
+     */
+    private List<String> partitionLeaves(Connection connection, String schema, String table) throws SQLException {
+        List<String> leaves = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(PARTITION_LEAVES)) {
+            st.setString(1, qualify(schema, table));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    leaves.add(qualify(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return leaves;
     }
 
     private static List<String> qualified(List<String[]> names) {

@@ -33,7 +33,7 @@ class PostgresInspectorIT {
                     .containsExactly(
                             new TableInfo("Sales", "Order Items", 40),
                             new TableInfo("public", "customer", 25),
-                            new TableInfo("public", "measurement", 300),
+                            new TableInfo("public", "measurement", 300, true),
                             new TableInfo("public", "measurement_2025", 213),
                             new TableInfo("public", "measurement_2026", 87));
         }
