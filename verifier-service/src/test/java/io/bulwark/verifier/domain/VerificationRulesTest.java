@@ -75,6 +75,19 @@ class VerificationRulesTest {
     }
 
     @Test
+    void rowCountsCountAPartitionedTablesRowsOnceInTheTotal() {
+        SchemaInventory both = inventory(
+                new TableInfo("public", "measurement", 300, true),
+                table("measurement_2025", 213),
+                table("measurement_2026", 87));
+
+        CheckResult check = VerificationRules.rowCounts(both, both, 0);
+
+        assertThat(check.status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check.detail()).contains("3 tables (300 rows)");
+    }
+
+    @Test
     void rowCountsPassWhenEveryCountIsExactlyEqualAndLeaveMissingTablesToTheTablesCheck() {
         CheckResult check = VerificationRules.rowCounts(
                 inventory(table("album", 347), table("artist", 275)), inventory(table("album", 347)), 0);
