@@ -4,6 +4,7 @@ import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.VerificationReport;
+import io.bulwark.engines.process.Directories;
 import io.bulwark.testsupport.PostgresDatabases;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -130,7 +131,11 @@ final class DemoCommand implements Callable<Integer> {
             if (keep) {
                 out.println("Working folder kept: " + work);
             } else {
-                Files2.deleteTree(work);
+                try {
+                    Directories.deleteRecursively(work);
+                } catch (IOException ignored) {
+                    // best effort: a file that cannot be removed stays
+                }
             }
         }
     }

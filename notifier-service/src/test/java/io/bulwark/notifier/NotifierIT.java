@@ -7,11 +7,11 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BackupVerified;
-import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Topics;
 import io.bulwark.notifier.adapter.channel.WebhookChannel;
+import io.bulwark.testsupport.KafkaTestClients;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,18 +21,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,15 +106,16 @@ class NotifierIT {
         BackupVerified laterFailure = Events.verified("chinook", Outcome.FAILED);
         BackupFailed failedBackup = Events.failed("sakila");
 
-        try (KafkaProducer<String, byte[]> producer = producer();
-                KafkaConsumer<byte[], byte[]> dlq = consumer(Topics.deadLetter(Topics.BACKUP_VERIFIED))) {
-            send(producer, Topics.BACKUP_VERIFIED, failedVerification);
-            send(producer, Topics.BACKUP_VERIFIED, failedVerification);
-            send(producer, Topics.BACKUP_VERIFIED, passed);
+        try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(broker.getBrokersAsString());
+                KafkaConsumer<byte[], byte[]> dlq = KafkaTestClients.consumer(
+                        broker.getBrokersAsString(), "notifier-it", Topics.deadLetter(Topics.BACKUP_VERIFIED))) {
+            KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, failedVerification);
+            KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, failedVerification);
+            KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, passed);
             producer.send(new ProducerRecord<>(Topics.BACKUP_VERIFIED, "chinook", "{\"outcome\":".getBytes(UTF_8)))
                     .get();
-            send(producer, Topics.BACKUP_VERIFIED, laterFailure);
-            send(producer, Topics.BACKUP_FAILED, failedBackup);
+            KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, laterFailure);
+            KafkaTestClients.send(producer, Topics.BACKUP_FAILED, failedBackup);
 
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> backupIds()
@@ -175,34 +170,6 @@ class NotifierIT {
                 .filter(j -> j.get("backupId").asString().equals(backupId.toString()))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, BulwarkEvent event)
-            throws Exception {
-        producer.send(new ProducerRecord<>(topic, event.targetId(), EventJson.toBytes(event)))
-                .get();
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer(String topic) {
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.getBrokersAsString(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "notifier-it-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
     }
 
     @Test

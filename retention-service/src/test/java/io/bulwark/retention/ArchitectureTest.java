@@ -1,48 +1,26 @@
 package io.bulwark.retention;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static io.bulwark.testsupport.ArchitectureRules.applicationDependsOnNoneOf;
+import static io.bulwark.testsupport.ArchitectureRules.domainDependsOnNoFramework;
+import static io.bulwark.testsupport.ArchitectureRules.domainDependsOnNoOuterLayer;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
+/** The layering rules of {@link io.bulwark.testsupport.ArchitectureRules} applied to this service. */
+@AnalyzeClasses(packages = "io.bulwark.retention", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.bulwark.retention");
+    @ArchTest
+    static final ArchRule domainDependsOnNoFrameworkKafkaOrObjectStore =
+            domainDependsOnNoFramework("io.bulwark.artifacts..");
 
-    @Test
-    void domainDependsOnNoFrameworkKafkaOrObjectStore() {
-        noClasses()
-                .that()
-                .resideInAPackage("..domain..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.springframework..",
-                        "org.apache.kafka..",
-                        "io.minio..",
-                        "io.bulwark.artifacts..",
-                        "..adapter..",
-                        "..application..",
-                        "..config..")
-                .because("retention rules must stay pure and unit-testable: move framework, Kafka or object-store"
-                        + " code to an adapter and pass plain values into the domain")
-                .check(CLASSES);
-    }
+    @ArchTest
+    static final ArchRule domainDoesNotReachOutwards = domainDependsOnNoOuterLayer();
 
-    @Test
-    void applicationDependsOnNoAdapter() {
-        noClasses()
-                .that()
-                .resideInAPackage("..application..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("..adapter..", "org.apache.kafka..", "io.minio..")
-                .because("use cases talk to the outside only through ports (BackupCatalog, DeletionPublisher,"
-                        + " ObjectStore); implement a port in an adapter instead")
-                .check(CLASSES);
-    }
+    @ArchTest
+    static final ArchRule applicationDependsOnNoAdapter =
+            applicationDependsOnNoneOf("..adapter..", "org.apache.kafka..", "io.minio..");
 }

@@ -17,6 +17,7 @@ import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
+import io.bulwark.testsupport.KafkaTestClients;
 import io.bulwark.testsupport.S3ProxyServer;
 import java.io.IOException;
 import java.net.URI;
@@ -34,18 +35,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,14 +132,17 @@ class RetentionIT {
             events.add(event);
         }
 
-        try (KafkaProducer<String, byte[]> producer = producer();
-                KafkaConsumer<byte[], byte[]> deletedConsumer = consumer(Topics.BACKUP_DELETED);
-                KafkaConsumer<byte[], byte[]> dlqConsumer = consumer(Topics.deadLetter(Topics.BACKUP_VERIFIED))) {
+        try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(broker.getBrokersAsString());
+                KafkaConsumer<byte[], byte[]> deletedConsumer =
+                        KafkaTestClients.consumer(broker.getBrokersAsString(), "retention-it", Topics.BACKUP_DELETED);
+                KafkaConsumer<byte[], byte[]> dlqConsumer = KafkaTestClients.consumer(
+                        broker.getBrokersAsString(), "retention-it", Topics.deadLetter(Topics.BACKUP_VERIFIED))) {
             for (BackupVerified event : events) {
-                send(producer, event);
+                KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, event);
             }
 
-            List<ConsumerRecord<byte[], byte[]>> deleted = pollUntil(deletedConsumer, 2, Duration.ofSeconds(60));
+            List<ConsumerRecord<byte[], byte[]>> deleted =
+                    KafkaTestClients.pollUntil(deletedConsumer, 2, Duration.ofSeconds(60));
 
             // Backups 0 (PASSED) and 1 (FAILED) are older than the two newest verified ones (2 and 4).
             assertThat(deleted)
@@ -185,12 +183,12 @@ class RetentionIT {
             producer.send(new ProducerRecord<>(Topics.BACKUP_VERIFIED, TARGET, "{not json".getBytes(UTF_8)))
                     .get();
             for (BackupVerified event : events) {
-                send(producer, event);
+                KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, event);
             }
             BackupVerified sentinel = verified(OTHER_TARGET, 0, Outcome.PASSED);
-            send(producer, sentinel);
+            KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, sentinel);
 
-            assertThat(pollUntil(dlqConsumer, 1, Duration.ofSeconds(60)))
+            assertThat(KafkaTestClients.pollUntil(dlqConsumer, 1, Duration.ofSeconds(60)))
                     .singleElement()
                     .satisfies(r -> assertThat(new String(r.value(), UTF_8)).isEqualTo("{not json"));
             await().atMost(Duration.ofSeconds(60))
@@ -238,43 +236,6 @@ class RetentionIT {
                 ObjectKeys.backupPrefix(target, "nightly", completedAt, backupId),
                 completedAt,
                 Tier.DAILY);
-    }
-
-    private static void send(KafkaProducer<String, byte[]> producer, BackupVerified event) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.BACKUP_VERIFIED, event.targetId(), EventJson.toBytes(event)))
-                .get();
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer(String topic) {
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.getBrokersAsString(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "retention-it-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> pollUntil(
-            KafkaConsumer<byte[], byte[]> consumer, int count, Duration timeout) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (records.size() < count && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        }
-        return records;
     }
 
     @Test

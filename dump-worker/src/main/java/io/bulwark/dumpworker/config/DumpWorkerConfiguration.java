@@ -8,6 +8,7 @@ import io.bulwark.dumpworker.application.RunDump;
 import io.bulwark.dumpworker.application.TargetCatalog;
 import io.bulwark.dumpworker.domain.DumpTarget;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.service.storage.StorageProperties;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package io.bulwark.retention.config;
 
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
+import io.bulwark.service.storage.StorageProperties;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,6 +2,7 @@ package io.bulwark.retention.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.service.storage.StorageProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

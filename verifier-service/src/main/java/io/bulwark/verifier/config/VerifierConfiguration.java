@@ -3,6 +3,7 @@ package io.bulwark.verifier.config;
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.service.storage.StorageProperties;
 import io.bulwark.verifier.adapter.sandbox.LocalPostgresSandboxProvider;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.VerificationPublisher;

@@ -1,25 +1,18 @@
 package io.bulwark.dumpworker.adapter.messaging;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BulwarkEvent;
-import io.bulwark.contracts.EventHeaders;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.dumpworker.application.EventPublisher;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MimeTypeUtils;
 
 /**
  * Publishes through the output bindings {@value #COMPLETED_BINDING} ({@code bulwark.backup.completed})
  * and {@value #FAILED_BINDING} ({@code bulwark.backup.failed}), synchronous producers: key = target
  * id, value = the {@link EventJson} bytes as they are, CloudEvents {@code ce_*} headers with source
- * {@value #SOURCE}.
+ * {@value #SOURCE} (see {@link io.bulwark.service.messaging.EventPublisher}).
  */
 @Component
 public class StreamEventPublisher implements EventPublisher {
@@ -29,10 +22,10 @@ public class StreamEventPublisher implements EventPublisher {
     /** The {@code ce_source} of events this service publishes. */
     public static final String SOURCE = "/bulwark/dump-worker";
 
-    private final StreamBridge bridge;
+    private final io.bulwark.service.messaging.EventPublisher publisher;
 
     public StreamEventPublisher(StreamBridge bridge) {
-        this.bridge = bridge;
+        this.publisher = new io.bulwark.service.messaging.EventPublisher(bridge, SOURCE);
     }
 
     @Override
@@ -46,11 +39,7 @@ public class StreamEventPublisher implements EventPublisher {
     }
 
     private void send(String binding, BulwarkEvent event) {
-        MessageBuilder<byte[]> builder = MessageBuilder.withPayload(EventJson.toBytes(event))
-                .setHeader(KafkaHeaders.KEY, event.targetId().getBytes(UTF_8));
-        EventHeaders.cloudEventHeaders(event, SOURCE).forEach(builder::setHeader);
-        builder.setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON);
-        if (!bridge.send(binding, builder.build())) {
+        if (!publisher.send(binding, event)) {
             throw new IllegalStateException(
                     "the broker did not take " + EventJson.typeOf(event) + " of " + event.targetId());
         }

@@ -1,20 +1,16 @@
 package io.bulwark.verifier.adapter.messaging;
 
 import io.bulwark.contracts.BackupVerified;
-import io.bulwark.contracts.EventHeaders;
 import io.bulwark.contracts.EventJson;
+import io.bulwark.service.messaging.EventPublisher;
 import io.bulwark.verifier.application.VerificationPublisher;
-import java.nio.charset.StandardCharsets;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes {@link BackupVerified} through binding {@value #BINDING} (topic {@code
  * bulwark.backup.verified}): the {@link EventJson} bytes as the payload, the target id as the record
- * key, the CloudEvents {@code ce_*} headers.
+ * key, the CloudEvents {@code ce_*} headers (see {@link EventPublisher}).
  */
 @Component
 public class StreamBridgeVerificationPublisher implements VerificationPublisher {
@@ -25,20 +21,15 @@ public class StreamBridgeVerificationPublisher implements VerificationPublisher 
     /** The {@code ce_source} of every event this service publishes. */
     public static final String SOURCE = "/bulwark/verifier-service";
 
-    private final StreamBridge streamBridge;
+    private final EventPublisher publisher;
 
     public StreamBridgeVerificationPublisher(StreamBridge streamBridge) {
-        this.streamBridge = streamBridge;
+        this.publisher = new EventPublisher(streamBridge, SOURCE);
     }
 
+    /** @throws IllegalStateException when the binder does not accept the message */
     @Override
     public void publish(BackupVerified event) {
-        MessageBuilder<byte[]> builder = MessageBuilder.withPayload(EventJson.toBytes(event))
-                .setHeader(KafkaHeaders.KEY, event.targetId().getBytes(StandardCharsets.UTF_8));
-        EventHeaders.cloudEventHeaders(event, SOURCE).forEach(builder::setHeader);
-        Message<byte[]> message = builder.build();
-        if (!streamBridge.send(BINDING, message)) {
-            throw new IllegalStateException("the binder did not accept BackupVerified " + event.eventId());
-        }
+        publisher.publish(BINDING, event);
     }
 }
