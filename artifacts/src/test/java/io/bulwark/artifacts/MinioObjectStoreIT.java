@@ -1,23 +1,13 @@
 package io.bulwark.artifacts;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.bulwark.testsupport.S3ProxyServer;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MinioObjectStoreIT {
+/** {@link MinioObjectStore} against a real S3 server (S3Proxy on a folder). */
+class MinioObjectStoreIT extends ObjectStoreContract {
 
     @TempDir
     static Path dir;
@@ -44,134 +34,8 @@ class MinioObjectStoreIT {
         server.close();
     }
 
-    @Test
-    void streamsAnInputOfUnknownSizeInSeveralPartsAndReadsItBack() throws Exception {
-        long size = 17L * 1024 * 1024 + 123;
-        MessageDigest written = MessageDigest.getInstance("SHA-256");
-        InputStream source = new RandomStream(size, 7, written);
-        long stored = store.putStream("t/big/dump.bin", source, "application/octet-stream");
-        assertThat(stored).isEqualTo(size);
-        assertThat(store.size("t/big/dump.bin")).isEqualTo(size);
-        MessageDigest read = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = store.get("t/big/dump.bin")) {
-            byte[] buf = new byte[65536];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                read.update(buf, 0, n);
-            }
-        }
-        assertThat(HexFormat.of().formatHex(read.digest()))
-                .isEqualTo(HexFormat.of().formatHex(written.digest()));
-    }
-
-    @Test
-    void aStreamThatFailsMidwayLeavesNoObject() {
-        InputStream failing = new RandomStream(12L * 1024 * 1024, 3, null) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (position() > 11L * 1024 * 1024) {
-                    throw new IOException("pg_dump exited with code 1");
-                }
-                return super.read(b, off, len);
-            }
-        };
-        assertThatThrownBy(() -> store.putStream("t/failed/dump.bin", failing, "application/octet-stream"))
-                .isInstanceOf(ObjectStoreException.class);
-        assertThat(store.exists("t/failed/dump.bin")).isFalse();
-        assertThat(store.list("t/failed/")).isEmpty();
-    }
-
-    @Test
-    void aSmallStreamFailingBeforeItsEndLeavesNoObject() {
-        InputStream failing = new InputStream() {
-            private int left = 1000;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    throw new IOException("broken");
-                }
-                left--;
-                return 'x';
-            }
-        };
-        assertThatThrownBy(() -> store.putStream("t/small-failed/dump.bin", failing, "application/octet-stream"))
-                .isInstanceOf(ObjectStoreException.class);
-        assertThat(store.exists("t/small-failed/dump.bin")).isFalse();
-    }
-
-    @Test
-    void listsRecursivelySortedAndDeletesAPrefix() {
-        byte[] data = "{}".getBytes(StandardCharsets.UTF_8);
-        store.putBytes("t2/2026/11/b/manifest.json", data, "application/json");
-        store.putBytes("t2/2026/11/a/manifest.json", data, "application/json");
-        store.putBytes("t2/2026/11/a/dump.pgcustom.zst", data, "application/zstd");
-        store.putBytes("t3/keep.json", data, "application/json");
-        assertThat(store.list("t2/"))
-                .containsExactly(
-                        "t2/2026/11/a/dump.pgcustom.zst", "t2/2026/11/a/manifest.json", "t2/2026/11/b/manifest.json");
-        assertThat(store.deletePrefix("t2/2026/11/a/")).isEqualTo(2);
-        assertThat(store.deletePrefix("t2/2026/11/a/")).isZero();
-        assertThat(store.list("t2/")).containsExactly("t2/2026/11/b/manifest.json");
-        assertThat(store.exists("t3/keep.json")).isTrue();
-    }
-
-    @Test
-    void aMissingObjectIsNotFound() {
-        assertThatThrownBy(() -> store.get("nope/missing.json")).isInstanceOf(ObjectNotFoundException.class);
-        assertThatThrownBy(() -> store.size("nope/missing.json")).isInstanceOf(ObjectNotFoundException.class);
-        assertThat(store.exists("nope/missing.json")).isFalse();
-        store.delete("nope/missing.json");
-    }
-
-    @Test
-    void storesSmallObjectsWhole() throws Exception {
-        store.putBytes("t4/manifest.json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), "application/json");
-        try (InputStream in = store.get("t4/manifest.json")) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
-        }
-        store.delete("t4/manifest.json");
-        assertThat(store.exists("t4/manifest.json")).isFalse();
-        assertThat(new ByteArrayInputStream(new byte[0]).available()).isZero();
-    }
-
-    /** Pseudo-random bytes of a fixed length whose size the reader cannot know in advance. */
-    static class RandomStream extends InputStream {
-        private final long size;
-        private final Random random;
-        private final MessageDigest digest;
-        private long position;
-
-        RandomStream(long size, long seed, MessageDigest digest) {
-            this.size = size;
-            this.random = new Random(seed);
-            this.digest = digest;
-        }
-
-        long position() {
-            return position;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (position >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(len, size - position);
-            byte[] chunk = new byte[n];
-            random.nextBytes(chunk);
-            System.arraycopy(chunk, 0, b, off, n);
-            if (digest != null) {
-                digest.update(chunk);
-            }
-            position += n;
-            return n;
-        }
+    @Override
+    protected ObjectStore store() {
+        return store;
     }
 }

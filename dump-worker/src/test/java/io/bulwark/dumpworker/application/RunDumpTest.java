@@ -2,12 +2,10 @@ package io.bulwark.dumpworker.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.artifacts.InMemoryObjectStore;
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ObjectKeys;
-import io.bulwark.artifacts.ObjectNotFoundException;
-import io.bulwark.artifacts.ObjectStore;
-import io.bulwark.artifacts.ObjectStoreException;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupFailed;
@@ -19,10 +17,6 @@ import io.bulwark.contracts.Trigger;
 import io.bulwark.dumpworker.domain.DumpTarget;
 import io.bulwark.dumpworker.domain.PasswordSource;
 import io.bulwark.engines.process.ProcessRunner;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +33,7 @@ class RunDumpTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T19:01:02Z");
 
-    private final MemoryStore store = new MemoryStore();
+    private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final Events events = new Events();
     private final Map<String, DumpTarget> targets =
             new TreeMap<>(Map.of("pg", target("pg", "postgresql", 1), "maria", target("maria", "mariadb", 3306)));
@@ -76,7 +70,7 @@ class RunDumpTest {
         assertThat(failed.reason()).isEqualTo(FailureReason.CONNECTION_REFUSED);
         assertThat(failed.retryable()).isTrue();
         assertThat(failed.message()).doesNotContain("pw-never-shown");
-        assertThat(store.objects).isEmpty();
+        assertThat(store.objects()).isEmpty();
     }
 
     @Test
@@ -106,12 +100,12 @@ class RunDumpTest {
 
         runDump.handle(request);
 
-        assertThat(store.objects).containsOnlyKeys("pg/2026/11/other_20261123T000000Z_99999999/manifest.json");
+        assertThat(store.objects()).containsOnlyKeys("pg/2026/11/other_20261123T000000Z_99999999/manifest.json");
     }
 
     @Test
     void anObjectStoreThatCannotBeListedFailsAsStorageUnavailable() {
-        store.down = true;
+        store.setUnreachable(true);
         runDump.handle(request("pg"));
         BackupFailed failed = events.onlyFailure();
         assertThat(failed.reason()).isEqualTo(FailureReason.STORAGE_UNAVAILABLE);
@@ -175,85 +169,6 @@ class RunDumpTest {
             assertThat(completed).isEmpty();
             assertThat(failed).hasSize(1);
             return failed.getFirst();
-        }
-    }
-
-    /** An object store in memory; {@code down} makes every call fail. */
-    private static final class MemoryStore implements ObjectStore {
-        final Map<String, byte[]> objects = new TreeMap<>();
-        boolean down;
-
-        private void check() {
-            if (down) {
-                throw new ObjectStoreException("store is down", null);
-            }
-        }
-
-        @Override
-        public String bucket() {
-            return "memory";
-        }
-
-        @Override
-        public long putStream(String key, InputStream content, String contentType) {
-            check();
-            try {
-                byte[] bytes = content.readAllBytes();
-                objects.put(key, bytes);
-                return bytes.length;
-            } catch (IOException e) {
-                throw new ObjectStoreException("upload failed", e);
-            }
-        }
-
-        @Override
-        public void putBytes(String key, byte[] content, String contentType) {
-            check();
-            objects.put(key, content.clone());
-        }
-
-        @Override
-        public InputStream get(String key) {
-            check();
-            byte[] bytes = objects.get(key);
-            if (bytes == null) {
-                throw new ObjectNotFoundException(key);
-            }
-            return new ByteArrayInputStream(bytes);
-        }
-
-        @Override
-        public boolean exists(String key) {
-            check();
-            return objects.containsKey(key);
-        }
-
-        @Override
-        public long size(String key) {
-            try (InputStream in = get(key)) {
-                return in.available();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            check();
-            return objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
-        }
-
-        @Override
-        public void delete(String key) {
-            check();
-            objects.remove(key);
-        }
-
-        @Override
-        public int deletePrefix(String prefix) {
-            List<String> keys = list(prefix);
-            keys.forEach(objects::remove);
-            return keys.size();
         }
     }
 }

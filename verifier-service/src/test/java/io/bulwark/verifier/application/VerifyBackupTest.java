@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.luben.zstd.Zstd;
+import io.bulwark.artifacts.InMemoryObjectStore;
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ObjectKeys;
@@ -84,7 +85,7 @@ class VerifyBackupTest {
         assertThat(verified.backupCompletedAt()).isEqualTo(STARTED.plusSeconds(30));
         assertThat(verified.sandboxKind()).isEqualTo("fake");
 
-        VerificationReport report = EventJson.read(store.objects.get(REPORT_KEY), VerificationReport.class);
+        VerificationReport report = EventJson.read(store.objects().get(REPORT_KEY), VerificationReport.class);
         assertThat(report.outcome()).isEqualTo(Outcome.PASSED);
         assertThat(report.tables())
                 .containsExactlyInAnyOrder(
@@ -101,7 +102,7 @@ class VerifyBackupTest {
         storeBackup(stored);
         byte[] tampered = stored.clone();
         tampered[tampered.length / 2] ^= 0x01;
-        store.objects.put(DUMP_KEY, tampered);
+        store.objects().put(DUMP_KEY, tampered);
 
         BackupVerified verified = verifyBackup.handle(completed());
 
@@ -140,7 +141,7 @@ class VerifyBackupTest {
                 .contains("missing after restore: public.artist")
                 .contains("not in the manifest: public.extra");
         assertThat(check(verified, "row-counts").detail()).contains("public.album (source 347, restored 346)");
-        VerificationReport report = EventJson.read(store.objects.get(REPORT_KEY), VerificationReport.class);
+        VerificationReport report = EventJson.read(store.objects().get(REPORT_KEY), VerificationReport.class);
         assertThat(report.tables()).contains(new TableRows("public", "artist", 275, null));
     }
 
@@ -153,7 +154,7 @@ class VerifyBackupTest {
         assertThat(check(verified, "manifest").detail()).contains(MANIFEST_KEY);
         assertThat(check(verified, "restore").status()).isEqualTo(CheckStatus.SKIPPED);
         assertThat(sandboxes.started).isZero();
-        assertThat(store.objects).containsKey(REPORT_KEY);
+        assertThat(store.objects()).containsKey(REPORT_KEY);
     }
 
     @Test
@@ -171,7 +172,7 @@ class VerifyBackupTest {
     @Test
     void anUnreachableObjectStoreGivesErrorAndNoReportKey() {
         storeBackup(Zstd.compress(DUMP));
-        store.unreachable = true;
+        store.setUnreachable(true);
 
         BackupVerified verified = verifyBackup.handle(completed());
 
@@ -184,8 +185,7 @@ class VerifyBackupTest {
     @Test
     void aDownloadThatBreaksMidwayGivesErrorAndStillRemovesTheSandbox() {
         storeBackup(Zstd.compress(DUMP));
-        store.failReadsOf = DUMP_KEY;
-        store.failAfterBytes = 50_000;
+        store.failReadsOf(DUMP_KEY, 50_000);
 
         BackupVerified verified = verifyBackup.handle(completed());
 
@@ -210,13 +210,13 @@ class VerifyBackupTest {
     void aBackupDeliveredTwiceIsVerifiedOnceAndGetsTheSameVerdictAgain() {
         storeBackup(Zstd.compress(DUMP));
         BackupVerified first = verifyBackup.handle(completed());
-        byte[] report = store.objects.get(REPORT_KEY);
+        byte[] report = store.objects().get(REPORT_KEY);
 
         BackupVerified second = verifyBackup.handle(completed());
 
         assertThat(sandboxes.started).isEqualTo(1);
         assertThat(second).isEqualTo(first);
-        assertThat(store.objects.get(REPORT_KEY)).isEqualTo(report);
+        assertThat(store.objects().get(REPORT_KEY)).isEqualTo(report);
         assertThat(published).containsExactly(first, second);
     }
 
@@ -228,7 +228,7 @@ class VerifyBackupTest {
         sandboxes.startFailure = null;
 
         assertThat(verifyBackup.handle(completed()).outcome()).isEqualTo(Outcome.PASSED);
-        assertThat(EventJson.read(store.objects.get(REPORT_KEY), VerificationReport.class)
+        assertThat(EventJson.read(store.objects().get(REPORT_KEY), VerificationReport.class)
                         .outcome())
                 .isEqualTo(Outcome.PASSED);
     }
@@ -261,7 +261,7 @@ class VerifyBackupTest {
     }
 
     private void storeBackup(byte[] stored) {
-        store.objects.put(DUMP_KEY, stored);
+        store.objects().put(DUMP_KEY, stored);
         ArtifactRef artifact = new ArtifactRef(
                 "test",
                 DUMP_KEY,
@@ -286,7 +286,7 @@ class VerifyBackupTest {
                 artifact,
                 SOURCE,
                 "count(*)");
-        store.objects.put(MANIFEST_KEY, ManifestJson.toBytes(manifest));
+        store.objects().put(MANIFEST_KEY, ManifestJson.toBytes(manifest));
     }
 
     private static BackupCompleted completed() {

@@ -1,0 +1,139 @@
+package io.bulwark.artifacts;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * An {@link ObjectStore} held in memory, for unit tests of the use cases that need a store but not
+ * the network. It keeps the port's contract (an upload whose input fails leaves no object, a missing
+ * key throws {@link ObjectNotFoundException}) and can be told to fail: {@link #setUnreachable} makes
+ * every call throw {@link ObjectStoreException}, {@link #failReadsOf} makes one object's stream break
+ * after a number of bytes. Thread-safe.
+ */
+public final class InMemoryObjectStore implements ObjectStore {
+
+    private final NavigableMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    private volatile boolean unreachable;
+    private volatile String brokenKey;
+    private volatile long brokenAfterBytes;
+
+    /** The stored objects by key, sorted; a live view that tests may read and change. */
+    public NavigableMap<String, byte[]> objects() {
+        return objects;
+    }
+
+    /** While {@code unreachable}, every call throws {@link ObjectStoreException} ("connection refused"). */
+    public void setUnreachable(boolean unreachable) {
+        this.unreachable = unreachable;
+    }
+
+    /**
+     * Makes streams of {@code key} throw an {@link IOException} ("connection reset") once {@code
+     * afterBytes} bytes were read, as a dropped download does.
+     */
+    public void failReadsOf(String key, long afterBytes) {
+        this.brokenKey = key;
+        this.brokenAfterBytes = afterBytes;
+    }
+
+    @Override
+    public String bucket() {
+        return "memory";
+    }
+
+    @Override
+    public long putStream(String key, InputStream content, String contentType) {
+        check();
+        byte[] bytes;
+        try {
+            bytes = content.readAllBytes();
+        } catch (IOException e) {
+            throw new ObjectStoreException("upload of " + key + " aborted: " + e.getMessage(), e);
+        }
+        objects.put(key, bytes);
+        return bytes.length;
+    }
+
+    @Override
+    public void putBytes(String key, byte[] content, String contentType) {
+        check();
+        objects.put(key, content.clone());
+    }
+
+    @Override
+    public InputStream get(String key) {
+        check();
+        byte[] bytes = objects.get(key);
+        if (bytes == null) {
+            throw new ObjectNotFoundException(key);
+        }
+        return key.equals(brokenKey) ? new BreakingStream(bytes, brokenAfterBytes) : new ByteArrayInputStream(bytes);
+    }
+
+    @Override
+    public boolean exists(String key) {
+        check();
+        return objects.containsKey(key);
+    }
+
+    @Override
+    public long size(String key) {
+        check();
+        byte[] bytes = objects.get(key);
+        if (bytes == null) {
+            throw new ObjectNotFoundException(key);
+        }
+        return bytes.length;
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        check();
+        return objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+    }
+
+    @Override
+    public void delete(String key) {
+        check();
+        objects.remove(key);
+    }
+
+    @Override
+    public int deletePrefix(String prefix) {
+        List<String> keys = list(prefix);
+        keys.forEach(objects::remove);
+        return keys.size();
+    }
+
+    private void check() {
+        if (unreachable) {
+            throw new ObjectStoreException("connection refused", null);
+        }
+    }
+
+    private static final class BreakingStream extends InputStream {
+        private final byte[] bytes;
+        private final long breakAt;
+        private int position;
+
+        BreakingStream(byte[] bytes, long breakAt) {
+            this.bytes = bytes;
+            this.breakAt = breakAt;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            if (position >= breakAt) {
+                throw new IOException("connection reset");
+            }
+            return bytes[position++] & 0xff;
+        }
+    }
+}
