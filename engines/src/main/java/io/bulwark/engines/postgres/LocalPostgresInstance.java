@@ -232,7 +232,7 @@ public final class LocalPostgresInstance implements AutoCloseable {
                     writePasswordFile(passwordFile(data), password);
                 }
             } else {
-                password = readPasswordFile(passwordFile(data));
+                password = readSecret(passwordFile(data));
                 stopLeftover(runner, bin, data, asRoot, options.osUser());
             }
             int port = startServer(runner, bin, data, options, asRoot);
@@ -698,7 +698,7 @@ public final class LocalPostgresInstance implements AutoCloseable {
         }
     }
 
-    private static String readPasswordFile(Path file) {
+    private static String readSecret(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (NoSuchFileException e) {
