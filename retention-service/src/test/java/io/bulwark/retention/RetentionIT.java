@@ -170,9 +170,11 @@ class RetentionIT {
             for (int day = 2; day < outcomes.length; day++) {
                 assertThat(store.list(events.get(day).prefix())).hasSize(3);
             }
-            assertThat(deletedIds())
-                    .containsExactlyInAnyOrder(
-                            events.get(0).backupId(), events.get(1).backupId());
+            // The catalog marks a backup deleted after its BackupDeleted is published: wait for it.
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(deletedIds())
+                            .containsExactlyInAnyOrder(
+                                    events.get(0).backupId(), events.get(1).backupId()));
             assertThat(get("/api/retention/" + TARGET))
                     .contains("\"policy\":\"keepLast=2\"")
                     .contains(events.get(4).backupId().toString())
