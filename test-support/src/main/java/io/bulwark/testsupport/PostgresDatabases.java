@@ -1,5 +1,8 @@
 package io.bulwark.testsupport;
 
+import io.bulwark.engines.postgres.PostgresConnectionSpec;
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.engines.process.ToolMissingException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,20 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -57,10 +56,9 @@ public final class PostgresDatabases {
             Pattern.compile("^\\s*(DROP DATABASE|CREATE DATABASE|\\\\c |\\\\connect ).*", Pattern.CASE_INSENSITIVE);
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(10);
 
-    private final String host;
-    private final int port;
-    private final String username;
-    private final String password;
+    private static final ProcessRunner PROCESSES = new ProcessRunner();
+
+    private final PostgresConnectionSpec admin;
 
     /**
      * A helper for a given server.
@@ -71,10 +69,7 @@ public final class PostgresDatabases {
      * @param password the role's password, or {@code null} for trust/peer authentication
      */
     public PostgresDatabases(String host, int port, String username, String password) {
-        this.host = host;
-        this.port = port;
-        this.username = username;
-        this.password = password;
+        this.admin = new PostgresConnectionSpec(host, port, "postgres", username, password);
     }
 
     /** A helper for the machine's PostgreSQL at 127.0.0.1:5432 as {@code postgres} without password. */
@@ -84,22 +79,22 @@ public final class PostgresDatabases {
 
     /** Server host. */
     public String host() {
-        return host;
+        return admin.host();
     }
 
     /** Server port. */
     public int port() {
-        return port;
+        return admin.port();
     }
 
     /** Role used to connect. */
     public String username() {
-        return username;
+        return admin.username();
     }
 
     /** The role's password, or {@code null}. */
     public String password() {
-        return password;
+        return admin.password();
     }
 
     /**
@@ -109,7 +104,7 @@ public final class PostgresDatabases {
      * @return e.g. {@code jdbc:postgresql://127.0.0.1:5432/chinook}
      */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return admin.withDatabase(database).jdbcUrl();
     }
 
     /**
@@ -120,12 +115,7 @@ public final class PostgresDatabases {
      * @throws SQLException when the server refuses the connection
      */
     public Connection connect(String database) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", username);
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        return DriverManager.getConnection(jdbcUrl(database), props);
+        return admin.withDatabase(database).connect();
     }
 
     /**
@@ -251,50 +241,30 @@ public final class PostgresDatabases {
      *     10 minutes
      */
     public void runScript(String database, Path script) {
-        List<String> command = new ArrayList<>(List.of(
-                "psql",
-                "-X",
-                "-q",
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-1",
-                "-h",
-                host,
-                "-p",
-                Integer.toString(port),
-                "-U",
-                username,
-                "-d",
-                database,
-                "-f",
-                script.toAbsolutePath().toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().remove("PGPASSWORD");
-        if (password != null) {
-            pb.environment().put("PGPASSWORD", password);
-        }
+        ProcessRunner.Command psql = new ProcessRunner.Command(
+                List.of(
+                        "psql",
+                        "-X",
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-1",
+                        "-f",
+                        script.toAbsolutePath().toString()),
+                admin.withDatabase(database).toolEnv(),
+                SCRIPT_TIMEOUT);
+        ProcessRunner.Result result;
         try {
-            Path errors = Files.createTempFile("psql-", ".err");
-            try {
-                pb.redirectError(errors.toFile());
-                Process process = pb.start();
-                if (!process.waitFor(SCRIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                    throw new IllegalStateException("psql did not finish " + script + " within " + SCRIPT_TIMEOUT);
-                }
-                if (process.exitValue() != 0) {
-                    throw new IllegalStateException("psql exited with " + process.exitValue() + " running " + script
-                            + " in database " + database + ": " + tail(Files.readString(errors)));
-                }
-            } finally {
-                Files.deleteIfExists(errors);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run psql (is the PostgreSQL client installed?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running psql", e);
+            result = PROCESSES.run(psql);
+        } catch (ToolMissingException e) {
+            throw new IllegalStateException("cannot run psql (is the PostgreSQL client installed?)", e);
+        }
+        if (result.timedOut()) {
+            throw new IllegalStateException("psql did not finish " + script + " within " + SCRIPT_TIMEOUT);
+        }
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("psql exited with " + result.exitCode() + " running " + script
+                    + " in database " + database + ": " + tail(result.stderr()));
         }
     }
 
