@@ -74,17 +74,13 @@ final class DemoCommand implements Callable<Integer> {
         PostgresLocation statePostgres;
         try {
             targetLocation = target == null ? null : PostgresLocation.parse(target);
-            String env = System.getenv("BULWARK_PG_URL");
-            statePostgres = env == null || env.isBlank() ? null : PostgresLocation.parse(env);
+            statePostgres = PostgresLocation.fromEnvironment();
         } catch (IllegalArgumentException e) {
             err.println("ERROR: " + e.getMessage());
             return LocalStack.EXIT_USAGE;
         }
         Path root = Home.resolve(home);
-        List<Path> missing = Stack.missingJars(root);
-        if (!missing.isEmpty()) {
-            err.println("ERROR: service jars missing under " + root + ": " + missing);
-            err.println("Build them with ./mvnw -B -DskipTests install (./bulwark does it), or pass --home.");
+        if (!Stack.jarsPresent(root, err)) {
             return LocalStack.EXIT_STACK_FAILED;
         }
 

@@ -39,6 +39,27 @@ public record PostgresLocation(String host, int port, String database, String us
         }
     }
 
+    /** The environment variable naming the PostgreSQL for the services' state. */
+    public static final String STATE_URL_ENV = "BULWARK_PG_URL";
+
+    /**
+     * The PostgreSQL for the services' state named by {@value #STATE_URL_ENV}.
+     *
+     * @return the location, or null when the variable is unset or blank (then an ephemeral instance is used)
+     * @throws IllegalArgumentException starting with {@value #STATE_URL_ENV} when it is set but not a PostgreSQL URL
+     */
+    public static PostgresLocation fromEnvironment() {
+        String url = System.getenv(STATE_URL_ENV);
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            return parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(STATE_URL_ENV + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Parses a {@code postgresql://}, {@code postgres://} or {@code jdbc:postgresql://} URL.
      *

@@ -111,6 +111,22 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
+     * Checks that every service jar exists and, when one is missing, tells {@code err} which and how to build them.
+     *
+     * @param home the repository root
+     * @param err where to print what is missing
+     * @return true when every jar is there
+     */
+    public static boolean jarsPresent(Path home, PrintStream err) {
+        List<Path> missing = missingJars(home);
+        if (!missing.isEmpty()) {
+            err.println("ERROR: service jars missing under " + home + ": " + missing);
+            err.println("Build them with ./mvnw -B -DskipTests install (./bulwark does it), or pass --home.");
+        }
+        return missing.isEmpty();
+    }
+
+    /**
      * Starts Kafka, the S3 server and (unless a server is given) a local PostgreSQL instance.
      *
      * @param settings how to run

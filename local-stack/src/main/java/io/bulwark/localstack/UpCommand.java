@@ -43,18 +43,14 @@ final class UpCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         Path root = Home.resolve(home);
-        List<Path> missing = Stack.missingJars(root);
-        if (!missing.isEmpty()) {
-            err.println("ERROR: service jars missing under " + root + ": " + missing);
-            err.println("Build them with ./mvnw -B -DskipTests install (./bulwark does it), or pass --home.");
+        if (!Stack.jarsPresent(root, err)) {
             return LocalStack.EXIT_STACK_FAILED;
         }
         PostgresLocation statePostgres;
         try {
-            String env = System.getenv("BULWARK_PG_URL");
-            statePostgres = env == null || env.isBlank() ? null : PostgresLocation.parse(env);
+            statePostgres = PostgresLocation.fromEnvironment();
         } catch (IllegalArgumentException e) {
-            err.println("ERROR: BULWARK_PG_URL: " + e.getMessage());
+            err.println("ERROR: " + e.getMessage());
             return LocalStack.EXIT_USAGE;
         }
         Path work = dataDir.toAbsolutePath().normalize();
