@@ -38,6 +38,11 @@ public record SchemaInventory(
         extensions = copy(extensions);
     }
 
+    /** An inventory that names only tables, every other object kind empty. */
+    public static SchemaInventory ofTables(List<TableInfo> tables) {
+        return new SchemaInventory(tables, null, null, null, null, null, null, null, null, null, null);
+    }
+
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }

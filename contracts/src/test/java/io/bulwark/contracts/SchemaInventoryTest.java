@@ -11,22 +11,11 @@ class SchemaInventoryTest {
 
     @Test
     void totalRowsCountsAPartitionedTablesRowsOnceInItsPartitions() {
-        SchemaInventory inventory = new SchemaInventory(
-                List.of(
-                        new TableInfo("public", "measurement", 300, true),
-                        new TableInfo("public", "measurement_2025", 213),
-                        new TableInfo("public", "measurement_2026", 87),
-                        new TableInfo("public", "customer", 25)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        SchemaInventory inventory = SchemaInventory.ofTables(List.of(
+                new TableInfo("public", "measurement", 300, true),
+                new TableInfo("public", "measurement_2025", 213),
+                new TableInfo("public", "measurement_2026", 87),
+                new TableInfo("public", "customer", 25)));
 
         assertThat(inventory.totalRows()).isEqualTo(325);
     }

@@ -135,18 +135,7 @@ class RunDumpTest {
                 new Manifest.Source("postgresql", "15.20", 150020, "127.0.0.1", 1, "db", "snap"),
                 new Manifest.Tool("pg_dump", "pg_dump (PostgreSQL) 15.20", "custom"),
                 new ArtifactRef("b", ObjectKeys.pgDumpKey(prefix), RunDump.PG_FORMAT, List.of("zstd"), 1, 2, "a", "b"),
-                new SchemaInventory(
-                        List.of(new SchemaInventory.TableInfo("public", "t", 42)),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                SchemaInventory.ofTables(List.of(new SchemaInventory.TableInfo("public", "t", 42))),
                 RunDump.ROW_COUNT_METHOD);
     }
 

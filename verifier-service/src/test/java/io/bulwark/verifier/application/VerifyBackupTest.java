@@ -321,7 +321,7 @@ class VerifyBackupTest {
                 .map(e -> new TableInfo("public", e.getKey(), e.getValue()))
                 .sorted(java.util.Comparator.comparing(TableInfo::name))
                 .toList();
-        return new SchemaInventory(tables, null, null, null, null, null, null, null, null, null, null);
+        return SchemaInventory.ofTables(tables);
     }
 
     private static Map<String, CheckStatus> statuses(BackupVerified verified) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class VerificationRulesTest {
 
     private static SchemaInventory inventory(TableInfo... tables) {
-        return new SchemaInventory(List.of(tables), null, null, null, null, null, null, null, null, null, null);
+        return SchemaInventory.ofTables(List.of(tables));
     }
 
     private static TableInfo table(String name, long rows) {
