@@ -15,7 +15,7 @@ import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.contracts.SourceStatistics;
 import io.bulwark.dumpworker.domain.DumpTarget;
 import io.bulwark.dumpworker.domain.FailurePolicy;
-import io.bulwark.engines.postgres.DumpFailedException;
+import io.bulwark.engines.DumpFailedException;
 import io.bulwark.engines.postgres.PgDumpSession;
 import io.bulwark.engines.postgres.PgDumpTool;
 import io.bulwark.engines.postgres.PostgresConnectionSpec;

@@ -2,6 +2,8 @@ package io.bulwark.engines.postgres;
 
 import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.engines.DumpFailedException;
+import io.bulwark.engines.DumpSession;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
 import io.bulwark.engines.process.ToolMissingException;
@@ -20,7 +22,12 @@ import java.sql.Statement;
  * then ends the transaction, so the snapshot stays valid for as long as {@code pg_dump} needs it. Not
  * thread-safe, except that {@link #awaitSuccess()} may run on the thread reading {@link #stdout()}.
  */
-public final class PgDumpSession implements AutoCloseable {
+public final class PgDumpSession implements DumpSession {
+
+    /** How the row counts are taken, for a person reading the manifest. */
+    public static final String ROW_COUNT_METHOD =
+            "SELECT count(*) per table in the REPEATABLE READ transaction whose snapshot was exported with"
+                    + " pg_export_snapshot() and shared with pg_dump --snapshot";
 
     private final PostgresConnectionSpec spec;
     private final Connection connection;
@@ -94,31 +101,37 @@ public final class PgDumpSession implements AutoCloseable {
     }
 
     /** The exported snapshot both the counts and {@code pg_dump} read, e.g. {@code 00000003-0000001B-1}. */
+    @Override
     public String snapshotId() {
         return snapshotId;
     }
 
     /** The server version, e.g. {@code 15.20}. */
+    @Override
     public String serverVersion() {
         return serverVersion;
     }
 
     /** The server's {@code server_version_num}, e.g. {@code 150020}. */
+    @Override
     public int serverVersionNum() {
         return serverVersionNum;
     }
 
     /** {@code pg_dump --version} of the binary that runs. */
+    @Override
     public String toolVersion() {
         return toolVersion;
     }
 
-    /** The schema inventory with exact row counts, from the snapshot the dump reads. */
+    /** The schema inventory with exact row counts, from the snapshot the dump reads (complete at open). */
+    @Override
     public SchemaInventory inventory() {
         return inventory;
     }
 
     /** {@code pg_dump}'s standard output: the custom-format archive. */
+    @Override
     public InputStream stdout() {
         return process.stdout();
     }
@@ -129,6 +142,7 @@ public final class PgDumpSession implements AutoCloseable {
      * @throws DumpFailedException when it exited non-zero or was killed at its timeout; the reason
      *     is classified from its stderr, the message is its stderr (trimmed, password redacted)
      */
+    @Override
     public void awaitSuccess() {
         int exit = process.waitFor();
         if (process.timedOut()) {
@@ -148,6 +162,7 @@ public final class PgDumpSession implements AutoCloseable {
     }
 
     /** The tail of {@code pg_dump}'s stderr so far, password redacted. */
+    @Override
     public String stderr() {
         return spec.redact(process.stderr());
     }
@@ -181,5 +196,20 @@ public final class PgDumpSession implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing a connection that failed
         }
+    }
+
+    @Override
+    public String rowCountMethod() {
+        return ROW_COUNT_METHOD;
+    }
+
+    @Override
+    public String toolName() {
+        return "pg_dump";
+    }
+
+    @Override
+    public String toolFormat() {
+        return "custom";
     }
 }

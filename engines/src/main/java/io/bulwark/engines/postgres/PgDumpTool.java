@@ -1,6 +1,10 @@
 package io.bulwark.engines.postgres;
 
 import io.bulwark.contracts.FailureReason;
+import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.DumpEngine;
+import io.bulwark.engines.DumpFailedException;
+import io.bulwark.engines.DumpOptions;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ToolMissingException;
@@ -27,7 +31,7 @@ import java.util.stream.Stream;
  * preferred (Debian installs several side by side, and {@code pg_dump} refuses newer servers).
  * Thread-safe: one instance serves every dump.
  */
-public final class PgDumpTool {
+public final class PgDumpTool implements DumpEngine {
 
     /** The plain program name: looked up on the PATH or among the installed PostgreSQL versions. */
     public static final String DEFAULT_PROGRAM = "pg_dump";
@@ -48,6 +52,34 @@ public final class PgDumpTool {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.program = program == null || program.isBlank() ? DEFAULT_PROGRAM : program;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** The engine name of PostgreSQL targets. */
+    public static final String ENGINE = "postgresql";
+
+    /** The artifact format: {@code pg_dump --format=custom}. */
+    public static final String FORMAT = "pg_dump-custom";
+
+    @Override
+    public String engine() {
+        return ENGINE;
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public String fileExtension() {
+        return "pgcustom";
+    }
+
+    @Override
+    public PgDumpSession open(ConnectionSpec spec, DumpOptions options) {
+        PgDumpTool withTimeout = new PgDumpTool(runner, program, options.timeout());
+        return withTimeout.open(new PostgresConnectionSpec(
+                spec.host(), spec.port(), spec.database(), spec.username(), spec.password()));
     }
 
     /** The dump timeout. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.SchemaInventory.TableInfo;
+import io.bulwark.engines.DumpFailedException;
 import io.bulwark.engines.process.ProcessRunner;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.bulwark.engines.postgres;
+package io.bulwark.engines;
 
 import io.bulwark.contracts.FailureReason;
 import java.util.Objects;
