@@ -58,7 +58,12 @@ public final class PgDumpSession implements DumpSession {
     }
 
     static PgDumpSession open(
-            PgDumpTool tool, ProcessRunner runner, PostgresConnectionSpec spec, PostgresInspector inspector)
+            PgDumpTool tool,
+            ProcessRunner runner,
+            PostgresConnectionSpec spec,
+            PostgresInspector inspector,
+            PgDumpFilter filter,
+            java.time.Duration timeout)
             throws SQLException {
         Connection connection = spec.connect();
         try {
@@ -78,10 +83,11 @@ public final class PgDumpSession implements DumpSession {
             int serverVersionNum = inspector.serverVersionNum(connection);
             String binary = tool.programFor(serverVersionNum);
             String toolVersion = tool.version(serverVersionNum);
-            SchemaInventory inventory = inspector.inventory(connection);
+            PgDumpTool.requireNotOlder(binary, toolVersion, serverVersionNum, serverVersion);
+            SchemaInventory inventory = inspector.inventory(connection, filter);
             RunningProcess process;
             try {
-                process = runner.start(tool.command(binary, spec, snapshotId));
+                process = runner.start(tool.command(binary, spec, snapshotId, filter, timeout));
             } catch (ToolMissingException e) {
                 throw new DumpFailedException(FailureReason.TOOL_MISSING, e.getMessage(), null, e);
             }

@@ -17,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,8 @@ public final class PgDumpTool implements DumpEngine {
 
     private static final Path DEBIAN_POSTGRES = Path.of("/usr/lib/postgresql");
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
+    /** The first number after the program name, e.g. 15 in {@code pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)}. */
+    private static final Pattern TOOL_VERSION = Pattern.compile("^\\S+(?:\\s+\\([^)]*\\))?\\s+(\\d+)");
 
     private final ProcessRunner runner;
     private final String program;
@@ -75,11 +79,18 @@ public final class PgDumpTool implements DumpEngine {
         return "pgcustom";
     }
 
+    /**
+     * Opens a consistent dump of what {@code options} select (see {@link #open(PostgresConnectionSpec,
+     * PgDumpFilter, Duration)}).
+     *
+     * @throws IllegalArgumentException when a filter entry is malformed (see {@link PgDumpFilter#of})
+     */
     @Override
     public PgDumpSession open(ConnectionSpec spec, DumpOptions options) {
-        PgDumpTool withTimeout = new PgDumpTool(runner, program, options.timeout());
-        return withTimeout.open(new PostgresConnectionSpec(
-                spec.host(), spec.port(), spec.database(), spec.username(), spec.password()));
+        return open(
+                new PostgresConnectionSpec(spec.host(), spec.port(), spec.database(), spec.username(), spec.password()),
+                PgDumpFilter.of(options),
+                options.timeout());
     }
 
     /** The dump timeout. */
@@ -145,6 +156,12 @@ public final class PgDumpTool implements DumpEngine {
      * (containing {@code =} or {@code ://}) is passed through {@code PGDATABASE} only.
      */
     public Command command(String binary, PostgresConnectionSpec spec, String snapshotId) {
+        return command(binary, spec, snapshotId, PgDumpFilter.EVERYTHING, timeout);
+    }
+
+    /** {@link #command(String, PostgresConnectionSpec, String)} with {@code filter}'s switches and {@code timeout}. */
+    Command command(
+            String binary, PostgresConnectionSpec spec, String snapshotId, PgDumpFilter filter, Duration timeout) {
         List<String> argv = new ArrayList<>(List.of(
                 binary,
                 "--format=custom",
@@ -156,6 +173,7 @@ public final class PgDumpTool implements DumpEngine {
         if (snapshotId != null) {
             argv.add("--snapshot=" + snapshotId);
         }
+        argv.addAll(filter.arguments());
         if (!spec.database().contains("=") && !spec.database().contains("://")) {
             argv.add("--dbname=" + spec.database());
         }
@@ -174,11 +192,50 @@ public final class PgDumpTool implements DumpEngine {
      *     started; the message never holds the password
      */
     public PgDumpSession open(PostgresConnectionSpec spec) {
+        return open(spec, PgDumpFilter.EVERYTHING, timeout);
+    }
+
+    /**
+     * Opens a consistent dump of what {@code filter} selects, killed after {@code dumpTimeout}. Before
+     * {@code pg_dump} starts, its major version is checked against the server's: {@code pg_dump}
+     * cannot dump a newer server (PostgreSQL documentation, {@code pg_dump}: "cannot dump from
+     * PostgreSQL servers newer than its own major version").
+     *
+     * @throws DumpFailedException as {@link #open(PostgresConnectionSpec)}, and TOOL_TOO_OLD when the
+     *     {@code pg_dump} that would run is of an older major version than the server
+     */
+    public PgDumpSession open(PostgresConnectionSpec spec, PgDumpFilter filter, Duration dumpTimeout) {
         try {
-            return PgDumpSession.open(this, runner, spec, new PostgresInspector(timeout));
+            return PgDumpSession.open(this, runner, spec, new PostgresInspector(dumpTimeout), filter, dumpTimeout);
         } catch (SQLException e) {
             throw new DumpFailedException(FailureClassifier.fromSqlException(e), spec.redact(describe(e)), null, null);
         }
+    }
+
+    /**
+     * Fails when {@code toolVersion} (a {@code pg_dump --version} line) is of an older major version
+     * than the server's {@code serverVersionNum}.
+     *
+     * @throws DumpFailedException TOOL_TOO_OLD naming both versions and what to install
+     */
+    static void requireNotOlder(String binary, String toolVersion, int serverVersionNum, String serverVersion) {
+        int toolMajor = majorOf(toolVersion);
+        int serverMajor = serverVersionNum / 10000;
+        if (toolMajor > 0 && serverMajor > 0 && toolMajor < serverMajor) {
+            throw new DumpFailedException(
+                    FailureReason.TOOL_TOO_OLD,
+                    binary + " is version " + toolMajor + " (" + toolVersion + ") but the server runs PostgreSQL "
+                            + serverVersion + "; pg_dump cannot dump a newer server: install the PostgreSQL "
+                            + serverMajor + " client (Debian: postgresql-client-" + serverMajor
+                            + ") or set bulwark.dump-worker.pg-dump-program to its pg_dump",
+                    null);
+        }
+    }
+
+    /** The major version in a {@code pg_dump --version} line such as {@code pg_dump (PostgreSQL) 15.20 (Debian ...)}, or 0. */
+    static int majorOf(String toolVersion) {
+        Matcher m = TOOL_VERSION.matcher(toolVersion == null ? "" : toolVersion);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** The driver's message with its SQLState, e.g. {@code FATAL: database "x" does not exist (3D000)}. */

@@ -46,36 +46,50 @@ public final class PostgresInspector {
             + " WHERE c.relkind IN ({kinds}) AND " + USER_SCHEMA + " AND " + NOT_IN_EXTENSION_CLASS.formatted("c.oid")
             + " ORDER BY 1, 2";
 
-    private static final String FUNCTIONS = "SELECT n.nspname || '.' || p.proname || '('"
+    private static final String FUNCTIONS = "SELECT n.nspname, NULL, n.nspname || '.' || p.proname || '('"
             + " || pg_get_function_identity_arguments(p.oid) || ')' FROM pg_proc p"
             + " JOIN pg_namespace n ON n.oid = p.pronamespace"
             + " WHERE p.prokind IN ('f', 'p') AND " + USER_SCHEMA
             + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass"
-            + " AND d.objid = p.oid AND d.deptype = 'e') ORDER BY 1";
+            + " AND d.objid = p.oid AND d.deptype = 'e') ORDER BY 3";
 
-    private static final String INDEXES = "SELECT n.nspname || '.' || t.relname || '.' || i.relname"
-            + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
-            + " JOIN pg_namespace n ON n.oid = t.relnamespace"
-            + " WHERE " + USER_SCHEMA + " AND " + NOT_IN_EXTENSION_CLASS.formatted("t.oid") + " ORDER BY 1";
+    private static final String INDEXES =
+            "SELECT n.nspname, t.relname, n.nspname || '.' || t.relname || '.' || i.relname"
+                    + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+                    + " JOIN pg_namespace n ON n.oid = t.relnamespace"
+                    + " WHERE " + USER_SCHEMA + " AND " + NOT_IN_EXTENSION_CLASS.formatted("t.oid") + " ORDER BY 3";
 
-    private static final String CONSTRAINTS = "SELECT n.nspname || '.' || coalesce(t.relname, ty.typname)"
-            + " || '.' || c.conname FROM pg_constraint c"
-            + " JOIN pg_namespace n ON n.oid = c.connamespace"
-            + " LEFT JOIN pg_class t ON t.oid = c.conrelid LEFT JOIN pg_type ty ON ty.oid = c.contypid"
-            + " WHERE " + USER_SCHEMA + " AND (c.conrelid = 0 OR " + NOT_IN_EXTENSION_CLASS.formatted("c.conrelid")
-            + ") AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass"
-            + " AND d.objid = c.contypid AND d.deptype = 'e') ORDER BY 1";
+    private static final String CONSTRAINTS =
+            "SELECT n.nspname, t.relname, n.nspname || '.' || coalesce(t.relname, ty.typname)"
+                    + " || '.' || c.conname FROM pg_constraint c"
+                    + " JOIN pg_namespace n ON n.oid = c.connamespace"
+                    + " LEFT JOIN pg_class t ON t.oid = c.conrelid LEFT JOIN pg_type ty ON ty.oid = c.contypid"
+                    + " WHERE " + USER_SCHEMA + " AND (c.conrelid = 0 OR "
+                    + NOT_IN_EXTENSION_CLASS.formatted("c.conrelid")
+                    + ") AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass"
+                    + " AND d.objid = c.contypid AND d.deptype = 'e') ORDER BY 3";
 
-    private static final String TRIGGERS = "SELECT n.nspname || '.' || t.relname || '.' || g.tgname"
-            + " FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
-            + " WHERE NOT g.tgisinternal AND " + USER_SCHEMA + " AND " + NOT_IN_EXTENSION_CLASS.formatted("t.oid")
-            + " ORDER BY 1";
+    private static final String TRIGGERS =
+            "SELECT n.nspname, t.relname, n.nspname || '.' || t.relname || '.' || g.tgname"
+                    + " FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+                    + " WHERE NOT g.tgisinternal AND " + USER_SCHEMA + " AND "
+                    + NOT_IN_EXTENSION_CLASS.formatted("t.oid")
+                    + " ORDER BY 3";
 
-    private static final String POLICIES = "SELECT n.nspname || '.' || t.relname || '.' || p.polname"
-            + " FROM pg_policy p JOIN pg_class t ON t.oid = p.polrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
-            + " WHERE " + USER_SCHEMA + " ORDER BY 1";
+    private static final String POLICIES =
+            "SELECT n.nspname, t.relname, n.nspname || '.' || t.relname || '.' || p.polname"
+                    + " FROM pg_policy p JOIN pg_class t ON t.oid = p.polrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+                    + " WHERE " + USER_SCHEMA + " ORDER BY 3";
 
-    private static final String EXTENSIONS = "SELECT extname FROM pg_extension ORDER BY 1";
+    private static final String EXTENSIONS = "SELECT NULL, NULL, extname FROM pg_extension ORDER BY 3";
+
+    /** Sequences owned by a table column: {@code a} for serial columns, {@code i} for identity columns. */
+    private static final String OWNED_SEQUENCES = "SELECT sn.nspname, s.relname, tn.nspname, t.relname, d.deptype"
+            + " FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
+            + " JOIN pg_namespace sn ON sn.oid = s.relnamespace"
+            + " JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+            + " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
+            + " AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')";
 
     private final Duration statementTimeout;
 
@@ -100,14 +114,25 @@ public final class PostgresInspector {
      *     FailureClassifier#fromSqlException})
      */
     public SchemaInventory inventory(Connection connection) throws SQLException {
+        return inventory(connection, PgDumpFilter.EVERYTHING);
+    }
+
+    /**
+     * The inventory of what {@code pg_dump} dumps under {@code filter}: only the selected relations are
+     * counted, and every other object kind follows the selection rules of {@link PgDumpFilter}.
+     *
+     * @throws SQLException as the driver reports it
+     */
+    public SchemaInventory inventory(Connection connection, PgDumpFilter filter) throws SQLException {
+        Map<String, String> owners = filter.isEverything() ? Map.of() : sequenceOwners(connection);
         List<TableInfo> tables = new ArrayList<>();
         Map<String, Long> leafRows = new HashMap<>();
-        for (String[] name : relations(connection, "'r'")) {
+        for (String[] name : relations(connection, "'r'", filter, owners)) {
             long rows = countRows(connection, name[0], name[1]);
             leafRows.put(qualify(name[0], name[1]), rows);
             tables.add(new TableInfo(name[0], name[1], rows));
         }
-        for (String[] name : relations(connection, "'p'")) {
+        for (String[] name : relations(connection, "'p'", filter, owners)) {
             long rows = 0;
             for (String leaf : partitionLeaves(connection, name[0], name[1])) {
                 rows += leafRows.getOrDefault(leaf, 0L);
@@ -117,16 +142,16 @@ public final class PostgresInspector {
         tables.sort(Comparator.comparing(TableInfo::schema).thenComparing(TableInfo::name));
         return new SchemaInventory(
                 tables,
-                qualified(relations(connection, "'v'")),
-                qualified(relations(connection, "'m'")),
-                qualified(relations(connection, "'S'")),
-                strings(connection, FUNCTIONS),
-                strings(connection, INDEXES),
-                strings(connection, CONSTRAINTS),
-                strings(connection, TRIGGERS),
-                strings(connection, POLICIES),
+                qualified(relations(connection, "'v'", filter, owners)),
+                qualified(relations(connection, "'m'", filter, owners)),
+                qualified(relations(connection, "'S'", filter, owners)),
+                strings(connection, FUNCTIONS, filter),
+                strings(connection, INDEXES, filter),
+                strings(connection, CONSTRAINTS, filter),
+                strings(connection, TRIGGERS, filter),
+                strings(connection, POLICIES, filter),
                 List.of(),
-                strings(connection, EXTENSIONS));
+                filter.dumpsExtensions() ? strings(connection, EXTENSIONS, filter) : List.of());
     }
 
     /**
@@ -170,15 +195,42 @@ public final class PostgresInspector {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    private List<String[]> relations(Connection connection, String relkinds) throws SQLException {
+    private List<String[]> relations(
+            Connection connection, String relkinds, PgDumpFilter filter, Map<String, String> sequenceOwners)
+            throws SQLException {
         List<String[]> names = new ArrayList<>();
         try (Statement st = statement(connection);
                 ResultSet rs = st.executeQuery(RELATIONS.replace("{kinds}", relkinds))) {
             while (rs.next()) {
-                names.add(new String[] {rs.getString(1), rs.getString(2)});
+                String schema = rs.getString(1);
+                String name = rs.getString(2);
+                String owner = sequenceOwners.get(schema + "." + name);
+                boolean selected = owner == null
+                        ? filter.dumpsRelation(schema, name)
+                        : filter.dumpsOwnedSequence(schema, name, owner);
+                if (selected) {
+                    names.add(new String[] {schema, name});
+                }
             }
         }
         return names;
+    }
+
+    /**
+     * Owned sequences: {@code schema.sequence} to {@code "a|i" + "schema.table"} of the table that owns
+     * it ({@code a} serial, {@code i} identity).
+     */
+    private Map<String, String> sequenceOwners(Connection connection) throws SQLException {
+        Map<String, String> owners = new HashMap<>();
+        try (Statement st = statement(connection);
+                ResultSet rs = st.executeQuery(OWNED_SEQUENCES)) {
+            while (rs.next()) {
+                owners.put(
+                        rs.getString(1) + "." + rs.getString(2),
+                        rs.getString(5) + rs.getString(3) + "." + rs.getString(4));
+            }
+        }
+        return owners;
     }
 
     /**
@@ -203,12 +255,19 @@ public final class PostgresInspector {
         return names.stream().map(n -> n[0] + "." + n[1]).sorted().toList();
     }
 
-    private List<String> strings(Connection connection, String sql) throws SQLException {
+    /** Column 3 of {@code sql}, for rows whose schema (1) and table (2, null for schema-level objects) {@code filter} selects. */
+    private List<String> strings(Connection connection, String sql, PgDumpFilter filter) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Statement st = statement(connection);
                 ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                values.add(rs.getString(1));
+                String schema = rs.getString(1);
+                String table = rs.getString(2);
+                boolean selected = schema == null
+                        || (table == null ? filter.dumpsSchemaObject(schema) : filter.dumpsRelation(schema, table));
+                if (selected) {
+                    values.add(rs.getString(3));
+                }
             }
         }
         values.sort(null);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.SchemaInventory.TableInfo;
+import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.DumpFailedException;
+import io.bulwark.engines.DumpOptions;
 import io.bulwark.engines.process.ProcessRunner;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,5 +144,89 @@ class PgDumpToolIT {
                             DumpFailedException.class,
                             e -> assertThat(e.reason()).isEqualTo(FailureReason.TOOL_MISSING));
         }
+    }
+
+    @Test
+    void aPgDumpOlderThanTheServerFailsAsToolTooOldBeforeDumping(@TempDir Path dir) throws Exception {
+        Path old = dir.resolve("pg_dump");
+        Path ran = dir.resolve("dumped");
+        Files.writeString(
+                old,
+                "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'pg_dump (PostgreSQL) 9.6.24'; exit 0; fi\ntouch "
+                        + ran + "\n");
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rwx------"));
+        PgDumpTool tooOld = new PgDumpTool(runner, old.toString(), Duration.ofMinutes(1));
+        try (PostgresTestDatabase db = new PostgresTestDatabase("bulwark_pgdump_old")) {
+            assertThatThrownBy(() -> tooOld.open(db.spec)).isInstanceOfSatisfying(DumpFailedException.class, e -> {
+                assertThat(e.reason()).isEqualTo(FailureReason.TOOL_TOO_OLD);
+                assertThat(e.getMessage()).contains("version 9", "PostgreSQL 15", "postgresql-client-15");
+            });
+        }
+        assertThat(ran).as("the old pg_dump must not be started to dump").doesNotExist();
+    }
+
+    @Test
+    void schemaAndTableFiltersSelectTheSameObjectsInTheDumpAndTheInventory(@TempDir Path dir) throws Exception {
+        try (PostgresTestDatabase db = new PostgresTestDatabase("bulwark_pgdump_filter")) {
+            db.execute(PostgresTestDatabase.SAMPLE_SCHEMA);
+            ConnectionSpec spec = new ConnectionSpec("127.0.0.1", 5432, db.spec.database(), "postgres", null);
+
+            String onlySales = dumpList(spec, new DumpOptions(List.of("Sales"), null, null, null, TIMEOUT), dir, "a");
+            assertThat(onlySales).contains("TABLE DATA Sales Order Items").doesNotContain("TABLE DATA public customer");
+
+            DumpOptions noCustomer = new DumpOptions(null, null, null, List.of("public.customer"), TIMEOUT);
+            try (PgDumpSession session = tool.open(spec, noCustomer)) {
+                drain(session);
+                assertThat(session.inventory().tables())
+                        .extracting(TableInfo::qualifiedName)
+                        .contains("Sales.Order Items", "public.measurement")
+                        .doesNotContain("public.customer");
+                assertThat(session.inventory().indexes()).noneMatch(i -> i.startsWith("public.customer."));
+                assertThat(session.inventory().triggers()).isEmpty();
+                assertThat(session.inventory().sequences()).contains("public.customer_id_seq");
+                assertThat(session.inventory().functions()).containsExactly("public.touch()");
+            }
+            String listed = dumpList(spec, noCustomer, dir, "b");
+            assertThat(listed).doesNotContain("TABLE DATA public customer").contains("SEQUENCE public customer_id_seq");
+
+            DumpOptions onlyCustomer = new DumpOptions(null, null, List.of("public.customer"), null, TIMEOUT);
+            try (PgDumpSession session = tool.open(spec, onlyCustomer)) {
+                drain(session);
+                assertThat(session.inventory().tables()).containsExactly(new TableInfo("public", "customer", 25));
+                assertThat(session.inventory().sequences()).containsExactly("public.customer_id_seq");
+                assertThat(session.inventory().triggers()).containsExactly("public.customer.customer_touch");
+                assertThat(session.inventory().policies()).containsExactly("public.customer.customer_all");
+                assertThat(session.inventory().functions()).isEmpty();
+                assertThat(session.inventory().views()).isEmpty();
+                assertThat(session.inventory().extensions()).isEmpty();
+            }
+            String onlyCustomerList = dumpList(spec, onlyCustomer, dir, "c");
+            assertThat(onlyCustomerList)
+                    .contains("TABLE DATA public customer", "SEQUENCE public customer_id_seq")
+                    .doesNotContain("Order Items", "FUNCTION public touch");
+        }
+    }
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    private static void drain(PgDumpSession session) throws java.io.IOException {
+        try (InputStream out = session.stdout()) {
+            out.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        session.awaitSuccess();
+    }
+
+    private String dumpList(ConnectionSpec spec, DumpOptions options, Path dir, String name) throws Exception {
+        Path archive = dir.resolve(name + ".pgcustom");
+        try (PgDumpSession session = tool.open(spec, options)) {
+            try (InputStream out = session.stdout()) {
+                Files.copy(out, archive);
+            }
+            session.awaitSuccess();
+        }
+        ProcessRunner.Result list =
+                runner.run(ProcessRunner.Command.of(Duration.ofMinutes(1), "pg_restore", "--list", archive.toString()));
+        assertThat(list.succeeded()).as(list.stderr()).isTrue();
+        return list.stdout();
     }
 }
