@@ -24,6 +24,11 @@ public enum FailureReason {
     INVALID_REQUEST,
     /** The dump tool failed for another reason; see the message. */
     DUMP_FAILED,
+    /**
+     * The request was attempted as many times as allowed without an outcome (each attempt ended with
+     * the worker killed or crashed mid-dump); it is not attempted again.
+     */
+    ATTEMPTS_EXHAUSTED,
     /** Anything else; see the message. */
     INTERNAL
 }

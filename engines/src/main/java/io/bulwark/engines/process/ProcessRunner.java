@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -20,14 +22,17 @@ import java.util.concurrent.TimeUnit;
  * <p>stdout is the caller's to stream ({@link RunningProcess#stdout()}); stderr is drained by a
  * daemon thread that keeps its last {@value #STDERR_TAIL_BYTES} bytes for the error message. When the
  * timeout passes, or {@link RunningProcess#kill()} is called, the process and all its descendants are
- * destroyed. Thread-safe; one instance serves the whole application.
+ * destroyed. {@link #close()} (at application shutdown) does the same to every process still running.
+ * Thread-safe; one instance serves the whole application.
  */
-public final class ProcessRunner {
+public final class ProcessRunner implements AutoCloseable {
 
     /** How much of stderr is kept, in bytes: the tail, where tools put their fatal message. */
     public static final int STDERR_TAIL_BYTES = 16 * 1024;
 
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+    private final Set<RunningProcess> running = ConcurrentHashMap.newKeySet();
 
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "process-watchdog");
@@ -91,7 +96,38 @@ public final class ProcessRunner {
         } catch (IOException e) {
             throw new ToolMissingException(command.argv().getFirst(), e);
         }
-        return new RunningProcess(command, process);
+        RunningProcess started = new RunningProcess(command, process);
+        running.add(started);
+        process.onExit().thenRun(() -> running.remove(started));
+        return started;
+    }
+
+    /** How many started processes are still running. */
+    public int runningCount() {
+        return running.size();
+    }
+
+    /**
+     * Kills every process this runner started that still runs, with its descendants (politely, then
+     * forcibly after a grace period), so that no dump tool outlives the application.
+     */
+    @Override
+    public void close() {
+        List<RunningProcess> left = List.copyOf(running);
+        left.forEach(RunningProcess::kill);
+        long deadline = System.nanoTime() + KILL_GRACE.toNanos();
+        while (left.stream().anyMatch(p -> p.process.isAlive()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (RunningProcess p : left) {
+            p.process.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.process.destroyForcibly();
+        }
     }
 
     /**
@@ -171,6 +207,14 @@ public final class ProcessRunner {
         /** The process's standard input. */
         public java.io.OutputStream stdin() {
             return process.getOutputStream();
+        }
+
+        /** The process and its descendants now alive, the process first. */
+        public List<ProcessHandle> pidTree() {
+            List<ProcessHandle> tree = new ArrayList<>();
+            tree.add(process.toHandle());
+            tree.addAll(process.descendants().toList());
+            return tree;
         }
 
         /** The OS process id. */
