@@ -22,7 +22,8 @@ public final class FailurePolicy {
                     TOOL_MISSING,
                     TOOL_TOO_OLD,
                     UNKNOWN_TARGET,
-                    INVALID_REQUEST -> false;
+                    INVALID_REQUEST,
+                    ATTEMPTS_EXHAUSTED -> false;
         };
     }
 
