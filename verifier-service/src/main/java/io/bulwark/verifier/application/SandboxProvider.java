@@ -10,10 +10,19 @@ public interface SandboxProvider {
     String kind();
 
     /**
-     * Starts a sandbox with an empty database to restore into.
+     * Starts a sandbox for {@code request}'s engine with an empty database to restore into.
      *
-     * @throws SandboxException when no sandbox can be started (missing binaries, no disk, a
-     *     misconfigured work directory); nothing is left behind then
+     * @throws SandboxException when no sandbox can be started (an engine this provider has no server
+     *     for, missing binaries, no disk, a misconfigured work directory); nothing is left behind then
      */
-    Sandbox start();
+    Sandbox start(SandboxRequest request);
+
+    /**
+     * What the sandbox is for.
+     *
+     * @param engine the source's engine, {@code postgresql} or {@code mariadb} (from the manifest)
+     * @param sourceDatabase the source database's name: a MySQL/MariaDB dump restores into a database
+     *     of that name, so that the restored objects are named as the manifest names them
+     */
+    record SandboxRequest(String engine, String sourceDatabase) {}
 }

@@ -239,20 +239,15 @@ public final class VerifyBackup {
     }
 
     private void verifyArtifact(Manifest manifest, Run run) {
-        String engine = manifest.source() == null ? null : manifest.source().engine();
-        if (engine != null && !engine.equalsIgnoreCase("postgresql")) {
-            run.unjudged.add(CheckNames.SANDBOX);
-            run.checks.add(failed(
-                    CheckNames.SANDBOX,
-                    "no " + sandboxes.kind() + " sandbox for engine " + engine + " in this verifier",
-                    0));
-            skipRest(run, "no sandbox for engine " + engine, CheckNames.CHECKSUM);
-            return;
-        }
+        String engine = manifest.source() == null || manifest.source().engine() == null
+                ? "postgresql"
+                : manifest.source().engine();
+        String database = manifest.source() == null ? null : manifest.source().database();
+        String engineName = engine.equalsIgnoreCase("postgresql") ? "PostgreSQL" : "MariaDB";
         long sandboxStarted = System.nanoTime();
         Sandbox sandbox;
         try {
-            sandbox = sandboxes.start();
+            sandbox = sandboxes.start(new SandboxProvider.SandboxRequest(engine, database));
         } catch (RuntimeException e) {
             run.sandboxMillis = millisSince(sandboxStarted);
             run.unjudged.add(CheckNames.SANDBOX);
@@ -273,16 +268,18 @@ public final class VerifyBackup {
                 run.unjudged.add(CheckNames.SANDBOX);
                 run.checks.add(failed(
                         CheckNames.SANDBOX,
-                        "the sandbox runs PostgreSQL " + run.sandboxServerVersion + ", older than the source's "
-                                + run.sourceServerVersion + "; install the PostgreSQL " + sourceMajor
-                                + " server binaries or point pg-bin-dir at them",
+                        "the sandbox runs " + engineName + " " + run.sandboxServerVersion
+                                + ", older than the source's " + run.sourceServerVersion + "; install the "
+                                + engineName + " " + sourceMajor + " server binaries"
+                                + (engineName.equals("PostgreSQL") ? " or point pg-bin-dir at them" : ""),
                         run.sandboxMillis));
                 skipRest(run, "the sandbox is older than the source", CheckNames.CHECKSUM);
                 return;
             }
             run.checks.add(passed(
                     CheckNames.SANDBOX,
-                    sandboxes.kind() + " PostgreSQL " + run.sandboxServerVersion + " started in " + run.sandboxMillis
+                    sandboxes.kind() + " " + engineName + " " + run.sandboxServerVersion + " started in "
+                            + run.sandboxMillis
                             + " ms",
                     run.sandboxMillis));
             if (restoreArtifact(sandbox, manifest.artifact(), run)) {

@@ -362,7 +362,7 @@ class VerifyBackupTest {
         }
 
         @Override
-        public Sandbox start() {
+        public Sandbox start(SandboxRequest request) {
             if (startFailure != null) {
                 throw startFailure;
             }

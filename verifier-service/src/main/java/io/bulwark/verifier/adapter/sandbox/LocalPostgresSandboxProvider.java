@@ -53,7 +53,7 @@ public final class LocalPostgresSandboxProvider implements SandboxProvider {
     }
 
     @Override
-    public Sandbox start() {
+    public Sandbox start(SandboxRequest request) {
         LocalPostgresInstance instance;
         try {
             instance = LocalPostgresInstance.startSandbox(

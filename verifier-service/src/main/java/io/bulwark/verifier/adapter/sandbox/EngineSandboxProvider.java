@@ -1,0 +1,55 @@
+package io.bulwark.verifier.adapter.sandbox;
+
+import io.bulwark.verifier.application.Sandbox;
+import io.bulwark.verifier.application.SandboxException;
+import io.bulwark.verifier.application.SandboxProvider;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Starts each sandbox with the provider of the source's engine ({@code postgresql}, {@code mariadb};
+ * {@code mysql} is read as {@code mariadb}). Thread-safe.
+ */
+public final class EngineSandboxProvider implements SandboxProvider {
+
+    private final String kind;
+    private final Map<String, SandboxProvider> byEngine;
+
+    /**
+     * @param kind the kind written in reports, e.g. {@code local}
+     * @param byEngine the provider of each engine
+     */
+    public EngineSandboxProvider(String kind, Map<String, SandboxProvider> byEngine) {
+        this.kind = kind;
+        this.byEngine = new TreeMap<>(byEngine);
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    /** @throws SandboxException naming the engine when no provider serves it */
+    @Override
+    public Sandbox start(SandboxRequest request) {
+        String engine = normalize(request.engine());
+        SandboxProvider provider = byEngine.get(engine);
+        if (provider == null) {
+            throw new SandboxException(
+                    "no " + kind + " sandbox for engine '" + request.engine() + "' (this verifier has "
+                            + byEngine.keySet() + ")",
+                    null);
+        }
+        return provider.start(request);
+    }
+
+    private static String normalize(String engine) {
+        String lower = engine == null ? "postgresql" : engine.toLowerCase(Locale.ROOT);
+        return switch (lower) {
+            case "postgres" -> "postgresql";
+            case "mysql" -> "mariadb";
+            default -> lower;
+        };
+    }
+}
