@@ -16,13 +16,16 @@ bulwark_find_jdk25() {
   return 1
 }
 
-# Installs, with apt, the tools Bulwark drives when they are missing: zstd, the PostgreSQL client and
-# server binaries, docker-compose (only to validate docker-compose.yml).
+# Installs, with apt, the tools Bulwark drives when they are missing: zstd, gpg, the PostgreSQL and
+# MariaDB client and server binaries, docker-compose (only to validate docker-compose.yml).
 bulwark_install_prerequisites() {
   local missing=()
   command -v zstd >/dev/null 2>&1 || missing+=(zstd)
   command -v pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
+  command -v mariadb-dump >/dev/null 2>&1 || command -v mysqldump >/dev/null 2>&1 || missing+=(mariadb-client)
+  command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
@@ -35,7 +38,8 @@ bulwark_install_prerequisites() {
   fi
 }
 
-# The integration tests use the machine's PostgreSQL on 127.0.0.1:5432; start it when it is down.
+# The integration tests use the machine's PostgreSQL on 127.0.0.1:5432 and MariaDB on 127.0.0.1:3306
+# (root, socket authentication); start them when they are down.
 bulwark_ensure_local_databases() {
   if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
     if command -v pg_ctlcluster >/dev/null 2>&1; then
@@ -44,4 +48,14 @@ bulwark_ensure_local_databases() {
     for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
   fi
   pg_isready -h 127.0.0.1 -p 5432
+  if ! mariadb-admin --no-defaults -uroot -h127.0.0.1 -P3306 --connect-timeout=2 ping >/dev/null 2>&1; then
+    if [ -x /usr/sbin/mariadbd ]; then
+      start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
+    fi
+    for _ in $(seq 1 30); do
+      mariadb-admin --no-defaults -uroot -h127.0.0.1 -P3306 --connect-timeout=2 ping >/dev/null 2>&1 && break
+      sleep 1
+    done
+  fi
+  mariadb-admin --no-defaults -uroot -h127.0.0.1 -P3306 --connect-timeout=2 ping
 }
