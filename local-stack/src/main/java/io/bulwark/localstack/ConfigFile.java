@@ -10,10 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Writes the shared configuration file every service reads ({@code --spring.config.additional-location}), in the
- * layout of COMMON.md "Shared configuration file": storage, targets and notifier. Database passwords never go into it:
+ * layout of COMMON.md "Shared configuration file": storage, targets, the verifier's decryption keys and notifier. Database passwords never go into it:
  * each lives in a secret file (mode 0600) that the target names with {@code password-file}. The file itself holds the
  * S3 secret key, so it is written with mode 0600 too.
  */
@@ -31,18 +33,204 @@ public final class ConfigFile {
     public record Storage(String endpoint, String accessKey, String secretKey, String bucket, String region) {}
 
     /**
-     * One PostgreSQL target.
+     * One target: a PostgreSQL or MySQL/MariaDB database to back up.
      *
      * @param id target id, {@link Ids#SAFE_ID}
-     * @param location server, database and role; its password goes to {@code passwordFile}
+     * @param location engine, server, database and user; its password goes to {@code passwordFile}
      * @param passwordFile file holding the password, or {@code null} when there is none
+     * @param options filters, compression and encryption; {@code null} for {@link TargetOptions#NONE}
+     * @throws IllegalArgumentException when the id is not safe or a table filter does not suit the engine
      */
-    public record Target(String id, PostgresLocation location, Path passwordFile) {
+    public record Target(String id, DatabaseLocation location, Path passwordFile, TargetOptions options) {
         public Target {
             Ids.requireSafe("target id", id);
             Objects.requireNonNull(location, "location");
+            options = options == null ? TargetOptions.NONE : options;
+            options.checkTables("bulwark.targets." + id, location.engine());
+        }
+
+        /** A target with the services' defaults for filters, compression and encryption. */
+        public Target(String id, DatabaseLocation location, Path passwordFile) {
+            this(id, location, passwordFile, TargetOptions.NONE);
         }
     }
+
+    /** The compressions a target's artifact can have ({@code bulwark.targets.<id>.compression}). */
+    public enum Compression {
+        /** Zstandard, levels 1..19; the default. */
+        ZSTD("zstd", 1, 19),
+        /** gzip (RFC 1952), levels 1..9. */
+        GZIP("gzip", 1, 9);
+
+        private final String configName;
+        private final int minLevel;
+        private final int maxLevel;
+
+        Compression(String configName, int minLevel, int maxLevel) {
+            this.configName = configName;
+            this.minLevel = minLevel;
+            this.maxLevel = maxLevel;
+        }
+
+        /** The value in the configuration file: {@code zstd} or {@code gzip}. */
+        public String configName() {
+            return configName;
+        }
+
+        /** The lowest level this compression takes. */
+        public int minLevel() {
+            return minLevel;
+        }
+
+        /** The highest level this compression takes. */
+        public int maxLevel() {
+            return maxLevel;
+        }
+    }
+
+    /**
+     * OpenPGP encryption of a target's artifact ({@code bulwark.targets.<id>.encryption}); at least one of the two.
+     *
+     * @param recipients ASCII-armored OpenPGP public key files the artifact is encrypted to; none is fine with a
+     *     passphrase
+     * @param passphraseFile file (mode 0600) holding a symmetric passphrase, or {@code null}
+     * @throws IllegalArgumentException when neither a recipient nor a passphrase file is given
+     */
+    public record Encryption(List<Path> recipients, Path passphraseFile) {
+        public Encryption {
+            recipients = recipients == null ? List.of() : List.copyOf(recipients);
+            if (recipients.isEmpty() && passphraseFile == null) {
+                throw new IllegalArgumentException("encryption needs a recipient's public key or a passphrase file");
+            }
+        }
+
+        /** Encryption to these public keys only. */
+        public static Encryption toRecipients(List<Path> recipients) {
+            return new Encryption(recipients, null);
+        }
+    }
+
+    /**
+     * A target's optional settings; each {@code null} or empty one is left out of the file, so the services' default
+     * applies (everything dumped, zstd level 3, no encryption).
+     *
+     * @param includeSchemas only these schemas (exact names); empty for all
+     * @param excludeSchemas not these schemas
+     * @param includeTables only these tables: {@code schema.table} on PostgreSQL, {@code table} on MySQL/MariaDB
+     * @param excludeTables not these tables, same form
+     * @param compression the artifact's compression, or {@code null} for the default (zstd)
+     * @param compressionLevel the compression level, or {@code null} for the default (3)
+     * @param encryption OpenPGP encryption, or {@code null} for none
+     * @throws IllegalArgumentException when a list holds a blank name or the level is out of the compression's range
+     */
+    public record TargetOptions(
+            List<String> includeSchemas,
+            List<String> excludeSchemas,
+            List<String> includeTables,
+            List<String> excludeTables,
+            Compression compression,
+            Integer compressionLevel,
+            Encryption encryption) {
+
+        /** No optional setting: the services' defaults. */
+        public static final TargetOptions NONE = new TargetOptions(null, null, null, null, null, null, null);
+
+        public TargetOptions {
+            includeSchemas = names("include-schemas", includeSchemas);
+            excludeSchemas = names("exclude-schemas", excludeSchemas);
+            includeTables = names("include-tables", includeTables);
+            excludeTables = names("exclude-tables", excludeTables);
+            if (compressionLevel != null) {
+                Compression c = compression == null ? Compression.ZSTD : compression;
+                if (compressionLevel < c.minLevel() || compressionLevel > c.maxLevel()) {
+                    throw new IllegalArgumentException("compression-level of " + c.configName() + " must be "
+                            + c.minLevel() + ".." + c.maxLevel() + " but was " + compressionLevel);
+                }
+            }
+        }
+
+        /** These options with only these schemas included. */
+        public TargetOptions withIncludeSchemas(List<String> schemas) {
+            return new TargetOptions(
+                    schemas, excludeSchemas, includeTables, excludeTables, compression, compressionLevel, encryption);
+        }
+
+        /** These options with these schemas excluded. */
+        public TargetOptions withExcludeSchemas(List<String> schemas) {
+            return new TargetOptions(
+                    includeSchemas, schemas, includeTables, excludeTables, compression, compressionLevel, encryption);
+        }
+
+        /** These options with only these tables included. */
+        public TargetOptions withIncludeTables(List<String> tables) {
+            return new TargetOptions(
+                    includeSchemas, excludeSchemas, tables, excludeTables, compression, compressionLevel, encryption);
+        }
+
+        /** These options with these tables excluded. */
+        public TargetOptions withExcludeTables(List<String> tables) {
+            return new TargetOptions(
+                    includeSchemas, excludeSchemas, includeTables, tables, compression, compressionLevel, encryption);
+        }
+
+        /** These options with this compression and level ({@code null} level: the default). */
+        public TargetOptions withCompression(Compression newCompression, Integer level) {
+            return new TargetOptions(
+                    includeSchemas, excludeSchemas, includeTables, excludeTables, newCompression, level, encryption);
+        }
+
+        /** These options with this encryption ({@code null}: none). */
+        public TargetOptions withEncryption(Encryption newEncryption) {
+            return new TargetOptions(
+                    includeSchemas,
+                    excludeSchemas,
+                    includeTables,
+                    excludeTables,
+                    compression,
+                    compressionLevel,
+                    newEncryption);
+        }
+
+        /**
+         * Checks that the table filters have the engine's form: {@code schema.table} on PostgreSQL, a plain table
+         * name (no dot) on MySQL/MariaDB, whose schema is the database.
+         *
+         * @param path the target's property path, for the message
+         * @throws IllegalArgumentException naming the property and the entry
+         */
+        void checkTables(String path, DatabaseLocation.Engine engine) {
+            checkTables(path + ".include-tables", engine, includeTables);
+            checkTables(path + ".exclude-tables", engine, excludeTables);
+        }
+
+        private static void checkTables(String property, DatabaseLocation.Engine engine, List<String> tables) {
+            for (String table : tables) {
+                if (engine == DatabaseLocation.Engine.POSTGRESQL
+                        && !QUALIFIED_TABLE.matcher(table).matches()) {
+                    throw new IllegalArgumentException(
+                            property + ": a PostgreSQL table is named schema.table but was '" + table + "'");
+                }
+                if (engine == DatabaseLocation.Engine.MARIADB && table.contains(".")) {
+                    throw new IllegalArgumentException(
+                            property + ": a MySQL/MariaDB table is named without its database but was '" + table + "'");
+                }
+            }
+        }
+
+        private static List<String> names(String property, List<String> names) {
+            if (names == null) {
+                return List.of();
+            }
+            for (String n : names) {
+                if (n == null || n.isBlank()) {
+                    throw new IllegalArgumentException(property + " holds a blank name");
+                }
+            }
+            return List.copyOf(names);
+        }
+    }
+
+    private static final Pattern QUALIFIED_TABLE = Pattern.compile("[^.]+\\.[^.]+");
 
     private ConfigFile() {}
 
@@ -68,14 +256,28 @@ public final class ConfigFile {
     }
 
     /**
-     * Renders the configuration as YAML.
+     * Renders the configuration as YAML, without a verifier section.
+     *
+     * @see #render(Storage, List, String, List)
+     */
+    public static String render(Storage storage, List<Target> targets, String webhookUrl) {
+        return render(storage, targets, webhookUrl, List.of());
+    }
+
+    /**
+     * Renders the configuration as YAML: {@code bulwark.storage}, {@code bulwark.targets} (engine, server, database,
+     * user, password file and the {@link TargetOptions} that are set), {@code bulwark.verifier.decryption.secret-keys}
+     * when given, and {@code bulwark.notifier}.
      *
      * @param storage the object store
      * @param targets the targets, none is fine
      * @param webhookUrl the notifier's webhook URL, or {@code null} for none
+     * @param verifierSecretKeys ASCII-armored OpenPGP secret key files the verifier decrypts artifacts with; empty for
+     *     no verifier section
      * @return the YAML text
      */
-    public static String render(Storage storage, List<Target> targets, String webhookUrl) {
+    public static String render(
+            Storage storage, List<Target> targets, String webhookUrl, List<Path> verifierSecretKeys) {
         StringBuilder y = new StringBuilder();
         y.append("# Written by the Bulwark local stack; rewritten at every start.\n");
         y.append("bulwark:\n");
@@ -88,19 +290,13 @@ public final class ConfigFile {
         if (!targets.isEmpty()) {
             y.append("  targets:\n");
             for (Target t : targets) {
-                PostgresLocation l = t.location();
-                y.append("    ").append(t.id()).append(":\n");
-                y.append("      engine: postgresql\n");
-                y.append("      host: ").append(quote(l.host())).append('\n');
-                y.append("      port: ").append(l.port()).append('\n');
-                y.append("      database: ").append(quote(l.database())).append('\n');
-                y.append("      username: ").append(quote(l.username())).append('\n');
-                if (t.passwordFile() != null) {
-                    y.append("      password-file: ")
-                            .append(quote(t.passwordFile().toAbsolutePath().toString()))
-                            .append('\n');
-                }
+                renderTarget(y, t);
             }
+        }
+        if (verifierSecretKeys != null && !verifierSecretKeys.isEmpty()) {
+            y.append("  verifier:\n");
+            y.append("    decryption:\n");
+            y.append("      secret-keys: ").append(pathList(verifierSecretKeys)).append('\n');
         }
         y.append("  notifier:\n");
         if (webhookUrl != null) {
@@ -111,13 +307,81 @@ public final class ConfigFile {
         return y.toString();
     }
 
+    private static void renderTarget(StringBuilder y, Target t) {
+        DatabaseLocation l = t.location();
+        y.append("    ").append(t.id()).append(":\n");
+        y.append("      engine: ").append(l.engine().configName()).append('\n');
+        y.append("      host: ").append(quote(l.host())).append('\n');
+        y.append("      port: ").append(l.port()).append('\n');
+        y.append("      database: ").append(quote(l.database())).append('\n');
+        y.append("      username: ").append(quote(l.username())).append('\n');
+        if (t.passwordFile() != null) {
+            y.append("      password-file: ")
+                    .append(quotePath(t.passwordFile()))
+                    .append('\n');
+        }
+        TargetOptions o = t.options();
+        list(y, "include-schemas", o.includeSchemas());
+        list(y, "exclude-schemas", o.excludeSchemas());
+        list(y, "include-tables", o.includeTables());
+        list(y, "exclude-tables", o.excludeTables());
+        if (o.compression() != null) {
+            y.append("      compression: ").append(o.compression().configName()).append('\n');
+        }
+        if (o.compressionLevel() != null) {
+            y.append("      compression-level: ").append(o.compressionLevel()).append('\n');
+        }
+        Encryption e = o.encryption();
+        if (e != null) {
+            y.append("      encryption:\n");
+            if (!e.recipients().isEmpty()) {
+                y.append("        recipients: ")
+                        .append(pathList(e.recipients()))
+                        .append('\n');
+            }
+            if (e.passphraseFile() != null) {
+                y.append("        passphrase-file: ")
+                        .append(quotePath(e.passphraseFile()))
+                        .append('\n');
+            }
+        }
+    }
+
+    private static void list(StringBuilder y, String key, List<String> values) {
+        if (!values.isEmpty()) {
+            y.append("      ")
+                    .append(key)
+                    .append(": ")
+                    .append(values.stream().map(ConfigFile::quote).collect(Collectors.joining(", ", "[", "]")))
+                    .append('\n');
+        }
+    }
+
+    private static String pathList(List<Path> paths) {
+        return paths.stream().map(ConfigFile::quotePath).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String quotePath(Path path) {
+        return quote(path.toAbsolutePath().toString());
+    }
+
     /**
-     * Writes {@link #render} to {@code file} with mode 0600.
+     * Writes {@link #render(Storage, List, String)} to {@code file} with mode 0600.
      *
      * @return {@code file}
      */
     public static Path write(Path file, Storage storage, List<Target> targets, String webhookUrl) {
-        return writeSecret(file, render(storage, targets, webhookUrl));
+        return write(file, storage, targets, webhookUrl, List.of());
+    }
+
+    /**
+     * Writes {@link #render(Storage, List, String, List)} to {@code file} with mode 0600.
+     *
+     * @return {@code file}
+     */
+    public static Path write(
+            Path file, Storage storage, List<Target> targets, String webhookUrl, List<Path> verifierSecretKeys) {
+        return writeSecret(file, render(storage, targets, webhookUrl, verifierSecretKeys));
     }
 
     /** A YAML double-quoted scalar. */

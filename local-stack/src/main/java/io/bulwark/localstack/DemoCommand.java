@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Start Kafka, an S3 server, PostgreSQL and the five services; back up Chinook (or --target);",
-            "restore the backup into a throwaway PostgreSQL and check it; print the report.",
+            "Start Kafka, an S3 server, PostgreSQL and the five services; back up Chinook (or --target, a"
+                    + " PostgreSQL or MySQL/MariaDB database); restore the backup into a throwaway instance of its"
+                    + " engine and check it; print the report.",
             "Exit code: 0 PASSED, 1 not passed or backup failed, 2 bad arguments, 3 timeout, 4 stack failure.",
             "PostgreSQL for the services' state: env BULWARK_PG_URL (postgresql://user[:password]@host:port/db),",
             "otherwise a local instance started from the machine's PostgreSQL server binaries."
@@ -40,7 +41,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--target",
             paramLabel = "URL",
-            description = "Back up this database instead of Chinook: postgresql://user[:password]@host:port/dbname")
+            description = "Back up this database instead of Chinook: postgresql://user[:password]@host[:port]/dbname"
+                    + " (PostgreSQL, port 5432 by default; postgres:// works too) or"
+                    + " mysql://user[:password]@host[:port]/dbname (MySQL/MariaDB, port 3306 by default; mariadb://"
+                    + " works too). Percent-encode special characters in the user and password; the password reaches"
+                    + " the services through a 0600 secret file only. The target id is the database name, lower-cased.")
     String target;
 
     @Option(
@@ -70,10 +75,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        PostgresLocation targetLocation;
+        DatabaseLocation targetLocation;
         PostgresLocation statePostgres;
         try {
-            targetLocation = target == null ? null : PostgresLocation.parse(target);
+            targetLocation = target == null ? null : DatabaseLocation.parse(target);
             statePostgres = PostgresLocation.fromEnvironment();
         } catch (IllegalArgumentException e) {
             err.println("ERROR: " + e.getMessage());
@@ -136,9 +141,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int runDemo(Stack stack, PostgresLocation targetLocation, PrintStream out, PrintStream err) {
+    private int runDemo(Stack stack, DatabaseLocation targetLocation, PrintStream out, PrintStream err) {
         String targetId;
-        PostgresLocation source;
+        DatabaseLocation source;
         if (targetLocation == null) {
             PostgresDatabases dbs = stack.databases();
             String db;
@@ -153,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.println("Loading Chinook into database " + db + " ...");
             dbs.loadChinook(db);
-            source = stack.statePostgres().withDatabase(db);
+            source = stack.statePostgres().withDatabase(db).toDatabaseLocation();
             targetId = "chinook";
         } else {
             source = targetLocation;

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the repository root holding the service jars. */
-final class Home {
+public final class Home {
 
     private Home() {}
 
@@ -12,7 +12,7 @@ final class Home {
      * The repository root: {@code explicit} when given, else the environment variable {@code BULWARK_HOME}, else the
      * current directory.
      */
-    static Path resolve(Path explicit) {
+    public static Path resolve(Path explicit) {
         if (explicit != null) {
             return explicit.toAbsolutePath().normalize();
         }

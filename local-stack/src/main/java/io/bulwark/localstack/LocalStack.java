@@ -1,18 +1,20 @@
 package io.bulwark.localstack;
 
+import io.bulwark.localstack.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of the embedded default ({@code ./bulwark}): {@code demo} runs one backup of Chinook (or a given database)
- * through the whole pipeline and prints its verification; {@code up} keeps the stack running.
+ * through the whole pipeline and prints its verification; {@code up} keeps the stack running; {@code bench} runs the
+ * benchmarks.
  */
 @Command(
         name = "bulwark",
         mixinStandardHelpOptions = true,
         version = "bulwark " + BulwarkService.VERSION,
         description = "Backups that prove they restore: the local stack (Kafka, S3, PostgreSQL and the five services).",
-        subcommands = {DemoCommand.class, UpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, UpCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LocalStack implements Runnable {
 
     /** Exit code when the verification did not pass or the backup failed. */
@@ -30,7 +32,7 @@ public final class LocalStack implements Runnable {
     /**
      * Runs the command line and exits with its code.
      *
-     * @param args {@code demo [options]}, {@code up [options]} or {@code --help}
+     * @param args {@code demo [options]}, {@code up [options]}, {@code bench capture [options]} or {@code --help}
      */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

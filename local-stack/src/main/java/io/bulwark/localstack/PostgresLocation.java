@@ -1,13 +1,6 @@
 package io.bulwark.localstack;
 
-import io.bulwark.contracts.Ids;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Where a PostgreSQL database is and how to log in: parsed from {@code postgresql://user[:password]@host[:port]/dbname}
@@ -61,7 +54,8 @@ public record PostgresLocation(String host, int port, String database, String us
     }
 
     /**
-     * Parses a {@code postgresql://}, {@code postgres://} or {@code jdbc:postgresql://} URL.
+     * Parses a {@code postgresql://}, {@code postgres://} or {@code jdbc:postgresql://} URL (see {@link
+     * DatabaseLocation#parse}).
      *
      * @param url the URL; user and password may be percent-encoded
      * @return the location
@@ -73,7 +67,7 @@ public record PostgresLocation(String host, int port, String database, String us
             throw new IllegalArgumentException("PostgreSQL URL is empty");
         }
         String raw = url.strip();
-        if (raw.startsWith("jdbc:")) {
+        if (raw.regionMatches(true, 0, "jdbc:", 0, "jdbc:".length())) {
             raw = raw.substring("jdbc:".length());
         }
         String lower = raw.toLowerCase(Locale.ROOT);
@@ -81,32 +75,14 @@ public record PostgresLocation(String host, int port, String database, String us
             throw new IllegalArgumentException(
                     "PostgreSQL URL must look like postgresql://user[:password]@host[:port]/dbname");
         }
-        URI uri;
-        try {
-            uri = new URI(raw);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(
-                    "PostgreSQL URL is not a valid URL (percent-encode special characters in the password)");
-        }
-        Map<String, String> query = query(uri.getRawQuery());
-        String user = query.get("user");
-        String password = query.get("password");
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            if (colon >= 0) {
-                password = decode(userInfo.substring(colon + 1));
-            }
-        }
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        String database = path.startsWith("/") ? path.substring(1) : path;
+        DatabaseLocation parsed = DatabaseLocation.parse(raw);
         return new PostgresLocation(
-                uri.getHost(),
-                uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
-                database,
-                user == null || user.isBlank() ? "postgres" : user,
-                password == null || password.isEmpty() ? null : password);
+                parsed.host(), parsed.port(), parsed.database(), parsed.username(), parsed.password());
+    }
+
+    /** This location as a backup target's location (engine PostgreSQL). */
+    public DatabaseLocation toDatabaseLocation() {
+        return new DatabaseLocation(DatabaseLocation.Engine.POSTGRESQL, host, port, database, username, password);
     }
 
     /** This location with another database on the same server. */
@@ -124,19 +100,6 @@ public record PostgresLocation(String host, int port, String database, String us
         return "postgresql://" + username + "@" + hostForUrl() + ":" + port + "/" + database;
     }
 
-    /**
-     * A target id derived from the database name: lower-cased, characters outside {@code [a-z0-9_-]} replaced by
-     * {@code -}, leading non-alphanumerics dropped, cut to 63 characters; {@code target} when nothing is left.
-     */
-    public String derivedTargetId() {
-        String id = database.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
-        id = id.replaceFirst("^[^a-z0-9]+", "");
-        if (id.length() > 63) {
-            id = id.substring(0, 63);
-        }
-        return Ids.isSafe(id) ? id : "target";
-    }
-
     @Override
     public String toString() {
         return displayUrl() + (password == null ? "" : " (password set)");
@@ -144,23 +107,5 @@ public record PostgresLocation(String host, int port, String database, String us
 
     private String hostForUrl() {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    }
-
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (rawQuery == null) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
-            }
-        }
-        return params;
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -356,7 +356,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** The {@code java} executable running this JVM. */
-    static Path javaExecutable() {
+    public static Path javaExecutable() {
         return ProcessHandle.current()
                 .info()
                 .command()

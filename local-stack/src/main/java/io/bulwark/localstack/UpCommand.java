@@ -83,7 +83,7 @@ final class UpCommand implements Callable<Integer> {
             Path passwordFile = source.password() == null
                     ? null
                     : ConfigFile.writeSecret(work.resolve("secrets").resolve("chinook.password"), source.password());
-            stack.startServices(List.of(new ConfigFile.Target("chinook", source, passwordFile)));
+            stack.startServices(List.of(new ConfigFile.Target("chinook", source.toDatabaseLocation(), passwordFile)));
         } catch (RuntimeException e) {
             err.println("ERROR: " + e.getMessage());
             DemoCommand.printLogs(stack, err, "Service logs:");

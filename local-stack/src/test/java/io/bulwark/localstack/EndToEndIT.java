@@ -102,7 +102,8 @@ class EndToEndIT {
                 List.of(),
                 Duration.ofMinutes(5),
                 System.out));
-        stack.startServices(List.of(new ConfigFile.Target("chinook", state.withDatabase(sourceDb), null)));
+        stack.startServices(List.of(
+                new ConfigFile.Target("chinook", state.withDatabase(sourceDb).toDatabaseLocation(), null)));
         scheduler = new SchedulerClient(stack.schedulerUrl());
 
         chinookBackup = scheduler.requestBackup("chinook", "e2e");

@@ -22,7 +22,10 @@ class LocalStackTest {
 
         assertThat(cli.execute("demo", "--timeout", "soon")).isEqualTo(LocalStack.EXIT_USAGE);
         assertThat(err.toString()).contains("soon");
-        assertThat(LocalStack.commandLine().execute("demo", "--target", "mysql://u@h/db"))
+        assertThat(LocalStack.commandLine().execute("demo", "--target", "oracle://u@h/db"))
+                .isEqualTo(LocalStack.EXIT_USAGE);
+        assertThat(LocalStack.commandLine().execute("demo", "--target", "mysql://h/db"))
+                .as("a MySQL URL without user")
                 .isEqualTo(LocalStack.EXIT_USAGE);
         assertThat(LocalStack.commandLine().execute("demo", "--no-such-option")).isEqualTo(LocalStack.EXIT_USAGE);
     }
@@ -33,6 +36,14 @@ class LocalStackTest {
 
         assertThat(code).isEqualTo(LocalStack.EXIT_STACK_FAILED);
         assertThat(Stack.missingJars(emptyHome)).hasSize(5);
+    }
+
+    @Test
+    void takesAMysqlTargetAndGoesOnToLookForTheJars() {
+        int code = LocalStack.commandLine()
+                .execute("demo", "--target", "mysql://backup:pw@127.0.0.1/shop", "--home", emptyHome.toString());
+
+        assertThat(code).isEqualTo(LocalStack.EXIT_STACK_FAILED);
     }
 
     @Test

@@ -56,12 +56,18 @@ class PostgresLocationTest {
     }
 
     @Test
-    void derivesASafeTargetIdFromTheDatabaseName() {
-        assertThat(PostgresLocation.parse("postgresql://h/Sales.DB%202024").derivedTargetId())
-                .isEqualTo("sales-db-2024");
-        assertThat(PostgresLocation.parse("postgresql://h/_stage").derivedTargetId())
-                .isEqualTo("stage");
-        assertThat(PostgresLocation.parse("postgresql://h/" + "x".repeat(80)).derivedTargetId())
-                .hasSize(63);
+    void becomesAPostgresqlTargetLocationWithTheSameSettings() {
+        DatabaseLocation target =
+                PostgresLocation.parse("postgresql://app:pw@h:6000/sales").toDatabaseLocation();
+
+        assertThat(target)
+                .isEqualTo(new DatabaseLocation(DatabaseLocation.Engine.POSTGRESQL, "h", 6000, "sales", "app", "pw"));
+    }
+
+    @Test
+    void keepsNamingPostgresqlInItsErrors() {
+        assertThatThrownBy(() -> PostgresLocation.parse("postgresql://u@:5432/db"))
+                .hasMessageStartingWith("PostgreSQL URL");
+        assertThatThrownBy(() -> PostgresLocation.parse(" ")).hasMessage("PostgreSQL URL is empty");
     }
 }

@@ -1,0 +1,84 @@
+package io.bulwark.localstack.bench;
+
+import io.bulwark.localstack.BulwarkService;
+import io.bulwark.localstack.ServiceProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the real dump-worker jar for a benchmark, as the local stack starts its services ({@link ServiceProcess}),
+ * with the heap the benchmark holds it to and its metrics endpoint exposed for {@link HeapSampler}.
+ */
+final class BenchDumpWorker {
+
+    /** The worker's JVM options: the 256 MB heap the memory goal is about; otherwise the JVM's defaults. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow");
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private BenchDumpWorker() {}
+
+    /**
+     * The Spring Boot arguments: the configuration file, the port, the broker, and the actuator exposing {@code
+     * metrics} next to {@code health,info}.
+     */
+    static List<String> arguments(Path configFile, int port, String bootstrapServers) {
+        return List.of(
+                "--spring.config.additional-location=file:" + configFile.toAbsolutePath(),
+                "--server.port=" + port,
+                "--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers,
+                "--management.endpoints.web.exposure.include=health,info,metrics");
+    }
+
+    /**
+     * Starts the dump-worker and waits until it reports UP and answers on its metrics endpoint.
+     *
+     * @param java the {@code java} executable
+     * @param home the repository root holding {@code dump-worker/target/dump-worker-0.1.0-SNAPSHOT-exec.jar}
+     * @param configFile the shared configuration file naming the bench target
+     * @param port the HTTP port
+     * @param bootstrapServers the Kafka broker
+     * @param logFile where its output goes
+     * @return the running worker; the caller closes it
+     * @throws IllegalStateException when it exits or is not UP within 4 minutes, with its log's tail; the worker is
+     *     stopped then
+     */
+    static ServiceProcess start(
+            Path java, Path home, Path configFile, int port, String bootstrapServers, Path logFile) {
+        BulwarkService service = BulwarkService.DUMP_WORKER;
+        ServiceProcess p = ServiceProcess.start(
+                service,
+                java,
+                service.jar(home),
+                JVM_OPTIONS,
+                arguments(configFile, port, bootstrapServers),
+                Map.of(),
+                port,
+                logFile);
+        try {
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (!p.isHealthy()) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(
+                            "the dump-worker exited during start-up; log " + logFile + ":\n" + p.logTail(6000));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the dump-worker was not UP within " + START_TIMEOUT + "; log "
+                            + logFile + ":\n" + p.logTail(6000));
+                }
+                Thread.sleep(250);
+            }
+            new HeapSampler(port).sampleOnce();
+            return p;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.close();
+            throw new IllegalStateException("interrupted while starting the dump-worker", e);
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+}

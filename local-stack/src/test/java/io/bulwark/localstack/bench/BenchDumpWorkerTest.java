@@ -1,0 +1,20 @@
+package io.bulwark.localstack.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class BenchDumpWorkerTest {
+
+    @Test
+    void holdsTheWorkerTo256MbAndExposesItsMetrics() {
+        assertThat(BenchDumpWorker.JVM_OPTIONS).contains("-Xmx256m");
+        assertThat(BenchDumpWorker.arguments(Path.of("/w/config/t.yml"), 41234, "127.0.0.1:9092"))
+                .containsExactly(
+                        "--spring.config.additional-location=file:/w/config/t.yml",
+                        "--server.port=41234",
+                        "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:9092",
+                        "--management.endpoints.web.exposure.include=health,info,metrics");
+    }
+}
