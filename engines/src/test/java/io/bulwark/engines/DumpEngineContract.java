@@ -117,7 +117,7 @@ public abstract class DumpEngineContract {
     }
 
     @Test
-    void honoursIncludedTablesInTheDumpAndTheInventory() throws Exception {
+    protected void honoursIncludedTablesInTheDumpAndTheInventory() throws Exception {
         List<String> included = List.of("customer", "item");
         DumpOptions options = new DumpOptions(
                 null, null, included.stream().map(t -> filterName(source, t)).toList(), null, TIMEOUT);
@@ -125,7 +125,7 @@ public abstract class DumpEngineContract {
     }
 
     @Test
-    void honoursExcludedTablesInTheDumpAndTheInventory() throws Exception {
+    protected void honoursExcludedTablesInTheDumpAndTheInventory() throws Exception {
         DumpOptions options = new DumpOptions(
                 null, null, null, List.of(filterName(source, "bulk"), filterName(source, "order_line")), TIMEOUT);
         assertFilterHonoured(options, List.of("customer", "item", "empty_table"));
