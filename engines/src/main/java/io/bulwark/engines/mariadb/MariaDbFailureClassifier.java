@@ -191,8 +191,9 @@ public final class MariaDbFailureClassifier {
             return body;
         }
         String privilege = missingPrivilege(body);
+        String quoted = body.startsWith(source + ":") ? body : source + ": " + body;
         return "permission denied: the backup user lacks " + (privilege == null ? "a privilege" : privilege) + " ("
-                + source + ": " + body + ")";
+                + quoted + ")";
     }
 
     private static String privilegeOfStatement(String text) {

@@ -115,7 +115,6 @@ class MariaDbLeastPrivilegeIT {
 
     private void assertDeniedNaming(ConnectionSpec backup, String privilege) {
         assertThatThrownBy(() -> dump(backup)).isInstanceOfSatisfying(DumpFailedException.class, e -> {
-            System.out.println("[" + privilege + "] " + e.getMessage());
             assertThat(e.reason()).isEqualTo(FailureReason.PERMISSION_DENIED);
             assertThat(e.getMessage())
                     .startsWith("permission denied: the backup user lacks")
