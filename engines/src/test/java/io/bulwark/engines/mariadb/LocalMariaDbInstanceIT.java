@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,9 +74,13 @@ class LocalMariaDbInstanceIT {
         LocalMariaDbInstance orphan = LocalMariaDbInstance.start(work, LocalMariaDbInstance.Options.sandbox(), runner);
         try (LocalMariaDbInstance alive =
                 LocalMariaDbInstance.start(work, LocalMariaDbInstance.Options.sandbox(), runner)) {
-            Process gone = new ProcessBuilder("true").start();
-            gone.waitFor(10, TimeUnit.SECONDS);
-            Files.writeString(orphan.directory().resolve("owner.pid"), Long.toString(gone.pid()));
+            long gone;
+            try (ProcessRunner.RunningProcess exited =
+                    runner.start(ProcessRunner.Command.of(Duration.ofSeconds(10), "true"))) {
+                exited.waitFor();
+                gone = exited.pid();
+            }
+            Files.writeString(orphan.directory().resolve("owner.pid"), Long.toString(gone));
 
             assertThat(LocalMariaDbInstance.reapOrphans(work)).isEqualTo(1);
 
