@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -120,16 +118,6 @@ class PgDumpToolContractIT extends DumpEngineContract {
     protected String filterName(ConnectionSpec database, String table) {
         return "public." + table;
     }
-
-    @Test
-    @Override
-    @Disabled("PG filters land with the PgDumpTool filter change")
-    protected void honoursIncludedTablesInTheDumpAndTheInventory() {}
-
-    @Test
-    @Override
-    @Disabled("PG filters land with the PgDumpTool filter change")
-    protected void honoursExcludedTablesInTheDumpAndTheInventory() {}
 
     private static PostgresConnectionSpec pgSpec(ConnectionSpec spec) {
         return new PostgresConnectionSpec(spec.host(), spec.port(), spec.database(), spec.username(), spec.password());
