@@ -253,7 +253,8 @@ public final class OpenPgpEncryption {
             return "it expired on " + expiry.toInstant();
         }
         if (!primary.isBoundAt(at)) {
-            return "it has no valid self-signature";
+            return "it has no valid self-signature (or only ones Bouncy Castle's default policy refuses: SHA-1 made"
+                    + " after 2023-02-01, RSA below 2000 bits)";
         }
         List<String> reasons = new ArrayList<>();
         for (OpenPGPComponentKey key : certificate.getKeys()) {
