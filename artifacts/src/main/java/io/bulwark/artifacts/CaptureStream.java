@@ -67,9 +67,12 @@ public final class CaptureStream extends InputStream {
         void onSourceEnd() throws IOException;
     }
 
+    /** What the pump is doing; {@link #WAITING_FOR_SOURCE} does not respond to {@link #close()}. */
     private enum PumpState {
         NOT_STARTED,
-        READING_SOURCE,
+        /** In {@code source.read} or {@code sourceEnd}: waits for the dump tool. */
+        WAITING_FOR_SOURCE,
+        /** Encoding, hashing or waiting for buffer space: stops at once when closed. */
         ENCODING,
         DONE
     }
@@ -236,7 +239,7 @@ public final class CaptureStream extends InputStream {
         try {
             byte[] chunk = new byte[CHUNK_BYTES];
             while (true) {
-                pumpState = PumpState.READING_SOURCE;
+                pumpState = PumpState.WAITING_FOR_SOURCE;
                 int n = source.read(chunk);
                 pumpState = PumpState.ENCODING;
                 if (n < 0) {
@@ -251,7 +254,9 @@ public final class CaptureStream extends InputStream {
             rawSha256 = HexFormat.of().formatHex(rawDigest.digest());
             encoderClosed = true;
             encoder.close();
+            pumpState = PumpState.WAITING_FOR_SOURCE;
             sourceEnd.onSourceEnd();
+            pumpState = PumpState.ENCODING;
             sink.finish();
         } catch (Closed e) {
             // close() asked the pump to stop; nobody reads any more
@@ -402,8 +407,9 @@ public final class CaptureStream extends InputStream {
      * Stops the capture; idempotent. Closes the source, makes a pump that waits for buffer space or is
      * encoding stop at once (waiting up to {@value #CLOSE_WAIT_MILLIS} ms for it), and frees the chain's
      * native memory. A pump blocked reading the source (a pipe whose writer is still alive: closing a
-     * pipe does not wake its reader) stops, and frees the chain, as soon as that read returns, which
-     * ending the dump tool's process does. Reads after closing throw.
+     * pipe does not wake its reader) or in {@code sourceEnd} is not waited for: it stops, and frees the
+     * chain, as soon as that call returns, which ending the dump tool's process makes it do. Reads after
+     * closing throw.
      *
      * @throws IOException when closing the source throws
      */
@@ -439,7 +445,7 @@ public final class CaptureStream extends InputStream {
     private void awaitPump(Thread running) {
         long deadline = System.nanoTime() + CLOSE_WAIT_MILLIS * 1_000_000;
         try {
-            while (running.isAlive() && pumpState != PumpState.READING_SOURCE && System.nanoTime() < deadline) {
+            while (running.isAlive() && pumpState != PumpState.WAITING_FOR_SOURCE && System.nanoTime() < deadline) {
                 running.join(10);
             }
         } catch (InterruptedException e) {

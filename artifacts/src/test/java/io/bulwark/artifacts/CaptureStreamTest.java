@@ -262,6 +262,40 @@ class CaptureStreamTest {
     }
 
     @Test
+    @Timeout(30)
+    void closeDoesNotWaitForAnEndCallbackThatWaitsForTheDumpTool() throws Exception {
+        CountDownLatch toolExited = new CountDownLatch(1);
+        AtomicBoolean inCallback = new AtomicBoolean();
+        CaptureStream capture = new CaptureStream(new ByteArrayInputStream(sample(1000)), CodecChain.zstd(), () -> {
+            inCallback.set(true);
+            try {
+                toolExited.await();
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+        });
+        Thread reader = Thread.ofPlatform().start(() -> {
+            try {
+                capture.readAllBytes();
+            } catch (IOException expected) {
+                // closed under it
+            }
+        });
+        awaitTrue(inCallback::get);
+
+        long started = System.nanoTime();
+        capture.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        reader.join(5_000);
+        assertThat(reader.isAlive()).isFalse();
+        assertThat(capture.isComplete()).isFalse();
+
+        toolExited.countDown();
+        awaitTrue(() -> !capture.pumpAlive());
+        assertThat(capture.isComplete()).isFalse();
+    }
+
+    @Test
     void closingBeforeReadingStartsNoThreadAndFreesTheChain() throws Exception {
         AtomicBoolean sourceClosed = new AtomicBoolean();
         InputStream source = new ByteArrayInputStream(sample(1000)) {
