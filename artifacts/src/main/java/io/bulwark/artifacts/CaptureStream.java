@@ -1,88 +1,156 @@
 package io.bulwark.artifacts;
 
-import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
+import io.bulwark.artifacts.codec.CodecChain;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
+import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The capture codec chain as a pull stream: reading it reads the dump tool's output ({@code source}),
- * compresses it with zstd and returns the compressed bytes, while counting and hashing (SHA-256) both
- * the raw and the stored bytes. Hand it to {@link ObjectStore#putStream}.
+ * The capture of a dump as a pull stream: reading it returns the dump tool's output ({@code source})
+ * encoded by a {@link CodecChain} (compressed, then optionally OpenPGP-encrypted), while counting and
+ * hashing (SHA-256) both the raw and the stored bytes. Hand it to {@link ObjectStore#putStream}.
  *
- * <p>The zstd frame carries a content checksum, so {@code zstd -d} (or {@code zstd -t}) detects a
- * corrupted object. When {@code source} ends, the zstd frame is finished and {@code onSourceEnd} runs
- * before the last compressed bytes are handed out; when it throws (for example because the dump
- * tool exited non-zero), this stream's {@code read} throws that exception, so the upload is aborted
- * and no object appears. The failure stays available through {@link #failure()}.
+ * <p>A pump thread ({@code bulwark-capture-N}, a daemon, started by the first {@code read}) reads
+ * {@code source}, hashes it, runs the chain and hands the stored bytes to the reader through a
+ * bounded buffer of {@code bufferBytes} (default {@value #DEFAULT_BUFFER_BYTES} bytes) in chunks of
+ * {@value #CHUNK_BYTES} bytes; when the buffer is full the pump waits. So the dump tool keeps writing
+ * and the chain keeps encoding while the object store uploads a part, up to the buffer's size.
  *
- * <p>Memory is bounded: one read chunk ({@value #CHUNK_BYTES} bytes) plus what zstd emits for it.
- * Not thread-safe: one reader at a time (reads from different threads must happen one after the
- * other, as the MinIO SDK does). The statistics are final once {@link #isComplete()} is true.
+ * <p>When {@code source} ends, the chain is finished (the zstd frame with its content checksum, the
+ * OpenPGP Modification Detection Code) and {@code sourceEnd} runs before the last chunk and the end
+ * of stream are handed out; when it throws (for example because the dump tool exited non-zero), or
+ * reading {@code source} throws, this stream's {@code read} throws that same exception, never
+ * returning end of stream, so the upload is aborted and no object appears. The failure stays
+ * available through {@link #failure()}.
+ *
+ * <p>Memory is bounded whatever the input size: the buffer, one chunk held by the reader, one chunk
+ * being filled by the pump, one read chunk of the source, and the chain's own state (zstd's window).
+ * One reader at a time (reads from different threads must happen one after the other, as the MinIO
+ * SDK does); the statistics may be read from any thread at any time and are final once {@link
+ * #isComplete()} is true. Always {@link #close()} it: that stops the pump and frees zstd's native
+ * memory.
  */
 public final class CaptureStream extends InputStream {
-
-    /** The codec name of this chain in {@link io.bulwark.contracts.ArtifactRef#codecs()}. */
-    public static final String CODEC = "zstd";
 
     /** The default zstd level: 3, zstd's own default (fast, good ratio). */
     public static final int DEFAULT_LEVEL = 3;
 
-    /** Bytes read from {@code source} at a time. */
+    /** Bytes read from {@code source} at a time, and the size of a chunk handed to the reader. */
     public static final int CHUNK_BYTES = 64 * 1024;
+
+    /** The default bound of stored bytes waiting for the reader: 8 MiB. */
+    public static final int DEFAULT_BUFFER_BYTES = 8 * 1024 * 1024;
+
+    /** How long {@link #close()} waits for a pump that is not blocked on the source, in milliseconds. */
+    static final long CLOSE_WAIT_MILLIS = 2_000;
+
+    private static final AtomicInteger PUMPS = new AtomicInteger();
 
     /** Runs once when the source has ended, before the last bytes are handed out. */
     @FunctionalInterface
     public interface SourceEnd {
         /**
-         * Called once at the end of the source.
+         * Called once at the end of the source, on the pump thread.
          *
          * @throws IOException to fail the capture (the reader of this stream gets this exception)
          */
         void onSourceEnd() throws IOException;
     }
 
+    /** What the pump is doing; {@link #WAITING_FOR_SOURCE} does not respond to {@link #close()}. */
+    private enum PumpState {
+        NOT_STARTED,
+        /** In {@code source.read} or {@code sourceEnd}: waits for the dump tool. */
+        WAITING_FOR_SOURCE,
+        /** Encoding, hashing or waiting for buffer space: stops at once when closed. */
+        ENCODING,
+        DONE
+    }
+
     private final InputStream source;
+    private final CodecChain chain;
     private final SourceEnd sourceEnd;
+    private final int bufferBytes;
     private final MessageDigest rawDigest = newDigest();
     private final MessageDigest storedDigest = newDigest();
-    private final Buffer pending = new Buffer();
-    private final ZstdOutputStreamNoFinalizer zstd;
-    private final byte[] chunk = new byte[CHUNK_BYTES];
-    private long rawBytes;
-    private long storedBytes;
-    private boolean sourceEnded;
-    private boolean complete;
-    private IOException failure;
-    private String rawSha256;
-    private String storedSha256;
+    private final Sink sink = new Sink();
+    private final OutputStream encoder;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition readable = lock.newCondition();
+    private final Condition writable = lock.newCondition();
+    private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private long heldBytes;
+    private long peakBufferedBytes;
+    private boolean ended;
+    private volatile boolean closed;
+    private Thread pump;
+
+    private volatile PumpState pumpState = PumpState.NOT_STARTED;
+    private volatile IOException failure;
+    private volatile boolean complete;
+    private volatile long rawBytes;
+    private final AtomicLong storedBytes = new AtomicLong();
+    private volatile String rawSha256;
+    private volatile String storedSha256;
+
+    private byte[] current;
+    private int currentPosition;
+    private int currentLength;
+    private final byte[] one = new byte[1];
 
     /**
-     * A capture of {@code source} at zstd level {@code level}.
+     * A capture of {@code source} through {@code chain} with a buffer of {@value #DEFAULT_BUFFER_BYTES}
+     * bytes.
      *
      * @param source the dump tool's stdout; closed by {@link #close()}
-     * @param level zstd compression level, 1 to 19 (3 is zstd's default)
+     * @param chain the codecs to apply, e.g. {@code CodecChain.zstd(3)}
      * @param sourceEnd called once when {@code source} returns end of stream; may be null
-     * @throws IOException when zstd cannot be initialised
+     * @throws IOException when the chain cannot start (zstd cannot allocate, the OpenPGP session key
+     *     cannot be encrypted)
      */
-    public CaptureStream(InputStream source, int level, SourceEnd sourceEnd) throws IOException {
+    public CaptureStream(InputStream source, CodecChain chain, SourceEnd sourceEnd) throws IOException {
+        this(source, chain, sourceEnd, DEFAULT_BUFFER_BYTES);
+    }
+
+    /**
+     * A capture of {@code source} through {@code chain} with a buffer of {@code bufferBytes}.
+     *
+     * @param bufferBytes the most stored bytes waiting for the reader, at least {@value #CHUNK_BYTES}
+     * @throws IllegalArgumentException when {@code bufferBytes} is below {@value #CHUNK_BYTES}
+     * @throws IOException when the chain cannot start
+     */
+    public CaptureStream(InputStream source, CodecChain chain, SourceEnd sourceEnd, int bufferBytes)
+            throws IOException {
         this.source = Objects.requireNonNull(source, "source");
+        this.chain = Objects.requireNonNull(chain, "chain");
         this.sourceEnd = sourceEnd != null ? sourceEnd : () -> {};
-        if (level < 1 || level > 19) {
-            throw new IllegalArgumentException("zstd level must be 1..19 but was " + level);
+        if (bufferBytes < CHUNK_BYTES) {
+            throw new IllegalArgumentException(
+                    "bufferBytes must be at least " + CHUNK_BYTES + " but was " + bufferBytes);
         }
-        this.zstd = new ZstdOutputStreamNoFinalizer(pending, level);
-        this.zstd.setChecksum(true);
+        this.bufferBytes = bufferBytes;
+        this.encoder = chain.encoder(sink);
+    }
+
+    /** The chain this capture applies; its {@link CodecChain#codecs()} go into the artifact reference. */
+    public CodecChain chain() {
+        return chain;
     }
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }
@@ -90,58 +158,179 @@ public final class CaptureStream extends InputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
-        if (failure != null) {
-            throw failure;
+        if (closed) {
+            throw new IOException("the capture stream is closed");
         }
         if (len == 0) {
+            IOException failed = failure;
+            if (failed != null) {
+                throw failed;
+            }
             return 0;
         }
-        while (pending.available() == 0 && !sourceEnded) {
-            fill();
-        }
-        if (pending.available() == 0) {
-            finish();
+        if (currentPosition == currentLength && !nextChunk()) {
             return -1;
         }
-        int n = pending.take(b, off, len);
-        storedDigest.update(b, off, n);
-        storedBytes += n;
+        int n = Math.min(len, currentLength - currentPosition);
+        System.arraycopy(current, currentPosition, b, off, n);
+        currentPosition += n;
+        storedBytes.addAndGet(n);
         return n;
     }
 
-    private void fill() throws IOException {
-        int n;
+    @Override
+    public int available() {
+        return currentLength - currentPosition;
+    }
+
+    /** Takes the next chunk; false at the end of the stored bytes. */
+    private boolean nextChunk() throws IOException {
+        lock.lock();
         try {
-            n = source.read(chunk);
-        } catch (IOException e) {
-            throw fail(e);
-        }
-        if (n < 0) {
-            sourceEnded = true;
-            zstd.close();
-            rawSha256 = HexFormat.of().formatHex(rawDigest.digest());
-            try {
-                sourceEnd.onSourceEnd();
-            } catch (IOException e) {
-                throw fail(e);
+            startPump();
+            heldBytes = 0;
+            current = null;
+            currentPosition = 0;
+            currentLength = 0;
+            while (true) {
+                if (failure != null) {
+                    throw failure;
+                }
+                if (closed) {
+                    throw new IOException("the capture stream is closed");
+                }
+                Chunk chunk = queue.poll();
+                if (chunk != null) {
+                    queuedBytes -= chunk.length();
+                    heldBytes = chunk.length();
+                    current = chunk.bytes();
+                    currentLength = chunk.length();
+                    writable.signal();
+                    return true;
+                }
+                if (ended) {
+                    complete = true;
+                    return false;
+                }
+                readable.await();
             }
-            return;
-        }
-        rawDigest.update(chunk, 0, n);
-        rawBytes += n;
-        zstd.write(chunk, 0, n);
-    }
-
-    private void finish() {
-        if (!complete) {
-            complete = true;
-            storedSha256 = HexFormat.of().formatHex(storedDigest.digest());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the dump");
+        } finally {
+            lock.unlock();
         }
     }
 
-    private IOException fail(IOException e) {
-        failure = e;
-        return e;
+    private void startPump() {
+        if (pump == null && !closed) {
+            pump = Thread.ofPlatform()
+                    .name("bulwark-capture-" + PUMPS.incrementAndGet())
+                    .daemon(true)
+                    .unstarted(this::pump);
+            pumpState = PumpState.ENCODING;
+            pump.start();
+        }
+    }
+
+    /** The pump thread's body: source → raw hash → chain → stored hash → buffer. */
+    private void pump() {
+        boolean encoderClosed = false;
+        try {
+            byte[] chunk = new byte[CHUNK_BYTES];
+            while (true) {
+                pumpState = PumpState.WAITING_FOR_SOURCE;
+                int n = source.read(chunk);
+                pumpState = PumpState.ENCODING;
+                if (n < 0) {
+                    break;
+                }
+                checkOpen();
+                rawDigest.update(chunk, 0, n);
+                rawBytes += n;
+                encoder.write(chunk, 0, n);
+            }
+            checkOpen();
+            rawSha256 = HexFormat.of().formatHex(rawDigest.digest());
+            encoderClosed = true;
+            encoder.close();
+            pumpState = PumpState.WAITING_FOR_SOURCE;
+            sourceEnd.onSourceEnd();
+            pumpState = PumpState.ENCODING;
+            sink.finish();
+        } catch (Closed e) {
+            // close() asked the pump to stop; nobody reads any more
+        } catch (IOException e) {
+            fail(e);
+        } catch (RuntimeException | Error e) {
+            fail(new IOException("the capture failed: " + e, e));
+        } finally {
+            if (!encoderClosed) {
+                releaseEncoder();
+            }
+            pumpState = PumpState.DONE;
+        }
+    }
+
+    private void checkOpen() throws Closed {
+        if (closed) {
+            throw new Closed();
+        }
+    }
+
+    /** Closes the encoder without handing out what it still writes, freeing zstd's native memory. */
+    private void releaseEncoder() {
+        sink.discard();
+        try {
+            encoder.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the output is discarded; closing only frees the codecs
+        }
+    }
+
+    private void fail(IOException e) {
+        lock.lock();
+        try {
+            if (!closed && failure == null) {
+                failure = e;
+            }
+            readable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Blocks the pump while the buffer is full; hands the chunk to the reader. */
+    private void put(byte[] bytes, int length) throws IOException {
+        lock.lock();
+        try {
+            while (!closed && queuedBytes > 0 && queuedBytes + length > bufferBytes) {
+                writable.await();
+            }
+            if (closed) {
+                throw new Closed();
+            }
+            queue.add(new Chunk(bytes, length));
+            queuedBytes += length;
+            peakBufferedBytes = Math.max(peakBufferedBytes, queuedBytes + heldBytes);
+            readable.signal();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the capture pump was interrupted");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void end(String sha256) {
+        lock.lock();
+        try {
+            storedSha256 = sha256;
+            ended = true;
+            readable.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** True when the source has ended, its end callback succeeded and every stored byte was read. */
@@ -149,19 +338,19 @@ public final class CaptureStream extends InputStream {
         return complete;
     }
 
-    /** The exception the source or its end callback threw, or null. */
+    /** The exception the source, the chain or the end callback threw, or null. */
     public IOException failure() {
         return failure;
     }
 
-    /** Bytes read from the source so far. */
+    /** Bytes read from the source so far; safe to call from any thread. */
     public long rawBytes() {
         return rawBytes;
     }
 
-    /** Compressed bytes handed out so far. */
+    /** Stored (encoded) bytes handed to the reader so far; safe to call from any thread. */
     public long storedBytes() {
-        return storedBytes;
+        return storedBytes.get();
     }
 
     /**
@@ -170,31 +359,97 @@ public final class CaptureStream extends InputStream {
      * @throws IllegalStateException before the source has ended
      */
     public String rawSha256() {
-        if (rawSha256 == null) {
+        String sha = rawSha256;
+        if (sha == null) {
             throw new IllegalStateException("the source has not ended yet");
         }
-        return rawSha256;
+        return sha;
     }
 
     /**
-     * Lowercase hex SHA-256 of the stored (compressed) bytes.
+     * Lowercase hex SHA-256 of the stored (encoded) bytes.
      *
      * @throws IllegalStateException before {@link #isComplete()}
      */
     public String sha256() {
-        if (storedSha256 == null) {
+        if (!complete) {
             throw new IllegalStateException("the capture is not complete yet");
         }
         return storedSha256;
     }
 
-    /** Closes the source and frees zstd's native memory; idempotent. */
+    /** The most stored bytes held at once between pump and reader (buffer plus the reader's chunk). */
+    long peakBufferedBytes() {
+        lock.lock();
+        try {
+            return peakBufferedBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True while the pump thread runs. */
+    boolean pumpAlive() {
+        Thread thread = pumpThread();
+        return thread != null && thread.isAlive();
+    }
+
+    private Thread pumpThread() {
+        lock.lock();
+        try {
+            return pump;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops the capture; idempotent. Closes the source, makes a pump that waits for buffer space or is
+     * encoding stop at once (waiting up to {@value #CLOSE_WAIT_MILLIS} ms for it), and frees the chain's
+     * native memory. A pump blocked reading the source (a pipe whose writer is still alive: closing a
+     * pipe does not wake its reader) or in {@code sourceEnd} is not waited for: it stops, and frees the
+     * chain, as soon as that call returns, which ending the dump tool's process makes it do. Reads after
+     * closing throw.
+     *
+     * @throws IOException when closing the source throws
+     */
     @Override
     public void close() throws IOException {
+        Thread running;
+        lock.lock();
         try {
-            zstd.close();
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = pump;
+            queue.clear();
+            queuedBytes = 0;
+            readable.signalAll();
+            writable.signalAll();
         } finally {
+            lock.unlock();
+        }
+        try {
             source.close();
+        } finally {
+            if (running == null) {
+                releaseEncoder();
+            } else {
+                awaitPump(running);
+            }
+        }
+    }
+
+    /** Waits for the pump to end, unless (or until) it blocks on the source, at most {@value #CLOSE_WAIT_MILLIS} ms. */
+    private void awaitPump(Thread running) {
+        long deadline = System.nanoTime() + CLOSE_WAIT_MILLIS * 1_000_000;
+        try {
+            while (running.isAlive() && pumpState != PumpState.WAITING_FOR_SOURCE && System.nanoTime() < deadline) {
+                running.join(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -206,54 +461,69 @@ public final class CaptureStream extends InputStream {
         }
     }
 
-    /** A growable FIFO byte buffer the compressor writes into. */
-    private static final class Buffer extends OutputStream {
-        private byte[] bytes = new byte[CHUNK_BYTES];
-        private int start;
-        private int end;
+    private record Chunk(byte[] bytes, int length) {}
 
-        int available() {
-            return end - start;
+    /** The pump was stopped by {@link #close()}. */
+    private static final class Closed extends IOException {
+        Closed() {
+            super("the capture stream was closed");
         }
+    }
 
-        int take(byte[] b, int off, int len) {
-            int n = Math.min(len, available());
-            System.arraycopy(bytes, start, b, off, n);
-            start += n;
-            if (start == end) {
-                start = 0;
-                end = 0;
-            }
-            return n;
+    /**
+     * Where the chain writes: hashes the stored bytes and cuts them into chunks. A full chunk is handed
+     * over only when more bytes follow, so the last chunk is always withheld until {@link #finish()}.
+     */
+    private final class Sink extends OutputStream {
+        private byte[] chunk = new byte[CHUNK_BYTES];
+        private int length;
+        private boolean discard;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
-        public void write(int b) {
-            ensure(1);
-            bytes[end++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, bytes, end, len);
-            end += len;
-        }
-
-        private void ensure(int more) {
-            if (end + more <= bytes.length) {
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (discard) {
                 return;
             }
-            int live = available();
-            if (live + more <= bytes.length) {
-                System.arraycopy(bytes, start, bytes, 0, live);
-            } else {
-                byte[] bigger = Arrays.copyOf(bytes, Math.max(bytes.length * 2, live + more));
-                System.arraycopy(bytes, start, bigger, 0, live);
-                bytes = bigger;
+            storedDigest.update(b, off, len);
+            while (len > 0) {
+                if (length == CHUNK_BYTES) {
+                    put(chunk, length);
+                    chunk = new byte[CHUNK_BYTES];
+                    length = 0;
+                }
+                int n = Math.min(len, CHUNK_BYTES - length);
+                System.arraycopy(b, off, chunk, length, n);
+                length += n;
+                off += n;
+                len -= n;
             }
-            start = 0;
-            end = live;
+        }
+
+        /** Hands out the last chunk and the end of stream. */
+        void finish() throws IOException {
+            if (length > 0) {
+                put(chunk, length);
+            }
+            end(HexFormat.of().formatHex(storedDigest.digest()));
+        }
+
+        void discard() {
+            discard = true;
+        }
+
+        @Override
+        public void flush() {
+            // chunks are handed over when full, or at the end
+        }
+
+        @Override
+        public void close() {
+            // the end is marked by finish(), after the source's end callback
         }
     }
 }

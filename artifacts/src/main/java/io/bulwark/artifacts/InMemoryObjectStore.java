@@ -3,8 +3,15 @@ package io.bulwark.artifacts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -12,14 +19,40 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * the network. It keeps the port's contract (an upload whose input fails leaves no object, a missing
  * key throws {@link ObjectNotFoundException}) and can be told to fail: {@link #setUnreachable} makes
  * every call throw {@link ObjectStoreException}, {@link #failReadsOf} makes one object's stream break
- * after a number of bytes. Thread-safe.
+ * after a number of bytes, {@link #abandonUpload} leaves an incomplete multipart upload as a worker
+ * killed mid-upload does. Like the real store, a {@link #putStream} whose input fails leaves no
+ * incomplete upload behind. Thread-safe.
  */
 public final class InMemoryObjectStore implements ObjectStore {
 
     private final NavigableMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    private final ConcurrentMap<String, IncompleteUpload> uploads = new ConcurrentHashMap<>();
+    private final Clock clock;
     private volatile boolean unreachable;
     private volatile String brokenKey;
     private volatile long brokenAfterBytes;
+
+    /** A store whose upload ages are measured by the system clock. */
+    public InMemoryObjectStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** A store whose upload ages ({@link #abortIncompleteUploads}) are measured by {@code clock}. */
+    public InMemoryObjectStore(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Leaves an incomplete multipart upload of {@code key} initiated at {@code initiated}, as a worker
+     * killed mid-upload does: no object appears, {@link #incompleteUploads} lists the key.
+     *
+     * @return the upload's id
+     */
+    public String abandonUpload(String key, Instant initiated) {
+        String uploadId = UUID.randomUUID().toString();
+        uploads.put(uploadId, new IncompleteUpload(key, initiated));
+        return uploadId;
+    }
 
     /** The stored objects by key, sorted; a live view that tests may read and change. */
     public NavigableMap<String, byte[]> objects() {
@@ -108,6 +141,35 @@ public final class InMemoryObjectStore implements ObjectStore {
         keys.forEach(objects::remove);
         return keys.size();
     }
+
+    @Override
+    public List<String> incompleteUploads(String prefix) {
+        check();
+        return uploads.values().stream()
+                .map(IncompleteUpload::key)
+                .filter(k -> k.startsWith(prefix))
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    @Override
+    public int abortIncompleteUploads(String prefix, Duration olderThan) {
+        check();
+        Instant cutoff = clock.instant().minus(olderThan);
+        int aborted = 0;
+        for (var entry : uploads.entrySet()) {
+            IncompleteUpload upload = entry.getValue();
+            if (upload.key().startsWith(prefix)
+                    && !upload.initiated().isAfter(cutoff)
+                    && uploads.remove(entry.getKey(), upload)) {
+                aborted++;
+            }
+        }
+        return aborted;
+    }
+
+    private record IncompleteUpload(String key, Instant initiated) {}
 
     private void check() {
         if (unreachable) {

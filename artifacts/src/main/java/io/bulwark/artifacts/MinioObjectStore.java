@@ -1,9 +1,12 @@
 package io.bulwark.artifacts;
 
+import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListMultipartUploadsArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
@@ -15,12 +18,22 @@ import io.minio.errors.MinioException;
 import io.minio.messages.DeleteRequest;
 import io.minio.messages.DeleteResult;
 import io.minio.messages.Item;
+import io.minio.messages.ListMultipartUploadsResult;
+import io.minio.messages.ListMultipartUploadsResult.Upload;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ObjectStore} on any S3-compatible server (MinIO, S3Proxy, AWS S3) through the MinIO Java
@@ -35,13 +48,25 @@ import java.util.Set;
 public final class MinioObjectStore implements ObjectStore {
 
     private static final Set<String> NOT_FOUND = Set.of("NoSuchKey", "NoSuchObject", "NotFound");
+    private static final Set<String> NO_UPLOAD = Set.of("NoSuchUpload", "NoSuchKey", "NotFound");
+    private static final Set<String> UNSUPPORTED = Set.of("NotImplemented", "MethodNotAllowed");
+    private static final Logger log = LoggerFactory.getLogger(MinioObjectStore.class);
 
     private final MinioClient client;
+    private final MinioAsyncClient asyncClient;
     private final ObjectStoreSettings settings;
+    private final AtomicBoolean uploadListingUnsupportedLogged = new AtomicBoolean();
+    private final int uploadsPerPage;
 
     /** A store on the server and bucket of {@code settings}; connects lazily. */
     public MinioObjectStore(ObjectStoreSettings settings) {
+        this(settings, 1000);
+    }
+
+    /** A store listing incomplete uploads {@code uploadsPerPage} at a time (S3's maximum is 1000). */
+    MinioObjectStore(ObjectStoreSettings settings, int uploadsPerPage) {
         this.settings = settings;
+        this.uploadsPerPage = uploadsPerPage;
         MinioClient.Builder builder = MinioClient.builder()
                 .endpoint(settings.endpoint())
                 .credentials(settings.accessKey(), settings.secretKey());
@@ -49,6 +74,13 @@ public final class MinioObjectStore implements ObjectStore {
             builder.region(settings.region());
         }
         this.client = builder.build();
+        MinioAsyncClient.Builder asyncBuilder = MinioAsyncClient.builder()
+                .endpoint(settings.endpoint())
+                .credentials(settings.accessKey(), settings.secretKey());
+        if (settings.region() != null && !settings.region().isBlank()) {
+            asyncBuilder.region(settings.region());
+        }
+        this.asyncClient = asyncBuilder.build();
     }
 
     /** The settings this store was built from. */
@@ -203,6 +235,118 @@ public final class MinioObjectStore implements ObjectStore {
             throw new ObjectStoreException("could not delete under " + prefix + ": " + errors, null);
         }
         return keys.size();
+    }
+
+    @Override
+    public List<String> incompleteUploads(String prefix) {
+        return uploads(prefix).stream()
+                .map(Upload::objectName)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    @Override
+    public int abortIncompleteUploads(String prefix, Duration olderThan) {
+        Objects.requireNonNull(olderThan, "olderThan");
+        Instant cutoff = Instant.now().minus(olderThan);
+        int aborted = 0;
+        for (Upload upload : uploads(prefix)) {
+            if (upload.initiated() == null) {
+                log.warn(
+                        "incomplete upload {} of {} has no initiation time; not aborting it",
+                        upload.uploadId(),
+                        upload.objectName());
+                continue;
+            }
+            if (upload.initiated().toInstant().isAfter(cutoff)) {
+                continue;
+            }
+            if (abort(upload)) {
+                aborted++;
+            }
+        }
+        return aborted;
+    }
+
+    /** Every incomplete upload under {@code prefix}, following the key and upload-id markers. */
+    private List<Upload> uploads(String prefix) {
+        List<Upload> uploads = new ArrayList<>();
+        String keyMarker = null;
+        String uploadIdMarker = null;
+        try {
+            while (true) {
+                ListMultipartUploadsResult page = join(asyncClient.listMultipartUploads(
+                                ListMultipartUploadsArgs.builder()
+                                        .bucket(bucket())
+                                        .prefix(prefix)
+                                        .maxUploads(uploadsPerPage)
+                                        .keyMarker(keyMarker)
+                                        .uploadIdMarker(uploadIdMarker)
+                                        .build()))
+                        .result();
+                for (Upload upload : page.uploads()) {
+                    if (upload.objectName().startsWith(prefix)) {
+                        uploads.add(upload);
+                    }
+                }
+                if (!page.isTruncated()
+                        || page.nextKeyMarker() == null
+                        || page.nextKeyMarker().isEmpty()) {
+                    return uploads;
+                }
+                keyMarker = page.nextKeyMarker();
+                uploadIdMarker = page.nextUploadIdMarker();
+            }
+        } catch (ErrorResponseException e) {
+            if (UNSUPPORTED.contains(e.errorResponse().code())) {
+                if (uploadListingUnsupportedLogged.compareAndSet(false, true)) {
+                    log.warn(
+                            "object store {} does not list multipart uploads ({} {}); incomplete uploads cannot be"
+                                    + " found or aborted there",
+                            settings.endpoint(),
+                            e.errorResponse().code(),
+                            e.errorResponse().message());
+                }
+                return List.of();
+            }
+            throw failure("list incomplete uploads under " + prefix, e);
+        } catch (MinioException e) {
+            throw failure("list incomplete uploads under " + prefix, e);
+        }
+    }
+
+    /** Aborts one upload; false when it was gone already. */
+    private boolean abort(Upload upload) {
+        try {
+            join(asyncClient.abortMultipartUpload(AbortMultipartUploadArgs.builder()
+                    .bucket(bucket())
+                    .object(upload.objectName())
+                    .uploadId(upload.uploadId())
+                    .build()));
+            log.info(
+                    "aborted incomplete upload {} of {} initiated at {}",
+                    upload.uploadId(),
+                    upload.objectName(),
+                    upload.initiated());
+            return true;
+        } catch (ErrorResponseException e) {
+            if (NO_UPLOAD.contains(e.errorResponse().code())) {
+                return false;
+            }
+            throw failure("abort the upload " + upload.uploadId() + " of " + upload.objectName(), e);
+        } catch (MinioException e) {
+            throw failure("abort the upload " + upload.uploadId() + " of " + upload.objectName(), e);
+        }
+    }
+
+    private <T> T join(CompletableFuture<T> future) throws MinioException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            asyncClient.throwMinioException(e);
+            throw e;
+        }
     }
 
     private ObjectStoreException notFoundOr(String key, String action, MinioException e) {

@@ -1,15 +1,18 @@
 package io.bulwark.artifacts;
 
+import io.bulwark.artifacts.codec.CodecChain;
 import io.bulwark.contracts.Ids;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The object-key layout (DESIGN.md, "The artifact"):
- * {@code {targetId}/{yyyy}/{MM}/{label}_{UTC timestamp}_{backupId8}/} holding the dump, {@code
- * manifest.json}, {@code verification.json} and {@code verification.html}.
+ * {@code {targetId}/{yyyy}/{MM}/{label}_{UTC timestamp}_{backupId8}/} holding the dump ({@code
+ * dump.<format>.<compression>[.gpg]}, see {@link #dumpKey}), {@code manifest.json}, {@code
+ * verification.json} and {@code verification.html}.
  */
 public final class ObjectKeys {
 
@@ -19,8 +22,12 @@ public final class ObjectKeys {
     public static final String VERIFICATION_JSON = "verification.json";
     /** Name of the human-readable verification report. */
     public static final String VERIFICATION_HTML = "verification.html";
+    /** The format extension of a PostgreSQL custom-format dump ({@code pg_dump -Fc}). */
+    public static final String PG_CUSTOM = "pgcustom";
     /** Name of a PostgreSQL custom-format dump compressed with zstd. */
-    public static final String PG_CUSTOM_ZSTD = "dump.pgcustom.zst";
+    public static final String PG_CUSTOM_ZSTD = "dump." + PG_CUSTOM + ".zst";
+
+    private static final Pattern FORMAT_EXTENSION = Pattern.compile("[a-z0-9]{1,16}");
 
     private static final DateTimeFormatter YEAR =
             DateTimeFormatter.ofPattern("yyyy").withZone(ZoneOffset.UTC);
@@ -63,9 +70,27 @@ public final class ObjectKeys {
         return prefixOf(key).endsWith("_" + backupId8(backupId) + "/");
     }
 
+    /**
+     * The key of the dump in the backup at {@code prefix}: {@code dump.<formatExtension>} and the chain's
+     * {@link CodecChain#fileSuffix()}, e.g. {@code dump.pgcustom.zst}, {@code dump.sql.zst.gpg}, {@code
+     * dump.sql.gz} (DESIGN.md: {@code dump.<format>.<compression>[.gpg]}).
+     *
+     * @param formatExtension the dump format's short name, 1 to 16 of {@code [a-z0-9]}: {@value #PG_CUSTOM},
+     *     {@code sql}…
+     * @throws IllegalArgumentException when {@code formatExtension} is not of that form
+     */
+    public static String dumpKey(String prefix, String formatExtension, CodecChain chain) {
+        if (formatExtension == null
+                || !FORMAT_EXTENSION.matcher(formatExtension).matches()) {
+            throw new IllegalArgumentException(
+                    "formatExtension must be 1 to 16 of [a-z0-9] but was '" + formatExtension + "'");
+        }
+        return inPrefix(prefix, "dump." + formatExtension + chain.fileSuffix());
+    }
+
     /** The key of the zstd-compressed PostgreSQL custom-format dump in the backup at {@code prefix}. */
     public static String pgDumpKey(String prefix) {
-        return inPrefix(prefix, PG_CUSTOM_ZSTD);
+        return dumpKey(prefix, PG_CUSTOM, CodecChain.zstd());
     }
 
     /** The key of {@code manifest.json} in the backup at {@code prefix}. */

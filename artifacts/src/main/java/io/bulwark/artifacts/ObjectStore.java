@@ -1,6 +1,7 @@
 package io.bulwark.artifacts;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -52,4 +53,24 @@ public interface ObjectStore {
      * @return how many objects were removed
      */
     int deletePrefix(String prefix);
+
+    /**
+     * The keys under {@code prefix} that have an incomplete multipart upload: started, neither completed
+     * nor aborted, as a worker killed mid-upload leaves it (S3 ListMultipartUploads). Such an upload is no
+     * object ({@link #list} does not show it) but its parts take space until it is aborted. Sorted, each
+     * key once. A store that cannot list uploads returns an empty list (and logs that once).
+     */
+    List<String> incompleteUploads(String prefix);
+
+    /**
+     * Aborts every incomplete multipart upload under {@code prefix} that was initiated at least {@code
+     * olderThan} ago (by this machine's clock against the store's initiation time), freeing its parts (S3
+     * AbortMultipartUpload). Choose {@code olderThan} well above the longest upload, so a running upload
+     * is not cut short: a day, say. Idempotent; an upload that disappears meanwhile is not counted. A store
+     * that cannot list uploads returns 0 (and logs that once).
+     *
+     * @param olderThan the least age of an upload to abort; {@link Duration#ZERO} for all
+     * @return how many uploads were aborted
+     */
+    int abortIncompleteUploads(String prefix, Duration olderThan);
 }

@@ -3,6 +3,8 @@ package io.bulwark.artifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bulwark.artifacts.codec.CodecChain;
+import io.bulwark.artifacts.codec.OpenPgpEncryption;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,29 @@ class ObjectKeysTest {
         assertThat(ObjectKeys.verificationKey(prefix)).isEqualTo(prefix + "verification.json");
         assertThat(ObjectKeys.prefixOf(ObjectKeys.manifestKey(prefix))).isEqualTo(prefix);
         assertThat(ObjectKeys.inPrefix("a/b", "c")).isEqualTo("a/b/c");
+    }
+
+    @Test
+    void theDumpKeyNamesFormatCompressionAndEncryption() {
+        String prefix = ObjectKeys.backupPrefix("chinook", "adhoc", STARTED, BACKUP);
+        OpenPgpEncryption encryption = OpenPgpEncryption.withPassphrase("secret".toCharArray());
+
+        assertThat(ObjectKeys.dumpKey(prefix, "pgcustom", CodecChain.zstd())).isEqualTo(prefix + "dump.pgcustom.zst");
+        assertThat(ObjectKeys.dumpKey(prefix, "sql", CodecChain.zstd(5).encryptedWith(encryption)))
+                .isEqualTo(prefix + "dump.sql.zst.gpg");
+        assertThat(ObjectKeys.dumpKey(prefix, "sql", CodecChain.gzip(6))).isEqualTo(prefix + "dump.sql.gz");
+        assertThat(ObjectKeys.dumpKey(prefix, "pgcustom", CodecChain.gzip(6).encryptedWith(encryption)))
+                .isEqualTo(prefix + "dump.pgcustom.gz.gpg");
+        assertThat(ObjectKeys.pgDumpKey(prefix)).isEqualTo(ObjectKeys.dumpKey(prefix, "pgcustom", CodecChain.zstd()));
+    }
+
+    @Test
+    void rejectsAnUnsafeFormatExtension() {
+        assertThatThrownBy(() -> ObjectKeys.dumpKey("p/", "../x", CodecChain.zstd()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("formatExtension");
+        assertThatThrownBy(() -> ObjectKeys.dumpKey("p/", "", CodecChain.zstd()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -7,19 +7,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract every {@link ObjectStore} keeps, run by each implementation's test: unknown-size
- * streaming uploads in several parts, no object after a failed upload, recursive sorted listing,
- * idempotent prefix deletes, not-found errors.
+ * streaming uploads in several parts, no object (and no incomplete upload) after a failed upload,
+ * recursive sorted listing, idempotent prefix deletes, not-found errors, listing and aborting the
+ * incomplete uploads a killed worker leaves.
  */
 abstract class ObjectStoreContract {
 
     /** The store under test, empty of the keys these tests use. */
     protected abstract ObjectStore store();
+
+    /**
+     * Starts a multipart upload of {@code key}, uploads a part and leaves it incomplete, as a worker
+     * killed mid-upload does.
+     */
+    protected abstract void abandonUpload(String key) throws Exception;
 
     @Test
     void streamsAnInputOfUnknownSizeInSeveralPartsAndReadsItBack() throws Exception {
@@ -56,6 +64,9 @@ abstract class ObjectStoreContract {
                 .isInstanceOf(ObjectStoreException.class);
         assertThat(store().exists("t/failed/dump.bin")).isFalse();
         assertThat(store().list("t/failed/")).isEmpty();
+        assertThat(store().incompleteUploads("t/failed/"))
+                .as("the failed upload was aborted")
+                .isEmpty();
     }
 
     @Test
@@ -109,6 +120,31 @@ abstract class ObjectStoreContract {
         }
         store().delete("t4/manifest.json");
         assertThat(store().exists("t4/manifest.json")).isFalse();
+    }
+
+    @Test
+    void listsAndAbortsTheIncompleteUploadsUnderAPrefixOnly() throws Exception {
+        String a = "u1/2026/11/a/dump.pgcustom.zst";
+        String b = "u1/2026/11/b/dump.pgcustom.zst";
+        String other = "u2/2026/11/c/dump.pgcustom.zst";
+        abandonUpload(b);
+        abandonUpload(a);
+        abandonUpload(b);
+        abandonUpload(other);
+
+        assertThat(store().incompleteUploads("u1/")).containsExactly(a, b);
+        assertThat(store().list("u1/")).as("an incomplete upload is no object").isEmpty();
+        assertThat(store().abortIncompleteUploads("u1/", Duration.ofHours(1)))
+                .as("younger than an hour")
+                .isZero();
+        assertThat(store().incompleteUploads("u1/")).containsExactly(a, b);
+
+        assertThat(store().abortIncompleteUploads("u1/", Duration.ZERO)).isEqualTo(3);
+        assertThat(store().incompleteUploads("u1/")).isEmpty();
+        assertThat(store().abortIncompleteUploads("u1/", Duration.ZERO)).isZero();
+        assertThat(store().incompleteUploads("u2/")).containsExactly(other);
+        assertThat(store().abortIncompleteUploads("u2/", Duration.ZERO)).isEqualTo(1);
+        assertThat(store().incompleteUploads("")).isEmpty();
     }
 
     /** Pseudo-random bytes of a fixed length whose size the reader cannot know in advance. */

@@ -8,6 +8,7 @@ import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.artifacts.ObjectStoreSettings;
+import io.bulwark.artifacts.codec.CodecChain;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupVerified;
@@ -271,14 +272,13 @@ class VerifierIT {
         PgDumpTool dumpTool = new PgDumpTool(new ProcessRunner(), PgDumpTool.DEFAULT_PROGRAM, Duration.ofMinutes(5));
         Manifest manifest;
         try (PgDumpSession session = dumpTool.open(spec)) {
-            CaptureStream capture =
-                    new CaptureStream(session.stdout(), CaptureStream.DEFAULT_LEVEL, session::awaitSuccess);
+            CaptureStream capture = new CaptureStream(session.stdout(), CodecChain.zstd(), session::awaitSuccess);
             store.putStream(artifactKey, capture, "application/zstd");
             ArtifactRef artifact = new ArtifactRef(
                     BUCKET,
                     artifactKey,
                     "pg_dump-custom",
-                    List.of(CaptureStream.CODEC),
+                    capture.chain().codecs(),
                     capture.storedBytes(),
                     capture.rawBytes(),
                     capture.sha256(),

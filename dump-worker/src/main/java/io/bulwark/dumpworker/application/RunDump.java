@@ -6,6 +6,7 @@ import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.artifacts.ObjectStoreException;
+import io.bulwark.artifacts.codec.CodecChain;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupFailed;
@@ -195,7 +196,7 @@ public class RunDump {
                     store.bucket(),
                     dumpKey,
                     PG_FORMAT,
-                    List.of(CaptureStream.CODEC),
+                    capture.chain().codecs(),
                     capture.storedBytes(),
                     capture.rawBytes(),
                     capture.sha256(),
@@ -232,7 +233,7 @@ public class RunDump {
 
     private CaptureStream capture(PgDumpSession session) {
         try {
-            return new CaptureStream(session.stdout(), zstdLevel, () -> {
+            return new CaptureStream(session.stdout(), CodecChain.zstd(zstdLevel), () -> {
                 try {
                     session.awaitSuccess();
                 } catch (DumpFailedException e) {

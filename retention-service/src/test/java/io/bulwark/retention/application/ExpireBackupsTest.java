@@ -12,6 +12,7 @@ import io.bulwark.retention.domain.CatalogedBackup;
 import io.bulwark.retention.domain.RetentionPolicy;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -185,6 +186,16 @@ class ExpireBackupsTest {
 
         @Override
         public void delete(String key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<String> incompleteUploads(String prefix) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int abortIncompleteUploads(String prefix, Duration olderThan) {
             throw new UnsupportedOperationException();
         }
     }
