@@ -59,6 +59,8 @@ public final class InMemoryObjectStore implements ObjectStore {
         return objects;
     }
 
+    private volatile int failingUploads;
+
     /** While {@code unreachable}, every call throws {@link ObjectStoreException} ("connection refused"). */
     public void setUnreachable(boolean unreachable) {
         this.unreachable = unreachable;
@@ -73,6 +75,15 @@ public final class InMemoryObjectStore implements ObjectStore {
         this.brokenAfterBytes = afterBytes;
     }
 
+    /**
+     * Makes the next {@code uploads} calls of {@link #putStream} fail as a store outage does: the
+     * content is read halfway, then {@link ObjectStoreException} ("connection reset") is thrown and no
+     * object appears.
+     */
+    public void failNextUploads(int uploads) {
+        this.failingUploads = uploads;
+    }
+
     @Override
     public String bucket() {
         return "memory";
@@ -81,6 +92,15 @@ public final class InMemoryObjectStore implements ObjectStore {
     @Override
     public long putStream(String key, InputStream content, String contentType) {
         check();
+        if (failingUploads > 0) {
+            failingUploads--;
+            try {
+                content.readNBytes(64 * 1024);
+            } catch (IOException e) {
+                throw new ObjectStoreException("upload of " + key + " aborted: " + e.getMessage(), e);
+            }
+            throw new ObjectStoreException("upload of " + key + " failed: connection reset by the store", null);
+        }
         byte[] bytes;
         try {
             bytes = content.readAllBytes();

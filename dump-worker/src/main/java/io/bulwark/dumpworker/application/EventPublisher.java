@@ -2,12 +2,14 @@ package io.bulwark.dumpworker.application;
 
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupFailed;
+import io.bulwark.contracts.BackupProgressed;
 
 /**
- * Publishes the dump-worker's events. Returns once the broker has the event.
+ * Publishes the dump-worker's events. {@link #completed} and {@link #failed} return once the broker
+ * has the event.
  *
- * <p>Implementations throw a runtime exception when the broker does not take the event; the consumer
- * then retries the request, and {@link RunDump} is idempotent for it.
+ * <p>Implementations throw a runtime exception when the broker does not take a completion or failure;
+ * the consumer then retries the request, and {@link RunDump} is idempotent for it. Thread-safe.
  */
 public interface EventPublisher {
 
@@ -16,4 +18,7 @@ public interface EventPublisher {
 
     /** Publishes on {@code bulwark.backup.failed}. */
     void failed(BackupFailed event);
+
+    /** Publishes on {@code bulwark.backup.progress}, without waiting; a lost progress event is no failure. */
+    void progressed(BackupProgressed event);
 }

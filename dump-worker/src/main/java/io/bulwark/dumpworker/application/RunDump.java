@@ -7,53 +7,66 @@ import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.artifacts.ObjectStoreException;
 import io.bulwark.artifacts.codec.CodecChain;
+import io.bulwark.artifacts.codec.Compression;
+import io.bulwark.artifacts.codec.OpenPgpEncryption;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupFailed;
+import io.bulwark.contracts.BackupProgressed;
 import io.bulwark.contracts.BackupRequested;
 import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.contracts.SourceStatistics;
+import io.bulwark.dumpworker.application.StorageResilience.StorageUnavailableException;
 import io.bulwark.dumpworker.domain.DumpTarget;
 import io.bulwark.dumpworker.domain.FailurePolicy;
+import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.DumpEngine;
 import io.bulwark.engines.DumpFailedException;
-import io.bulwark.engines.postgres.PgDumpSession;
-import io.bulwark.engines.postgres.PgDumpTool;
-import io.bulwark.engines.postgres.PostgresConnectionSpec;
-import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.engines.DumpOptions;
+import io.bulwark.engines.DumpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes the backup a {@link BackupRequested} asks for: {@code pg_dump} custom format streamed through
- * zstd and SHA-256 straight into the object store (no temporary file), the manifest written last,
- * then {@link BackupCompleted}; or, on any failure, every object of the attempt removed and {@link
- * BackupFailed} published with the reason, the tool's exit code and its stderr.
+ * Takes the backup a {@link BackupRequested} asks for: the engine's dump tool ({@code pg_dump} custom
+ * format, {@code mariadb-dump} SQL) streamed through the target's codec chain (zstd or gzip, then
+ * OpenPGP when the target is encrypted) and SHA-256 straight into a multipart upload (no temporary
+ * file, memory bounded), the manifest written last, then {@link BackupCompleted}; or, on any failure,
+ * every object of the attempt removed and {@link BackupFailed} published with the reason, the tool's
+ * exit code and its stderr.
  *
  * <p>Idempotent per backup ({@code backupId == requestId}): when a manifest of this backup already
  * exists (the request was delivered again), nothing is dumped and the same {@link BackupCompleted}
- * (same {@code eventId}) is published again, so an event lost after the manifest was written is not
- * lost for good; objects of an earlier attempt that has no manifest are removed first. Passwords
- * reach {@code pg_dump} through {@code PGPASSWORD} only and never appear in an event, a manifest or a
- * log line. Thread-safe; one request at a time per call.
+ * (same {@code eventId}) is published again; objects and incomplete multipart uploads of an earlier
+ * attempt that has no manifest are removed first. Attempts are counted durably ({@link
+ * AttemptLedger}): a request whose worker was killed mid-dump is delivered again by Kafka and tried
+ * again, at most {@code maxAttempts} times in all, then ends as {@link FailureReason#ATTEMPTS_EXHAUSTED}
+ * with {@code retryable=false}. An object-store outage is ridden out with backoff and a circuit
+ * breaker ({@link StorageResilience}); when it outlasts the retries the request ends as a retryable
+ * {@code BackupFailed} and {@link #handle} throws {@link StorageOutageException}, so the consumer keeps
+ * the request on the dead-letter topic to be replayed. One target is never dumped twice at once
+ * ({@link TargetLocks}); long dumps publish {@link BackupProgressed} every {@code progressInterval}.
+ *
+ * <p>Passwords and passphrases reach the tools through their environment or a private option file
+ * only and never appear in an event, a manifest or a log line. Thread-safe: requests of different
+ * targets run in parallel on the consumer's threads.
  */
-public class RunDump {
-
-    /** How the row counts of the manifest are taken, for a person reading it. */
-    public static final String ROW_COUNT_METHOD =
-            "SELECT count(*) per table in the REPEATABLE READ transaction whose snapshot was exported with"
-                    + " pg_export_snapshot() and shared with pg_dump --snapshot";
-
-    /** The artifact format of PostgreSQL dumps. */
-    public static final String PG_FORMAT = "pg_dump-custom";
+public class RunDump implements AutoCloseable {
 
     /** Longest failure message published, in characters (the end of stderr is kept). */
     static final int MAX_MESSAGE_CHARS = 4000;
@@ -63,116 +76,239 @@ public class RunDump {
     private final TargetCatalog targets;
     private final PasswordResolver passwords;
     private final ObjectStore store;
-    private final ProcessRunner runner;
+    private final Map<String, DumpEngine> engines;
     private final EventPublisher publisher;
+    private final AttemptLedger attempts;
+    private final StorageResilience storage;
+    private final TargetLocks locks = new TargetLocks();
     private final Clock clock;
-    private final String pgDumpProgram;
-    private final int zstdLevel;
+    private final Settings settings;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "dump-progress");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
-     * @param pgDumpProgram {@code pg_dump} or a path to the binary
-     * @param zstdLevel zstd compression level, 1..19
+     * How the use case behaves.
+     *
+     * @param defaultZstdLevel zstd level of targets that set none, 1..19
+     * @param maxAttempts attempts of one request in all, counting those a killed worker never finished
+     * @param progressInterval how often a running dump publishes {@link BackupProgressed}
+     */
+    public record Settings(int defaultZstdLevel, int maxAttempts, Duration progressInterval) {
+        public Settings {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1 but was " + maxAttempts);
+            }
+            Objects.requireNonNull(progressInterval, "progressInterval");
+        }
+    }
+
+    /**
+     * @param engines the dump engines by engine name ({@link DumpEngine#engine()})
      */
     public RunDump(
             TargetCatalog targets,
             PasswordResolver passwords,
             ObjectStore store,
-            ProcessRunner runner,
+            Map<String, DumpEngine> engines,
             EventPublisher publisher,
+            AttemptLedger attempts,
+            StorageResilience storage,
             Clock clock,
-            String pgDumpProgram,
-            int zstdLevel) {
+            Settings settings) {
         this.targets = targets;
         this.passwords = passwords;
         this.store = store;
-        this.runner = runner;
+        this.engines = Map.copyOf(engines);
         this.publisher = publisher;
+        this.attempts = attempts;
+        this.storage = storage;
         this.clock = clock;
-        this.pgDumpProgram = pgDumpProgram;
-        this.zstdLevel = zstdLevel;
+        this.settings = settings;
     }
 
     /**
-     * Handles one request; publishes exactly one {@link BackupCompleted} or {@link BackupFailed}.
+     * Handles one request; publishes exactly one {@link BackupCompleted} or {@link BackupFailed} (a
+     * completion may be published again for a request delivered twice).
      *
-     * @throws RuntimeException only when the event cannot be published (the caller's retry then
-     *     repeats the request, which is safe: see the class comment)
+     * @throws StorageOutageException when the object store stayed unavailable through every retry; the
+     *     retryable {@code BackupFailed} is published first
+     * @throws RuntimeException when an event cannot be published (the caller's retry then repeats the
+     *     request, which is safe: see the class comment)
      */
     public void handle(BackupRequested request) {
-        Instant startedAt = clock.instant();
         Optional<DumpTarget> found = targets.find(request.targetId());
         if (found.isEmpty()) {
             fail(
                     request,
                     FailureReason.UNKNOWN_TARGET,
                     "no target '" + request.targetId() + "' is configured (bulwark.targets." + request.targetId() + ")",
-                    null);
+                    null,
+                    1);
             return;
         }
         DumpTarget target = found.get();
-        if (!target.isPostgres()) {
+        DumpEngine engine = engines.get(target.engine());
+        if (engine == null) {
             fail(
                     request,
                     FailureReason.INVALID_REQUEST,
-                    "target '" + target.id() + "' has engine '" + target.engine()
-                            + "'; the dump-worker dumps postgresql targets only",
-                    null);
+                    "target '" + target.id() + "' has engine '" + target.engine() + "'; this dump-worker dumps "
+                            + engines.keySet().stream().sorted().toList() + " targets",
+                    null,
+                    1);
             return;
+        }
+        TargetLocks.Held lock;
+        try {
+            lock = locks.tryLock(target.id(), target.dumpTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the dump of " + target.id(), e);
+        }
+        if (lock == null) {
+            throw new IllegalStateException("another dump of target " + target.id() + " ran longer than its dump"
+                    + " timeout; the request is retried by the consumer");
+        }
+        try (lock) {
+            int[] attempt = {0};
+            try {
+                storage.retrying("backup-" + request.backupId(), () -> {
+                    attemptOnce(request, target, engine, attempt);
+                    return null;
+                });
+            } catch (StorageUnavailableException e) {
+                fail(
+                        request,
+                        FailureReason.STORAGE_UNAVAILABLE,
+                        e.getMessage(),
+                        null,
+                        Math.max(1, attempt[0]),
+                        "the object store stayed unavailable; the request is kept on "
+                                + "bulwark.backup.requested.dlq to be replayed");
+                if (attempt[0] > 0) {
+                    attempts.finish(target.id(), request.backupId());
+                }
+                throw new StorageOutageException(
+                        "backup " + request.backupId() + " of " + target.id() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * One attempt: idempotency check, attempt count, clean-up of earlier attempts, dump.
+     *
+     * @param attempt holds this delivery's attempt number once counted (storage retries within one
+     *     delivery are one attempt)
+     * @throws StorageUnavailableException when the object store failed (nothing is published then)
+     */
+    private void attemptOnce(BackupRequested request, DumpTarget target, DumpEngine engine, int[] attempt) {
+        if (!storage.permitsCalls()) {
+            throw new StorageUnavailableException(
+                    "the object store's circuit breaker is open after repeated failures; no dump is started", null);
         }
         try {
             if (republishIfDone(request)) {
+                attempts.finish(target.id(), request.backupId());
                 return;
             }
+            if (attempt[0] == 0) {
+                attempt[0] = attempts.begin(target.id(), request.backupId());
+            }
         } catch (ObjectStoreException e) {
-            fail(request, FailureReason.STORAGE_UNAVAILABLE, e.getMessage(), null);
+            throw new StorageUnavailableException(e.getMessage(), e);
+        }
+        if (attempt[0] > settings.maxAttempts()) {
+            fail(
+                    request,
+                    FailureReason.ATTEMPTS_EXHAUSTED,
+                    "backup " + request.backupId() + " was attempted " + (attempt[0] - 1) + " times without an outcome"
+                            + " (the worker was killed or crashed during each); bulwark.dump-worker.max-attempts is "
+                            + settings.maxAttempts() + ", so it is not attempted again",
+                    null,
+                    attempt[0]);
+            attempts.finish(target.id(), request.backupId());
             return;
         }
+        Instant startedAt = clock.instant();
         String prefix =
                 ObjectKeys.backupPrefix(request.targetId(), request.effectiveLabel(), startedAt, request.backupId());
         try {
-            BackupCompleted completed = dump(request, target, prefix, startedAt);
+            BackupCompleted completed = dump(request, target, engine, prefix, startedAt);
             publisher.completed(completed);
+            attempts.finish(target.id(), request.backupId());
             log.info(
-                    "backup {} of target {} completed: {} bytes dumped, {} bytes stored at {} in {} ms",
+                    "backup {} of target {} completed (attempt {}): {} bytes dumped, {} bytes stored at {} in {} ms",
                     request.backupId(),
                     target.id(),
+                    attempt[0],
                     completed.artifact().rawBytes(),
                     completed.artifact().storedBytes(),
                     completed.artifact().key(),
                     completed.dumpMillis());
         } catch (DumpFailedException e) {
             cleanUp(prefix);
-            fail(request, e.reason(), e.getMessage(), e.exitCode());
+            finishFailed(request, e.reason(), e.getMessage(), e.exitCode(), attempt[0]);
         } catch (ObjectStoreException e) {
             cleanUp(prefix);
             Optional<DumpFailedException> dumpFailure = dumpFailureIn(e);
             if (dumpFailure.isPresent()) {
-                fail(
+                finishFailed(
                         request,
                         dumpFailure.get().reason(),
                         dumpFailure.get().getMessage(),
-                        dumpFailure.get().exitCode());
+                        dumpFailure.get().exitCode(),
+                        attempt[0]);
             } else {
-                fail(request, FailureReason.STORAGE_UNAVAILABLE, e.getMessage(), null);
+                throw new StorageUnavailableException(e.getMessage(), e);
             }
         } catch (PasswordUnavailableException e) {
-            fail(request, FailureReason.AUTHENTICATION_FAILED, e.getMessage(), null);
+            finishFailed(request, FailureReason.AUTHENTICATION_FAILED, e.getMessage(), null, attempt[0]);
+        } catch (InvalidTargetException e) {
+            finishFailed(request, FailureReason.INVALID_REQUEST, e.getMessage(), null, attempt[0]);
         } catch (RuntimeException e) {
             cleanUp(prefix);
             log.warn("backup {} of target {} failed unexpectedly", request.backupId(), target.id(), e);
-            fail(request, FailureReason.INTERNAL, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            finishFailed(
+                    request,
+                    FailureReason.INTERNAL,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    null,
+                    attempt[0]);
         }
     }
 
-    private BackupCompleted dump(BackupRequested request, DumpTarget target, String prefix, Instant startedAt) {
-        PostgresConnectionSpec spec = connectionSpec(target);
-        PgDumpTool tool = new PgDumpTool(runner, pgDumpProgram, target.dumpTimeout());
-        String dumpKey = ObjectKeys.pgDumpKey(prefix);
-        log.info("backup {} of target {}: dumping {} into {}", request.backupId(), target.id(), spec, dumpKey);
-        try (PgDumpSession session = tool.open(spec);
-                CaptureStream capture = capture(session)) {
+    private void finishFailed(BackupRequested request, FailureReason reason, String message, Integer exit, int n) {
+        fail(request, reason, message, exit, n);
+        attempts.finish(request.targetId(), request.backupId());
+    }
+
+    private BackupCompleted dump(
+            BackupRequested request, DumpTarget target, DumpEngine engine, String prefix, Instant startedAt) {
+        ConnectionSpec spec = connectionSpec(target);
+        CodecChain chain = codecChain(target);
+        DumpOptions options = new DumpOptions(
+                target.selection().includeSchemas(),
+                target.selection().excludeSchemas(),
+                target.selection().includeTables(),
+                target.selection().excludeTables(),
+                target.dumpTimeout());
+        String dumpKey = ObjectKeys.dumpKey(prefix, engine.fileExtension(), chain);
+        log.info(
+                "backup {} of target {}: dumping {} ({}) into {}",
+                request.backupId(),
+                target.id(),
+                spec,
+                chain.codecs(),
+                dumpKey);
+        long startedNanos = System.nanoTime();
+        try (DumpSession session = engine.open(spec, options);
+                CaptureStream capture = capture(session, chain)) {
+            ScheduledFuture<?> progress = startProgress(request, capture, startedNanos);
             try {
-                store.putStream(dumpKey, capture, "application/zstd");
+                store.putStream(dumpKey, capture, contentType(chain));
             } catch (ObjectStoreException e) {
                 if (capture.failure() instanceof DumpToolFailure toolFailure) {
                     throw (DumpFailedException) toolFailure.getCause();
@@ -180,12 +316,14 @@ public class RunDump {
                 if (capture.failure() != null) {
                     throw new DumpFailedException(
                             FailureReason.DUMP_FAILED,
-                            "reading pg_dump's output failed: "
+                            "reading " + session.toolName() + "'s output failed: "
                                     + capture.failure().getMessage() + "; " + session.stderr(),
                             null,
                             e);
                 }
                 throw e;
+            } finally {
+                progress.cancel(false);
             }
             if (!capture.isComplete()) {
                 throw new ObjectStoreException("the upload of " + dumpKey + " ended before the dump did", null);
@@ -195,8 +333,8 @@ public class RunDump {
             ArtifactRef artifact = new ArtifactRef(
                     store.bucket(),
                     dumpKey,
-                    PG_FORMAT,
-                    capture.chain().codecs(),
+                    engine.format(),
+                    chain.codecs(),
                     capture.storedBytes(),
                     capture.rawBytes(),
                     capture.sha256(),
@@ -212,17 +350,17 @@ public class RunDump {
                     startedAt,
                     completedAt,
                     new Manifest.Source(
-                            DumpTarget.POSTGRESQL,
+                            engine.engine(),
                             session.serverVersion(),
                             session.serverVersionNum(),
                             target.host(),
                             target.port(),
                             target.database(),
                             session.snapshotId()),
-                    new Manifest.Tool("pg_dump", session.toolVersion(), "custom"),
+                    new Manifest.Tool(session.toolName(), session.toolVersion(), session.toolFormat()),
                     artifact,
                     inventory,
-                    ROW_COUNT_METHOD);
+                    session.rowCountMethod());
             String manifestKey = ObjectKeys.manifestKey(prefix);
             ManifestJson.store(store, manifestKey, manifest);
             return completedEvent(manifest, prefix, manifestKey);
@@ -231,9 +369,66 @@ public class RunDump {
         }
     }
 
-    private CaptureStream capture(PgDumpSession session) {
+    private ScheduledFuture<?> startProgress(BackupRequested request, CaptureStream capture, long startedNanos) {
+        long every = Math.max(1, settings.progressInterval().toMillis());
+        return ticker.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        publisher.progressed(new BackupProgressed(
+                                UUID.randomUUID(),
+                                clock.instant(),
+                                1,
+                                request.backupId(),
+                                request.requestId(),
+                                request.targetId(),
+                                capture.rawBytes(),
+                                capture.storedBytes(),
+                                (System.nanoTime() - startedNanos) / 1_000_000));
+                    } catch (RuntimeException e) {
+                        log.debug("progress of backup {} not published: {}", request.backupId(), e.getMessage());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static String contentType(CodecChain chain) {
+        if (chain.encrypted()) {
+            return "application/pgp-encrypted";
+        }
+        return chain.compression() == Compression.GZIP ? "application/gzip" : "application/zstd";
+    }
+
+    private CodecChain codecChain(DumpTarget target) {
+        Compression compression = "gzip".equals(target.compression()) ? Compression.GZIP : Compression.ZSTD;
+        int level = target.compressionLevel() > 0
+                ? target.compressionLevel()
+                : compression == Compression.ZSTD ? settings.defaultZstdLevel() : compression.defaultLevel();
+        OpenPgpEncryption encryption = null;
+        if (target.encryption().enabled()) {
+            char[] passphrase = null;
+            if (!target.encryption().passphrase().isNone()) {
+                try {
+                    passphrase =
+                            passwords.resolve(target.encryption().passphrase()).toCharArray();
+                } catch (IllegalStateException e) {
+                    throw new InvalidTargetException(
+                            "target '" + target.id() + "' encryption passphrase: " + e.getMessage());
+                }
+            }
+            try {
+                encryption = OpenPgpEncryption.of(target.encryption().recipients(), passphrase);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new InvalidTargetException("target '" + target.id() + "' encryption: " + e.getMessage());
+            }
+        }
+        return new CodecChain(compression, level, encryption);
+    }
+
+    private static CaptureStream capture(DumpSession session, CodecChain chain) {
         try {
-            return new CaptureStream(session.stdout(), CodecChain.zstd(zstdLevel), () -> {
+            return new CaptureStream(session.stdout(), chain, () -> {
                 try {
                     session.awaitSuccess();
                 } catch (DumpFailedException e) {
@@ -241,18 +436,18 @@ public class RunDump {
                 }
             });
         } catch (IOException e) {
-            throw new IllegalStateException("zstd could not be initialised: " + e.getMessage(), e);
+            throw new IllegalStateException("the codec chain could not be initialised: " + e.getMessage(), e);
         }
     }
 
-    private PostgresConnectionSpec connectionSpec(DumpTarget target) {
+    private ConnectionSpec connectionSpec(DumpTarget target) {
         String password;
         try {
             password = passwords.resolve(target.password());
         } catch (IllegalStateException e) {
             throw new PasswordUnavailableException("target '" + target.id() + "': " + e.getMessage());
         }
-        return new PostgresConnectionSpec(target.host(), target.port(), target.database(), target.username(), password);
+        return new ConnectionSpec(target.host(), target.port(), target.database(), target.username(), password);
     }
 
     private boolean republishIfDone(BackupRequested request) {
@@ -276,6 +471,14 @@ public class RunDump {
             }
         }
         earlier.stream().map(ObjectKeys::prefixOf).distinct().forEach(this::cleanUp);
+        store.incompleteUploads(ObjectKeys.targetPrefix(request.targetId())).stream()
+                .filter(key -> ObjectKeys.belongsTo(key, request.backupId()))
+                .map(ObjectKeys::prefixOf)
+                .distinct()
+                .forEach(prefix -> {
+                    int aborted = store.abortIncompleteUploads(prefix, Duration.ZERO);
+                    log.info("aborted {} incomplete upload(s) of an earlier attempt under {}", aborted, prefix);
+                });
         return false;
     }
 
@@ -321,15 +524,22 @@ public class RunDump {
         }
     }
 
-    private void fail(BackupRequested request, FailureReason reason, String message, Integer exitCode) {
+    private void fail(BackupRequested request, FailureReason reason, String message, Integer exitCode, int attempt) {
+        fail(request, reason, message, exitCode, attempt, null);
+    }
+
+    private void fail(
+            BackupRequested request, FailureReason reason, String message, Integer exitCode, int attempt, String note) {
         String text = FailurePolicy.trimMessage(message, MAX_MESSAGE_CHARS);
         log.warn(
-                "backup {} of target {} failed: {} (exit code {}): {}",
+                "backup {} of target {} failed: {} (exit code {}, attempt {}): {}{}",
                 request.backupId(),
                 request.targetId(),
                 reason,
                 exitCode,
-                text);
+                attempt,
+                text,
+                note == null ? "" : "; " + note);
         publisher.failed(new BackupFailed(
                 UUID.randomUUID(),
                 clock.instant(),
@@ -340,7 +550,7 @@ public class RunDump {
                 reason,
                 text,
                 exitCode,
-                1,
+                Math.max(1, attempt),
                 FailurePolicy.isRetryable(reason)));
     }
 
@@ -353,6 +563,12 @@ public class RunDump {
         return Optional.empty();
     }
 
+    /** Stops the progress ticker. */
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+
     /** The dump tool failed at the end of its output; carried through the upload as an I/O error. */
     private static final class DumpToolFailure extends IOException {
         DumpToolFailure(DumpFailedException cause) {
@@ -363,6 +579,13 @@ public class RunDump {
     /** The password a target names cannot be read. */
     private static final class PasswordUnavailableException extends RuntimeException {
         PasswordUnavailableException(String message) {
+            super(message);
+        }
+    }
+
+    /** A target's settings cannot be used (an unreadable key file, a missing passphrase). */
+    private static final class InvalidTargetException extends RuntimeException {
+        InvalidTargetException(String message) {
             super(message);
         }
     }

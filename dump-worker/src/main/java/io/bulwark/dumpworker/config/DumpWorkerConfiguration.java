@@ -2,41 +2,93 @@ package io.bulwark.dumpworker.config;
 
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
+import io.bulwark.dumpworker.adapter.storage.ObjectStoreAttemptLedger;
+import io.bulwark.dumpworker.adapter.storage.ResilientObjectStore;
+import io.bulwark.dumpworker.application.AttemptLedger;
 import io.bulwark.dumpworker.application.EventPublisher;
 import io.bulwark.dumpworker.application.PasswordResolver;
+import io.bulwark.dumpworker.application.RejectRequest;
 import io.bulwark.dumpworker.application.RunDump;
+import io.bulwark.dumpworker.application.StorageResilience;
 import io.bulwark.dumpworker.application.TargetCatalog;
 import io.bulwark.dumpworker.domain.DumpTarget;
+import io.bulwark.engines.DumpEngine;
+import io.bulwark.engines.mariadb.MariaDbDumpTool;
+import io.bulwark.engines.postgres.PgDumpTool;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.service.storage.StorageProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the object store, the targets, the process runner and the {@link RunDump} use case. */
+/**
+ * Wires the object store (behind its circuit breaker), the targets, the dump engines, the process
+ * runner and the {@link RunDump} use case.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({StorageProperties.class, TargetsProperties.class, DumpWorkerProperties.class})
 public class DumpWorkerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DumpWorkerConfiguration.class);
 
-    /** The object store; the bucket is created at start-up when the store is reachable. */
+    /**
+     * The MinIO-SDK store; at start-up the bucket is created and incomplete multipart uploads older than
+     * {@code bulwark.dump-worker.stale-upload-age} (left by a worker killed mid-upload) are aborted, when
+     * the store is reachable.
+     */
     @Bean
-    public MinioObjectStore objectStore(StorageProperties storage) {
+    public MinioObjectStore minioObjectStore(StorageProperties storage, DumpWorkerProperties worker) {
         MinioObjectStore store = new MinioObjectStore(storage.toSettings());
         try {
             store.ensureBucket();
+            int aborted = store.abortIncompleteUploads("", worker.staleUploadAge());
+            if (aborted > 0) {
+                log.info("aborted {} incomplete upload(s) older than {}", aborted, worker.staleUploadAge());
+            }
         } catch (RuntimeException e) {
             log.warn(
-                    "object store not ready at start-up ({}); backups fail as STORAGE_UNAVAILABLE until it is",
+                    "object store not ready at start-up ({}); backups wait for it and fail as STORAGE_UNAVAILABLE"
+                            + " if it stays away",
                     e.getMessage());
         }
         return store;
+    }
+
+    @Bean
+    public CircuitBreaker objectStoreCircuitBreaker(DumpWorkerProperties worker) {
+        DumpWorkerProperties.Storage s = worker.storage();
+        return CircuitBreaker.of(
+                "object-store",
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(s.failureRateThreshold())
+                        .minimumNumberOfCalls(s.minimumCalls())
+                        .slidingWindowSize(Math.max(s.minimumCalls(), 10))
+                        .waitDurationInOpenState(s.openDuration())
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .build());
+    }
+
+    /** The store every use case talks to: the MinIO store behind the circuit breaker. */
+    @Bean
+    public ObjectStore objectStore(MinioObjectStore minio, CircuitBreaker objectStoreCircuitBreaker) {
+        return new ResilientObjectStore(minio, objectStoreCircuitBreaker);
+    }
+
+    @Bean
+    public StorageResilience storageResilience(CircuitBreaker objectStoreCircuitBreaker, DumpWorkerProperties worker) {
+        DumpWorkerProperties.Storage s = worker.storage();
+        return new StorageResilience(objectStoreCircuitBreaker, s.retryAttempts(), s.initialBackoff(), s.maxBackoff());
     }
 
     @Bean
@@ -51,27 +103,45 @@ public class DumpWorkerConfiguration {
         return new EnvironmentPasswordResolver();
     }
 
-    @Bean
+    /** Runs every dump tool; on shutdown, kills those still running with their children. */
+    @Bean(destroyMethod = "close")
     public ProcessRunner processRunner() {
         return new ProcessRunner();
     }
 
     @Bean
+    public AttemptLedger attemptLedger(ObjectStore objectStore) {
+        return new ObjectStoreAttemptLedger(objectStore);
+    }
+
+    @Bean
+    public RejectRequest rejectRequest(EventPublisher publisher) {
+        return new RejectRequest(publisher, Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
     public RunDump runDump(
             TargetCatalog targets,
             PasswordResolver passwords,
             ObjectStore objectStore,
             ProcessRunner processRunner,
             EventPublisher publisher,
+            AttemptLedger attemptLedger,
+            StorageResilience storageResilience,
             DumpWorkerProperties properties) {
+        List<DumpEngine> engines = List.of(
+                new PgDumpTool(processRunner, properties.pgDumpProgram(), Duration.ofHours(6)),
+                new MariaDbDumpTool(processRunner, properties.mariadbDumpProgram()));
         return new RunDump(
                 targets,
                 passwords,
                 objectStore,
-                processRunner,
+                engines.stream().collect(Collectors.toMap(DumpEngine::engine, Function.identity())),
                 publisher,
+                attemptLedger,
+                storageResilience,
                 Clock.systemUTC(),
-                properties.pgDumpProgram(),
-                properties.compressionLevel());
+                new RunDump.Settings(
+                        properties.compressionLevel(), properties.maxAttempts(), properties.progressInterval()));
     }
 }

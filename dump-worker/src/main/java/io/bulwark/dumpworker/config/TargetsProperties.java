@@ -4,6 +4,8 @@ import io.bulwark.contracts.Ids;
 import io.bulwark.dumpworker.domain.DumpTarget;
 import io.bulwark.dumpworker.domain.PasswordSource;
 import jakarta.validation.Valid;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,14 +25,23 @@ import org.springframework.validation.annotation.Validated;
  * bulwark:
  *   targets:
  *     chinook:
- *       engine: postgresql              # default postgresql
+ *       engine: postgresql              # postgresql (default) or mariadb (alias mysql)
  *       host: 127.0.0.1
- *       port: 5432                      # default 5432
+ *       port: 5432                      # default 5432 for postgresql, 3306 for mariadb
  *       database: chinook
  *       username: postgres
  *       password-env: CHINOOK_PASSWORD  # optional: environment variable holding the password
  *       password-file: /run/secrets/pw  # optional: file holding the password (first line)
  *       dump-timeout: 6h                # default 6h
+ *       include-schemas: [public]       # optional, PostgreSQL only; exact names
+ *       exclude-schemas: [audit]
+ *       include-tables: [public.orders] # PostgreSQL schema.table, MySQL table
+ *       exclude-tables: [public.log]
+ *       compression: zstd               # zstd (default) or gzip
+ *       compression-level: 3            # zstd 1..19, gzip 1..9; default: the worker's
+ *       encryption:                     # optional OpenPGP encryption (gpg --decrypt opens it)
+ *         recipients: [/etc/bulwark/ops.asc]   # public key files
+ *         passphrase-env: CHINOOK_BACKUP_PASSPHRASE  # and/or passphrase-file
  * </pre>
  *
  * @param targets target id ({@link Ids#SAFE_ID}) to target
@@ -59,11 +70,44 @@ public record TargetsProperties(Map<String, @Valid Target> targets) {
             errors.add(path + ": no settings");
             return;
         }
-        if (!DumpTarget.POSTGRESQL.equalsIgnoreCase(target.engine())
-                && !"postgres".equalsIgnoreCase(target.engine())
-                && !"mariadb".equalsIgnoreCase(target.engine())
-                && !"mysql".equalsIgnoreCase(target.engine())) {
+        String engine = DumpTarget.normalizeEngine(target.engine());
+        if (!DumpTarget.POSTGRESQL.equals(engine) && !DumpTarget.MARIADB.equals(engine)) {
             errors.add(path + ".engine: must be postgresql, mariadb or mysql but was '" + target.engine() + "'");
+        }
+        if (DumpTarget.MARIADB.equals(engine)
+                && (!target.includeSchemas().isEmpty()
+                        || !target.excludeSchemas().isEmpty())) {
+            errors.add(path + ".include-schemas/exclude-schemas: apply to postgresql targets only; a " + engine
+                    + " target is one database");
+        }
+        if (DumpTarget.POSTGRESQL.equals(engine)) {
+            for (String table : concat(target.includeTables(), target.excludeTables())) {
+                if (table.indexOf('.') <= 0 || table.endsWith(".")) {
+                    errors.add(path + ".include-tables/exclude-tables: '" + table + "' must be schema.table");
+                }
+            }
+        }
+        if (!"zstd".equalsIgnoreCase(target.compression()) && !"gzip".equalsIgnoreCase(target.compression())) {
+            errors.add(path + ".compression: must be zstd or gzip but was '" + target.compression() + "'");
+        } else if (target.compressionLevel() != null) {
+            int max = "gzip".equalsIgnoreCase(target.compression()) ? 9 : 19;
+            if (target.compressionLevel() < 1 || target.compressionLevel() > max) {
+                errors.add(path + ".compression-level: must be 1.." + max + " for " + target.compression() + " but was "
+                        + target.compressionLevel());
+            }
+        }
+        if (target.encryption() != null) {
+            for (String file : target.encryption().recipients()) {
+                if (!Files.isReadable(Path.of(file))) {
+                    errors.add(path + ".encryption.recipients: the public key file " + file + " cannot be read");
+                }
+            }
+            if (target.encryption().recipients().isEmpty()
+                    && blank(target.encryption().passphraseEnv())
+                    && blank(target.encryption().passphraseFile())) {
+                errors.add(path + ".encryption: name recipients (public key files) and/or a passphrase-env or"
+                        + " passphrase-file");
+            }
         }
         if (blank(target.host())) {
             errors.add(path + ".host: is required");
@@ -74,12 +118,18 @@ public record TargetsProperties(Map<String, @Valid Target> targets) {
         if (blank(target.username())) {
             errors.add(path + ".username: is required");
         }
-        if (target.port() < 1 || target.port() > 65535) {
+        if (target.port() != null && (target.port() < 1 || target.port() > 65535)) {
             errors.add(path + ".port: must be 1..65535 but was " + target.port());
         }
         if (target.dumpTimeout().isNegative() || target.dumpTimeout().isZero()) {
             errors.add(path + ".dump-timeout: must be positive");
         }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static boolean blank(String value) {
@@ -89,34 +139,83 @@ public record TargetsProperties(Map<String, @Valid Target> targets) {
     /** Every target as the worker's domain sees it. */
     public Map<String, DumpTarget> toDumpTargets() {
         Map<String, DumpTarget> result = new LinkedHashMap<>();
-        targets.forEach((id, t) -> result.put(
-                id,
-                new DumpTarget(
-                        id,
-                        t.engine(),
-                        t.host(),
-                        t.port(),
-                        t.database(),
-                        t.username(),
-                        new PasswordSource(t.passwordEnv(), t.passwordFile()),
-                        t.dumpTimeout())));
+        targets.forEach((id, t) -> result.put(id, t.toDumpTarget(id)));
         return result;
     }
 
     /**
-     * One target's connection settings.
+     * One target's settings.
      *
+     * @param engine postgresql (default), mariadb or mysql
+     * @param port TCP port; null for the engine's default
      * @param passwordEnv name of the environment variable holding the password, or null
      * @param passwordFile path of a file holding the password, or null
-     * @param dumpTimeout how long one dump may take before {@code pg_dump} is killed
+     * @param dumpTimeout how long one dump may take before the tool is killed
+     * @param includeSchemas only these schemas (PostgreSQL)
+     * @param excludeSchemas not these schemas (PostgreSQL)
+     * @param includeTables only these tables
+     * @param excludeTables not these tables
+     * @param compression zstd (default) or gzip
+     * @param compressionLevel the level, or null for the worker's default
+     * @param encryption OpenPGP encryption, or null for none
      */
     public record Target(
             @DefaultValue("postgresql") String engine,
             String host,
-            @DefaultValue("5432") int port,
+            Integer port,
             String database,
             String username,
             String passwordEnv,
             String passwordFile,
-            @DefaultValue("6h") Duration dumpTimeout) {}
+            @DefaultValue("6h") Duration dumpTimeout,
+            List<String> includeSchemas,
+            List<String> excludeSchemas,
+            List<String> includeTables,
+            List<String> excludeTables,
+            @DefaultValue("zstd") String compression,
+            Integer compressionLevel,
+            Encryption encryption) {
+
+        public Target {
+            includeSchemas = includeSchemas == null ? List.of() : List.copyOf(includeSchemas);
+            excludeSchemas = excludeSchemas == null ? List.of() : List.copyOf(excludeSchemas);
+            includeTables = includeTables == null ? List.of() : List.copyOf(includeTables);
+            excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
+        }
+
+        DumpTarget toDumpTarget(String id) {
+            return new DumpTarget(
+                    id,
+                    engine,
+                    host,
+                    port != null ? port : DumpTarget.defaultPort(engine),
+                    database,
+                    username,
+                    new PasswordSource(passwordEnv, passwordFile),
+                    dumpTimeout,
+                    new DumpTarget.Selection(includeSchemas, excludeSchemas, includeTables, excludeTables),
+                    compression,
+                    compressionLevel == null ? 0 : compressionLevel,
+                    encryption == null
+                            ? DumpTarget.Encryption.NONE
+                            : new DumpTarget.Encryption(
+                                    encryption.recipients().stream()
+                                            .map(Path::of)
+                                            .toList(),
+                                    new PasswordSource(encryption.passphraseEnv(), encryption.passphraseFile())));
+        }
+    }
+
+    /**
+     * A target's OpenPGP encryption ({@code bulwark.targets.<id>.encryption.*}).
+     *
+     * @param recipients files holding the recipients' public keys
+     * @param passphraseEnv environment variable holding a symmetric passphrase, or null
+     * @param passphraseFile file holding a symmetric passphrase (first line), or null
+     */
+    public record Encryption(List<String> recipients, String passphraseEnv, String passphraseFile) {
+        public Encryption {
+            recipients = recipients == null ? List.of() : List.copyOf(recipients);
+        }
+    }
 }

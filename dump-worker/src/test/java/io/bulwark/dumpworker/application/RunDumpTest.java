@@ -1,6 +1,7 @@
 package io.bulwark.dumpworker.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.artifacts.InMemoryObjectStore;
 import io.bulwark.artifacts.Manifest;
@@ -9,43 +10,77 @@ import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupFailed;
+import io.bulwark.contracts.BackupProgressed;
 import io.bulwark.contracts.BackupRequested;
 import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Trigger;
+import io.bulwark.dumpworker.adapter.storage.ObjectStoreAttemptLedger;
 import io.bulwark.dumpworker.domain.DumpTarget;
 import io.bulwark.dumpworker.domain.PasswordSource;
+import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.DumpEngine;
+import io.bulwark.engines.DumpFailedException;
+import io.bulwark.engines.DumpOptions;
+import io.bulwark.engines.DumpSession;
+import io.bulwark.engines.postgres.PgDumpTool;
 import io.bulwark.engines.process.ProcessRunner;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The rules of {@link RunDump} that need no database: target lookup, idempotency, clean-up. */
+/**
+ * The rules of {@link RunDump}: target lookup, idempotency, clean-up, attempt counting, storage
+ * outages, progress. A {@link FakeEngine} stands in for the dump tool where the rule needs no database;
+ * the tools themselves are tested against real servers in {@code engines}.
+ */
 class RunDumpTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T19:01:02Z");
 
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final Events events = new Events();
-    private final Map<String, DumpTarget> targets =
-            new TreeMap<>(Map.of("pg", target("pg", "postgresql", 1), "maria", target("maria", "mariadb", 3306)));
-    private final RunDump runDump = new RunDump(
-            id -> Optional.ofNullable(targets.get(id)),
-            source -> "pw-never-shown",
-            store,
-            new ProcessRunner(),
-            events,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            "pg_dump",
-            3);
+    private final FakeEngine fake = new FakeEngine();
+    private final Map<String, DumpTarget> targets = new TreeMap<>(Map.of(
+            "pg", target("pg", "postgresql", 1, "zstd"),
+            "fake", target("fake", "mariadb", 3306, "zstd"),
+            "gz", target("gz", "mariadb", 3306, "gzip")));
+    private final ObjectStoreAttemptLedger ledger = new ObjectStoreAttemptLedger(store);
+    private final CircuitBreaker breaker = CircuitBreaker.of(
+            "test",
+            CircuitBreakerConfig.custom()
+                    .minimumNumberOfCalls(100)
+                    .slidingWindowSize(100)
+                    .build());
+    private final RunDump runDump = runDump(Map.of(
+            "postgresql", new PgDumpTool(new ProcessRunner(), "pg_dump", Duration.ofMinutes(1)), "mariadb", fake));
+
+    private RunDump runDump(Map<String, DumpEngine> engines) {
+        return new RunDump(
+                id -> Optional.ofNullable(targets.get(id)),
+                source -> "pw-never-shown",
+                store,
+                engines,
+                events,
+                ledger,
+                new StorageResilience(breaker, 3, Duration.ofMillis(1), Duration.ofMillis(5)),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new RunDump.Settings(3, 3, Duration.ofMillis(20)));
+    }
 
     @Test
     void anUnknownTargetFailsWithoutRetry() {
@@ -58,9 +93,12 @@ class RunDumpTest {
     }
 
     @Test
-    void aTargetOfAnotherEngineIsAnInvalidRequest() {
-        runDump.handle(request("maria"));
+    void aTargetWhoseEngineThisWorkerCannotDumpIsAnInvalidRequest() {
+        RunDump pgOnly =
+                runDump(Map.of("postgresql", new PgDumpTool(new ProcessRunner(), "pg_dump", Duration.ofMinutes(1))));
+        pgOnly.handle(request("fake"));
         assertThat(events.onlyFailure().reason()).isEqualTo(FailureReason.INVALID_REQUEST);
+        assertThat(events.onlyFailure().message()).contains("mariadb");
     }
 
     @Test
@@ -71,6 +109,34 @@ class RunDumpTest {
         assertThat(failed.retryable()).isTrue();
         assertThat(failed.message()).doesNotContain("pw-never-shown");
         assertThat(store.objects()).isEmpty();
+    }
+
+    @Test
+    void aDumpIsStoredUnderTheEngineFormatAndCodecWithItsManifestAndNoAttemptRecordLeft() {
+        BackupRequested request = request("fake");
+        runDump.handle(request);
+
+        BackupCompleted completed = events.onlyCompletion();
+        assertThat(completed.artifact().key()).endsWith("/dump.fake.zst");
+        assertThat(completed.artifact().codecs()).containsExactly("zstd");
+        assertThat(completed.artifact().rawBytes()).isEqualTo(FakeEngine.DUMP.length);
+        assertThat(completed.artifact().format()).isEqualTo("fake-sql");
+        Manifest manifest = ManifestJson.read(store.objects().get(completed.manifestKey()));
+        assertThat(manifest.source().engine()).isEqualTo("mariadb");
+        assertThat(manifest.rowCountMethod()).isEqualTo(FakeEngine.METHOD);
+        assertThat(manifest.inventory().totalRows()).isEqualTo(3);
+        assertThat(store.objects()).containsOnlyKeys(completed.artifact().key(), completed.manifestKey());
+    }
+
+    @Test
+    void aGzipTargetIsStoredAsGzip() {
+        runDump.handle(request("gz"));
+        BackupCompleted completed = events.onlyCompletion();
+        assertThat(completed.artifact().key()).endsWith("/dump.fake.gz");
+        assertThat(completed.artifact().codecs()).containsExactly("gzip");
+        byte[] stored = store.objects().get(completed.artifact().key());
+        assertThat(stored[0] & 0xff).isEqualTo(0x1f);
+        assertThat(stored[1] & 0xff).isEqualTo(0x8b);
     }
 
     @Test
@@ -104,17 +170,106 @@ class RunDumpTest {
     }
 
     @Test
-    void anObjectStoreThatCannotBeListedFailsAsStorageUnavailable() {
+    void aRequestWhoseEarlierAttemptsAllDiedIsNotDumpedAgainAndFailsForGood() {
+        BackupRequested request = request("fake");
+        for (int i = 0; i < 3; i++) {
+            ledger.begin("fake", request.backupId());
+        }
+
+        runDump.handle(request);
+
+        BackupFailed failed = events.onlyFailure();
+        assertThat(failed.reason()).isEqualTo(FailureReason.ATTEMPTS_EXHAUSTED);
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.attempt()).isEqualTo(4);
+        assertThat(failed.message()).contains("attempted 3 times");
+        assertThat(fake.opened).hasValue(0);
+        assertThat(store.objects()).isEmpty();
+    }
+
+    @Test
+    void anAttemptAfterACrashCountsAndSucceeds() {
+        BackupRequested request = request("fake");
+        ledger.begin("fake", request.backupId());
+
+        runDump.handle(request);
+
+        assertThat(events.onlyCompletion().backupId()).isEqualTo(request.backupId());
+        assertThat(store.objects().keySet()).noneMatch(k -> k.startsWith(ObjectStoreAttemptLedger.PREFIX));
+    }
+
+    @Test
+    void anObjectStoreOutageIsRetriedAndThenFailsRetryablyKeepingTheRequestForTheDeadLetterTopic() {
         store.setUnreachable(true);
-        runDump.handle(request("pg"));
+        BackupRequested request = request("fake");
+
+        assertThatThrownBy(() -> runDump.handle(request)).isInstanceOf(StorageOutageException.class);
+
         BackupFailed failed = events.onlyFailure();
         assertThat(failed.reason()).isEqualTo(FailureReason.STORAGE_UNAVAILABLE);
         assertThat(failed.retryable()).isTrue();
+        assertThat(fake.opened).hasValue(0);
     }
 
-    private static DumpTarget target(String id, String engine, int port) {
+    @Test
+    void anUploadThatFailsOnceBecauseOfTheStoreIsRetriedAndCompletesOnce() {
+        InMemoryObjectStore flaky = new InMemoryObjectStore();
+        flaky.failNextUploads(1);
+        RunDump worker = new RunDump(
+                id -> Optional.ofNullable(targets.get(id)),
+                source -> null,
+                flaky,
+                Map.of("mariadb", fake),
+                events,
+                new ObjectStoreAttemptLedger(flaky),
+                new StorageResilience(breaker, 3, Duration.ofMillis(1), Duration.ofMillis(5)),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new RunDump.Settings(3, 3, Duration.ofSeconds(5)));
+
+        worker.handle(request("fake"));
+
+        assertThat(events.onlyCompletion().artifact().rawBytes()).isEqualTo(FakeEngine.DUMP.length);
+        assertThat(fake.opened).hasValue(2);
+        assertThat(flaky.objects().keySet()).noneMatch(k -> k.startsWith(ObjectStoreAttemptLedger.PREFIX));
+    }
+
+    @Test
+    void aFailingDumpToolIsReportedWithItsReasonAndLeavesNothing() {
+        fake.failWith = new DumpFailedException(FailureReason.PERMISSION_DENIED, "lacks SHOW VIEW", 2);
+        runDump.handle(request("fake"));
+        BackupFailed failed = events.onlyFailure();
+        assertThat(failed.reason()).isEqualTo(FailureReason.PERMISSION_DENIED);
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.retryable()).isFalse();
+        assertThat(store.objects()).isEmpty();
+    }
+
+    @Test
+    void aLongDumpPublishesProgress() {
+        fake.slowMillisPerChunk = 30;
+        runDump.handle(request("fake"));
+        assertThat(events.onlyCompletion()).isNotNull();
+        assertThat(events.progressed).isNotEmpty();
+        BackupProgressed last = events.progressed.getLast();
+        assertThat(last.bytesRead()).isPositive().isLessThanOrEqualTo(FakeEngine.DUMP.length);
+        assertThat(last.elapsedMillis()).isPositive();
+        assertThat(last.targetId()).isEqualTo("fake");
+    }
+
+    private static DumpTarget target(String id, String engine, int port, String compression) {
         return new DumpTarget(
-                id, engine, "127.0.0.1", port, "db", "backup", PasswordSource.NONE, Duration.ofMinutes(1));
+                id,
+                engine,
+                "127.0.0.1",
+                port,
+                "db",
+                "backup",
+                PasswordSource.NONE,
+                Duration.ofMinutes(1),
+                null,
+                compression,
+                0,
+                null);
     }
 
     private static BackupRequested request(String targetId) {
@@ -134,15 +289,126 @@ class RunDumpTest {
                 NOW.minusSeconds(50),
                 new Manifest.Source("postgresql", "15.20", 150020, "127.0.0.1", 1, "db", "snap"),
                 new Manifest.Tool("pg_dump", "pg_dump (PostgreSQL) 15.20", "custom"),
-                new ArtifactRef("b", ObjectKeys.pgDumpKey(prefix), RunDump.PG_FORMAT, List.of("zstd"), 1, 2, "a", "b"),
+                new ArtifactRef("b", ObjectKeys.pgDumpKey(prefix), PgDumpTool.FORMAT, List.of("zstd"), 1, 2, "a", "b"),
                 SchemaInventory.ofTables(List.of(new SchemaInventory.TableInfo("public", "t", 42))),
-                RunDump.ROW_COUNT_METHOD);
+                "counted");
+    }
+
+    /** A dump engine that streams a fixed SQL text, or fails as told. */
+    private static final class FakeEngine implements DumpEngine {
+        static final byte[] DUMP =
+                "INSERT INTO `t` VALUES (1),(2),(3);\n".repeat(20_000).getBytes();
+        static final String METHOD = "counted by the fake";
+        final AtomicInteger opened = new AtomicInteger();
+        volatile DumpFailedException failWith;
+        volatile long slowMillisPerChunk;
+
+        @Override
+        public String engine() {
+            return "mariadb";
+        }
+
+        @Override
+        public String format() {
+            return "fake-sql";
+        }
+
+        @Override
+        public String fileExtension() {
+            return "fake";
+        }
+
+        @Override
+        public DumpSession open(ConnectionSpec spec, DumpOptions options) {
+            opened.incrementAndGet();
+            InputStream data = new ByteArrayInputStream(DUMP) {
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    if (slowMillisPerChunk > 0) {
+                        try {
+                            Thread.sleep(slowMillisPerChunk);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return super.read(b, off, Math.min(len, 64 * 1024));
+                }
+            };
+            return new DumpSession() {
+                @Override
+                public InputStream stdout() {
+                    return data;
+                }
+
+                @Override
+                public void awaitSuccess() {
+                    if (failWith != null) {
+                        throw failWith;
+                    }
+                }
+
+                @Override
+                public SchemaInventory inventory() {
+                    return SchemaInventory.ofTables(List.of(new SchemaInventory.TableInfo("db", "t", 3)));
+                }
+
+                @Override
+                public String rowCountMethod() {
+                    return METHOD;
+                }
+
+                @Override
+                public String serverVersion() {
+                    return "10.11.19-MariaDB";
+                }
+
+                @Override
+                public int serverVersionNum() {
+                    return 101119;
+                }
+
+                @Override
+                public String snapshotId() {
+                    return null;
+                }
+
+                @Override
+                public String toolName() {
+                    return "fake-dump";
+                }
+
+                @Override
+                public String toolVersion() {
+                    return "fake-dump 1.0";
+                }
+
+                @Override
+                public String toolFormat() {
+                    return "sql";
+                }
+
+                @Override
+                public String stderr() {
+                    return "";
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        data.close();
+                    } catch (IOException ignored) {
+                        // in memory
+                    }
+                }
+            };
+        }
     }
 
     /** Records what was published. */
     private static final class Events implements EventPublisher {
-        final List<BackupCompleted> completed = new ArrayList<>();
-        final List<BackupFailed> failed = new ArrayList<>();
+        final List<BackupCompleted> completed = new CopyOnWriteArrayList<>();
+        final List<BackupFailed> failed = new CopyOnWriteArrayList<>();
+        final List<BackupProgressed> progressed = new CopyOnWriteArrayList<>();
 
         @Override
         public void completed(BackupCompleted event) {
@@ -154,10 +420,21 @@ class RunDumpTest {
             failed.add(event);
         }
 
+        @Override
+        public void progressed(BackupProgressed event) {
+            progressed.add(event);
+        }
+
         BackupFailed onlyFailure() {
             assertThat(completed).isEmpty();
             assertThat(failed).hasSize(1);
             return failed.getFirst();
+        }
+
+        BackupCompleted onlyCompletion() {
+            assertThat(failed).as("failures").isEmpty();
+            assertThat(completed).hasSize(1);
+            return completed.getFirst();
         }
     }
 }

@@ -10,6 +10,9 @@ import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.artifacts.ObjectNotFoundException;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.artifacts.ObjectStoreException;
+import io.bulwark.artifacts.codec.ArtifactDecoder;
+import io.bulwark.artifacts.codec.DecryptionException;
+import io.bulwark.artifacts.codec.DecryptionKeys;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupVerified;
@@ -72,16 +75,30 @@ public final class VerifyBackup {
     private final VerificationPublisher publisher;
     private final Clock clock;
     private final Duration restoreTimeout;
+    private final DecryptionKeyring keyring;
 
-    /**
-     * @param restoreTimeout how long one restore may run before it is killed (a FAILED restore then)
-     */
+    /** A verifier that decrypts nothing (encrypted artifacts end ERROR). */
     public VerifyBackup(
             ObjectStore store,
             SandboxProvider sandboxes,
             VerificationPublisher publisher,
             Clock clock,
             Duration restoreTimeout) {
+        this(store, sandboxes, publisher, clock, restoreTimeout, targetId -> DecryptionKeys.none());
+    }
+
+    /**
+     * @param restoreTimeout how long one restore may run before it is killed (a FAILED restore then)
+     * @param keyring the keys that open each target's encrypted artifacts
+     */
+    public VerifyBackup(
+            ObjectStore store,
+            SandboxProvider sandboxes,
+            VerificationPublisher publisher,
+            Clock clock,
+            Duration restoreTimeout,
+            DecryptionKeyring keyring) {
+        this.keyring = Objects.requireNonNull(keyring, "keyring");
         this.store = Objects.requireNonNull(store, "store");
         this.sandboxes = Objects.requireNonNull(sandboxes, "sandboxes");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -282,14 +299,14 @@ public final class VerifyBackup {
                             + run.sandboxMillis
                             + " ms",
                     run.sandboxMillis));
-            if (restoreArtifact(sandbox, manifest.artifact(), run)) {
+            if (restoreArtifact(sandbox, manifest.targetId(), manifest.artifact(), run)) {
                 compareWithManifest(sandbox, manifest.inventory(), run);
             }
         }
     }
 
     /** Streams the artifact into the sandbox; records checksum and restore; true when the checks may go on. */
-    private boolean restoreArtifact(Sandbox sandbox, ArtifactRef artifact, Run run) {
+    private boolean restoreArtifact(Sandbox sandbox, String targetId, ArtifactRef artifact, Run run) {
         long started = System.nanoTime();
         DigestingInputStream stored;
         try {
@@ -313,13 +330,25 @@ public final class VerifyBackup {
         Sandbox.RestoreResult restore = null;
         String decodeError = null;
         String toolError = null;
+        boolean decodeUnjudged = false;
         try (stored) {
             InputStream decoded = null;
+            DecryptionKeys keys = DecryptionKeys.none();
             try {
-                decoded = ArchiveCodecs.decoding(stored, artifact.codecs());
+                keys = keyring.keysFor(targetId == null ? "" : targetId);
+                decoded = ArtifactDecoder.decoding(stored, artifact.codecs(), keys);
                 restore = sandbox.restore(decoded, restoreTimeout);
-            } catch (IllegalArgumentException | IOException e) {
+            } catch (IllegalArgumentException e) {
                 decodeError = e.getMessage();
+                decodeUnjudged = true;
+            } catch (DecryptionException e) {
+                decodeError = e.getMessage()
+                        + (keys.isEmpty() ? " (this verifier has no decryption key: bulwark.verifier.decryption)" : "");
+                decodeUnjudged = keys.isEmpty();
+            } catch (IOException e) {
+                decodeError = e.getMessage();
+            } catch (IllegalStateException e) {
+                toolError = "the decryption passphrase cannot be read: " + e.getMessage();
             } catch (RuntimeException e) {
                 toolError = e.getMessage();
             }
@@ -351,8 +380,7 @@ public final class VerifyBackup {
             run.unjudged.add(CheckNames.RESTORE);
             run.checks.add(failed(CheckNames.RESTORE, "the restore tool could not run: " + toolError, 0));
         } else if (decodeError != null) {
-            boolean unsupported = decodeError.contains("cannot be decoded");
-            if (unsupported) {
+            if (decodeUnjudged) {
                 run.unjudged.add(CheckNames.RESTORE);
             }
             run.checks.add(failed(CheckNames.RESTORE, "the archive could not be decoded: " + decodeError, 0));

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pgBinDir directory of the PostgreSQL server binaries ({@code initdb}, {@code pg_ctl},
  *     {@code pg_restore}); default: {@code pg_config --bindir}, else the newest {@code
  *     /usr/lib/postgresql/<major>/bin}
+ * @param mariadbBinDir directory of the MariaDB server binaries ({@code mariadbd}, {@code
+ *     mariadb-install-db}); default: found in the usual places and on the PATH
  * @param restoreTimeout how long one restore may run before it is killed; default 6 hours
  * @param countTimeout how long one statement of the restored database's inventory (a table's
  *     {@code count(*)}) may run; default 1 hour
@@ -24,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
 public record SandboxProperties(
         Path workDir,
         Path pgBinDir,
+        Path mariadbBinDir,
         @DefaultValue("6h") Duration restoreTimeout,
         @DefaultValue("1h") Duration countTimeout) {
 

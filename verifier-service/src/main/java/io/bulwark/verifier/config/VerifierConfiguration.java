@@ -4,18 +4,22 @@ import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.service.storage.StorageProperties;
+import io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider;
+import io.bulwark.verifier.adapter.sandbox.LocalMariaDbSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.LocalPostgresSandboxProvider;
+import io.bulwark.verifier.application.DecryptionKeyring;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.VerificationPublisher;
 import io.bulwark.verifier.application.VerifyBackup;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the verification use case to the object store, the local sandbox and the publisher. */
+/** Wires the verification use case to the object store, the local sandboxes, the decryption keys and the publisher. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({StorageProperties.class, SandboxProperties.class})
+@EnableConfigurationProperties({StorageProperties.class, SandboxProperties.class, DecryptionProperties.class})
 public class VerifierConfiguration {
 
     @Bean
@@ -28,10 +32,23 @@ public class VerifierConfiguration {
         return new MinioObjectStore(storage.toSettings());
     }
 
+    /** {@code local} sandboxes of the source's engine: PostgreSQL or MariaDB. */
     @Bean
     SandboxProvider sandboxProvider(SandboxProperties sandbox, ProcessRunner processRunner) {
-        return new LocalPostgresSandboxProvider(
-                sandbox.workDir(), sandbox.pgBinDir(), processRunner, sandbox.countTimeout());
+        return new EngineSandboxProvider(
+                "local",
+                Map.of(
+                        "postgresql",
+                        new LocalPostgresSandboxProvider(
+                                sandbox.workDir(), sandbox.pgBinDir(), processRunner, sandbox.countTimeout()),
+                        "mariadb",
+                        new LocalMariaDbSandboxProvider(
+                                sandbox.workDir(), sandbox.mariadbBinDir(), processRunner, sandbox.countTimeout())));
+    }
+
+    @Bean
+    DecryptionKeyring decryptionKeyring(DecryptionProperties decryption) {
+        return new ConfiguredDecryptionKeyring(decryption);
     }
 
     @Bean
@@ -45,7 +62,9 @@ public class VerifierConfiguration {
             SandboxProvider sandboxProvider,
             VerificationPublisher publisher,
             Clock clock,
-            SandboxProperties sandbox) {
-        return new VerifyBackup(objectStore, sandboxProvider, publisher, clock, sandbox.restoreTimeout());
+            SandboxProperties sandbox,
+            DecryptionKeyring decryptionKeyring) {
+        return new VerifyBackup(
+                objectStore, sandboxProvider, publisher, clock, sandbox.restoreTimeout(), decryptionKeyring);
     }
 }

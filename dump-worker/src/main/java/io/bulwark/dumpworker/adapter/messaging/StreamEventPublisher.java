@@ -2,6 +2,7 @@ package io.bulwark.dumpworker.adapter.messaging;
 
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupFailed;
+import io.bulwark.contracts.BackupProgressed;
 import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.dumpworker.application.EventPublisher;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes through the output bindings {@value #COMPLETED_BINDING} ({@code bulwark.backup.completed})
- * and {@value #FAILED_BINDING} ({@code bulwark.backup.failed}), synchronous producers: key = target
+ * and {@value #FAILED_BINDING} ({@code bulwark.backup.failed}), synchronous producers, and {@value
+ * #PROGRESS_BINDING} ({@code bulwark.backup.progress}), asynchronous: key = target
  * id, value = the {@link EventJson} bytes as they are, CloudEvents {@code ce_*} headers with source
  * {@value #SOURCE} (see {@link io.bulwark.service.messaging.EventPublisher}).
  */
@@ -19,6 +21,7 @@ public class StreamEventPublisher implements EventPublisher {
 
     public static final String COMPLETED_BINDING = "backupCompleted-out-0";
     public static final String FAILED_BINDING = "backupFailed-out-0";
+    public static final String PROGRESS_BINDING = "backupProgress-out-0";
     /** The {@code ce_source} of events this service publishes. */
     public static final String SOURCE = "/bulwark/dump-worker";
 
@@ -36,6 +39,11 @@ public class StreamEventPublisher implements EventPublisher {
     @Override
     public void failed(BackupFailed event) {
         send(FAILED_BINDING, event);
+    }
+
+    @Override
+    public void progressed(BackupProgressed event) {
+        publisher.send(PROGRESS_BINDING, event);
     }
 
     private void send(String binding, BulwarkEvent event) {

@@ -1,0 +1,71 @@
+package io.bulwark.dumpworker.adapter.storage;
+
+import io.bulwark.artifacts.ObjectNotFoundException;
+import io.bulwark.artifacts.ObjectStore;
+import io.bulwark.artifacts.ObjectStoreException;
+import io.bulwark.contracts.Ids;
+import io.bulwark.dumpworker.application.AttemptLedger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the attempt count of each backup in the object store, at {@code
+ * _bulwark/attempts/{targetId}/{backupId}.json} (outside every target's prefix: target ids never
+ * start with {@code _}), so that it survives a worker killed mid-dump and is shared by every worker.
+ * The record is removed when the backup has an outcome. Thread-safe; one target's records are written
+ * by one thread at a time.
+ */
+public final class ObjectStoreAttemptLedger implements AttemptLedger {
+
+    /** The prefix of every attempt record. */
+    public static final String PREFIX = "_bulwark/attempts/";
+
+    private static final Logger log = LoggerFactory.getLogger(ObjectStoreAttemptLedger.class);
+    private static final Pattern ATTEMPTS = Pattern.compile("\"attempts\"\\s*:\\s*(\\d+)");
+
+    private final ObjectStore store;
+
+    public ObjectStoreAttemptLedger(ObjectStore store) {
+        this.store = store;
+    }
+
+    /** The key of the attempt record of {@code backupId}. */
+    public static String key(String targetId, UUID backupId) {
+        return PREFIX + Ids.requireSafe("targetId", targetId) + "/" + backupId + ".json";
+    }
+
+    @Override
+    public int begin(String targetId, UUID backupId) {
+        String key = key(targetId, backupId);
+        int attempt = read(key) + 1;
+        String json = "{\"backupId\":\"" + backupId + "\",\"attempts\":" + attempt + "}";
+        store.putBytes(key, json.getBytes(StandardCharsets.UTF_8), "application/json");
+        return attempt;
+    }
+
+    private int read(String key) {
+        try (InputStream in = store.get(key)) {
+            Matcher m = ATTEMPTS.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (ObjectNotFoundException e) {
+            return 0;
+        } catch (IOException e) {
+            throw new ObjectStoreException("could not read " + key, e);
+        }
+    }
+
+    @Override
+    public void finish(String targetId, UUID backupId) {
+        try {
+            store.delete(key(targetId, backupId));
+        } catch (RuntimeException e) {
+            log.warn("could not remove the attempt record of backup {}: {}", backupId, e.getMessage());
+        }
+    }
+}

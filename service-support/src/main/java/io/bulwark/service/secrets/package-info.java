@@ -1,0 +1,2 @@
+/** Reading secrets (passwords, passphrases) from the environment or from secret files. */
+package io.bulwark.service.secrets;

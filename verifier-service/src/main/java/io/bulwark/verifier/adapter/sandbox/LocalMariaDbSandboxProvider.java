@@ -1,0 +1,78 @@
+package io.bulwark.verifier.adapter.sandbox;
+
+import io.bulwark.engines.mariadb.LocalMariaDbInstance;
+import io.bulwark.engines.mariadb.MariaDbInspector;
+import io.bulwark.engines.mariadb.MariaDbRestoreTool;
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.application.Sandbox;
+import io.bulwark.verifier.application.SandboxException;
+import io.bulwark.verifier.application.SandboxProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code local} MariaDB sandboxes: an ephemeral server from the machine's binaries ({@link
+ * LocalMariaDbInstance}: {@code mariadb-install-db} + {@code mariadbd --no-defaults}, bound to
+ * 127.0.0.1 on a free port, a random root password, as OS user {@code mysql} when running as root) in
+ * a fresh directory under the work directory, with one empty database named as the source's, since
+ * a {@code mariadb-dump} artifact names no database and the manifest qualifies objects by the source
+ * database's name. Instances left behind by a verifier that died are removed when the provider is
+ * created. Thread-safe.
+ */
+public final class LocalMariaDbSandboxProvider implements SandboxProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalMariaDbSandboxProvider.class);
+
+    private final Path workDir;
+    private final Path binDir;
+    private final ProcessRunner runner;
+    private final Duration statementTimeout;
+
+    /**
+     * @param workDir directory under which each sandbox gets its own directory
+     * @param binDir directory of {@code mariadbd} and {@code mariadb-install-db}, or null to find them
+     * @param statementTimeout how long one inventory statement (a {@code COUNT(*)}) may run
+     */
+    public LocalMariaDbSandboxProvider(Path workDir, Path binDir, ProcessRunner runner, Duration statementTimeout) {
+        this.workDir = Objects.requireNonNull(workDir, "workDir");
+        this.binDir = binDir;
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
+        int reaped = LocalMariaDbInstance.reapOrphans(workDir);
+        if (reaped > 0) {
+            log.info("removed {} MariaDB sandboxes left behind under {}", reaped, workDir);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "local";
+    }
+
+    /** @throws SandboxException when the request names no source database, or the server cannot start */
+    @Override
+    public Sandbox start(SandboxRequest request) {
+        String database = request.sourceDatabase();
+        if (database == null || database.isBlank()) {
+            throw new SandboxException("the manifest names no source database to restore the MariaDB dump into", null);
+        }
+        LocalMariaDbInstance instance;
+        try {
+            instance = LocalMariaDbInstance.start(
+                    workDir, LocalMariaDbInstance.Options.sandbox().withBinDir(binDir), runner);
+        } catch (RuntimeException e) {
+            throw new SandboxException(e.getMessage(), e);
+        }
+        try {
+            instance.createDatabase(database);
+        } catch (RuntimeException e) {
+            instance.close();
+            throw new SandboxException(e.getMessage(), e);
+        }
+        return new LocalMariaDbSandbox(
+                instance, database, new MariaDbRestoreTool(runner), new MariaDbInspector(statementTimeout));
+    }
+}

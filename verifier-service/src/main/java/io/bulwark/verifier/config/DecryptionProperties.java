@@ -1,0 +1,72 @@
+package io.bulwark.verifier.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What the verifier decrypts encrypted artifacts with: OpenPGP secret keys ({@code
+ * bulwark.verifier.decryption.*}) and the symmetric passphrases the targets encrypt with ({@code
+ * bulwark.targets.<id>.encryption.passphrase-env|passphrase-file}, the same shared setting the
+ * dump-worker reads).
+ *
+ * <pre>
+ * bulwark:
+ *   verifier:
+ *     decryption:
+ *       secret-keys: [/run/secrets/bulwark-verify.asc]   # armored or binary secret keys
+ *       secret-key-passphrase-env: BULWARK_VERIFY_KEY_PASSPHRASE  # when the keys are protected
+ * </pre>
+ *
+ * @param verifier holds {@code decryption}
+ * @param targets each target's encryption settings (other target settings are ignored here)
+ * @throws IllegalArgumentException naming the property when a secret key file cannot be read
+ */
+@ConfigurationProperties("bulwark")
+public record DecryptionProperties(Verifier verifier, Map<String, Target> targets) {
+
+    public DecryptionProperties {
+        verifier = verifier == null ? new Verifier(null) : verifier;
+        targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);
+        List<String> errors = new ArrayList<>();
+        for (String file : verifier.decryption().secretKeys()) {
+            if (!Files.isReadable(Path.of(file))) {
+                errors.add("bulwark.verifier.decryption.secret-keys: " + file + " cannot be read");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("invalid Bulwark configuration: " + String.join("; ", errors));
+        }
+    }
+
+    /** @param decryption the verifier's decryption keys */
+    public record Verifier(Decryption decryption) {
+        public Verifier {
+            decryption = decryption == null ? new Decryption(null, null, null) : decryption;
+        }
+    }
+
+    /**
+     * @param secretKeys files holding OpenPGP secret keys
+     * @param secretKeyPassphraseEnv environment variable holding the keys' passphrase, or null
+     * @param secretKeyPassphraseFile file holding the keys' passphrase, or null
+     */
+    public record Decryption(List<String> secretKeys, String secretKeyPassphraseEnv, String secretKeyPassphraseFile) {
+        public Decryption {
+            secretKeys = secretKeys == null ? List.of() : List.copyOf(secretKeys);
+        }
+    }
+
+    /** @param encryption the target's encryption, or null */
+    public record Target(Encryption encryption) {}
+
+    /**
+     * @param passphraseEnv environment variable holding the target's passphrase, or null
+     * @param passphraseFile file holding it, or null
+     */
+    public record Encryption(String passphraseEnv, String passphraseFile) {}
+}
