@@ -5,16 +5,20 @@
 # PG_PACKAGES    PostgreSQL packages from apt.postgresql.org (PGDG) to install: the verifier needs a
 #                server and client (postgresql-15), the dump-worker a client (postgresql-client-15).
 #                Dump and restore use the same major version, the source database's.
+# DEB_PACKAGES   Debian packages to install as well: the dump-worker needs mariadb-client
+#                (mariadb-dump), the verifier mariadb-server and mariadb-client (throwaway MariaDB
+#                instances and the mariadb client to restore into them).
 FROM eclipse-temurin:25-jre
 
 ARG MODULE
 ARG PG_PACKAGES=""
+ARG DEB_PACKAGES=""
 ARG VERSION=0.1.0-SNAPSHOT
 
 RUN set -eux; \
     test -n "${MODULE}"; \
     apt-get update; \
-    apt-get install -y --no-install-recommends ca-certificates curl gnupg; \
+    apt-get install -y --no-install-recommends ca-certificates curl gnupg zstd ${DEB_PACKAGES}; \
     if [ -n "${PG_PACKAGES}" ]; then \
       install -d /usr/share/postgresql-common/pgdg /etc/postgresql-common/createcluster.d; \
       curl -fsSL -o /usr/share/postgresql-common/pgdg/apt.postgresql.org.asc \
