@@ -44,7 +44,7 @@ public final class Stack implements AutoCloseable {
     public static final String STATE_DATABASE = "bulwark";
 
     private static final List<String> JVM_OPTIONS =
-            List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow");
+            List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
 
     /**
      * How to run the stack.

@@ -14,7 +14,7 @@ import java.util.Map;
 final class BenchDumpWorker {
 
     /** The worker's JVM options: the 256 MB heap the memory goal is about; otherwise the JVM's defaults. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow");
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 

@@ -42,6 +42,13 @@ public interface Sandbox extends AutoCloseable {
      * @param succeeded the tool exited 0 after reading the whole archive
      * @param failureDetail what went wrong, quoting the tool's errors; null when it succeeded
      * @param elapsedMillis how long the restore took in milliseconds
+     * @param tool the restore tool that ran, e.g. {@code pg_restore} or {@code mariadb}
      */
-    record RestoreResult(boolean succeeded, String failureDetail, long elapsedMillis) {}
+    record RestoreResult(boolean succeeded, String failureDetail, long elapsedMillis, String tool) {
+
+        /** A result of {@code pg_restore}. */
+        public RestoreResult(boolean succeeded, String failureDetail, long elapsedMillis) {
+            this(succeeded, failureDetail, elapsedMillis, "pg_restore");
+        }
+    }
 }

@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * <p>Checks, in order: {@code manifest} (it exists and names an artifact), {@code sandbox} (one
  * started, at least the source's major version), {@code checksum} (SHA-256 of the stored bytes equals
  * the manifest's; the object is read to its end even when the restore stops early), {@code restore}
- * ({@code pg_restore} exits 0), {@code tables} (the restored table set equals the manifest's) and
+ * (the restore tool, {@code pg_restore} or {@code mariadb}, exits 0), {@code tables} (the restored table set equals the manifest's) and
  * {@code row-counts} (each table's exact count equals the manifest's). The artifact is streamed from
  * the store through SHA-256 and the codec chain into the restore tool: no temporary file.
  *
@@ -385,8 +385,8 @@ public final class VerifyBackup {
             }
             run.checks.add(failed(CheckNames.RESTORE, "the archive could not be decoded: " + decodeError, 0));
         } else {
-            run.checks.add(
-                    VerificationRules.restore(restore.succeeded(), restore.failureDetail(), restore.elapsedMillis()));
+            run.checks.add(VerificationRules.restore(
+                    restore.tool(), restore.succeeded(), restore.failureDetail(), restore.elapsedMillis()));
         }
         return true;
     }

@@ -78,15 +78,16 @@ public final class VerificationRules {
     /**
      * The restore check.
      *
+     * @param tool the restore tool, e.g. {@code pg_restore} or {@code mariadb}
      * @param succeeded true when the restore tool exited 0 after reading the whole archive
      * @param failureDetail what went wrong, quoting the tool's errors; ignored when {@code succeeded}
      */
-    public static CheckResult restore(boolean succeeded, String failureDetail, long durationMillis) {
+    public static CheckResult restore(String tool, boolean succeeded, String failureDetail, long durationMillis) {
         return succeeded
                 ? new CheckResult(
                         CheckNames.RESTORE,
                         CheckStatus.PASSED,
-                        "pg_restore exited 0 in " + durationMillis + " ms",
+                        tool + " exited 0 in " + durationMillis + " ms",
                         durationMillis)
                 : new CheckResult(CheckNames.RESTORE, CheckStatus.FAILED, failureDetail, durationMillis);
     }

@@ -135,11 +135,15 @@ class VerificationRulesTest {
 
     @Test
     void restoreQuotesTheToolsErrorsWhenItFails() {
-        CheckResult failed = VerificationRules.restore(false, "pg_restore exit code 1: relation exists", 40);
+        CheckResult failed =
+                VerificationRules.restore("pg_restore", false, "pg_restore exit code 1: relation exists", 40);
 
         assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
         assertThat(failed.detail()).isEqualTo("pg_restore exit code 1: relation exists");
-        assertThat(VerificationRules.restore(true, null, 40).status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(VerificationRules.restore("mariadb", true, null, 40).status())
+                .isEqualTo(CheckStatus.PASSED);
+        assertThat(VerificationRules.restore("mariadb", true, null, 40).detail())
+                .isEqualTo("mariadb exited 0 in 40 ms");
     }
 
     @Test

@@ -39,7 +39,10 @@ final class LocalMariaDbSandbox implements Sandbox {
     public RestoreResult restore(InputStream archive, Duration timeout) {
         MariaDbRestoreTool.Result result = restoreTool.restore(archive, instance.connectionSpec(database), timeout);
         return new RestoreResult(
-                result.succeeded(), result.succeeded() ? null : result.failureDetail(), result.elapsedMillis());
+                result.succeeded(),
+                result.succeeded() ? null : result.failureDetail(),
+                result.elapsedMillis(),
+                "mariadb");
     }
 
     @Override
