@@ -43,8 +43,12 @@ public final class Stack implements AutoCloseable {
     /** The database holding the services' state on a local PostgreSQL instance. */
     public static final String STATE_DATABASE = "bulwark";
 
-    private static final List<String> JVM_OPTIONS =
-            List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
+    private static final List<String> JVM_OPTIONS = List.of(
+            "-Xmx256m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "--sun-misc-unsafe-memory-access=allow",
+            "--enable-native-access=ALL-UNNAMED");
 
     /**
      * How to run the stack.

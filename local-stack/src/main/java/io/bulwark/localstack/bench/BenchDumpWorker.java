@@ -14,7 +14,8 @@ import java.util.Map;
 final class BenchDumpWorker {
 
     /** The worker's JVM options: the 256 MB heap the memory goal is about; otherwise the JVM's defaults. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
+    static final List<String> JVM_OPTIONS =
+            List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
@@ -41,18 +42,21 @@ final class BenchDumpWorker {
      * @param port the HTTP port
      * @param bootstrapServers the Kafka broker
      * @param logFile where its output goes
+     * @param gcLog where its garbage-collection log goes ({@link GcLog})
      * @return the running worker; the caller closes it
      * @throws IllegalStateException when it exits or is not UP within 4 minutes, with its log's tail; the worker is
      *     stopped then
      */
     static ServiceProcess start(
-            Path java, Path home, Path configFile, int port, String bootstrapServers, Path logFile) {
+            Path java, Path home, Path configFile, int port, String bootstrapServers, Path logFile, Path gcLog) {
         BulwarkService service = BulwarkService.DUMP_WORKER;
+        List<String> jvmOptions = new java.util.ArrayList<>(JVM_OPTIONS);
+        jvmOptions.add(GcLog.option(gcLog));
         ServiceProcess p = ServiceProcess.start(
                 service,
                 java,
                 service.jar(home),
-                JVM_OPTIONS,
+                jvmOptions,
                 arguments(configFile, port, bootstrapServers),
                 Map.of(),
                 port,

@@ -315,9 +315,10 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                 + " BackupCompleted; *_dump_ms is the event's own dumpMillis");
         out.println("# encrypted: target encryption.recipients = a fresh OpenPGP key (" + OpenPgpKeyPair.USER_ID
                 + ", gpg default algorithm)");
-        out.println("# heap: peak of jvm.memory.used{area=heap}, sampled every " + HeapSampler.INTERVAL_MILLIS
-                + " ms from the dump-worker's actuator during each capture; heap_mb_s<N> is the peak of the plain and"
-                + " encrypted runs at scale N (MB = 2^20 bytes)");
+        out.println("# heap: the largest heap in use after a garbage collection (the live heap, from the worker's"
+                + " -Xlog:gc log over its whole life, start-up included); heap_mb_s<N> is the peak of the plain and"
+                + " encrypted runs at scale N (MB = 2^20 bytes); the used heap sampled every "
+                + HeapSampler.INTERVAL_MILLIS + " ms (garbage included) is on stderr");
         if (runs > 1) {
             out.println("# runs (ms): bare " + bareFigures.wallMillis() + ", plain " + plain.wallMillis()
                     + ", encrypted " + encrypted.wallMillis());
@@ -375,8 +376,9 @@ public final class CaptureBenchCommand implements Callable<Integer> {
             int port = FreePorts.next();
             lastWorkerLog = work.resolve("logs").resolve("dump-worker-" + targetId + ".log");
             err.println("bench: starting the dump-worker for target " + targetId + " (log " + lastWorkerLog + ") ...");
-            ServiceProcess worker =
-                    BenchDumpWorker.start(Stack.javaExecutable(), root, config, port, bootstrapServers, lastWorkerLog);
+            Path gcLog = work.resolve("logs").resolve("gc-" + targetId + ".log");
+            ServiceProcess worker = BenchDumpWorker.start(
+                    Stack.javaExecutable(), root, config, port, bootstrapServers, lastWorkerLog, gcLog);
             closers.push(worker);
             try {
                 client.awaitWorkerReady(Duration.ofMinutes(2));
@@ -410,8 +412,13 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                 if (encrypt) {
                     lastEncryptedArtifact = artifact.key() + ", codecs " + artifact.codecs();
                 }
-                return new WorkerFigures(
-                        wall, dump, artifact.storedBytes(), peakBytes / (1024.0 * 1024.0), isEncrypted(artifact));
+                long liveMb = GcLog.peakAfterGcMb(gcLog);
+                err.println("bench: s" + s + " " + mode + ": heap peak sampled "
+                        + CaptureReport.decimals(peakBytes / (1024.0 * 1024.0), 1) + " MB, live heap after GC peak "
+                        + liveMb + " MB");
+                return new WorkerFigures(wall, dump, artifact.storedBytes(), liveMb, isEncrypted(artifact));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the dump-worker's GC log", e);
             } finally {
                 closers.remove(worker);
                 worker.close();

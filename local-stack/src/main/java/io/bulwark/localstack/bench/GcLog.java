@@ -1,0 +1,50 @@
+package io.bulwark.localstack.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a JVM's garbage-collection log ({@code -Xlog:gc:file=...}, JDK unified logging) for the heap that
+ * stayed in use after each collection, e.g. {@code GC(3) Pause Young (Normal) (G1 Evacuation Pause)
+ * 25M->8M(256M) 3.456ms}: the live heap, as opposed to a sample of the used heap, which also counts garbage
+ * not yet collected and so mostly reflects how large the collector lets the young generation grow.
+ */
+final class GcLog {
+
+    private static final Pattern AFTER = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    private GcLog() {}
+
+    /** The JVM option that writes the log to {@code file}. */
+    static String option(Path file) {
+        return "-Xlog:gc:file=" + file.toAbsolutePath();
+    }
+
+    /**
+     * The largest heap in use after a collection, in MB, over the whole log; 0 when it names no collection.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    static long peakAfterGcMb(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.mapToLong(GcLog::afterMb).max().orElse(0);
+        }
+    }
+
+    /** The after-collection heap of one log line, in MB, or 0. */
+    static long afterMb(String line) {
+        Matcher m = AFTER.matcher(line);
+        long max = 0;
+        while (m.find()) {
+            max = Math.max(max, Long.parseLong(m.group(2)));
+        }
+        return max;
+    }
+}

@@ -1,0 +1,25 @@
+package io.bulwark.localstack.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GcLogTest {
+
+    @Test
+    void takesTheLargestHeapLeftAfterACollection(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("gc.log");
+        Files.writeString(log, """
+                [0.012s][info][gc] Using G1
+                [1.234s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 25M->8M(256M) 3.456ms
+                [2.345s][info][gc] GC(1) Pause Young (Concurrent Start) (Metadata GC Threshold) 61M->42M(256M) 9.1ms
+                [2.400s][info][gc] GC(2) Pause Young (Normal) (G1 Evacuation Pause) 150M->17M(256M) 2.0ms
+                """);
+        assertThat(GcLog.peakAfterGcMb(log)).isEqualTo(42);
+        assertThat(GcLog.peakAfterGcMb(dir.resolve("missing.log"))).isZero();
+        assertThat(GcLog.option(log)).isEqualTo("-Xlog:gc:file=" + log.toAbsolutePath());
+    }
+}
