@@ -384,6 +384,15 @@ public final class VerifyBackup {
                 run.unjudged.add(CheckNames.RESTORE);
             }
             run.checks.add(failed(CheckNames.RESTORE, "the archive could not be decoded: " + decodeError, 0));
+        } else if (!restore.succeeded() && isMySqlIntoMariaDb(run)) {
+            // MariaDB is not MySQL: a MySQL 8 dump may use what MariaDB lacks (utf8mb4_0900_* collations, say),
+            // so a failed restore there says nothing certain about the backup
+            run.unjudged.add(CheckNames.RESTORE);
+            run.checks.add(failed(
+                    CheckNames.RESTORE,
+                    restore.failureDetail() + " (a MySQL " + run.sourceServerVersion + " dump restored into a MariaDB "
+                            + run.sandboxServerVersion + " sandbox: not judged; verify it in a MySQL sandbox)",
+                    restore.elapsedMillis()));
         } else {
             run.checks.add(VerificationRules.restore(
                     restore.tool(), restore.succeeded(), restore.failureDetail(), restore.elapsedMillis()));
@@ -477,6 +486,15 @@ public final class VerifyBackup {
 
     private static String abbreviate(String text) {
         return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    private static boolean isMySqlIntoMariaDb(Run run) {
+        return run.sourceServerVersion != null
+                && run.sandboxServerVersion != null
+                && run.sandboxServerVersion.contains("MariaDB")
+                && !run.sourceServerVersion.contains("MariaDB")
+                && run.sourceServerVersion.matches("\\d+\\.\\d+.*")
+                && !run.sandboxServerVersion.equals(run.sourceServerVersion);
     }
 
     private static int major(String version) {

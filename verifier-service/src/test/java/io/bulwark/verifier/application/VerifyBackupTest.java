@@ -130,6 +130,31 @@ class VerifyBackupTest {
     }
 
     @Test
+    void aMySqlDumpThatAMariaDbSandboxCannotRestoreIsNotJudged() {
+        storeBackup(
+                Zstd.compress(DUMP), new Manifest.Source("mariadb", "8.0.36", 80036, "127.0.0.1", 3306, "shop", null));
+        sandboxes.version = "10.11.19-MariaDB";
+        sandboxes.restoreFailure = "mariadb exit code 1: ERROR 1273 (HY000): Unknown collation: 'utf8mb4_0900_ai_ci'";
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(check(verified, "restore").detail()).contains("Unknown collation", "MySQL 8.0.36", "not judged");
+        assertThat(sandboxes.lastRequest).isEqualTo(new SandboxProvider.SandboxRequest("mariadb", "shop"));
+    }
+
+    @Test
+    void aMariaDbDumpThatDoesNotRestoreFails() {
+        storeBackup(
+                Zstd.compress(DUMP),
+                new Manifest.Source("mariadb", "10.11.19-MariaDB", 101119, "127.0.0.1", 3306, "shop", null));
+        sandboxes.version = "10.11.19-MariaDB";
+        sandboxes.restoreFailure = "mariadb exit code 1: ERROR 1064 (42000) at line 7: syntax error";
+
+        assertThat(verifyBackup.handle(completed()).outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
     void failsTablesAndRowCountsNamingTheDifferences() {
         storeBackup(Zstd.compress(DUMP));
         sandboxes.restored = inventory(Map.of("album", 346L, "extra", 1L));
@@ -261,6 +286,10 @@ class VerifyBackupTest {
     }
 
     private void storeBackup(byte[] stored) {
+        storeBackup(stored, new Manifest.Source("postgresql", "15.20", 150020, "127.0.0.1", 5432, "chinook", "snap"));
+    }
+
+    private void storeBackup(byte[] stored, Manifest.Source source) {
         store.objects().put(DUMP_KEY, stored);
         ArtifactRef artifact = new ArtifactRef(
                 "test",
@@ -281,7 +310,7 @@ class VerifyBackupTest {
                 Trigger.SCHEDULED,
                 STARTED,
                 STARTED.plusSeconds(30),
-                new Manifest.Source("postgresql", "15.20", 150020, "127.0.0.1", 5432, "chinook", "snap"),
+                source,
                 new Manifest.Tool("pg_dump", "pg_dump (PostgreSQL) 15.20", "custom"),
                 artifact,
                 SOURCE,
@@ -355,6 +384,7 @@ class VerifyBackupTest {
         RuntimeException startFailure;
         SchemaInventory restored = SOURCE;
         byte[] restoredBytes;
+        SandboxRequest lastRequest;
 
         @Override
         public String kind() {
@@ -363,6 +393,7 @@ class VerifyBackupTest {
 
         @Override
         public Sandbox start(SandboxRequest request) {
+            lastRequest = request;
             if (startFailure != null) {
                 throw startFailure;
             }
