@@ -4,9 +4,7 @@ import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,47 +130,17 @@ public final class MariaDbRestoreTool {
         long started = System.nanoTime();
         try (MariaDbClient.OptionFile optionFile = MariaDbClient.OptionFile.create(target.password());
                 RunningProcess process = start(target, optionFile, timeout)) {
-            Thread stdoutDrain = Thread.ofVirtual().start(() -> discard(process.stdout()));
-            long fed = 0;
-            String inputError = null;
-            boolean inputComplete = false;
-            byte[] buffer = new byte[CHUNK_BYTES];
-            OutputStream stdin = process.stdin();
-            while (true) {
-                int n;
-                try {
-                    n = dump.read(buffer);
-                } catch (IOException | RuntimeException e) {
-                    inputError = e.getMessage() == null ? e.toString() : e.getMessage();
-                    break;
-                }
-                if (n < 0) {
-                    inputComplete = true;
-                    break;
-                }
-                try {
-                    stdin.write(buffer, 0, n);
-                } catch (IOException pipeClosed) {
-                    break;
-                }
-                fed += n;
-            }
-            try {
-                stdin.close();
-            } catch (IOException pipeClosed) {
-                // the client has exited; its exit code tells why
-            }
+            ProcessRunner.Feed feed = process.feed(dump, CHUNK_BYTES);
             int exit = process.waitFor();
-            joinQuietly(stdoutDrain);
             long elapsed = (System.nanoTime() - started) / 1_000_000;
             return new Result(
                     exit,
                     target.redact(process.stderr()),
                     elapsed,
                     process.timedOut(),
-                    fed,
-                    target.redact(inputError),
-                    inputComplete);
+                    feed.bytes(),
+                    target.redact(feed.inputError()),
+                    feed.inputComplete());
         }
     }
 
@@ -184,22 +152,6 @@ public final class MariaDbRestoreTool {
                 throw e;
             }
             return runner.start(command(FALLBACK_PROGRAM, target, optionFile.option(), timeout));
-        }
-    }
-
-    private static void discard(InputStream in) {
-        try (in) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException ignored) {
-            // the process went away
-        }
-    }
-
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

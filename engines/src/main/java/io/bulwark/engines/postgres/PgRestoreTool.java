@@ -3,9 +3,7 @@ package io.bulwark.engines.postgres;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -121,64 +119,18 @@ public final class PgRestoreTool {
                 target.database());
         Map<String, String> env = target.toolEnv();
         long started = System.nanoTime();
-        long fed = 0;
-        String inputError = null;
-        boolean inputComplete = false;
         try (RunningProcess process = runner.start(new Command(argv, env, timeout))) {
-            Thread stdoutDrain = Thread.ofVirtual().start(() -> discard(process.stdout()));
-            byte[] buffer = new byte[CHUNK_BYTES];
-            OutputStream stdin = process.stdin();
-            while (true) {
-                int n;
-                try {
-                    n = archive.read(buffer);
-                } catch (IOException | RuntimeException e) {
-                    inputError = e.getMessage() == null ? e.toString() : e.getMessage();
-                    break;
-                }
-                if (n < 0) {
-                    inputComplete = true;
-                    break;
-                }
-                try {
-                    stdin.write(buffer, 0, n);
-                } catch (IOException pipeClosed) {
-                    break;
-                }
-                fed += n;
-            }
-            try {
-                stdin.close();
-            } catch (IOException pipeClosed) {
-                // pg_restore has exited; its exit code tells why
-            }
+            ProcessRunner.Feed feed = process.feed(archive, CHUNK_BYTES);
             int exit = process.waitFor();
-            joinQuietly(stdoutDrain);
             long elapsed = (System.nanoTime() - started) / 1_000_000;
             return new Result(
                     exit,
                     target.redact(process.stderr()),
                     elapsed,
                     process.timedOut(),
-                    fed,
-                    target.redact(inputError),
-                    inputComplete);
-        }
-    }
-
-    private static void discard(InputStream in) {
-        try (in) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException ignored) {
-            // the process went away
-        }
-    }
-
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+                    feed.bytes(),
+                    target.redact(feed.inputError()),
+                    feed.inputComplete());
         }
     }
 }

@@ -74,6 +74,16 @@ public final class ProcessRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * What {@link RunningProcess#feed} wrote to a process's stdin.
+     *
+     * @param bytes bytes written
+     * @param inputError why reading the input failed (the process then saw it truncated), or null
+     * @param inputComplete true when the input was read to its end (false also when the process stopped
+     *     reading first)
+     */
+    public record Feed(long bytes, String inputError, boolean inputComplete) {}
+
     /** The outcome of {@link #run}: exit code, all of stdout as text, the tail of stderr. */
     public record Result(int exitCode, String stdout, String stderr, boolean timedOut) {
         public boolean succeeded() {
@@ -156,6 +166,7 @@ public final class ProcessRunner implements AutoCloseable {
         private final Thread stderrReader;
         private final ScheduledFuture<?> deadline;
         private volatile boolean timedOut;
+        private volatile Thread stdoutDrain;
 
         private RunningProcess(Command command, Process process) {
             this.command = command;
@@ -217,6 +228,52 @@ public final class ProcessRunner implements AutoCloseable {
             return tree;
         }
 
+        /**
+         * Writes {@code input} (not closed) to the process's stdin in chunks of {@code chunkBytes} until the
+         * input ends, reading it fails or the process stops reading (it exited: its exit code tells why),
+         * then closes stdin. Meanwhile stdout is read and discarded, so a chatty process never blocks;
+         * {@link #waitFor()} waits for that reader too. For restore tools fed an archive from a stream.
+         */
+        public Feed feed(InputStream input, int chunkBytes) {
+            stdoutDrain = Thread.ofVirtual().start(() -> {
+                try (InputStream out = process.getInputStream()) {
+                    out.transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (IOException ignored) {
+                    // the process went away
+                }
+            });
+            byte[] buffer = new byte[chunkBytes];
+            java.io.OutputStream stdin = process.getOutputStream();
+            long fed = 0;
+            String inputError = null;
+            boolean complete = false;
+            while (true) {
+                int n;
+                try {
+                    n = input.read(buffer);
+                } catch (IOException | RuntimeException e) {
+                    inputError = e.getMessage() == null ? e.toString() : e.getMessage();
+                    break;
+                }
+                if (n < 0) {
+                    complete = true;
+                    break;
+                }
+                try {
+                    stdin.write(buffer, 0, n);
+                } catch (IOException pipeClosed) {
+                    break;
+                }
+                fed += n;
+            }
+            try {
+                stdin.close();
+            } catch (IOException pipeClosed) {
+                // the process has exited; its exit code tells why
+            }
+            return new Feed(fed, inputError, complete);
+        }
+
         /** The OS process id. */
         public long pid() {
             return process.pid();
@@ -231,6 +288,10 @@ public final class ProcessRunner implements AutoCloseable {
             try {
                 int exit = process.waitFor();
                 stderrReader.join(Duration.ofSeconds(5));
+                Thread drain = stdoutDrain;
+                if (drain != null) {
+                    drain.join(Duration.ofSeconds(5));
+                }
                 deadline.cancel(false);
                 return exit;
             } catch (InterruptedException e) {
