@@ -2,6 +2,7 @@ package io.bulwark.engines.mariadb;
 
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.process.Directories;
+import io.bulwark.engines.process.LocalServers;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
@@ -9,23 +10,18 @@ import io.bulwark.engines.process.ToolMissingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,7 +62,6 @@ public final class LocalMariaDbInstance implements AutoCloseable {
     private static final String OWNER_FILE = "owner.pid";
     private static final String PID_FILE = "mariadbd.pid";
     private static final Logger log = LoggerFactory.getLogger(LocalMariaDbInstance.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration ORPHAN_AGE = Duration.ofMinutes(10);
@@ -149,7 +144,7 @@ public final class LocalMariaDbInstance implements AutoCloseable {
      */
     public static LocalMariaDbInstance start(Path workDir, Options options, ProcessRunner runner) {
         long started = System.nanoTime();
-        boolean asRoot = runningAsRoot();
+        boolean asRoot = LocalServers.runningAsRoot();
         Path server = findProgram(options.binDir(), "mariadbd", "mysqld");
         Path install = findProgram(options.binDir(), "mariadb-install-db", "mysql_install_db");
         Path root;
@@ -169,9 +164,9 @@ public final class LocalMariaDbInstance implements AutoCloseable {
                 handTo(root, options.osUser());
             }
             install(runner, install, root, options, asRoot);
-            String password = newPassword();
+            String password = LocalServers.newPassword();
             for (int attempt = 1; ; attempt++) {
-                int port = options.port() != 0 ? options.port() : freePort();
+                int port = options.port() != 0 ? options.port() : LocalServers.freePort(HOST);
                 writeInitFile(root, password, asRoot ? options.osUser() : null);
                 process = runner.start(serverCommand(server, root, port, options, asRoot));
                 Thread.ofVirtual().start(drain(process.stdout()));
@@ -569,30 +564,6 @@ public final class LocalMariaDbInstance implements AutoCloseable {
                     .isAfter(Instant.now().minus(age));
         } catch (IOException e) {
             return true;
-        }
-    }
-
-    private static String newPassword() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free TCP port on " + HOST, e);
-        }
-    }
-
-    static boolean runningAsRoot() {
-        try {
-            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            return Integer.valueOf(0).equals(uid);
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "root".equals(System.getProperty("user.name"));
         }
     }
 

@@ -1,19 +1,17 @@
 package io.bulwark.engines.postgres;
 
 import io.bulwark.engines.process.Directories;
+import io.bulwark.engines.process.LocalServers;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,7 +60,6 @@ public final class LocalPostgresInstance implements AutoCloseable {
 
     private static final String OWNER_FILE = "owner.pid";
     private static final Logger log = LoggerFactory.getLogger(LocalPostgresInstance.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration QUICK_TIMEOUT = Duration.ofSeconds(30);
@@ -216,7 +212,7 @@ public final class LocalPostgresInstance implements AutoCloseable {
 
     private static LocalPostgresInstance start(Path dataDir, Path removeRoot, Options options, ProcessRunner runner) {
         Path data = dataDir.toAbsolutePath().normalize();
-        boolean asRoot = runningAsRoot();
+        boolean asRoot = LocalServers.runningAsRoot();
         Path bin = findBinDir(options.binDir());
         try {
             if (asRoot) {
@@ -226,7 +222,7 @@ public final class LocalPostgresInstance implements AutoCloseable {
             boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
             String password;
             if (fresh) {
-                password = newPassword();
+                password = LocalServers.newPassword();
                 initdb(runner, bin, data, options, asRoot, password, removeRoot != null && !removeRoot.equals(data));
                 if (removeRoot == null) {
                     writePasswordFile(passwordFile(data), password);
@@ -571,7 +567,7 @@ public final class LocalPostgresInstance implements AutoCloseable {
     private static int startServer(ProcessRunner runner, Path bin, Path data, Options options, boolean asRoot) {
         String lastError = "";
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            int port = options.port() != 0 ? options.port() : freePort();
+            int port = options.port() != 0 ? options.port() : LocalServers.freePort(HOST);
             StringBuilder serverOptions = new StringBuilder()
                     .append("-p ")
                     .append(port)
@@ -710,30 +706,6 @@ public final class LocalPostgresInstance implements AutoCloseable {
                     e);
         } catch (IOException e) {
             throw new LocalPostgresException("cannot read password file " + file + ": " + e, e);
-        }
-    }
-
-    private static String newPassword() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free TCP port on " + HOST, e);
-        }
-    }
-
-    static boolean runningAsRoot() {
-        try {
-            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            return Integer.valueOf(0).equals(uid);
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "root".equals(System.getProperty("user.name"));
         }
     }
 

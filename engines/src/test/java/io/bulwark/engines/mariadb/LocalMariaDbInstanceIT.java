@@ -98,7 +98,7 @@ class LocalMariaDbInstanceIT {
 
     @Test
     void refusesADirectoryTheServerUserCannotReach() throws Exception {
-        if (!LocalMariaDbInstance.runningAsRoot()) {
+        if (!io.bulwark.engines.process.LocalServers.runningAsRoot()) {
             return;
         }
         Path closed = Files.createDirectory(work.resolve("closed"));
