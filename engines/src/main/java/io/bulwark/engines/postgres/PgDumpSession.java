@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One running dump: the JDBC transaction holding the exported snapshot, the inventory taken in it,
@@ -35,7 +36,8 @@ public final class PgDumpSession implements DumpSession {
     private final String serverVersion;
     private final int serverVersionNum;
     private final String toolVersion;
-    private final SchemaInventory inventory;
+    private final CompletableFuture<SchemaInventory> inventory;
+    private final Thread counter;
     private final RunningProcess process;
 
     private PgDumpSession(
@@ -45,7 +47,8 @@ public final class PgDumpSession implements DumpSession {
             String serverVersion,
             int serverVersionNum,
             String toolVersion,
-            SchemaInventory inventory,
+            CompletableFuture<SchemaInventory> inventory,
+            Thread counter,
             RunningProcess process) {
         this.spec = spec;
         this.connection = connection;
@@ -54,6 +57,7 @@ public final class PgDumpSession implements DumpSession {
         this.serverVersionNum = serverVersionNum;
         this.toolVersion = toolVersion;
         this.inventory = inventory;
+        this.counter = counter;
         this.process = process;
     }
 
@@ -84,7 +88,6 @@ public final class PgDumpSession implements DumpSession {
             String binary = tool.programFor(serverVersionNum);
             String toolVersion = tool.version(serverVersionNum);
             PgDumpTool.requireNotOlder(binary, toolVersion, serverVersionNum, serverVersion);
-            SchemaInventory inventory = inspector.inventory(connection, filter);
             RunningProcess process;
             try {
                 process = runner.start(tool.command(binary, spec, snapshotId, filter, timeout));
@@ -92,8 +95,28 @@ public final class PgDumpSession implements DumpSession {
                 throw new DumpFailedException(FailureReason.TOOL_MISSING, e.getMessage(), null, e);
             }
             process.stdin().close();
+            // pg_dump runs while the rows are counted: both read the exported snapshot
+            CompletableFuture<SchemaInventory> inventory = new CompletableFuture<>();
+            Thread counter = Thread.ofPlatform()
+                    .daemon()
+                    .name("pg-inventory-" + spec.database())
+                    .start(() -> {
+                        try {
+                            inventory.complete(inspector.inventory(connection, filter));
+                        } catch (SQLException | RuntimeException e) {
+                            inventory.completeExceptionally(e);
+                        }
+                    });
             return new PgDumpSession(
-                    spec, connection, snapshotId, serverVersion, serverVersionNum, toolVersion, inventory, process);
+                    spec,
+                    connection,
+                    snapshotId,
+                    serverVersion,
+                    serverVersionNum,
+                    toolVersion,
+                    inventory,
+                    counter,
+                    process);
         } catch (SQLException | RuntimeException | java.io.IOException e) {
             closeQuietly(connection);
             if (e instanceof SQLException sql) {
@@ -130,10 +153,38 @@ public final class PgDumpSession implements DumpSession {
         return toolVersion;
     }
 
-    /** The schema inventory with exact row counts, from the snapshot the dump reads (complete at open). */
+    /**
+     * The schema inventory with exact row counts, from the snapshot the dump reads; the counts run beside
+     * {@code pg_dump}, so this waits for them.
+     *
+     * @throws DumpFailedException when counting failed (see {@link #awaitSuccess()})
+     */
     @Override
     public SchemaInventory inventory() {
-        return inventory;
+        DumpFailedException failure = inventoryFailure();
+        if (failure != null) {
+            throw failure;
+        }
+        return inventory.join();
+    }
+
+    /** Waits for the counts; the failure they ended with, classified, or null. */
+    private DumpFailedException inventoryFailure() {
+        try {
+            inventory.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                return new DumpFailedException(
+                        FailureClassifier.fromSqlException(sql), spec.redact(PgDumpTool.describe(sql)), null, sql);
+            }
+            if (cause instanceof DumpFailedException dfe) {
+                return dfe;
+            }
+            return new DumpFailedException(
+                    FailureReason.DUMP_FAILED, "counting the rows failed: " + cause, null, cause);
+        }
     }
 
     /** {@code pg_dump}'s standard output: the custom-format archive. */
@@ -143,10 +194,13 @@ public final class PgDumpSession implements DumpSession {
     }
 
     /**
-     * Waits for {@code pg_dump} to exit (it is killed at the dump timeout).
+     * Waits for {@code pg_dump} to exit (it is killed at the dump timeout) and for the row counts it
+     * ran beside.
      *
-     * @throws DumpFailedException when it exited non-zero or was killed at its timeout; the reason
-     *     is classified from its stderr, the message is its stderr (trimmed, password redacted)
+     * @throws DumpFailedException when it exited non-zero or was killed at its timeout (the reason is
+     *     classified from its stderr, the message is its stderr, trimmed, password redacted), or when
+     *     counting the rows failed (classified from the SQLState: a table that row-level security would
+     *     filter is PERMISSION_DENIED)
      */
     @Override
     public void awaitSuccess() {
@@ -157,6 +211,10 @@ public final class PgDumpSession implements DumpSession {
                     "pg_dump was killed after its timeout of "
                             + process.command().timeout() + ": " + spec.redact(process.stderr()),
                     null);
+        }
+        DumpFailedException countFailure = inventoryFailure();
+        if (countFailure != null) {
+            throw countFailure;
         }
         if (exit != 0) {
             String stderr = spec.redact(process.stderr());
@@ -187,6 +245,12 @@ public final class PgDumpSession implements DumpSession {
             }
             process.waitFor();
         } finally {
+            counter.interrupt();
+            try {
+                counter.join(java.time.Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 connection.commit();
             } catch (SQLException ignored) {

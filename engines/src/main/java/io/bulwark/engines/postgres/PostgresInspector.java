@@ -128,6 +128,9 @@ public final class PostgresInspector {
         List<TableInfo> tables = new ArrayList<>();
         Map<String, Long> leafRows = new HashMap<>();
         for (String[] name : relations(connection, "'r'", filter, owners)) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new SQLException("counting the rows was cancelled", "57014");
+            }
             long rows = countRows(connection, name[0], name[1]);
             leafRows.put(qualify(name[0], name[1]), rows);
             tables.add(new TableInfo(name[0], name[1], rows));

@@ -92,7 +92,7 @@ class PgDumpToolIT {
     }
 
     @Test
-    void aTableThatRowLevelSecurityWouldFilterFailsInsteadOfBeingUndercounted() throws Exception {
+    void aTableThatRowLevelSecurityWouldFilterFailsTheDumpInsteadOfBeingUndercounted() throws Exception {
         String role = "bulwark_rls_" + Long.toHexString(System.nanoTime());
         try (PostgresTestDatabase db = new PostgresTestDatabase("bulwark_pgdump_rls")) {
             db.execute("CREATE ROLE " + role + " LOGIN");
@@ -103,10 +103,13 @@ class PgDumpToolIT {
                         + " GRANT SELECT ON secret TO " + role);
                 PostgresConnectionSpec asRole =
                         new PostgresConnectionSpec("127.0.0.1", 5432, db.spec.database(), role, null);
-                assertThatThrownBy(() -> tool.open(asRole)).isInstanceOfSatisfying(DumpFailedException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(FailureReason.PERMISSION_DENIED);
-                    assertThat(e.getMessage()).contains("row-level security");
-                });
+                try (PgDumpSession session = tool.open(asRole)) {
+                    assertThatThrownBy(() -> drain(session)).isInstanceOfSatisfying(DumpFailedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(FailureReason.PERMISSION_DENIED);
+                        assertThat(e.getMessage()).contains("row-level security");
+                    });
+                    assertThatThrownBy(session::inventory).isInstanceOf(DumpFailedException.class);
+                }
             } finally {
                 db.execute("DROP TABLE IF EXISTS secret");
                 try (Connection c = PostgresTestDatabase.ADMIN.connect();
