@@ -8,6 +8,7 @@ import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupFailed;
+import io.bulwark.contracts.BackupProgressed;
 import io.bulwark.contracts.EventHeaders;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.FailureReason;
@@ -76,6 +77,7 @@ class DumpWorkerIT {
     private static S3ProxyServer s3;
     private static String sourceDb;
     private static String brokenDb;
+    private static String slowDb;
     private static Path pgDumpWrapper;
 
     @Autowired
@@ -88,7 +90,12 @@ class DumpWorkerIT {
     static void startComponents() throws Exception {
         s3 = S3ProxyServer.start(s3Dir, "bulwark-it");
         brokenDb = POSTGRES.createUnique("bulwark_dumpworker_broken");
-        pgDumpWrapper = writePgDumpWrapper(binDir, brokenDb);
+        slowDb = POSTGRES.createUnique("bulwark_dumpworker_slow");
+        POSTGRES.execute(
+                slowDb,
+                "CREATE TABLE note (id int, body text);"
+                        + " INSERT INTO note SELECT g, md5(g::text) FROM generate_series(1, 20000) g;");
+        pgDumpWrapper = writePgDumpWrapper(binDir, brokenDb, slowDb);
         sourceDb = POSTGRES.createUnique("bulwark_dumpworker_it");
         POSTGRES.execute(sourceDb, """
                 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
@@ -109,6 +116,7 @@ class DumpWorkerIT {
     static void stopComponents() {
         POSTGRES.drop(sourceDb);
         POSTGRES.drop(brokenDb);
+        POSTGRES.drop(slowDb);
         s3.close();
     }
 
@@ -129,6 +137,11 @@ class DumpWorkerIT {
         registry.add("bulwark.targets.it-broken.port", POSTGRES::port);
         registry.add("bulwark.targets.it-broken.database", () -> brokenDb);
         registry.add("bulwark.targets.it-broken.username", POSTGRES::username);
+        registry.add("bulwark.targets.it-slow.host", POSTGRES::host);
+        registry.add("bulwark.targets.it-slow.port", POSTGRES::port);
+        registry.add("bulwark.targets.it-slow.database", () -> slowDb);
+        registry.add("bulwark.targets.it-slow.username", POSTGRES::username);
+        registry.add("bulwark.dump-worker.progress-interval", () -> "100ms");
         registry.add("bulwark.targets.it-wrongdb.host", POSTGRES::host);
         registry.add("bulwark.targets.it-wrongdb.port", POSTGRES::port);
         registry.add("bulwark.targets.it-wrongdb.database", () -> "bulwark_no_such_database");
@@ -224,9 +237,10 @@ class DumpWorkerIT {
     /**
      * A {@code pg_dump} stand-in: the real one for every database but {@code brokenDb}, for which it
      * writes 7 MiB (more than one 5 MiB part, so the multipart upload has begun) and then fails the way
-     * {@code pg_dump} does when the role may not read a table.
+     * {@code pg_dump} does when the role may not read a table; for {@code slowDb} the real dump, paused
+     * for a second after its first 64 KiB, so that it runs long enough to report progress.
      */
-    private static Path writePgDumpWrapper(Path dir, String brokenDb) throws Exception {
+    private static Path writePgDumpWrapper(Path dir, String brokenDb, String slowDb) throws Exception {
         Path script = dir.resolve("pg_dump");
         Files.writeString(script, """
                 #!/bin/sh
@@ -236,10 +250,39 @@ class DumpWorkerIT {
                   echo "pg_dump: error: query failed: ERROR:  permission denied for table secret" >&2
                   exit 1
                 fi
+                if [ "$PGDATABASE" = "%s" ]; then
+                  pg_dump "$@" | { dd bs=65536 count=1 2>/dev/null; sleep 1; cat; }
+                  exit $?
+                fi
                 exec pg_dump "$@"
-                """.formatted(brokenDb));
+                """.formatted(brokenDb, slowDb));
         Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
+    }
+
+    @Test
+    void aLongDumpPublishesProgressBeforeItCompletes() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        send("it-slow", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-slow\"}");
+
+        BackupCompleted completed = EventJson.read(
+                await(Topics.BACKUP_COMPLETED, r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId))
+                        .value(),
+                BackupCompleted.class);
+        List<BackupProgressed> progress = awaitCount(
+                        Topics.BACKUP_PROGRESS,
+                        r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId),
+                        3)
+                .stream()
+                .map(r -> EventJson.read(r.value(), BackupProgressed.class))
+                .toList();
+        assertThat(progress).allSatisfy(p -> {
+            assertThat(p.targetId()).isEqualTo("it-slow");
+            assertThat(p.bytesRead()).isBetween(0L, completed.artifact().rawBytes());
+            assertThat(p.elapsedMillis()).isPositive();
+        });
+        assertThat(progress).anySatisfy(p -> assertThat(p.bytesRead()).isPositive());
+        assertThat(completed.artifact().rawBytes()).isGreaterThan(65536);
     }
 
     @Test
