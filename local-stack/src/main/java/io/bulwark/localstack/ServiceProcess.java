@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One service running as a child JVM, its output going to a log file. {@link #close()} stops it with SIGTERM (so its
@@ -98,6 +100,39 @@ public final class ServiceProcess implements AutoCloseable {
     /** The file holding the service's output. */
     public Path logFile() {
         return logFile;
+    }
+
+    /** The operating-system process id of the JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Kills the JVM at once with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown hook runs and
+     * nothing is cleaned up or committed. Waits until it is gone, then kills the processes it had started (a dump
+     * tool, say), which such a crash would leave orphaned, so that none outlives the caller; they are found before the
+     * JVM dies, since an orphan is no longer its descendant.
+     *
+     * @return the processes the JVM had started, each dead on return (or still alive only when the operating system
+     *     did not end it within 10 s)
+     */
+    public List<ProcessHandle> kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle p : descendants) {
+                p.destroyForcibly();
+            }
+            for (ProcessHandle p : descendants) {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // reported through the returned handles' isAlive()
+        }
+        return descendants;
     }
 
     /** True while the JVM runs. */

@@ -43,7 +43,8 @@ public final class Stack implements AutoCloseable {
     /** The database holding the services' state on a local PostgreSQL instance. */
     public static final String STATE_DATABASE = "bulwark";
 
-    private static final List<String> JVM_OPTIONS = List.of(
+    /** The options every service JVM starts with: a 256 MB heap, quick start-up, little memory beside the heap. */
+    static final List<String> JVM_OPTIONS = List.of(
             "-Xmx256m",
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC",
