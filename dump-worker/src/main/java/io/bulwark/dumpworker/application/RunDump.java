@@ -224,7 +224,7 @@ public class RunDump implements AutoCloseable {
             fail(
                     request,
                     FailureReason.ATTEMPTS_EXHAUSTED,
-                    "backup " + request.backupId() + " was attempted " + (attempt[0] - 1) + " times without an outcome"
+                    "backup " + request.backupId() + " had " + (attempt[0] - 1) + " attempt(s) without an outcome"
                             + " (the worker was killed or crashed during each); bulwark.dump-worker.max-attempts is "
                             + settings.maxAttempts() + ", so it is not attempted again",
                     null,

@@ -182,7 +182,7 @@ class RunDumpTest {
         assertThat(failed.reason()).isEqualTo(FailureReason.ATTEMPTS_EXHAUSTED);
         assertThat(failed.retryable()).isFalse();
         assertThat(failed.attempt()).isEqualTo(4);
-        assertThat(failed.message()).contains("attempted 3 times");
+        assertThat(failed.message()).contains("had 3 attempt(s) without an outcome");
         assertThat(fake.opened).hasValue(0);
         assertThat(store.objects()).isEmpty();
     }
