@@ -28,6 +28,7 @@ import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.VerificationReport;
 import io.bulwark.verifier.domain.CheckNames;
 import io.bulwark.verifier.domain.VerificationRules;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -336,7 +337,9 @@ public final class VerifyBackup {
             DecryptionKeys keys = DecryptionKeys.none();
             try {
                 keys = keyring.keysFor(targetId == null ? "" : targetId);
-                decoded = ArtifactDecoder.decoding(stored, artifact.codecs(), keys);
+                // the decoder closes its input when it throws (keys that do not open the artifact), but the
+                // checksum below still reads the artifact to its end; stored is closed by this try
+                decoded = ArtifactDecoder.decoding(new KeptOpen(stored), artifact.codecs(), keys);
                 restore = sandbox.restore(decoded, restoreTimeout);
             } catch (IllegalArgumentException e) {
                 decodeError = e.getMessage();
@@ -493,6 +496,18 @@ public final class VerifyBackup {
 
     private static long millisSince(long nanoStart) {
         return (System.nanoTime() - nanoStart) / 1_000_000;
+    }
+
+    /** {@code in}, except that closing it leaves {@code in} open. */
+    private static final class KeptOpen extends FilterInputStream {
+        KeptOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the owner of in closes it
+        }
     }
 
     /** What one verification has found so far. */
