@@ -55,8 +55,10 @@ import org.slf4j.LoggerFactory;
  * started, at least the source's major version), {@code checksum} (SHA-256 of the stored bytes equals
  * the manifest's; the object is read to its end even when the restore stops early), {@code restore}
  * ({@code pg_restore} exits 0), {@code tables} (the restored table set equals the manifest's) and
- * {@code row-counts} (each table's exact count equals the manifest's). The artifact is streamed from
- * the store through SHA-256 and the codec chain into the restore tool: no temporary file.
+ * {@code row-counts} (each table's exact count equals the manifest's; both are skipped when nothing
+ * reached the restore tool: an artifact that could not be decoded, a tool that could not run). The
+ * artifact is streamed from the store through SHA-256 and the codec chain into the restore tool: no
+ * temporary file.
  *
  * <p>Outcome: PASSED when every check passed, FAILED when one failed, ERROR when the sandbox could not
  * be started or the object store could not be read or written (no verdict on the backup). The
@@ -382,15 +384,19 @@ public final class VerifyBackup {
         if (toolError != null) {
             run.unjudged.add(CheckNames.RESTORE);
             run.checks.add(failed(CheckNames.RESTORE, "the restore tool could not run: " + toolError, 0));
-        } else if (decodeError != null) {
+            skipRest(run, "the restore tool could not run", CheckNames.TABLES);
+            return false;
+        }
+        if (decodeError != null) {
             if (decodeUnjudged) {
                 run.unjudged.add(CheckNames.RESTORE);
             }
             run.checks.add(failed(CheckNames.RESTORE, "the archive could not be decoded: " + decodeError, 0));
-        } else {
-            run.checks.add(
-                    VerificationRules.restore(restore.succeeded(), restore.failureDetail(), restore.elapsedMillis()));
+            skipRest(run, "nothing was restored, the archive could not be decoded", CheckNames.TABLES);
+            return false;
         }
+        run.checks.add(
+                VerificationRules.restore(restore.succeeded(), restore.failureDetail(), restore.elapsedMillis()));
         return true;
     }
 

@@ -268,6 +268,7 @@ class VerifyBackupTest {
     void anArtifactTheKeysDoNotOpenFailsTheRestoreCheckAndHasItsChecksumTakenAllTheSame() throws IOException {
         storeBackup(encryptedWithPassphrase("the right one"), List.of("zstd", "openpgp"));
         VerifyBackup withWrongPassphrase = verifierWith(DecryptionKeys.ofPassphrase("an old one".toCharArray()));
+        sandboxes.restored = SchemaInventory.ofTables(List.of());
 
         BackupVerified verified = withWrongPassphrase.handle(completed());
 
@@ -275,12 +276,15 @@ class VerifyBackupTest {
         assertThat(check(verified, "checksum").status()).isEqualTo(CheckStatus.PASSED);
         assertThat(check(verified, "restore").status()).isEqualTo(CheckStatus.FAILED);
         assertThat(check(verified, "restore").detail()).contains("could not be decoded", "wrong passphrase");
+        assertThat(check(verified, "tables").status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(check(verified, "row-counts").status()).isEqualTo(CheckStatus.SKIPPED);
         assertThat(sandboxes.closed).isEqualTo(sandboxes.started).isEqualTo(1);
     }
 
     @Test
     void anEncryptedArtifactGivesErrorWhenTheVerifierHasNoKeyAndHasItsChecksumTakenAllTheSame() throws IOException {
         storeBackup(encryptedWithPassphrase("the right one"), List.of("zstd", "openpgp"));
+        sandboxes.restored = SchemaInventory.ofTables(List.of());
 
         BackupVerified verified = verifyBackup.handle(completed());
 
@@ -289,6 +293,9 @@ class VerifyBackupTest {
         assertThat(check(verified, "restore").detail())
                 .contains("encrypted with a passphrase, but none was given")
                 .contains("this verifier has no decryption key");
+        assertThat(check(verified, "tables").detail())
+                .isEqualTo("not run: nothing was restored, the archive could not be decoded");
+        assertThat(check(verified, "row-counts").status()).isEqualTo(CheckStatus.SKIPPED);
     }
 
     @Test
