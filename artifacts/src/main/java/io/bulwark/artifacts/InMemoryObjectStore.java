@@ -1,6 +1,5 @@
 package io.bulwark.artifacts;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -21,7 +20,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * every call throw {@link ObjectStoreException}, {@link #failReadsOf} makes one object's stream break
  * after a number of bytes, {@link #abandonUpload} leaves an incomplete multipart upload as a worker
  * killed mid-upload does. Like the real store, a {@link #putStream} whose input fails leaves no
- * incomplete upload behind. Thread-safe.
+ * incomplete upload behind, and a stream from {@link #get} throws {@link IOException} when read
+ * after it was closed. Thread-safe.
  */
 public final class InMemoryObjectStore implements ObjectStore {
 
@@ -124,7 +124,7 @@ public final class InMemoryObjectStore implements ObjectStore {
         if (bytes == null) {
             throw new ObjectNotFoundException(key);
         }
-        return key.equals(brokenKey) ? new BreakingStream(bytes, brokenAfterBytes) : new ByteArrayInputStream(bytes);
+        return new ObjectStream(bytes, key.equals(brokenKey) ? brokenAfterBytes : Long.MAX_VALUE);
     }
 
     @Override
@@ -197,25 +197,59 @@ public final class InMemoryObjectStore implements ObjectStore {
         }
     }
 
-    private static final class BreakingStream extends InputStream {
+    /**
+     * An object's bytes as a download: breaks with "connection reset" after {@code breakAt} bytes, and
+     * refuses reads once closed, as the MinIO store's HTTP stream does.
+     */
+    private static final class ObjectStream extends InputStream {
         private final byte[] bytes;
         private final long breakAt;
         private int position;
+        private volatile boolean closed;
 
-        BreakingStream(byte[] bytes, long breakAt) {
+        ObjectStream(byte[] bytes, long breakAt) {
             this.bytes = bytes;
             this.breakAt = breakAt;
         }
 
         @Override
         public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (closed) {
+                throw new IOException("closed");
+            }
+            if (len == 0) {
+                return 0;
+            }
             if (position >= bytes.length) {
                 return -1;
             }
             if (position >= breakAt) {
                 throw new IOException("connection reset");
             }
-            return bytes[position++] & 0xff;
+            int n = (int) Math.min(Math.min(len, bytes.length - position), breakAt - position);
+            System.arraycopy(bytes, position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            if (closed) {
+                throw new IOException("closed");
+            }
+            return bytes.length - position;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 }

@@ -29,7 +29,8 @@ public interface ObjectStore {
     void putBytes(String key, byte[] content, String contentType);
 
     /**
-     * Opens {@code key} for streaming; the caller closes the stream.
+     * Opens {@code key} for streaming; the caller closes the stream. Reading the stream after it was
+     * closed throws {@link java.io.IOException}.
      *
      * @throws ObjectNotFoundException when no such object exists
      */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every {@link ObjectStore} keeps, run by each implementation's test: unknown-size
  * streaming uploads in several parts, no object (and no incomplete upload) after a failed upload,
- * recursive sorted listing, idempotent prefix deletes, not-found errors, listing and aborting the
- * incomplete uploads a killed worker leaves.
+ * recursive sorted listing, idempotent prefix deletes, not-found errors, streams that refuse reads once
+ * closed, listing and aborting the incomplete uploads a killed worker leaves.
  */
 abstract class ObjectStoreContract {
 
@@ -110,6 +110,17 @@ abstract class ObjectStoreContract {
         assertThatThrownBy(() -> store().size("nope/missing.json")).isInstanceOf(ObjectNotFoundException.class);
         assertThat(store().exists("nope/missing.json")).isFalse();
         store().delete("nope/missing.json");
+    }
+
+    @Test
+    void aStreamReadAfterItIsClosedThrows() throws Exception {
+        store().putBytes("t6/dump.bin", new byte[100_000], "application/octet-stream");
+        InputStream in = store().get("t6/dump.bin");
+        assertThat(in.readNBytes(10)).hasSize(10);
+        in.close();
+
+        assertThatThrownBy(() -> in.read(new byte[10])).isInstanceOf(IOException.class);
+        store().delete("t6/dump.bin");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.artifacts.ObjectStoreSettings;
 import io.bulwark.artifacts.codec.CodecChain;
+import io.bulwark.artifacts.codec.OpenPgpEncryption;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupVerified;
@@ -23,10 +24,12 @@ import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.Trigger;
 import io.bulwark.contracts.VerificationReport;
+import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.postgres.PgDumpSession;
 import io.bulwark.engines.postgres.PgDumpTool;
 import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.testsupport.GnuPgHome;
 import io.bulwark.testsupport.PostgresDatabases;
 import io.bulwark.testsupport.QuietLogging;
 import io.bulwark.testsupport.S3ProxyServer;
@@ -57,6 +60,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -258,6 +262,50 @@ class VerifierIT {
             BackupVerified event = EventJson.read(
                     awaitVerified(verified, backup.completed().backupId()).value(), BackupVerified.class);
             assertThat(event.outcome()).isEqualTo(Outcome.PASSED);
+        }
+    }
+
+    @Test
+    void anEncryptedArtifactIsAnErrorNotAFailureWhenTheVerifierHasNoDecryptionKey(@TempDir Path keys) throws Exception {
+        OpenPgpEncryption toOps;
+        try (GnuPgHome gnupg = GnuPgHome.create(keys)) {
+            toOps = OpenPgpEncryption.toRecipients(
+                    List.of(gnupg.generateKey("ops").publicKey()));
+        }
+        BackupCapture.Backup backup = BackupCapture.capture(
+                store,
+                TARGET,
+                new PgDumpTool(new ProcessRunner(), PgDumpTool.DEFAULT_PROGRAM, Duration.ofMinutes(5)),
+                new ConnectionSpec(SOURCE.host(), SOURCE.port(), sourceDb, SOURCE.username(), SOURCE.password()),
+                CodecChain.zstd().encryptedWith(toOps));
+
+        BackupVerified event = new VerifierTopics(broker.getBrokersAsString(), WAIT).verify(backup.completed());
+
+        assertThat(event.outcome())
+                .as("no verdict on a backup the verifier cannot open: %s", event.checks())
+                .isEqualTo(Outcome.ERROR);
+        assertThat(event.checks())
+                .filteredOn(c -> c.name().equals("checksum"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(CheckStatus.PASSED));
+        assertThat(event.checks())
+                .filteredOn(c -> c.name().equals("restore"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.status()).isEqualTo(CheckStatus.FAILED);
+                    assertThat(c.detail())
+                            .contains("no secret key given for any of the recipients "
+                                    + toOps.recipientKeyIds().getFirst())
+                            .contains("this verifier has no decryption key: bulwark.verifier.decryption");
+                });
+        assertThat(event.checks())
+                .filteredOn(c -> c.name().equals("tables") || c.name().equals("row-counts"))
+                .extracting(CheckResult::status)
+                .containsExactly(CheckStatus.SKIPPED, CheckStatus.SKIPPED);
+        try (InputStream in = store.get(event.reportKey())) {
+            assertThat(EventJson.read(in.readAllBytes(), VerificationReport.class)
+                            .outcome())
+                    .isEqualTo(Outcome.ERROR);
         }
     }
 

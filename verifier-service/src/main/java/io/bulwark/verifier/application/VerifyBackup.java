@@ -28,6 +28,7 @@ import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.VerificationReport;
 import io.bulwark.verifier.domain.CheckNames;
 import io.bulwark.verifier.domain.VerificationRules;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,8 +55,10 @@ import org.slf4j.LoggerFactory;
  * started, at least the source's major version), {@code checksum} (SHA-256 of the stored bytes equals
  * the manifest's; the object is read to its end even when the restore stops early), {@code restore}
  * (the restore tool, {@code pg_restore} or {@code mariadb}, exits 0), {@code tables} (the restored table set equals the manifest's) and
- * {@code row-counts} (each table's exact count equals the manifest's). The artifact is streamed from
- * the store through SHA-256 and the codec chain into the restore tool: no temporary file.
+ * {@code row-counts} (each table's exact count equals the manifest's; both are skipped when nothing
+ * reached the restore tool: an artifact that could not be decoded, a tool that could not run). The
+ * artifact is streamed from the store through SHA-256 and the codec chain into the restore tool: no
+ * temporary file.
  *
  * <p>Outcome: PASSED when every check passed, FAILED when one failed, ERROR when the sandbox could not
  * be started or the object store could not be read or written (no verdict on the backup). The
@@ -336,7 +339,9 @@ public final class VerifyBackup {
             DecryptionKeys keys = DecryptionKeys.none();
             try {
                 keys = keyring.keysFor(targetId == null ? "" : targetId);
-                decoded = ArtifactDecoder.decoding(stored, artifact.codecs(), keys);
+                // the decoder closes its input when it throws (keys that do not open the artifact), but the
+                // checksum below still reads the artifact to its end; stored is closed by this try
+                decoded = ArtifactDecoder.decoding(new KeptOpen(stored), artifact.codecs(), keys);
                 restore = sandbox.restore(decoded, restoreTimeout);
             } catch (IllegalArgumentException e) {
                 decodeError = e.getMessage();
@@ -379,12 +384,18 @@ public final class VerifyBackup {
         if (toolError != null) {
             run.unjudged.add(CheckNames.RESTORE);
             run.checks.add(failed(CheckNames.RESTORE, "the restore tool could not run: " + toolError, 0));
-        } else if (decodeError != null) {
+            skipRest(run, "the restore tool could not run", CheckNames.TABLES);
+            return false;
+        }
+        if (decodeError != null) {
             if (decodeUnjudged) {
                 run.unjudged.add(CheckNames.RESTORE);
             }
             run.checks.add(failed(CheckNames.RESTORE, "the archive could not be decoded: " + decodeError, 0));
-        } else if (!restore.succeeded() && isMySqlIntoMariaDb(run)) {
+            skipRest(run, "nothing was restored, the archive could not be decoded", CheckNames.TABLES);
+            return false;
+        }
+        if (!restore.succeeded() && isMySqlIntoMariaDb(run)) {
             // MariaDB is not MySQL: a MySQL 8 dump may use what MariaDB lacks (utf8mb4_0900_* collations, say),
             // so a failed restore there says nothing certain about the backup
             run.unjudged.add(CheckNames.RESTORE);
@@ -511,6 +522,18 @@ public final class VerifyBackup {
 
     private static long millisSince(long nanoStart) {
         return (System.nanoTime() - nanoStart) / 1_000_000;
+    }
+
+    /** {@code in}, except that closing it leaves {@code in} open. */
+    private static final class KeptOpen extends FilterInputStream {
+        KeptOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the owner of in closes it
+        }
     }
 
     /** What one verification has found so far. */

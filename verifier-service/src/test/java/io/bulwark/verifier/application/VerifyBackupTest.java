@@ -8,6 +8,9 @@ import io.bulwark.artifacts.InMemoryObjectStore;
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ObjectKeys;
+import io.bulwark.artifacts.codec.CodecChain;
+import io.bulwark.artifacts.codec.DecryptionKeys;
+import io.bulwark.artifacts.codec.OpenPgpEncryption;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupVerified;
@@ -26,6 +29,7 @@ import io.bulwark.contracts.VerificationReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -285,21 +289,89 @@ class VerifyBackupTest {
         assertThat(published).isEmpty();
     }
 
+    @Test
+    void anArtifactTheKeysDoNotOpenFailsTheRestoreCheckAndHasItsChecksumTakenAllTheSame() throws IOException {
+        storeBackup(encryptedWithPassphrase("the right one"), List.of("zstd", "openpgp"));
+        VerifyBackup withWrongPassphrase = verifierWith(DecryptionKeys.ofPassphrase("an old one".toCharArray()));
+        sandboxes.restored = SchemaInventory.ofTables(List.of());
+
+        BackupVerified verified = withWrongPassphrase.handle(completed());
+
+        assertThat(verified.outcome()).as(verified.checks().toString()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "checksum").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check(verified, "restore").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check(verified, "restore").detail()).contains("could not be decoded", "wrong passphrase");
+        assertThat(check(verified, "tables").status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(check(verified, "row-counts").status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(sandboxes.closed).isEqualTo(sandboxes.started).isEqualTo(1);
+    }
+
+    @Test
+    void anEncryptedArtifactGivesErrorWhenTheVerifierHasNoKeyAndHasItsChecksumTakenAllTheSame() throws IOException {
+        storeBackup(encryptedWithPassphrase("the right one"), List.of("zstd", "openpgp"));
+        sandboxes.restored = SchemaInventory.ofTables(List.of());
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).as(verified.checks().toString()).isEqualTo(Outcome.ERROR);
+        assertThat(check(verified, "checksum").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check(verified, "restore").detail())
+                .contains("encrypted with a passphrase, but none was given")
+                .contains("this verifier has no decryption key");
+        assertThat(check(verified, "tables").detail())
+                .isEqualTo("not run: nothing was restored, the archive could not be decoded");
+        assertThat(check(verified, "row-counts").status()).isEqualTo(CheckStatus.SKIPPED);
+    }
+
+    @Test
+    void anEncryptedArtifactIsDecryptedWithTheTargetsPassphraseAndPasses() throws IOException {
+        storeBackup(encryptedWithPassphrase("the right one"), List.of("zstd", "openpgp"));
+        VerifyBackup withPassphrase = verifierWith(DecryptionKeys.ofPassphrase("the right one".toCharArray()));
+
+        BackupVerified verified = withPassphrase.handle(completed());
+
+        assertThat(verified.outcome()).as(verified.checks().toString()).isEqualTo(Outcome.PASSED);
+        assertThat(sandboxes.restoredBytes).isEqualTo(DUMP);
+    }
+
+    private VerifyBackup verifierWith(DecryptionKeys keys) {
+        return new VerifyBackup(
+                store,
+                sandboxes,
+                published::add,
+                Clock.fixed(Instant.parse("2026-11-23T19:05:00Z"), ZoneOffset.UTC),
+                Duration.ofMinutes(5),
+                targetId -> keys);
+    }
+
+    private static byte[] encryptedWithPassphrase(String passphrase) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CodecChain chain = CodecChain.zstd().encryptedWith(OpenPgpEncryption.withPassphrase(passphrase.toCharArray()));
+        try (OutputStream encoder = chain.encoder(out)) {
+            encoder.write(DUMP);
+        }
+        return out.toByteArray();
+    }
+
     private void storeBackup(byte[] stored) {
-        storeBackup(stored, new Manifest.Source("postgresql", "15.20", 150020, "127.0.0.1", 5432, "chinook", "snap"));
+        storeBackup(stored, List.of("zstd"));
+    }
+
+    private void storeBackup(byte[] stored, List<String> codecs) {
+        storeBackup(
+                stored,
+                codecs,
+                new Manifest.Source("postgresql", "15.20", 150020, "127.0.0.1", 5432, "chinook", "snap"));
     }
 
     private void storeBackup(byte[] stored, Manifest.Source source) {
+        storeBackup(stored, List.of("zstd"), source);
+    }
+
+    private void storeBackup(byte[] stored, List<String> codecs, Manifest.Source source) {
         store.objects().put(DUMP_KEY, stored);
         ArtifactRef artifact = new ArtifactRef(
-                "test",
-                DUMP_KEY,
-                "pg_dump-custom",
-                List.of("zstd"),
-                stored.length,
-                DUMP.length,
-                sha256(stored),
-                sha256(DUMP));
+                "test", DUMP_KEY, "pg_dump-custom", codecs, stored.length, DUMP.length, sha256(stored), sha256(DUMP));
         Manifest manifest = new Manifest(
                 1,
                 BACKUP,
