@@ -95,8 +95,16 @@ public class RunDump implements AutoCloseable {
      * @param defaultZstdLevel zstd level of targets that set none, 1..19
      * @param maxAttempts attempts of one request in all, counting those a killed worker never finished
      * @param progressInterval how often a running dump publishes {@link BackupProgressed}
+     * @param captureBufferBytes stored bytes the capture may hold while the upload sends a part, so that
+     *     the dump goes on meanwhile: one multipart part size overlaps them fully
      */
-    public record Settings(int defaultZstdLevel, int maxAttempts, Duration progressInterval) {
+    public record Settings(int defaultZstdLevel, int maxAttempts, Duration progressInterval, int captureBufferBytes) {
+
+        /** Settings with the capture's default buffer ({@link CaptureStream#DEFAULT_BUFFER_BYTES}). */
+        public Settings(int defaultZstdLevel, int maxAttempts, Duration progressInterval) {
+            this(defaultZstdLevel, maxAttempts, progressInterval, CaptureStream.DEFAULT_BUFFER_BYTES);
+        }
+
         public Settings {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1 but was " + maxAttempts);
@@ -305,7 +313,7 @@ public class RunDump implements AutoCloseable {
                 dumpKey);
         long startedNanos = System.nanoTime();
         try (DumpSession session = engine.open(spec, options);
-                CaptureStream capture = capture(session, chain)) {
+                CaptureStream capture = capture(session, chain, settings.captureBufferBytes())) {
             ScheduledFuture<?> progress = startProgress(request, capture, startedNanos);
             try {
                 store.putStream(dumpKey, capture, contentType(chain));
@@ -426,15 +434,19 @@ public class RunDump implements AutoCloseable {
         return new CodecChain(compression, level, encryption);
     }
 
-    private static CaptureStream capture(DumpSession session, CodecChain chain) {
+    private static CaptureStream capture(DumpSession session, CodecChain chain, int bufferBytes) {
         try {
-            return new CaptureStream(session.stdout(), chain, () -> {
-                try {
-                    session.awaitSuccess();
-                } catch (DumpFailedException e) {
-                    throw new DumpToolFailure(e);
-                }
-            });
+            return new CaptureStream(
+                    session.stdout(),
+                    chain,
+                    () -> {
+                        try {
+                            session.awaitSuccess();
+                        } catch (DumpFailedException e) {
+                            throw new DumpToolFailure(e);
+                        }
+                    },
+                    bufferBytes);
         } catch (IOException e) {
             throw new IllegalStateException("the codec chain could not be initialised: " + e.getMessage(), e);
         }

@@ -128,6 +128,7 @@ public class DumpWorkerConfiguration {
             EventPublisher publisher,
             AttemptLedger attemptLedger,
             StorageResilience storageResilience,
+            StorageProperties storage,
             DumpWorkerProperties properties) {
         List<DumpEngine> engines = List.of(
                 new PgDumpTool(processRunner, properties.pgDumpProgram(), Duration.ofHours(6)),
@@ -142,6 +143,7 @@ public class DumpWorkerConfiguration {
                 storageResilience,
                 Clock.systemUTC(),
                 new RunDump.Settings(
-                        properties.compressionLevel(), properties.maxAttempts(), properties.progressInterval()));
+                        properties.compressionLevel(), properties.maxAttempts(), properties.progressInterval(), (int)
+                                Math.min(Integer.MAX_VALUE, storage.toSettings().partSizeBytes())));
     }
 }
