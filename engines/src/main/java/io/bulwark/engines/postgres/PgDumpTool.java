@@ -46,6 +46,8 @@ public final class PgDumpTool implements DumpEngine {
     private final ProcessRunner runner;
     private final String program;
     private final Duration timeout;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> versions =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param runner the process runner
@@ -135,6 +137,39 @@ public final class PgDumpTool implements DumpEngine {
      */
     public String version(int serverVersionNum) {
         String binary = programFor(serverVersionNum);
+        String key = versionCacheKey(binary);
+        if (key != null) {
+            String cached = versions.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        String version = runVersion(binary);
+        if (key != null) {
+            versions.put(key, version);
+        }
+        return version;
+    }
+
+    /**
+     * The key under which the version of {@code binary} is kept: its path, size and modification time,
+     * so that a binary replaced in place (a package upgrade) is asked again; null for a bare name looked up
+     * on the PATH, which is asked every time.
+     */
+    private static String versionCacheKey(String binary) {
+        Path path = Path.of(binary);
+        if (!path.isAbsolute()) {
+            return null;
+        }
+        try {
+            return path + "|" + Files.size(path) + "|"
+                    + Files.getLastModifiedTime(path).toMillis();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private String runVersion(String binary) {
         try {
             ProcessRunner.Result result = runner.run(Command.of(VERSION_TIMEOUT, binary, "--version"));
             if (!result.succeeded()) {

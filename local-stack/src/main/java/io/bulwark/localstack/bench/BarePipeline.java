@@ -21,6 +21,13 @@ final class BarePipeline {
     /** The script; {@code $1} is the pg_dump binary, {@code $2} the database, {@code $3} the artifact file. */
     static final String SCRIPT = "\"$1\" -Fc -Z0 \"$2\" | zstd -3 | tee \"$3\" | sha256sum";
 
+    /**
+     * The same pipeline doing the dump-worker's whole work: it also hashes the raw dump, as the manifest records
+     * both checksums ({@code $3.raw.sha256} holds that hash).
+     */
+    static final String HASHED_SCRIPT =
+            "\"$1\" -Fc -Z0 \"$2\" | tee >(sha256sum > \"$3.raw.sha256\") | zstd -3 | tee \"$3\" | sha256sum";
+
     /** An untimed read of the whole database, so that every timed run finds it in the page cache. */
     static final String WARM_UP_SCRIPT = "\"$1\" -Fc -Z0 \"$2\" > /dev/null";
 
@@ -58,6 +65,11 @@ final class BarePipeline {
         return bash(SCRIPT, spec, artifact.toString());
     }
 
+    /** The command of one run of {@link #HASHED_SCRIPT}. */
+    ProcessRunner.Command hashedCommand(PostgresConnectionSpec spec, Path artifact) {
+        return bash(HASHED_SCRIPT, spec, artifact.toString());
+    }
+
     /** The command of the warm-up read. */
     ProcessRunner.Command warmUpCommand(PostgresConnectionSpec spec) {
         return bash(WARM_UP_SCRIPT, spec);
@@ -89,6 +101,19 @@ final class BarePipeline {
      * @throws IllegalStateException when any part of the pipeline fails, with its error output
      */
     Run run(PostgresConnectionSpec spec, Path artifact) {
+        return run(command(spec, artifact), artifact);
+    }
+
+    /**
+     * Runs {@link #HASHED_SCRIPT} once, replacing {@code artifact}.
+     *
+     * @throws IllegalStateException when any part of the pipeline fails
+     */
+    Run runHashed(PostgresConnectionSpec spec, Path artifact) {
+        return run(hashedCommand(spec, artifact), artifact);
+    }
+
+    private Run run(ProcessRunner.Command command, Path artifact) {
         try {
             Files.createDirectories(artifact.toAbsolutePath().getParent());
             Files.deleteIfExists(artifact);
@@ -96,7 +121,7 @@ final class BarePipeline {
             throw new UncheckedIOException("cannot prepare " + artifact, e);
         }
         long started = System.nanoTime();
-        ProcessRunner.Result r = runner.run(command(spec, artifact));
+        ProcessRunner.Result r = runner.run(command);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (!r.succeeded()) {
             throw new IllegalStateException("the bare pipeline failed" + describe(r));

@@ -30,7 +30,9 @@ final class BenchDumpWorker {
                 "--spring.config.additional-location=file:" + configFile.toAbsolutePath(),
                 "--server.port=" + port,
                 "--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers,
-                "--management.endpoints.web.exposure.include=health,info,metrics");
+                "--management.endpoints.web.exposure.include=health,info,metrics",
+                // one capture at a time: one consumer thread, the only member of its group
+                "--bulwark.dump-worker.concurrency=1");
     }
 
     /**

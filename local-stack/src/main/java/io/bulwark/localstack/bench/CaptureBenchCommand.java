@@ -274,6 +274,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
         WorkerFigures plain = null;
         WorkerFigures encrypted = null;
         TreeMap<Integer, Double> heap = new TreeMap<>();
+        List<Long> hashedMillis = new ArrayList<>();
         List<String> otherScales = new ArrayList<>();
         for (int s : scales) {
             if (s == scale) {
@@ -288,6 +289,12 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                             + last.artifactBytes() + " bytes");
                 }
                 bareFigures = new BareFigures(millis, last.artifactBytes());
+                for (int i = 1; i <= runs; i++) {
+                    BarePipeline.Run hashed = bare.runHashed(dbs.spec(s), bareArtifact);
+                    hashedMillis.add(hashed.millis());
+                    err.println("bench: s" + s + " bare run hashing the raw dump too " + i + "/" + runs + ": "
+                            + hashed.millis() + " ms");
+                }
             }
             WorkerFigures p = series.run(s, false, err);
             WorkerFigures e = series.run(s, true, err);
@@ -302,6 +309,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
             }
         }
         CaptureReport report = new CaptureReport(scale, bareFigures, plain, encrypted, heap);
+        long hashedMedian = CaptureReport.median(hashedMillis);
 
         out.println("# bulwark bench capture: pgbench scale " + scale + " (database " + PgbenchDatabase.name(scale)
                 + ", " + scale * PgbenchDatabase.ACCOUNTS_PER_SCALE + " accounts, on " + server.displayUrl() + "), "
@@ -324,6 +332,12 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                     + ", encrypted " + encrypted.wallMillis());
         }
         otherScales.forEach(out::println);
+        out.println("# the same work by hand, hashing the raw dump as well (the manifest records both SHA-256s):"
+                + " bash -o pipefail -c '" + BarePipeline.HASHED_SCRIPT + "' took " + hashedMedian
+                + " ms; plain/that = "
+                + CaptureReport.decimals((double) plain.millis() / Math.max(1, hashedMedian), 3)
+                + ", encrypted/that = "
+                + CaptureReport.decimals((double) encrypted.millis() / Math.max(1, hashedMedian), 3));
         if (!encrypted.artifactEncrypted()) {
             out.println("# NOTE: the artifact of the encrypted run is NOT encrypted (" + series.lastEncryptedArtifact()
                     + "): this dump-worker ignores bulwark.targets.<id>.encryption, so encrypted_ms measures a plain"

@@ -65,6 +65,27 @@ class BarePipelineTest {
     }
 
     @Test
+    void theHashedRunAlsoHashesTheRawDumpBesideTheArtifact() throws Exception {
+        Path fakePgDump = script("fake-pg_dump", "#!/bin/sh\nprintf 'PGDMP raw bytes'\n");
+        BarePipeline bare = new BarePipeline(new ProcessRunner(), fakePgDump.toString(), Duration.ofMinutes(1));
+        Path artifact = dir.resolve("hashed").resolve("dump.pgcustom.zst");
+
+        BarePipeline.Run run = bare.runHashed(spec, artifact);
+
+        assertThat(run.artifactBytes()).isEqualTo(Files.size(artifact)).isPositive();
+        String rawHash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest("PGDMP raw bytes".getBytes(StandardCharsets.UTF_8)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        Path rawFile = dir.resolve("hashed").resolve("dump.pgcustom.zst.raw.sha256");
+        while (!(Files.exists(rawFile) && Files.readString(rawFile).contains(rawHash))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(Files.readString(rawFile)).startsWith(rawHash);
+    }
+
+    @Test
     void failsWhenPgDumpFailsEvenThoughTheRestOfThePipelineSucceeds() throws Exception {
         Path failing = script("failing-pg_dump", "#!/bin/sh\necho 'pg_dump: error: connection refused' >&2\nexit 1\n");
         BarePipeline bare = new BarePipeline(new ProcessRunner(), failing.toString(), Duration.ofMinutes(1));
