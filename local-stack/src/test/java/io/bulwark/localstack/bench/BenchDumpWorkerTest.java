@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 class BenchDumpWorkerTest {
 
     @Test
-    void holdsTheWorkerTo256MbAndExposesItsMetrics() {
+    void holdsTheWorkerTo256MbOneConsumerThreadAndExposesItsMetrics() {
         assertThat(BenchDumpWorker.JVM_OPTIONS).contains("-Xmx256m");
         assertThat(BenchDumpWorker.arguments(Path.of("/w/config/t.yml"), 41234, "127.0.0.1:9092"))
                 .containsExactly(
                         "--spring.config.additional-location=file:/w/config/t.yml",
                         "--server.port=41234",
                         "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:9092",
-                        "--management.endpoints.web.exposure.include=health,info,metrics");
+                        "--management.endpoints.web.exposure.include=health,info,metrics",
+                        "--bulwark.dump-worker.concurrency=1");
     }
 }
