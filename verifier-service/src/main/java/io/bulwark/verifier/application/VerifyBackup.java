@@ -117,9 +117,21 @@ public final class VerifyBackup {
      * @throws RuntimeException from the publisher when the result cannot be published
      */
     public BackupVerified handle(BackupCompleted event) {
+        return handle(event, false);
+    }
+
+    /**
+     * Verifies the backup of {@code event} and publishes the result; with {@code again}, verifies anew even
+     * when an earlier verdict exists (an on-demand re-verification), replacing the stored report.
+     *
+     * @return the event published
+     * @throws InvalidEventException when the event lacks a field a verification needs, naming it
+     * @throws RuntimeException from the publisher when the result cannot be published
+     */
+    public BackupVerified handle(BackupCompleted event, boolean again) {
         validate(event);
         String reportKey = ObjectKeys.inPrefix(event.prefix(), ObjectKeys.VERIFICATION_JSON);
-        Optional<VerificationReport> earlier = earlierVerdict(event, reportKey);
+        Optional<VerificationReport> earlier = again ? Optional.empty() : earlierVerdict(event, reportKey);
         BackupVerified verified;
         if (earlier.isPresent()) {
             log.info(
