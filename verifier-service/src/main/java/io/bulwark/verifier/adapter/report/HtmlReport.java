@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Renders a {@link VerificationReport} as {@code verification.html}: one self-contained page (inline
@@ -36,10 +37,10 @@ public final class HtmlReport {
     /** The content type of {@code verification.html}. */
     public static final String CONTENT_TYPE = "text/html; charset=utf-8";
 
-    /** The object name of the page, next to {@code verification.json}. */
-    public static final String FILE_NAME = "verification.html";
-
     private static final String UNKNOWN = "unknown";
+
+    /** Control characters no HTML or XML page may hold (a tool's stderr may carry them), shown as U+FFFD. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private static final Template TEMPLATE = compile("verification.html.mustache");
 
@@ -129,7 +130,7 @@ public final class HtmlReport {
                     "name", text(check.name()),
                     "status", status,
                     "statusClass", status.toLowerCase(Locale.ROOT),
-                    "detail", check.detail() == null ? "" : check.detail(),
+                    "detail", check.detail() == null ? "" : clean(check.detail()),
                     "duration", Long.toString(check.durationMillis())));
         }
         return rows;
@@ -208,7 +209,7 @@ public final class HtmlReport {
     private static String qualified(TableRows table) {
         return table.schema() == null || table.schema().isEmpty()
                 ? text(table.name())
-                : table.schema() + "." + text(table.name());
+                : clean(table.schema()) + "." + text(table.name());
     }
 
     private static String signed(long n) {
@@ -216,7 +217,11 @@ public final class HtmlReport {
     }
 
     private static String text(String value) {
-        return value == null || value.isBlank() ? UNKNOWN : value;
+        return value == null || value.isBlank() ? UNKNOWN : clean(value);
+    }
+
+    private static String clean(String value) {
+        return CONTROL.matcher(value).replaceAll("\uFFFD");
     }
 
     private static Template compile(String name) {

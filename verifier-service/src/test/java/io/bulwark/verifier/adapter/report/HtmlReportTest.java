@@ -144,6 +144,29 @@ class HtmlReportTest {
     }
 
     @Test
+    void replacesControlCharactersThatWouldMakeThePageInvalid() throws Exception {
+        VerificationReport report = new VerificationReport(
+                1,
+                UUID.randomUUID(),
+                "app",
+                Outcome.FAILED,
+                List.of(new CheckResult("restore", CheckStatus.FAILED, "pg_restore: \u001b[31merror\u0000\nline 2", 1)),
+                List.of(),
+                new VerificationReport.Timings(1, 2, 3, 6),
+                "local",
+                "k",
+                "m",
+                "15",
+                "15",
+                Instant.parse("2026-12-01T00:00:00Z"));
+
+        Document page = parse(render(report));
+
+        assertThat(text(page, "//table[@id='checks']/tbody/tr/td[3]"))
+                .isEqualTo("pg_restore: \uFFFD[31merror\uFFFD\nline 2");
+    }
+
+    @Test
     void writesAnExamplePageForAPersonToLookAt() throws Exception {
         byte[] html = HtmlReport.render(failedReport());
         Path out = Path.of("target/example-verification.html");
