@@ -3,6 +3,7 @@ package io.bulwark.localstack.bench;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BackupRequested;
+import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.EventHeaders;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Tier;
@@ -19,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -55,6 +55,13 @@ final class CaptureClient implements AutoCloseable {
      */
     static final int PARTITIONS = 3;
 
+    /** The verifier's consumer group ({@code spring.cloud.stream.bindings.backupCompleted-in-0.group}). */
+    static final String VERIFIER_GROUP = "bulwark-verifier";
+
+    /** The topics this client reads: the dump-worker's answers and the verifier's verdicts. */
+    static final List<String> ANSWER_TOPICS =
+            List.of(Topics.BACKUP_COMPLETED, Topics.BACKUP_FAILED, Topics.BACKUP_VERIFIED);
+
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final String bootstrapServers;
@@ -74,8 +81,8 @@ final class CaptureClient implements AutoCloseable {
     }
 
     /**
-     * Creates {@value Topics#BACKUP_COMPLETED} and {@value Topics#BACKUP_FAILED} with {@value #PARTITIONS} partitions
-     * unless they exist. The dump-worker creates them itself only when it first publishes to them, too late for a
+     * Creates {@value Topics#BACKUP_COMPLETED}, {@value Topics#BACKUP_FAILED} and {@value Topics#BACKUP_VERIFIED} with
+     * {@value #PARTITIONS} partitions unless they exist. The dump-worker (and the verifier) creates them itself only when it first publishes to them, too late for a
      * reader that must be listening before the first request; created here with the worker's partition count, they
      * are what the worker would have made.
      *
@@ -84,13 +91,14 @@ final class CaptureClient implements AutoCloseable {
     void createAnswerTopics() {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = Stream.of(Topics.BACKUP_COMPLETED, Topics.BACKUP_FAILED)
+            List<NewTopic> missing = ANSWER_TOPICS.stream()
                     .filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, PARTITIONS, (short) 1))
                     .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot create the completed and failed topics: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create the completed, failed and verified topics: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -132,44 +140,56 @@ final class CaptureClient implements AutoCloseable {
      * @throws CaptureTimeoutException when that does not happen in time, naming the group's last state
      */
     void awaitWorkerReady(Duration timeout) {
+        awaitGroupReady(DUMP_WORKER_GROUP, Topics.BACKUP_REQUESTED, timeout);
+    }
+
+    /**
+     * Waits until a freshly started service is the one member of consumer group {@code group} and holds every
+     * partition of {@code topic}, and until this client reads its answer topics; the verifier's is {@value
+     * #VERIFIER_GROUP} on {@value Topics#BACKUP_COMPLETED}.
+     *
+     * @throws CaptureTimeoutException when that does not happen in time, naming the group's last state
+     */
+    void awaitGroupReady(String group, String topic, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "not described yet";
         while (true) {
             try {
-                int partitions = admin.describeTopics(List.of(Topics.BACKUP_REQUESTED))
+                int partitions = admin.describeTopics(List.of(topic))
                         .allTopicNames()
                         .get(10, TimeUnit.SECONDS)
-                        .get(Topics.BACKUP_REQUESTED)
+                        .get(topic)
                         .partitions()
                         .size();
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(DUMP_WORKER_GROUP))
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
                         .all()
                         .get(10, TimeUnit.SECONDS)
-                        .get(DUMP_WORKER_GROUP);
-                last = group.groupState() + " with " + group.members().size() + " member(s)";
-                if (group.groupState() == GroupState.STABLE
-                        && group.members().size() == 1
-                        && assigned(group.members().iterator().next()) == partitions) {
+                        .get(group);
+                last = description.groupState() + " with "
+                        + description.members().size() + " member(s)";
+                if (description.groupState() == GroupState.STABLE
+                        && description.members().size() == 1
+                        && assigned(description.members().iterator().next(), topic) == partitions) {
                     break;
                 }
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                 last = e.getMessage();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the dump-worker", e);
+                throw new IllegalStateException("interrupted while waiting for consumer group " + group, e);
             }
             if (System.nanoTime() > deadline) {
-                throw new CaptureTimeoutException("the dump-worker did not join consumer group " + DUMP_WORKER_GROUP
-                        + " within " + timeout + " (last: " + last + ")");
+                throw new CaptureTimeoutException(
+                        "no service joined consumer group " + group + " within " + timeout + " (last: " + last + ")");
             }
             sleep(100);
         }
         awaitOwnAssignment(deadline, timeout);
     }
 
-    private static int assigned(MemberDescription member) {
+    private static int assigned(MemberDescription member, String topic) {
         return (int) member.assignment().topicPartitions().stream()
-                .filter(tp -> tp.topic().equals(Topics.BACKUP_REQUESTED))
+                .filter(tp -> tp.topic().equals(topic))
                 .count();
     }
 
@@ -188,9 +208,9 @@ final class CaptureClient implements AutoCloseable {
                             "false"),
                     new ByteArrayDeserializer(),
                     new ByteArrayDeserializer());
-            consumer.subscribe(List.of(Topics.BACKUP_COMPLETED, Topics.BACKUP_FAILED));
+            consumer.subscribe(ANSWER_TOPICS);
         }
-        Set<String> wanted = Set.of(Topics.BACKUP_COMPLETED, Topics.BACKUP_FAILED);
+        Set<String> wanted = Set.copyOf(ANSWER_TOPICS);
         while (!consumer.assignment().stream()
                 .map(TopicPartition::topic)
                 .collect(Collectors.toSet())
@@ -248,6 +268,42 @@ final class CaptureClient implements AutoCloseable {
         }
         throw new CaptureTimeoutException(
                 "no BackupCompleted or BackupFailed for backup " + request.backupId() + " within " + timeout);
+    }
+
+    /**
+     * A verdict as the bench saw it.
+     *
+     * @param wallMillis milliseconds from {@code sinceNanos} (a {@link System#nanoTime()}) to receiving the verdict
+     * @param verified the verifier's event
+     */
+    record Verdict(long wallMillis, BackupVerified verified) {}
+
+    /**
+     * Waits for the {@link BackupVerified} of backup {@code backupId}.
+     *
+     * @param backupId the backup
+     * @param sinceNanos the {@link System#nanoTime()} the wait is timed from
+     * @param timeout how long to wait from now
+     * @return the verdict, whatever its outcome, and the time since {@code sinceNanos}
+     * @throws CaptureTimeoutException when none arrives in time
+     */
+    Verdict awaitVerified(UUID backupId, long sinceNanos, Duration timeout) {
+        if (consumer == null) {
+            throw new IllegalStateException("call awaitGroupReady first");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                long now = System.nanoTime();
+                if (r.topic().equals(Topics.BACKUP_VERIFIED)) {
+                    BackupVerified verified = EventJson.read(r.value(), BackupVerified.class);
+                    if (backupId.equals(verified.backupId())) {
+                        return new Verdict((now - sinceNanos) / 1_000_000, verified);
+                    }
+                }
+            }
+        }
+        throw new CaptureTimeoutException("no BackupVerified for backup " + backupId + " within " + timeout);
     }
 
     /** The CloudEvents headers of {@code event} as UTF-8 bytes, as the services' EventPublisher writes them. */
