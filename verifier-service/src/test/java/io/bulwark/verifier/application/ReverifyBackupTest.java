@@ -41,6 +41,7 @@ class ReverifyBackupTest {
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final List<BackupCompleted> verified = new ArrayList<>();
     private final List<Boolean> agains = new ArrayList<>();
+    private int attempts;
     private final ReverifyBackup reverify = new ReverifyBackup(store, (event, again) -> {
         verified.add(event);
         agains.add(again);
@@ -127,6 +128,7 @@ class ReverifyBackupTest {
         BackupVerified result = real.handle(request(PREFIX, MANIFEST_KEY));
 
         assertThat(result.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(attempts).isEqualTo(2);
         assertThat(published).containsExactly(result);
     }
 
@@ -150,7 +152,14 @@ class ReverifyBackupTest {
                 Clock.fixed(Instant.parse("2026-11-30T09:15:00Z"), ZoneOffset.UTC),
                 Duration.ofMinutes(5));
         return new RetryingVerification(
-                verifyBackup::handle, published::add, 2, Duration.ofMillis(1), Duration.ofMillis(2));
+                (event, again) -> {
+                    attempts++;
+                    return verifyBackup.handle(event, again);
+                },
+                published::add,
+                2,
+                Duration.ofMillis(1),
+                Duration.ofMillis(2));
     }
 
     private static VerificationRequested request(String prefix, String manifestKey) {
