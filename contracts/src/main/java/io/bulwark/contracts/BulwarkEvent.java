@@ -5,7 +5,13 @@ import java.util.UUID;
 
 /** Every Bulwark event: identity, time, schema version and the target it is about. */
 public sealed interface BulwarkEvent
-        permits BackupRequested, BackupProgressed, BackupCompleted, BackupFailed, BackupVerified, BackupDeleted {
+        permits BackupRequested,
+                BackupProgressed,
+                BackupCompleted,
+                BackupFailed,
+                BackupVerified,
+                BackupDeleted,
+                VerificationRequested {
 
     /** Unique per event; consumers de-duplicate on it. */
     UUID eventId();

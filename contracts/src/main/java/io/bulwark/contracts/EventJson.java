@@ -23,7 +23,8 @@ public final class EventJson {
             Topics.BACKUP_COMPLETED, BackupCompleted.class,
             Topics.BACKUP_FAILED, BackupFailed.class,
             Topics.BACKUP_VERIFIED, BackupVerified.class,
-            Topics.BACKUP_DELETED, BackupDeleted.class);
+            Topics.BACKUP_DELETED, BackupDeleted.class,
+            Topics.VERIFICATION_REQUESTED, VerificationRequested.class);
 
     private EventJson() {}
 
@@ -82,6 +83,7 @@ public final class EventJson {
             case BackupFailed e -> Topics.BACKUP_FAILED;
             case BackupVerified e -> Topics.BACKUP_VERIFIED;
             case BackupDeleted e -> Topics.BACKUP_DELETED;
+            case VerificationRequested e -> Topics.VERIFICATION_REQUESTED;
         };
     }
 }

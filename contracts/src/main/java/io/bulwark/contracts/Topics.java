@@ -20,13 +20,21 @@ public final class Topics {
     public static final String BACKUP_VERIFIED = "bulwark.backup.verified";
     /** {@link BackupDeleted}: every object of a backup was removed. */
     public static final String BACKUP_DELETED = "bulwark.backup.deleted";
+    /** {@link VerificationRequested}: an existing backup is to be verified again. */
+    public static final String VERIFICATION_REQUESTED = "bulwark.verification.requested";
 
     /** Suffix of the dead-letter topic of each topic. */
     public static final String DLQ_SUFFIX = ".dlq";
 
     /** All event topics, in pipeline order. */
     public static final List<String> ALL = List.of(
-            BACKUP_REQUESTED, BACKUP_PROGRESS, BACKUP_COMPLETED, BACKUP_FAILED, BACKUP_VERIFIED, BACKUP_DELETED);
+            BACKUP_REQUESTED,
+            BACKUP_PROGRESS,
+            BACKUP_COMPLETED,
+            BACKUP_FAILED,
+            BACKUP_VERIFIED,
+            BACKUP_DELETED,
+            VERIFICATION_REQUESTED);
 
     private Topics() {}
 

@@ -29,7 +29,8 @@ class EventContractsTest {
                 Topics.BACKUP_COMPLETED,
                 Topics.BACKUP_FAILED,
                 Topics.BACKUP_VERIFIED,
-                Topics.BACKUP_DELETED
+                Topics.BACKUP_DELETED,
+                Topics.VERIFICATION_REQUESTED
             })
     void savedExampleMatchesItsSchemaAndSurvivesARoundTrip(String type) throws IOException {
         byte[] example = resource("/examples/" + type + ".json");
@@ -72,6 +73,33 @@ class EventContractsTest {
         assertThat(request.schemaVersion()).isEqualTo(1);
         assertThat(request.requestedAt()).isNotNull();
         assertThat(request.effectiveLabel()).isEqualTo("adhoc");
+    }
+
+    @Test
+    void aMinimalVerificationRequestGetsDefaults() {
+        UUID requestId = UUID.randomUUID();
+        byte[] json = ("{\"requestId\":\"" + requestId + "\",\"backupId\":\"" + UUID.randomUUID()
+                        + "\",\"targetId\":\"chinook\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(errors(schema("bulwark.verification.requested.schema.json"), json))
+                .isEmpty();
+
+        VerificationRequested request = EventJson.read(json, VerificationRequested.class);
+
+        assertThat(request.eventId()).isEqualTo(requestId);
+        assertThat(request.schemaVersion()).isEqualTo(1);
+        assertThat(request.requestedAt()).isNotNull().isEqualTo(request.occurredAt());
+        assertThat(request.manifestKey()).isNull();
+    }
+
+    @Test
+    void aVerificationRequestWithoutBackupIdIsRejectedNamingTheField() {
+        byte[] json = ("{\"requestId\":\"" + UUID.randomUUID() + "\",\"targetId\":\"chinook\"}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> EventJson.read(json, VerificationRequested.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("backupId");
     }
 
     @Test

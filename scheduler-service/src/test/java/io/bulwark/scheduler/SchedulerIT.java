@@ -19,6 +19,7 @@ import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.Trigger;
+import io.bulwark.contracts.VerificationRequested;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -219,6 +220,61 @@ class SchedulerIT {
     }
 
     @Test
+    void postVerifyOfAStoredBackupPublishesAVerificationRequestWithItsPrefixAndManifestKey() throws Exception {
+        String backupId =
+                json(post("{\"targetId\": \"chinook\"}").body()).get("backupId").asString();
+        UUID id = UUID.fromString(backupId);
+        String prefix = "chinook/2026/11/adhoc_20261123T190102Z_" + backupId.substring(0, 8) + "/";
+        publish(Topics.BACKUP_COMPLETED, completed(id, prefix));
+        awaitState(backupId, "COMPLETED");
+
+        HttpResponse<String> response = postTo("/api/backups/" + backupId + "/verify", "");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/backups/" + backupId);
+        JsonNode body = json(response.body());
+        String requestId = body.get("requestId").asString();
+        assertThat(body.get("backupId").asString()).isEqualTo(backupId);
+        ConsumerRecord<String, byte[]> record = awaitRecord(
+                Topics.VERIFICATION_REQUESTED,
+                r -> requestId.equals(EventJson.read(r.value(), VerificationRequested.class)
+                        .requestId()
+                        .toString()));
+        assertThat(record.key()).isEqualTo("chinook");
+        assertThat(header(record, EventHeaders.CE_TYPE)).isEqualTo(Topics.VERIFICATION_REQUESTED);
+        VerificationRequested published = EventJson.read(record.value(), VerificationRequested.class);
+        assertThat(published.backupId()).isEqualTo(id);
+        assertThat(published.prefix()).isEqualTo(prefix);
+        assertThat(published.manifestKey()).isEqualTo(prefix + "manifest.json");
+        assertThat(published.requestedBy()).isEqualTo("api");
+    }
+
+    @Test
+    void postVerifyOfAnUnknownBackupIsNotFound() throws Exception {
+        HttpResponse<String> response = postTo("/api/backups/" + UUID.randomUUID() + "/verify", "");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response.body()).get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void postVerifyOfABackupWithNothingStoredIsAConflict() throws Exception {
+        String backupId =
+                json(post("{\"targetId\": \"chinook\"}").body()).get("backupId").asString();
+
+        HttpResponse<String> response = postTo("/api/backups/" + backupId + "/verify", "");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(409);
+        assertThat(problem.get("detail").asString()).contains("REQUESTED");
+    }
+
+    @Test
     void requestPublishedByAnotherSystemAppearsAsEventTriggered() throws Exception {
         UUID requestId = UUID.randomUUID();
         byte[] minimal = ("{\"requestId\": \"" + requestId + "\", \"targetId\": \"chinook\"}").getBytes(UTF_8);
@@ -383,8 +439,12 @@ class SchedulerIT {
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
+        return postTo("/api/backups", body);
+    }
+
+    private HttpResponse<String> postTo(String path, String body) throws IOException, InterruptedException {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/backups"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),

@@ -102,6 +102,8 @@ class EncryptedVerifierIT {
         registry.add("bulwark.storage.bucket", () -> BUCKET);
         registry.add("bulwark.verifier.sandbox.work-dir", () -> work.sandboxes().toString());
         registry.add("bulwark.verifier.sandbox.restore-timeout", () -> "5m");
+        registry.add("bulwark.verifier.retry.initial-backoff", () -> "10ms");
+        registry.add("bulwark.verifier.retry.max-backoff", () -> "50ms");
         registry.add(
                 "bulwark.verifier.decryption.secret-keys[0]",
                 () -> verifierKey.secretKey().toString());

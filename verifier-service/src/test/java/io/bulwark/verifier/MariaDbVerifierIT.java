@@ -94,6 +94,8 @@ class MariaDbVerifierIT {
         registry.add("bulwark.storage.bucket", () -> BUCKET);
         registry.add("bulwark.verifier.sandbox.work-dir", () -> work.sandboxes().toString());
         registry.add("bulwark.verifier.sandbox.restore-timeout", () -> "5m");
+        registry.add("bulwark.verifier.retry.initial-backoff", () -> "10ms");
+        registry.add("bulwark.verifier.retry.max-backoff", () -> "50ms");
     }
 
     @AfterAll

@@ -13,6 +13,7 @@ import io.bulwark.artifacts.codec.OpenPgpEncryption;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.contracts.CheckResult;
 import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.EventHeaders;
@@ -24,6 +25,7 @@ import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.Trigger;
 import io.bulwark.contracts.VerificationReport;
+import io.bulwark.contracts.VerificationRequested;
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.postgres.PgDumpSession;
 import io.bulwark.engines.postgres.PgDumpTool;
@@ -79,7 +81,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = "spring.cloud.stream.kafka.binder.min-partition-count=1")
 @EmbeddedKafka(
         partitions = 1,
-        topics = {Topics.BACKUP_COMPLETED, Topics.BACKUP_VERIFIED},
+        topics = {Topics.BACKUP_COMPLETED, Topics.BACKUP_VERIFIED, Topics.VERIFICATION_REQUESTED},
         bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
 class VerifierIT {
 
@@ -133,6 +135,8 @@ class VerifierIT {
         registry.add("bulwark.storage.bucket", () -> BUCKET);
         registry.add("bulwark.verifier.sandbox.work-dir", () -> workDir.toString());
         registry.add("bulwark.verifier.sandbox.restore-timeout", () -> "5m");
+        registry.add("bulwark.verifier.retry.initial-backoff", () -> "10ms");
+        registry.add("bulwark.verifier.retry.max-backoff", () -> "50ms");
     }
 
     @AfterAll
@@ -243,6 +247,61 @@ class VerifierIT {
             assertThat(checksum.detail()).contains(backup.manifest().artifact().sha256());
             assertThat(store.exists(backup.prefix() + ObjectKeys.VERIFICATION_JSON))
                     .isTrue();
+        }
+    }
+
+    @Test
+    void aVerificationRequestVerifiesAPassedBackupAnewAndReplacesItsReport() throws Exception {
+        Backup backup = captureBackup();
+        UUID backupId = backup.completed().backupId();
+        try (KafkaConsumer<String, byte[]> verified = subscribe(Topics.BACKUP_VERIFIED)) {
+            publish(backup.completed());
+            BackupVerified first =
+                    EventJson.read(awaitVerified(verified, backupId).value(), BackupVerified.class);
+            assertThat(first.outcome()).as(first.checks().toString()).isEqualTo(Outcome.PASSED);
+
+            byte[] stored;
+            try (InputStream in = store.get(backup.artifactKey())) {
+                stored = in.readAllBytes();
+            }
+            stored[stored.length / 2] ^= 0x01;
+            store.putBytes(backup.artifactKey(), stored, "application/zstd");
+            publish(
+                    Topics.VERIFICATION_REQUESTED,
+                    VerificationRequested.of(
+                            backupId, TARGET, backup.prefix(), backup.prefix() + ObjectKeys.MANIFEST, "it"));
+
+            BackupVerified again =
+                    EventJson.read(awaitVerified(verified, backupId).value(), BackupVerified.class);
+            assertThat(again.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(again.eventId()).isNotEqualTo(first.eventId());
+            assertThat(again.tier()).isEqualTo(Tier.ADHOC);
+            assertThat(again.checks())
+                    .filteredOn(c -> c.name().equals("checksum"))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.status()).isEqualTo(CheckStatus.FAILED));
+            try (InputStream in = store.get(again.reportKey())) {
+                assertThat(EventJson.read(in.readAllBytes(), VerificationReport.class)
+                                .outcome())
+                        .isEqualTo(Outcome.FAILED);
+            }
+        }
+    }
+
+    @Test
+    void aVerificationRequestForABackupWithoutManifestEndsFailed() throws Exception {
+        UUID backupId = UUID.randomUUID();
+        String prefix = ObjectKeys.backupPrefix(TARGET, "adhoc", Instant.now(), backupId);
+        try (KafkaConsumer<String, byte[]> verified = subscribe(Topics.BACKUP_VERIFIED)) {
+            publish(Topics.VERIFICATION_REQUESTED, VerificationRequested.of(backupId, TARGET, prefix, null, "it"));
+
+            BackupVerified event =
+                    EventJson.read(awaitVerified(verified, backupId).value(), BackupVerified.class);
+            assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(event.checks())
+                    .filteredOn(c -> c.name().equals("manifest"))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.status()).isEqualTo(CheckStatus.FAILED));
         }
     }
 
@@ -383,9 +442,13 @@ class VerifierIT {
     private record Backup(String prefix, String artifactKey, Manifest manifest, BackupCompleted completed) {}
 
     private void publish(BackupCompleted event) throws Exception {
+        publish(Topics.BACKUP_COMPLETED, event);
+    }
+
+    private void publish(String topic, BulwarkEvent event) throws Exception {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(Topics.BACKUP_COMPLETED, event.targetId(), EventJson.toBytes(event));
+                    new ProducerRecord<>(topic, event.targetId(), EventJson.toBytes(event));
             EventHeaders.cloudEventHeaders(event, "/bulwark/dump-worker")
                     .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();

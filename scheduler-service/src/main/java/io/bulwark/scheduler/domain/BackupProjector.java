@@ -8,6 +8,7 @@ import io.bulwark.contracts.BackupRequested;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.VerificationRequested;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -50,6 +51,8 @@ public final class BackupProjector {
             case BackupVerified v -> v.backupId();
             case BackupDeleted d -> d.backupId();
             case BackupProgressed p -> throw new IllegalArgumentException("progress events are not projected");
+            case VerificationRequested v ->
+                throw new IllegalArgumentException("verification requests are not projected");
         };
         if (id == null) {
             throw new IllegalArgumentException("backupId is required");
@@ -85,6 +88,8 @@ public final class BackupProjector {
             case BackupVerified v -> verified(next, current, v);
             case BackupDeleted d -> deleted(next, current, d);
             case BackupProgressed p -> throw new IllegalArgumentException("progress events are not projected");
+            case VerificationRequested v ->
+                throw new IllegalArgumentException("verification requests are not projected");
         };
         BackupState previous = current == null ? null : current.state();
         BackupState state;

@@ -8,6 +8,8 @@ import io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.LocalMariaDbSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.LocalPostgresSandboxProvider;
 import io.bulwark.verifier.application.DecryptionKeyring;
+import io.bulwark.verifier.application.RetryingVerification;
+import io.bulwark.verifier.application.ReverifyBackup;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.VerificationPublisher;
 import io.bulwark.verifier.application.VerifyBackup;
@@ -17,9 +19,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the verification use case to the object store, the local sandboxes, the decryption keys and the publisher. */
+/**
+ * Wires the verification use cases to the object store, the local sandboxes, the decryption keys and
+ * the publisher. {@link VerifyBackup} publishes nothing itself: {@link RetryingVerification} around it
+ * verifies again while the result is ERROR and publishes the final result.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({StorageProperties.class, SandboxProperties.class, DecryptionProperties.class})
+@EnableConfigurationProperties({
+    StorageProperties.class,
+    SandboxProperties.class,
+    DecryptionProperties.class,
+    RetryProperties.class
+})
 public class VerifierConfiguration {
 
     @Bean
@@ -56,15 +67,27 @@ public class VerifierConfiguration {
         return Clock.systemUTC();
     }
 
+    /** One attempt; the publisher drops the result, which {@link #retryingVerification} publishes. */
     @Bean
     VerifyBackup verifyBackup(
             ObjectStore objectStore,
             SandboxProvider sandboxProvider,
-            VerificationPublisher publisher,
             Clock clock,
             SandboxProperties sandbox,
             DecryptionKeyring decryptionKeyring) {
         return new VerifyBackup(
-                objectStore, sandboxProvider, publisher, clock, sandbox.restoreTimeout(), decryptionKeyring);
+                objectStore, sandboxProvider, attempt -> {}, clock, sandbox.restoreTimeout(), decryptionKeyring);
+    }
+
+    @Bean
+    RetryingVerification retryingVerification(
+            VerifyBackup verifyBackup, VerificationPublisher publisher, RetryProperties retry) {
+        return new RetryingVerification(
+                verifyBackup::handle, publisher, retry.attempts(), retry.initialBackoff(), retry.maxBackoff());
+    }
+
+    @Bean
+    ReverifyBackup reverifyBackup(ObjectStore objectStore, RetryingVerification retryingVerification) {
+        return new ReverifyBackup(objectStore, retryingVerification);
     }
 }

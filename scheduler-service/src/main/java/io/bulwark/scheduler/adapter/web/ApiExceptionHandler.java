@@ -1,6 +1,7 @@
 package io.bulwark.scheduler.adapter.web;
 
 import io.bulwark.scheduler.application.InvalidRequestException;
+import io.bulwark.scheduler.application.NotVerifiableException;
 import io.bulwark.scheduler.application.PublishFailedException;
 import io.bulwark.scheduler.application.UnknownTargetException;
 import java.util.List;
@@ -31,6 +32,7 @@ import tools.jackson.core.JacksonException;
  *   <li>400: missing or malformed {@code targetId} or {@code label}, malformed JSON (field {@code
  *       body}, or the JSON property when known), a bad query or path parameter.
  *   <li>404: no backup with that id.
+ *   <li>409: a verification asked for a backup with no stored artifact.
  *   <li>422: the target is not configured (field {@code targetId}).
  *   <li>503: the broker did not take the request.
  * </ul>
@@ -57,9 +59,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(NotVerifiableException.class)
+    ProblemDetail notVerifiable(NotVerifiableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Nothing to verify");
+        return problem;
+    }
+
     @ExceptionHandler(PublishFailedException.class)
     ProblemDetail unavailable(PublishFailedException e) {
-        log.warn("backup request not published: {}", e.getMessage());
+        log.warn("request not published: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setTitle("Message broker unavailable");
         return problem;

@@ -2,6 +2,7 @@ package io.bulwark.scheduler.adapter.web;
 
 import io.bulwark.scheduler.application.BackupQueries;
 import io.bulwark.scheduler.application.RequestBackup;
+import io.bulwark.scheduler.application.RequestVerification;
 import io.bulwark.scheduler.domain.Backup;
 import io.bulwark.scheduler.domain.BackupState;
 import java.net.URI;
@@ -25,6 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
  *       configured, 503 when the broker did not take the request.
  *   <li>{@code GET /api/backups?targetId=&state=&limit=50} -> a {@link BackupPage}, newest first.
  *   <li>{@code GET /api/backups/{id}} -> a {@link BackupView}, 404 when no event of it was seen.
+ *   <li>{@code POST /api/backups/{id}/verify} -> 202 Accepted, {@code Location: /api/backups/{id}},
+ *       body a {@link VerificationRequestView} with the request id: the backup is verified again and
+ *       its report replaced. 404 when no event of it was seen, 409 when it has no stored artifact
+ *       (REQUESTED, FAILED, DELETED), 503 when the broker did not take the request.
  * </ul>
  */
 @RestController
@@ -33,10 +38,13 @@ public class BackupController {
 
     private final RequestBackup requestBackup;
     private final BackupQueries queries;
+    private final RequestVerification requestVerification;
 
-    public BackupController(RequestBackup requestBackup, BackupQueries queries) {
+    public BackupController(
+            RequestBackup requestBackup, BackupQueries queries, RequestVerification requestVerification) {
         this.requestBackup = requestBackup;
         this.queries = queries;
+        this.requestVerification = requestVerification;
     }
 
     /** Requests a manual backup; see the class comment. */
@@ -69,5 +77,20 @@ public class BackupController {
     @GetMapping("/{id}")
     public BackupView get(@PathVariable("id") UUID id) {
         return queries.find(id).map(BackupView::of).orElseThrow(() -> new BackupNotFoundException(id));
+    }
+
+    /**
+     * Asks for the backup to be verified again; see the class comment.
+     *
+     * @throws BackupNotFoundException when no event of it was seen
+     */
+    @PostMapping("/{id}/verify")
+    public ResponseEntity<VerificationRequestView> verify(@PathVariable("id") UUID id) {
+        return requestVerification
+                .request(id, RequestBackup.REQUESTED_BY_API)
+                .map(request -> ResponseEntity.accepted()
+                        .location(URI.create("/api/backups/" + id))
+                        .body(VerificationRequestView.of(request)))
+                .orElseThrow(() -> new BackupNotFoundException(id));
     }
 }

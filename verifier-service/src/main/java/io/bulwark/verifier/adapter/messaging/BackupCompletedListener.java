@@ -2,7 +2,7 @@ package io.bulwark.verifier.adapter.messaging;
 
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.EventJson;
-import io.bulwark.verifier.application.VerifyBackup;
+import io.bulwark.verifier.application.RetryingVerification;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -12,20 +12,21 @@ import org.springframework.stereotype.Component;
  * backupCompleted-in-0}, group {@code bulwark-verifier}). The payload is decoded with {@link
  * EventJson}; an undecodable event throws {@link io.bulwark.contracts.InvalidEventException}, which
  * the binder sends to {@code bulwark.backup.completed.dlq} after its attempts (3), while the consumer
- * goes on with the next record.
+ * goes on with the next record. A verification that ends ERROR is tried again after a backoff (see
+ * {@link RetryingVerification}); only the final result is published.
  */
 @Component("backupCompleted")
 public class BackupCompletedListener implements Consumer<Message<byte[]>> {
 
-    private final VerifyBackup verifyBackup;
+    private final RetryingVerification verification;
 
-    public BackupCompletedListener(VerifyBackup verifyBackup) {
-        this.verifyBackup = verifyBackup;
+    public BackupCompletedListener(RetryingVerification verification) {
+        this.verification = verification;
     }
 
     @Override
     public void accept(Message<byte[]> message) {
         BackupCompleted event = EventJson.read(message.getPayload(), BackupCompleted.class);
-        verifyBackup.handle(event);
+        verification.handle(event, false);
     }
 }
