@@ -137,7 +137,8 @@ class MariaDbVerifierIT {
         assertThat(event.checks()).extracting(CheckResult::status).containsOnly(CheckStatus.PASSED);
         assertThat(event.checks())
                 .extracting(CheckResult::name)
-                .contains("manifest", "sandbox", "checksum", "restore", "tables", "row-counts");
+                .contains(
+                        "manifest", "sandbox", "checksum", "restore", "tables", "row-counts", "schema", "foreign-keys");
         assertThat(event.checks())
                 .filteredOn(c -> c.name().equals("sandbox"))
                 .singleElement()

@@ -1,8 +1,10 @@
 package io.bulwark.verifier.application;
 
 import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A throwaway database server holding one empty database to restore into (DESIGN.md, "Verification").
@@ -31,6 +33,15 @@ public interface Sandbox extends AutoCloseable {
      * @throws SandboxException when the sandbox cannot be queried
      */
     SchemaInventory inventory();
+
+    /**
+     * Every foreign-key constraint of the restored database with its number of orphan rows: child rows
+     * whose key columns are all non-null and match no row of the referenced table. Empty when the
+     * database has no foreign key.
+     *
+     * @throws SandboxException when the sandbox cannot be queried
+     */
+    List<ForeignKeyOrphans> foreignKeyOrphans();
 
     /** Stops the server and removes its files; idempotent, never throws. */
     @Override

@@ -54,9 +54,13 @@ import org.slf4j.LoggerFactory;
  * <p>Checks, in order: {@code manifest} (it exists and names an artifact), {@code sandbox} (one
  * started, at least the source's major version), {@code checksum} (SHA-256 of the stored bytes equals
  * the manifest's; the object is read to its end even when the restore stops early), {@code restore}
- * (the restore tool, {@code pg_restore} or {@code mariadb}, exits 0), {@code tables} (the restored table set equals the manifest's) and
- * {@code row-counts} (each table's exact count equals the manifest's; both are skipped when nothing
- * reached the restore tool: an artifact that could not be decoded, a tool that could not run). The
+ * (the restore tool, {@code pg_restore} or {@code mariadb}, exits 0), {@code tables} (the restored
+ * table set equals the manifest's), {@code row-counts} (each table's exact count equals the
+ * manifest's), {@code schema} (every other object the manifest lists, view, materialized view,
+ * sequence, function, index, constraint, trigger, policy, event and extension, is restored, and no
+ * other but the sandbox's own extensions) and {@code foreign-keys} (no child row references a missing
+ * parent row; SKIPPED without foreign keys). The checks after {@code restore} are skipped when
+ * nothing reached the restore tool: an artifact that could not be decoded, a tool that could not run. The
  * artifact is streamed from the store through SHA-256 and the codec chain into the restore tool: no
  * temporary file.
  *
@@ -434,6 +438,8 @@ public final class VerifyBackup {
             run.checks.add(failed(
                     CheckNames.TABLES, "could not read the restored database: " + e.getMessage(), run.checksMillis));
             run.checks.add(skipped(CheckNames.ROW_COUNTS, "the restored database could not be read"));
+            run.checks.add(skipped(CheckNames.SCHEMA, "the restored database could not be read"));
+            run.checks.add(skipped(CheckNames.FOREIGN_KEYS, "the restored database could not be read"));
             run.tables = VerificationRules.tableRows(source, null);
             return;
         }
@@ -441,14 +447,37 @@ public final class VerifyBackup {
         long compareStarted = System.nanoTime();
         run.checks.add(VerificationRules.tables(source, restored, millisSince(compareStarted)));
         run.checks.add(VerificationRules.rowCounts(source, restored, inventoryMillis));
+        compareStarted = System.nanoTime();
+        run.checks.add(VerificationRules.schema(source, restored, millisSince(compareStarted)));
         run.tables = VerificationRules.tableRows(source, restored);
+        checkForeignKeys(sandbox, run);
         run.checksMillis = millisSince(started);
+    }
+
+    private static void checkForeignKeys(Sandbox sandbox, Run run) {
+        long started = System.nanoTime();
+        try {
+            List<VerificationRules.ForeignKeyOrphans> orphans = sandbox.foreignKeyOrphans();
+            run.checks.add(VerificationRules.foreignKeys(orphans, millisSince(started)));
+        } catch (RuntimeException e) {
+            run.unjudged.add(CheckNames.FOREIGN_KEYS);
+            run.checks.add(failed(
+                    CheckNames.FOREIGN_KEYS,
+                    "could not query the restored database: " + e.getMessage(),
+                    millisSince(started)));
+        }
     }
 
     /** Adds a SKIPPED entry for {@code from} and every check after it. */
     private static void skipRest(Run run, String reason, String from) {
         List<String> order = List.of(
-                CheckNames.SANDBOX, CheckNames.CHECKSUM, CheckNames.RESTORE, CheckNames.TABLES, CheckNames.ROW_COUNTS);
+                CheckNames.SANDBOX,
+                CheckNames.CHECKSUM,
+                CheckNames.RESTORE,
+                CheckNames.TABLES,
+                CheckNames.ROW_COUNTS,
+                CheckNames.SCHEMA,
+                CheckNames.FOREIGN_KEYS);
         for (String name : order.subList(order.indexOf(from), order.size())) {
             run.checks.add(skipped(name, reason));
         }

@@ -15,6 +15,10 @@ public final class CheckNames {
     public static final String TABLES = "tables";
     /** Every table's exact row count equals the manifest's. */
     public static final String ROW_COUNTS = "row-counts";
+    /** Every object other than tables (views, indexes, constraints, ...) is restored, no others. */
+    public static final String SCHEMA = "schema";
+    /** No row references a parent row that does not exist. */
+    public static final String FOREIGN_KEYS = "foreign-keys";
     /** The verification report could be stored. */
     public static final String REPORT = "report";
 

@@ -22,6 +22,9 @@ public final class VerificationRules {
     /** How many differing tables a detail names before it says "and N more". */
     static final int MAX_NAMED = 20;
 
+    /** How long a detail may grow before it is cut. */
+    static final int MAX_DETAIL = 4000;
+
     private VerificationRules() {}
 
     /**
@@ -159,6 +162,84 @@ public final class VerificationRules {
     }
 
     /**
+     * Every object other than tables must be restored as the manifest lists it, object by object and
+     * kind by kind (views, materialized views, sequences, functions, indexes, constraints, triggers,
+     * policies, events, extensions); the detail names, per kind, the missing and the extra objects.
+     * Extensions are only looked for: a fresh server has some of its own (PostgreSQL's {@code plpgsql}),
+     * so one the manifest does not list is not extra. On PASSED the detail gives the count per kind.
+     */
+    public static CheckResult schema(SchemaInventory source, SchemaInventory restored, long durationMillis) {
+        List<String> differences = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        for (Map.Entry<String, List<List<String>>> kind :
+                objectKinds(source, restored).entrySet()) {
+            TreeSet<String> expected = new TreeSet<>(kind.getValue().get(0));
+            TreeSet<String> actual = new TreeSet<>(kind.getValue().get(1));
+            TreeSet<String> missing = new TreeSet<>(expected);
+            missing.removeAll(actual);
+            TreeSet<String> extra = new TreeSet<>(actual);
+            extra.removeAll(expected);
+            if (kind.getKey().equals("extensions")) {
+                extra.clear();
+            }
+            if (!missing.isEmpty()) {
+                differences.add(kind.getKey() + ": " + missing.size() + " missing after restore: "
+                        + list(new ArrayList<>(missing)));
+            }
+            if (!extra.isEmpty()) {
+                differences.add(
+                        kind.getKey() + ": " + extra.size() + " not in the manifest: " + list(new ArrayList<>(extra)));
+            }
+            counts.add(expected.size() + " " + kind.getKey());
+        }
+        if (differences.isEmpty()) {
+            return new CheckResult(
+                    CheckNames.SCHEMA,
+                    CheckStatus.PASSED,
+                    "every object of the manifest was restored, no others: " + String.join(", ", counts),
+                    durationMillis);
+        }
+        return new CheckResult(
+                CheckNames.SCHEMA, CheckStatus.FAILED, cap(String.join("; ", differences)), durationMillis);
+    }
+
+    /**
+     * The foreign-key check: no row references a parent row that does not exist.
+     *
+     * @param orphans every foreign-key constraint of the restored database with its number of orphan
+     *     rows (child rows whose key columns are all set but match no parent row)
+     */
+    public static CheckResult foreignKeys(List<ForeignKeyOrphans> orphans, long durationMillis) {
+        if (orphans.isEmpty()) {
+            return skipped(CheckNames.FOREIGN_KEYS, "the restored database has no foreign key");
+        }
+        List<String> broken = orphans.stream()
+                .filter(o -> o.orphanRows() > 0)
+                .map(o -> o.constraint() + " (" + o.orphanRows() + " orphan rows)")
+                .sorted()
+                .toList();
+        if (broken.isEmpty()) {
+            return new CheckResult(
+                    CheckNames.FOREIGN_KEYS,
+                    CheckStatus.PASSED,
+                    "no orphan rows under any of the " + orphans.size() + " foreign keys",
+                    durationMillis);
+        }
+        return new CheckResult(
+                CheckNames.FOREIGN_KEYS,
+                CheckStatus.FAILED,
+                broken.size() + " of " + orphans.size() + " foreign keys have orphan rows: " + list(broken),
+                durationMillis);
+    }
+
+    /**
+     * One foreign-key constraint and how many child rows reference no parent row.
+     *
+     * @param constraint qualified as {@link SchemaInventory} qualifies constraints: {@code schema.table.name}
+     */
+    public record ForeignKeyOrphans(String constraint, long orphanRows) {}
+
+    /**
      * Per-table source and restored counts, for the report: every table of the manifest, in its
      * order, with {@code restoredRows} null when the table was not restored.
      */
@@ -194,6 +275,26 @@ public final class VerificationRules {
         Map<String, Long> rows = new LinkedHashMap<>();
         inventory.tables().forEach(t -> rows.put(t.qualifiedName(), t.rows()));
         return rows;
+    }
+
+    /** Kind name to [source objects, restored objects], in report order. */
+    private static Map<String, List<List<String>>> objectKinds(SchemaInventory source, SchemaInventory restored) {
+        Map<String, List<List<String>>> kinds = new LinkedHashMap<>();
+        kinds.put("views", List.of(source.views(), restored.views()));
+        kinds.put("materialized views", List.of(source.materializedViews(), restored.materializedViews()));
+        kinds.put("sequences", List.of(source.sequences(), restored.sequences()));
+        kinds.put("functions", List.of(source.functions(), restored.functions()));
+        kinds.put("indexes", List.of(source.indexes(), restored.indexes()));
+        kinds.put("constraints", List.of(source.constraints(), restored.constraints()));
+        kinds.put("triggers", List.of(source.triggers(), restored.triggers()));
+        kinds.put("policies", List.of(source.policies(), restored.policies()));
+        kinds.put("events", List.of(source.events(), restored.events()));
+        kinds.put("extensions", List.of(source.extensions(), restored.extensions()));
+        return kinds;
+    }
+
+    private static String cap(String detail) {
+        return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "...";
     }
 
     private static String list(List<String> items) {

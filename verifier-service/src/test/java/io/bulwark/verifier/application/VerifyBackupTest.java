@@ -26,6 +26,7 @@ import io.bulwark.contracts.TableRows;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Trigger;
 import io.bulwark.contracts.VerificationReport;
+import io.bulwark.verifier.domain.VerificationRules;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,9 @@ class VerifyBackupTest {
                         Map.entry("checksum", CheckStatus.PASSED),
                         Map.entry("restore", CheckStatus.PASSED),
                         Map.entry("tables", CheckStatus.PASSED),
-                        Map.entry("row-counts", CheckStatus.PASSED));
+                        Map.entry("row-counts", CheckStatus.PASSED),
+                        Map.entry("schema", CheckStatus.PASSED),
+                        Map.entry("foreign-keys", CheckStatus.PASSED));
         assertThat(sandboxes.restoredBytes).isEqualTo(DUMP);
         assertThat(sandboxes.closed).isEqualTo(sandboxes.started).isEqualTo(1);
         assertThat(published).containsExactly(verified);
@@ -156,6 +159,50 @@ class VerifyBackupTest {
         sandboxes.restoreFailure = "mariadb exit code 1: ERROR 1064 (42000) at line 7: syntax error";
 
         assertThat(verifyBackup.handle(completed()).outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void orphanRowsFailTheForeignKeysCheckAndAnUnqueryableSandboxGivesError() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.foreignKeys =
+                List.of(new VerificationRules.ForeignKeyOrphans("public.album.album_artist_id_fkey", 3));
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "foreign-keys").detail())
+                .contains("public.album.album_artist_id_fkey (3 orphan rows)");
+
+        sandboxes.foreignKeys = null;
+        BackupVerified unjudged = verifyBackup.handle(completed(), true);
+
+        assertThat(unjudged.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(check(unjudged, "foreign-keys").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(sandboxes.closed).isEqualTo(2);
+    }
+
+    @Test
+    void aRestoredObjectTheManifestDoesNotListFailsTheSchemaCheck() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.restored = new SchemaInventory(
+                SOURCE.tables(),
+                null,
+                null,
+                null,
+                null,
+                List.of("public.album.album_pkey"),
+                null,
+                null,
+                null,
+                null,
+                List.of("plpgsql"));
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "tables").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check(verified, "schema").detail())
+                .isEqualTo("indexes: 1 not in the manifest: public.album.album_pkey");
     }
 
     @Test
@@ -457,6 +504,8 @@ class VerifyBackupTest {
         SchemaInventory restored = SOURCE;
         byte[] restoredBytes;
         SandboxRequest lastRequest;
+        List<VerificationRules.ForeignKeyOrphans> foreignKeys =
+                List.of(new VerificationRules.ForeignKeyOrphans("public.album.album_artist_id_fkey", 0));
 
         @Override
         public String kind() {
@@ -497,6 +546,14 @@ class VerifyBackupTest {
                 @Override
                 public SchemaInventory inventory() {
                     return restored;
+                }
+
+                @Override
+                public List<VerificationRules.ForeignKeyOrphans> foreignKeyOrphans() {
+                    if (foreignKeys == null) {
+                        throw new SandboxException("connection refused", null);
+                    }
+                    return foreignKeys;
                 }
 
                 @Override

@@ -173,4 +173,97 @@ class VerificationRulesTest {
         assertThat(VerificationRules.outcome(List.of(checksum, tables), Set.of("tables")))
                 .isEqualTo(Outcome.FAILED);
     }
+
+    private static SchemaInventory objects(List<String> indexes, List<String> constraints, List<String> extensions) {
+        return new SchemaInventory(
+                List.of(table("album", 1)),
+                List.of("public.v"),
+                null,
+                List.of("public.album_id_seq"),
+                null,
+                indexes,
+                constraints,
+                null,
+                null,
+                null,
+                extensions);
+    }
+
+    @Test
+    void schemaPassesWithTheCountPerKindWhenEveryObjectIsRestoredAndIgnoresTheSandboxsOwnExtensions() {
+        CheckResult check = VerificationRules.schema(
+                objects(List.of("public.album.album_pkey"), List.of("public.album.album_pkey"), List.of()),
+                objects(List.of("public.album.album_pkey"), List.of("public.album.album_pkey"), List.of("plpgsql")),
+                2);
+
+        assertThat(check.name()).isEqualTo("schema");
+        assertThat(check.status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check.detail()).contains("1 views", "1 sequences", "1 indexes", "1 constraints", "0 triggers");
+    }
+
+    @Test
+    void schemaFailsNamingTheMissingAndTheExtraObjectsPerKind() {
+        CheckResult check = VerificationRules.schema(
+                objects(List.of("public.album.album_pkey", "public.album.by_title"), List.of(), List.of("pgcrypto")),
+                objects(List.of("public.album.album_pkey"), List.of("public.album.extra_check"), List.of("plpgsql")),
+                2);
+
+        assertThat(check.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check.detail())
+                .contains("indexes: 1 missing after restore: public.album.by_title")
+                .contains("constraints: 1 not in the manifest: public.album.extra_check")
+                .contains("extensions: 1 missing after restore: pgcrypto")
+                .doesNotContain("plpgsql")
+                .doesNotContain("views");
+    }
+
+    @Test
+    void schemaDetailsAreCut() {
+        List<String> many = IntStream.range(0, 5000)
+                .mapToObj(i -> "public.album.index_with_a_rather_long_name_" + i)
+                .toList();
+        List<String> manyOthers = many.stream().map(n -> n + "_x").toList();
+        SchemaInventory source =
+                new SchemaInventory(List.of(), many, many, many, many, many, many, many, many, many, null);
+        SchemaInventory restored = new SchemaInventory(
+                List.of(),
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                null);
+
+        CheckResult check = VerificationRules.schema(source, restored, 1);
+
+        assertThat(check.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check.detail())
+                .hasSizeLessThanOrEqualTo(VerificationRules.MAX_DETAIL + 3)
+                .contains("more");
+    }
+
+    @Test
+    void foreignKeysPassWithoutOrphansFailNamingEachConstraintWithOrphansAndSkipWithoutForeignKeys() {
+        assertThat(VerificationRules.foreignKeys(
+                                List.of(new VerificationRules.ForeignKeyOrphans("public.album.album_artist_fk", 0)), 4)
+                        .status())
+                .isEqualTo(CheckStatus.PASSED);
+        CheckResult failed = VerificationRules.foreignKeys(
+                List.of(
+                        new VerificationRules.ForeignKeyOrphans("public.album.album_artist_fk", 0),
+                        new VerificationRules.ForeignKeyOrphans("public.track.track_album_fk", 12)),
+                4);
+        assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(failed.detail())
+                .contains("1 of 2 foreign keys")
+                .contains("public.track.track_album_fk (12 orphan rows)")
+                .doesNotContain("album_artist_fk");
+        CheckResult none = VerificationRules.foreignKeys(List.of(), 0);
+        assertThat(none.name()).isEqualTo("foreign-keys");
+        assertThat(none.status()).isEqualTo(CheckStatus.SKIPPED);
+    }
 }

@@ -6,13 +6,30 @@ import io.bulwark.engines.mariadb.MariaDbInspector;
 import io.bulwark.engines.mariadb.MariaDbRestoreTool;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
+import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
 import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** One {@code local} MariaDB sandbox: restores with the {@code mariadb} client, inspects with {@link MariaDbInspector}. */
 final class LocalMariaDbSandbox implements Sandbox {
+
+    /** The columns of every foreign key of one database, in key order. */
+    private static final String FOREIGN_KEYS = "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.REFERENCED_TABLE_SCHEMA,"
+            + " k.REFERENCED_TABLE_NAME, k.COLUMN_NAME, k.REFERENCED_COLUMN_NAME"
+            + " FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r"
+            + " ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
+            + " AND r.TABLE_NAME = k.TABLE_NAME"
+            + " WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL"
+            + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION";
 
     private final LocalMariaDbInstance instance;
     private final String database;
@@ -51,6 +68,49 @@ final class LocalMariaDbSandbox implements Sandbox {
             return inspector.inventory(connection, database);
         } catch (SQLException e) {
             throw new SandboxException("inventory of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ForeignKeyOrphans> foreignKeyOrphans() {
+        try (Connection connection = instance.connect(database)) {
+            Map<String, String[]> parents = new LinkedHashMap<>();
+            Map<String, List<String[]>> columns = new LinkedHashMap<>();
+            try (PreparedStatement st = connection.prepareStatement(FOREIGN_KEYS)) {
+                st.setString(1, database);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String key = database + "." + rs.getString(1) + "." + rs.getString(2);
+                        parents.putIfAbsent(key, new String[] {rs.getString(1), rs.getString(3), rs.getString(4)});
+                        columns.computeIfAbsent(key, k -> new ArrayList<>())
+                                .add(new String[] {rs.getString(5), rs.getString(6)});
+                    }
+                }
+            }
+            List<ForeignKeyOrphans> orphans = new ArrayList<>();
+            try (Statement st = connection.createStatement()) {
+                for (Map.Entry<String, String[]> key : parents.entrySet()) {
+                    String[] tables = key.getValue();
+                    List<String> notNull = new ArrayList<>();
+                    List<String> match = new ArrayList<>();
+                    for (String[] column : columns.get(key.getKey())) {
+                        String child = MariaDbInspector.quoteIdentifier(column[0]);
+                        notNull.add("c." + child + " IS NOT NULL");
+                        match.add("p." + MariaDbInspector.quoteIdentifier(column[1]) + " = c." + child);
+                    }
+                    String sql = "SELECT count(*) FROM " + MariaDbInspector.qualify(database, tables[0]) + " c WHERE "
+                            + String.join(" AND ", notNull) + " AND NOT EXISTS (SELECT 1 FROM "
+                            + MariaDbInspector.qualify(tables[1], tables[2]) + " p WHERE "
+                            + String.join(" AND ", match) + ")";
+                    try (ResultSet rs = st.executeQuery(sql)) {
+                        rs.next();
+                        orphans.add(new ForeignKeyOrphans(key.getKey(), rs.getLong(1)));
+                    }
+                }
+            }
+            return orphans;
+        } catch (SQLException e) {
+            throw new SandboxException("the foreign-key check of the restored database failed: " + e.getMessage(), e);
         }
     }
 

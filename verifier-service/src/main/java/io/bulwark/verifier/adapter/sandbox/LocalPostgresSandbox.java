@@ -6,13 +6,32 @@ import io.bulwark.engines.postgres.PgRestoreTool;
 import io.bulwark.engines.postgres.PostgresInspector;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
+import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
 import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One {@code local} sandbox: restores with {@code pg_restore}, inspects with {@link PostgresInspector}. */
 final class LocalPostgresSandbox implements Sandbox {
+
+    /**
+     * Foreign keys with their columns in key order; a partition's copy of its parent's constraint
+     * ({@code conparentid <> 0}) is left out, the parent's covers it.
+     */
+    private static final String FOREIGN_KEYS = "SELECT n.nspname, t.relname, c.conname, pn.nspname, pt.relname,"
+            + " array(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)"
+            + " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord),"
+            + " array(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord)"
+            + " JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.ord)"
+            + " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid"
+            + " JOIN pg_namespace n ON n.oid = t.relnamespace"
+            + " JOIN pg_class pt ON pt.oid = c.confrelid JOIN pg_namespace pn ON pn.oid = pt.relnamespace"
+            + " WHERE c.contype = 'f' AND c.conparentid = 0 ORDER BY 1, 2, 3";
 
     private final LocalPostgresInstance instance;
     private final PgRestoreTool restoreTool;
@@ -44,6 +63,50 @@ final class LocalPostgresSandbox implements Sandbox {
         } catch (SQLException e) {
             throw new SandboxException("inventory of the restored database failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<ForeignKeyOrphans> foreignKeyOrphans() {
+        try (Connection connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+                Statement st = connection.createStatement()) {
+            List<String> keys = new ArrayList<>();
+            List<String> queries = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(FOREIGN_KEYS)) {
+                while (rs.next()) {
+                    String[] columns = (String[]) rs.getArray(6).getArray();
+                    String[] referenced = (String[]) rs.getArray(7).getArray();
+                    keys.add(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3));
+                    queries.add(orphanQuery(
+                            PostgresInspector.qualify(rs.getString(1), rs.getString(2)),
+                            PostgresInspector.qualify(rs.getString(4), rs.getString(5)),
+                            columns,
+                            referenced));
+                }
+            }
+            List<ForeignKeyOrphans> orphans = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                try (ResultSet rs = st.executeQuery(queries.get(i))) {
+                    rs.next();
+                    orphans.add(new ForeignKeyOrphans(keys.get(i), rs.getLong(1)));
+                }
+            }
+            return orphans;
+        } catch (SQLException e) {
+            throw new SandboxException("the foreign-key check of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code SELECT count(*)} of the rows of {@code child} whose non-null key matches no {@code parent} row. */
+    private static String orphanQuery(String child, String parent, String[] columns, String[] referenced) {
+        List<String> notNull = new ArrayList<>();
+        List<String> match = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            String column = PostgresInspector.quoteIdentifier(columns[i]);
+            notNull.add("c." + column + " IS NOT NULL");
+            match.add("p." + PostgresInspector.quoteIdentifier(referenced[i]) + " = c." + column);
+        }
+        return "SELECT count(*) FROM " + child + " c WHERE " + String.join(" AND ", notNull)
+                + " AND NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE " + String.join(" AND ", match) + ")";
     }
 
     @Override
