@@ -220,6 +220,39 @@ class VerifierIT {
     }
 
     @Test
+    void orphanRowsUnderANotValidForeignKeyFailTheForeignKeysCheck() throws Exception {
+        String database = SOURCE.createUnique("verifier_it_orphans");
+        try {
+            SOURCE.execute(database, """
+                    CREATE TABLE parent (id int PRIMARY KEY);
+                    CREATE TABLE child (id int PRIMARY KEY, parent_id int);
+                    INSERT INTO parent VALUES (1);
+                    INSERT INTO child VALUES (1, 1), (2, NULL), (3, 7), (4, 8);
+                    ALTER TABLE child ADD CONSTRAINT child_parent_fk FOREIGN KEY (parent_id) REFERENCES parent
+                        NOT VALID;
+                    """);
+            Backup backup = captureBackup(database);
+
+            try (KafkaConsumer<String, byte[]> verified = subscribe(Topics.BACKUP_VERIFIED)) {
+                publish(backup.completed());
+                BackupVerified event = EventJson.read(
+                        awaitVerified(verified, backup.completed().backupId()).value(), BackupVerified.class);
+
+                assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
+                assertThat(event.checks())
+                        .filteredOn(c -> c.status() == CheckStatus.FAILED)
+                        .singleElement()
+                        .satisfies(c -> {
+                            assertThat(c.name()).isEqualTo("foreign-keys");
+                            assertThat(c.detail()).contains("public.child.child_parent_fk (2 orphan rows)");
+                        });
+            }
+        } finally {
+            SOURCE.drop(database);
+        }
+    }
+
+    @Test
     void anArtifactWithOneByteChangedFailsTheChecksum() throws Exception {
         Backup backup = captureBackup();
         byte[] stored;
@@ -311,12 +344,16 @@ class VerifierIT {
 
     /** A real backup of the source: pg_dump at an exported snapshot, zstd, SHA-256, S3, manifest last. */
     private Backup captureBackup() throws IOException {
+        return captureBackup(sourceDb);
+    }
+
+    private Backup captureBackup(String database) throws IOException {
         UUID backupId = UUID.randomUUID();
         Instant startedAt = Instant.now();
         String prefix = ObjectKeys.backupPrefix(TARGET, "adhoc", startedAt, backupId);
         String artifactKey = prefix + ObjectKeys.PG_CUSTOM_ZSTD;
         PostgresConnectionSpec spec =
-                new PostgresConnectionSpec(SOURCE.host(), SOURCE.port(), sourceDb, SOURCE.username(), null);
+                new PostgresConnectionSpec(SOURCE.host(), SOURCE.port(), database, SOURCE.username(), null);
         PgDumpTool dumpTool = new PgDumpTool(new ProcessRunner(), PgDumpTool.DEFAULT_PROGRAM, Duration.ofMinutes(5));
         Manifest manifest;
         try (PgDumpSession session = dumpTool.open(spec)) {
@@ -347,7 +384,7 @@ class VerifierIT {
                             session.serverVersionNum(),
                             spec.host(),
                             spec.port(),
-                            sourceDb,
+                            database,
                             session.snapshotId()),
                     new Manifest.Tool("pg_dump", session.toolVersion(), "custom"),
                     artifact,
