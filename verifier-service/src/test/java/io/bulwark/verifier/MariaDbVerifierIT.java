@@ -138,7 +138,15 @@ class MariaDbVerifierIT {
         assertThat(event.checks())
                 .extracting(CheckResult::name)
                 .contains(
-                        "manifest", "sandbox", "checksum", "restore", "tables", "row-counts", "schema", "foreign-keys");
+                        "manifest",
+                        "sandbox",
+                        "checksum",
+                        "restore",
+                        "tables",
+                        "row-counts",
+                        "schema",
+                        "foreign-keys",
+                        "indexes");
         assertThat(event.checks())
                 .filteredOn(c -> c.name().equals("sandbox"))
                 .singleElement()

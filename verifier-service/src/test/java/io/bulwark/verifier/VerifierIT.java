@@ -177,7 +177,7 @@ class VerifierIT {
             assertThat(event.outcome()).as(event.checks().toString()).isEqualTo(Outcome.PASSED);
             assertThat(event.checks())
                     .extracting(CheckResult::name)
-                    .contains("checksum", "restore", "tables", "row-counts", "schema", "foreign-keys");
+                    .contains("checksum", "restore", "tables", "row-counts", "schema", "foreign-keys", "indexes");
             assertThat(event.reportKey()).isEqualTo(backup.prefix() + ObjectKeys.VERIFICATION_JSON);
             assertThat(event.prefix()).isEqualTo(backup.prefix());
             assertThat(event.tier()).isEqualTo(Tier.ADHOC);

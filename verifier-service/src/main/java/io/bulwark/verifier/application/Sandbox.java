@@ -2,6 +2,7 @@ package io.bulwark.verifier.application;
 
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
+import io.bulwark.verifier.domain.VerificationRules.IndexFindings;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,15 @@ public interface Sandbox extends AutoCloseable {
      * @throws SandboxException when the sandbox cannot be queried
      */
     List<ForeignKeyOrphans> foreignKeyOrphans();
+
+    /**
+     * Runs the engine's consistency checker over the restored database: PostgreSQL {@code amcheck}'s
+     * {@code bt_index_check} on every valid btree index, MariaDB {@code CHECK TABLE} on every table. A
+     * checker that is not installed is a finding ({@link IndexFindings#notRun}), not an exception.
+     *
+     * @throws SandboxException when the sandbox cannot be queried
+     */
+    IndexFindings checkIndexes();
 
     /** Stops the server and removes its files; idempotent, never throws. */
     @Override

@@ -59,7 +59,9 @@ import org.slf4j.LoggerFactory;
  * manifest's), {@code schema} (every other object the manifest lists, view, materialized view,
  * sequence, function, index, constraint, trigger, policy, event and extension, is restored, and no
  * other but the sandbox's own extensions) and {@code foreign-keys} (no child row references a missing
- * parent row; SKIPPED without foreign keys). The checks after {@code restore} are skipped when
+ * parent row; SKIPPED without foreign keys), {@code indexes} (PostgreSQL {@code amcheck}'s {@code
+ * bt_index_check} on every btree index, MariaDB {@code CHECK TABLE} on every table; SKIPPED when
+ * {@code amcheck} is not installed). The checks after {@code restore} are skipped when
  * nothing reached the restore tool: an artifact that could not be decoded, a tool that could not run. The
  * artifact is streamed from the store through SHA-256 and the codec chain into the restore tool: no
  * temporary file.
@@ -440,6 +442,7 @@ public final class VerifyBackup {
             run.checks.add(skipped(CheckNames.ROW_COUNTS, "the restored database could not be read"));
             run.checks.add(skipped(CheckNames.SCHEMA, "the restored database could not be read"));
             run.checks.add(skipped(CheckNames.FOREIGN_KEYS, "the restored database could not be read"));
+            run.checks.add(skipped(CheckNames.INDEXES, "the restored database could not be read"));
             run.tables = VerificationRules.tableRows(source, null);
             return;
         }
@@ -451,6 +454,7 @@ public final class VerifyBackup {
         run.checks.add(VerificationRules.schema(source, restored, millisSince(compareStarted)));
         run.tables = VerificationRules.tableRows(source, restored);
         checkForeignKeys(sandbox, run);
+        checkIndexes(sandbox, run);
         run.checksMillis = millisSince(started);
     }
 
@@ -468,6 +472,20 @@ public final class VerifyBackup {
         }
     }
 
+    private static void checkIndexes(Sandbox sandbox, Run run) {
+        long started = System.nanoTime();
+        try {
+            VerificationRules.IndexFindings findings = sandbox.checkIndexes();
+            run.checks.add(VerificationRules.indexes(findings, millisSince(started)));
+        } catch (RuntimeException e) {
+            run.unjudged.add(CheckNames.INDEXES);
+            run.checks.add(failed(
+                    CheckNames.INDEXES,
+                    "could not query the restored database: " + e.getMessage(),
+                    millisSince(started)));
+        }
+    }
+
     /** Adds a SKIPPED entry for {@code from} and every check after it. */
     private static void skipRest(Run run, String reason, String from) {
         List<String> order = List.of(
@@ -477,7 +495,8 @@ public final class VerifyBackup {
                 CheckNames.TABLES,
                 CheckNames.ROW_COUNTS,
                 CheckNames.SCHEMA,
-                CheckNames.FOREIGN_KEYS);
+                CheckNames.FOREIGN_KEYS,
+                CheckNames.INDEXES);
         for (String name : order.subList(order.indexOf(from), order.size())) {
             run.checks.add(skipped(name, reason));
         }

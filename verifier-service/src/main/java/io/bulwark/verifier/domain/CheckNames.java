@@ -19,6 +19,8 @@ public final class CheckNames {
     public static final String SCHEMA = "schema";
     /** No row references a parent row that does not exist. */
     public static final String FOREIGN_KEYS = "foreign-keys";
+    /** The restored indexes (PostgreSQL {@code amcheck}) or tables (MariaDB {@code CHECK TABLE}) are sound. */
+    public static final String INDEXES = "indexes";
     /** The verification report could be stored. */
     public static final String REPORT = "report";
 

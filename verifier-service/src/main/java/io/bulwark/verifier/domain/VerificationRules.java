@@ -240,6 +240,54 @@ public final class VerificationRules {
     public record ForeignKeyOrphans(String constraint, long orphanRows) {}
 
     /**
+     * The index check: every structure the engine's checker looked at is sound; the detail names each
+     * that is not, with the checker's message. SKIPPED when the checker is not available or there was
+     * nothing to check.
+     */
+    public static CheckResult indexes(IndexFindings findings, long durationMillis) {
+        if (findings.notRunReason() != null) {
+            return skipped(CheckNames.INDEXES, findings.notRunReason());
+        }
+        if (findings.checked() == 0) {
+            return skipped(CheckNames.INDEXES, "nothing for " + findings.method() + " to check");
+        }
+        if (findings.failures().isEmpty()) {
+            return new CheckResult(
+                    CheckNames.INDEXES,
+                    CheckStatus.PASSED,
+                    findings.method() + " found " + findings.checked() + " " + findings.what() + " sound",
+                    durationMillis);
+        }
+        return new CheckResult(
+                CheckNames.INDEXES,
+                CheckStatus.FAILED,
+                cap(findings.failures().size() + " of " + findings.checked() + " " + findings.what() + " failed "
+                        + findings.method() + ": " + list(findings.failures())),
+                durationMillis);
+    }
+
+    /**
+     * What an engine's consistency checker found.
+     *
+     * @param method the checker, e.g. {@code amcheck bt_index_check} or {@code CHECK TABLE}
+     * @param what what it checks, plural: {@code btree indexes}, {@code tables}
+     * @param checked how many it checked
+     * @param failures one entry per unsound one: its qualified name, a colon, the checker's message
+     * @param notRunReason why the checker could not run (not installed, say); null when it ran
+     */
+    public record IndexFindings(String method, String what, int checked, List<String> failures, String notRunReason) {
+
+        public IndexFindings {
+            failures = failures == null ? List.of() : List.copyOf(failures);
+        }
+
+        /** The checker could not run, for {@code reason}. */
+        public static IndexFindings notRun(String method, String reason) {
+            return new IndexFindings(method, "", 0, List.of(), reason);
+        }
+    }
+
+    /**
      * Per-table source and restored counts, for the report: every table of the manifest, in its
      * order, with {@code restoredRows} null when the table was not restored.
      */

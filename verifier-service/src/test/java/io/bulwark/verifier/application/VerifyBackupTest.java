@@ -82,7 +82,8 @@ class VerifyBackupTest {
                         Map.entry("tables", CheckStatus.PASSED),
                         Map.entry("row-counts", CheckStatus.PASSED),
                         Map.entry("schema", CheckStatus.PASSED),
-                        Map.entry("foreign-keys", CheckStatus.PASSED));
+                        Map.entry("foreign-keys", CheckStatus.PASSED),
+                        Map.entry("indexes", CheckStatus.PASSED));
         assertThat(sandboxes.restoredBytes).isEqualTo(DUMP);
         assertThat(sandboxes.closed).isEqualTo(sandboxes.started).isEqualTo(1);
         assertThat(published).containsExactly(verified);
@@ -179,6 +180,32 @@ class VerifyBackupTest {
         assertThat(unjudged.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(check(unjudged, "foreign-keys").status()).isEqualTo(CheckStatus.FAILED);
         assertThat(sandboxes.closed).isEqualTo(2);
+    }
+
+    @Test
+    void aCorruptIndexFailsTheIndexesCheckAndAMissingAmcheckSkipsIt() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.indexes = new VerificationRules.IndexFindings(
+                "amcheck bt_index_check",
+                "btree indexes",
+                2,
+                List.of("public.album.album_pkey: item order invariant violated"),
+                null);
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "indexes").detail())
+                .contains("1 of 2 btree indexes failed amcheck bt_index_check")
+                .contains("public.album.album_pkey: item order invariant violated");
+
+        sandboxes.indexes =
+                VerificationRules.IndexFindings.notRun("amcheck bt_index_check", "amcheck is not installed");
+        BackupVerified skipped = verifyBackup.handle(completed(), true);
+
+        assertThat(skipped.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(check(skipped, "indexes").status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(check(skipped, "indexes").detail()).contains("amcheck is not installed");
     }
 
     @Test
@@ -504,6 +531,8 @@ class VerifyBackupTest {
         SchemaInventory restored = SOURCE;
         byte[] restoredBytes;
         SandboxRequest lastRequest;
+        VerificationRules.IndexFindings indexes =
+                new VerificationRules.IndexFindings("amcheck bt_index_check", "btree indexes", 2, List.of(), null);
         List<VerificationRules.ForeignKeyOrphans> foreignKeys =
                 List.of(new VerificationRules.ForeignKeyOrphans("public.album.album_artist_id_fkey", 0));
 
@@ -554,6 +583,11 @@ class VerifyBackupTest {
                         throw new SandboxException("connection refused", null);
                     }
                     return foreignKeys;
+                }
+
+                @Override
+                public VerificationRules.IndexFindings checkIndexes() {
+                    return indexes;
                 }
 
                 @Override

@@ -266,4 +266,32 @@ class VerificationRulesTest {
         assertThat(none.name()).isEqualTo("foreign-keys");
         assertThat(none.status()).isEqualTo(CheckStatus.SKIPPED);
     }
+
+    @Test
+    void indexesPassWhenTheCheckerFoundNothingFailNamingEachUnsoundOneAndSkipWhenTheCheckerCannotRun() {
+        CheckResult passed = VerificationRules.indexes(
+                new VerificationRules.IndexFindings("CHECK TABLE", "tables", 11, List.of(), null), 5);
+        assertThat(passed.name()).isEqualTo("indexes");
+        assertThat(passed.status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(passed.detail()).isEqualTo("CHECK TABLE found 11 tables sound");
+
+        CheckResult failed = VerificationRules.indexes(
+                new VerificationRules.IndexFindings(
+                        "CHECK TABLE", "tables", 11, List.of("shop.Invoice: error Corrupt"), null),
+                5);
+        assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(failed.detail()).isEqualTo("1 of 11 tables failed CHECK TABLE: shop.Invoice: error Corrupt");
+
+        CheckResult notRun = VerificationRules.indexes(
+                VerificationRules.IndexFindings.notRun("amcheck bt_index_check", "amcheck is not installed"), 0);
+        assertThat(notRun.status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(notRun.detail()).contains("amcheck is not installed");
+
+        assertThat(VerificationRules.indexes(
+                                new VerificationRules.IndexFindings(
+                                        "amcheck bt_index_check", "btree indexes", 0, List.of(), null),
+                                0)
+                        .status())
+                .isEqualTo(CheckStatus.SKIPPED);
+    }
 }

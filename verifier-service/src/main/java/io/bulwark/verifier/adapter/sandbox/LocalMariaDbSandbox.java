@@ -7,6 +7,7 @@ import io.bulwark.engines.mariadb.MariaDbRestoreTool;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
+import io.bulwark.verifier.domain.VerificationRules.IndexFindings;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -111,6 +112,45 @@ final class LocalMariaDbSandbox implements Sandbox {
             return orphans;
         } catch (SQLException e) {
             throw new SandboxException("the foreign-key check of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public IndexFindings checkIndexes() {
+        try (Connection connection = instance.connect(database)) {
+            List<String> tables = new ArrayList<>();
+            try (PreparedStatement st = connection.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY 1")) {
+                st.setString(1, database);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+            }
+            List<String> failures = new ArrayList<>();
+            try (Statement st = connection.createStatement()) {
+                for (String table : tables) {
+                    List<String> messages = new ArrayList<>();
+                    try (ResultSet rs = st.executeQuery("CHECK TABLE " + MariaDbInspector.qualify(database, table))) {
+                        while (rs.next()) {
+                            String type = rs.getString("Msg_type");
+                            String text = rs.getString("Msg_text");
+                            boolean bad = "error".equalsIgnoreCase(type)
+                                    || ("status".equalsIgnoreCase(type) && !"OK".equalsIgnoreCase(text));
+                            if (bad) {
+                                messages.add(type + " " + text);
+                            }
+                        }
+                    }
+                    if (!messages.isEmpty()) {
+                        failures.add(database + "." + table + ": " + String.join("; ", messages));
+                    }
+                }
+            }
+            return new IndexFindings("CHECK TABLE", "tables", tables.size(), failures, null);
+        } catch (SQLException e) {
+            throw new SandboxException("the table check of the restored database failed: " + e.getMessage(), e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.bulwark.engines.postgres.PostgresInspector;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
+import io.bulwark.verifier.domain.VerificationRules.IndexFindings;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,6 +19,16 @@ import java.util.List;
 
 /** One {@code local} sandbox: restores with {@code pg_restore}, inspects with {@link PostgresInspector}. */
 final class LocalPostgresSandbox implements Sandbox {
+
+    private static final String AMCHECK = "amcheck bt_index_check";
+
+    /** Valid btree indexes (no partitioned index, which has no storage) of the user schemas: oid, schema.table, name. */
+    private static final String BTREE_INDEXES = "SELECT i.oid, n.nspname || '.' || t.relname, i.relname FROM pg_index x"
+            + " JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+            + " JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = i.relam"
+            + " WHERE am.amname = 'btree' AND i.relkind = 'i' AND x.indisvalid AND x.indisready"
+            + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
+            + " ORDER BY 2, 3";
 
     /**
      * Foreign keys with their columns in key order; a partition's copy of its parent's constraint
@@ -107,6 +118,44 @@ final class LocalPostgresSandbox implements Sandbox {
         }
         return "SELECT count(*) FROM " + child + " c WHERE " + String.join(" AND ", notNull)
                 + " AND NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE " + String.join(" AND ", match) + ")";
+    }
+
+    @Override
+    public IndexFindings checkIndexes() {
+        try (Connection connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+                Statement st = connection.createStatement()) {
+            try {
+                st.execute("CREATE EXTENSION IF NOT EXISTS amcheck");
+            } catch (SQLException e) {
+                if (!e.getSQLState().startsWith("58") && !e.getSQLState().startsWith("0A")) {
+                    throw e;
+                }
+                return IndexFindings.notRun(
+                        AMCHECK,
+                        "the amcheck extension is not available to this server (PostgreSQL contrib): "
+                                + e.getMessage());
+            }
+            List<String[]> indexes = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(BTREE_INDEXES)) {
+                while (rs.next()) {
+                    indexes.add(new String[] {rs.getString(1), rs.getString(2) + "." + rs.getString(3)});
+                }
+            }
+            List<String> failures = new ArrayList<>();
+            for (String[] index : indexes) {
+                try (ResultSet rs = st.executeQuery("SELECT bt_index_check(" + index[0] + "::regclass)")) {
+                    rs.next();
+                } catch (SQLException e) {
+                    if (e.getSQLState() == null || !e.getSQLState().startsWith("XX")) {
+                        throw e;
+                    }
+                    failures.add(index[1] + ": " + e.getMessage());
+                }
+            }
+            return new IndexFindings(AMCHECK, "btree indexes", indexes.size(), failures, null);
+        } catch (SQLException e) {
+            throw new SandboxException("the index check of the restored database failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
