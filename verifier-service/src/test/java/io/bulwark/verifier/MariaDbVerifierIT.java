@@ -146,7 +146,12 @@ class MariaDbVerifierIT {
                         "row-counts",
                         "schema",
                         "foreign-keys",
-                        "indexes");
+                        "indexes",
+                        "sequences");
+        assertThat(event.checks())
+                .filteredOn(c -> c.name().equals("sequences"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(CheckStatus.PASSED));
         assertThat(event.checks())
                 .filteredOn(c -> c.name().equals("sandbox"))
                 .singleElement()

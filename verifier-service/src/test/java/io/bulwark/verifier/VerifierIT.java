@@ -177,7 +177,15 @@ class VerifierIT {
             assertThat(event.outcome()).as(event.checks().toString()).isEqualTo(Outcome.PASSED);
             assertThat(event.checks())
                     .extracting(CheckResult::name)
-                    .contains("checksum", "restore", "tables", "row-counts", "schema", "foreign-keys", "indexes");
+                    .contains(
+                            "checksum",
+                            "restore",
+                            "tables",
+                            "row-counts",
+                            "schema",
+                            "foreign-keys",
+                            "indexes",
+                            "sequences");
             assertThat(event.reportKey()).isEqualTo(backup.prefix() + ObjectKeys.VERIFICATION_JSON);
             assertThat(event.prefix()).isEqualTo(backup.prefix());
             assertThat(event.tier()).isEqualTo(Tier.ADHOC);
@@ -220,7 +228,7 @@ class VerifierIT {
     }
 
     @Test
-    void orphanRowsUnderANotValidForeignKeyFailTheForeignKeysCheck() throws Exception {
+    void orphanRowsAndASequenceBehindItsColumnFailTheForeignKeysAndSequencesChecks() throws Exception {
         String database = SOURCE.createUnique("verifier_it_orphans");
         try {
             SOURCE.execute(database, """
@@ -230,6 +238,8 @@ class VerifierIT {
                     INSERT INTO child VALUES (1, 1), (2, NULL), (3, 7), (4, 8);
                     ALTER TABLE child ADD CONSTRAINT child_parent_fk FOREIGN KEY (parent_id) REFERENCES parent
                         NOT VALID;
+                    CREATE TABLE ticket (id serial PRIMARY KEY);
+                    INSERT INTO ticket VALUES (1), (2), (3);
                     """);
             Backup backup = captureBackup(database);
 
@@ -241,11 +251,17 @@ class VerifierIT {
                 assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
                 assertThat(event.checks())
                         .filteredOn(c -> c.status() == CheckStatus.FAILED)
-                        .singleElement()
-                        .satisfies(c -> {
-                            assertThat(c.name()).isEqualTo("foreign-keys");
-                            assertThat(c.detail()).contains("public.child.child_parent_fk (2 orphan rows)");
-                        });
+                        .extracting(CheckResult::name, CheckResult::detail)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(
+                                        "foreign-keys",
+                                        "1 of 1 foreign keys have orphan rows: public.child.child_parent_fk (2 orphan"
+                                                + " rows)"),
+                                org.assertj.core.groups.Tuple.tuple(
+                                        "sequences",
+                                        "1 of 1 sequences would hand out a value already taken: public.ticket_id_seq"
+                                                + " (last_value 1, is_called false) is behind max(public.ticket.id)"
+                                                + " = 3"));
             }
         } finally {
             SOURCE.drop(database);

@@ -3,6 +3,7 @@ package io.bulwark.verifier.application;
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
 import io.bulwark.verifier.domain.VerificationRules.IndexFindings;
+import io.bulwark.verifier.domain.VerificationRules.SequenceState;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +53,14 @@ public interface Sandbox extends AutoCloseable {
      * @throws SandboxException when the sandbox cannot be queried
      */
     IndexFindings checkIndexes();
+
+    /**
+     * Every ascending sequence owned by a column (PostgreSQL {@code pg_depend} deptype {@code a}, serial,
+     * or {@code i}, identity; MariaDB a table's AUTO_INCREMENT) with its next value and the column's max.
+     *
+     * @throws SandboxException when the sandbox cannot be queried
+     */
+    List<SequenceState> sequences();
 
     /** Stops the server and removes its files; idempotent, never throws. */
     @Override

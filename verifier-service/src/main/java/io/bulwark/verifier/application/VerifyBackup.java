@@ -61,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * other but the sandbox's own extensions) and {@code foreign-keys} (no child row references a missing
  * parent row; SKIPPED without foreign keys), {@code indexes} (PostgreSQL {@code amcheck}'s {@code
  * bt_index_check} on every btree index, MariaDB {@code CHECK TABLE} on every table; SKIPPED when
- * {@code amcheck} is not installed). The checks after {@code restore} are skipped when
+ * {@code amcheck} is not installed) and {@code sequences} (every sequence owned by a column, MariaDB's
+ * AUTO_INCREMENT, would next hand out a value above the column's max; SKIPPED without one). The checks after {@code restore} are skipped when
  * nothing reached the restore tool: an artifact that could not be decoded, a tool that could not run. The
  * artifact is streamed from the store through SHA-256 and the codec chain into the restore tool: no
  * temporary file.
@@ -443,6 +444,7 @@ public final class VerifyBackup {
             run.checks.add(skipped(CheckNames.SCHEMA, "the restored database could not be read"));
             run.checks.add(skipped(CheckNames.FOREIGN_KEYS, "the restored database could not be read"));
             run.checks.add(skipped(CheckNames.INDEXES, "the restored database could not be read"));
+            run.checks.add(skipped(CheckNames.SEQUENCES, "the restored database could not be read"));
             run.tables = VerificationRules.tableRows(source, null);
             return;
         }
@@ -455,6 +457,7 @@ public final class VerifyBackup {
         run.tables = VerificationRules.tableRows(source, restored);
         checkForeignKeys(sandbox, run);
         checkIndexes(sandbox, run);
+        checkSequences(sandbox, run);
         run.checksMillis = millisSince(started);
     }
 
@@ -486,6 +489,20 @@ public final class VerifyBackup {
         }
     }
 
+    private static void checkSequences(Sandbox sandbox, Run run) {
+        long started = System.nanoTime();
+        try {
+            List<VerificationRules.SequenceState> sequences = sandbox.sequences();
+            run.checks.add(VerificationRules.sequences(sequences, millisSince(started)));
+        } catch (RuntimeException e) {
+            run.unjudged.add(CheckNames.SEQUENCES);
+            run.checks.add(failed(
+                    CheckNames.SEQUENCES,
+                    "could not query the restored database: " + e.getMessage(),
+                    millisSince(started)));
+        }
+    }
+
     /** Adds a SKIPPED entry for {@code from} and every check after it. */
     private static void skipRest(Run run, String reason, String from) {
         List<String> order = List.of(
@@ -496,7 +513,8 @@ public final class VerifyBackup {
                 CheckNames.ROW_COUNTS,
                 CheckNames.SCHEMA,
                 CheckNames.FOREIGN_KEYS,
-                CheckNames.INDEXES);
+                CheckNames.INDEXES,
+                CheckNames.SEQUENCES);
         for (String name : order.subList(order.indexOf(from), order.size())) {
             run.checks.add(skipped(name, reason));
         }

@@ -21,6 +21,8 @@ public final class CheckNames {
     public static final String FOREIGN_KEYS = "foreign-keys";
     /** The restored indexes (PostgreSQL {@code amcheck}) or tables (MariaDB {@code CHECK TABLE}) are sound. */
     public static final String INDEXES = "indexes";
+    /** Every column-owned sequence (MariaDB: AUTO_INCREMENT) would hand out a value above the column's max. */
+    public static final String SEQUENCES = "sequences";
     /** The verification report could be stored. */
     public static final String REPORT = "report";
 

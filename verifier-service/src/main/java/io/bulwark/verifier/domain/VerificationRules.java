@@ -288,6 +288,48 @@ public final class VerificationRules {
     }
 
     /**
+     * The sequence check: every sequence owned by a column would next hand out a value above the
+     * column's greatest value, so the restored database can take inserts without a duplicate key; the
+     * detail names each that would not, with its value and the column's max. SKIPPED when no sequence
+     * is owned by a column.
+     */
+    public static CheckResult sequences(List<SequenceState> sequences, long durationMillis) {
+        if (sequences.isEmpty()) {
+            return skipped(CheckNames.SEQUENCES, "no sequence or AUTO_INCREMENT column in the restored database");
+        }
+        List<String> behind = sequences.stream()
+                .filter(s -> s.columnMax() != null && s.nextValue() <= s.columnMax())
+                .map(s -> s.sequence() + " (" + s.state() + ") is behind max(" + s.column() + ") = " + s.columnMax())
+                .sorted()
+                .toList();
+        if (behind.isEmpty()) {
+            return new CheckResult(
+                    CheckNames.SEQUENCES,
+                    CheckStatus.PASSED,
+                    "all " + sequences.size() + " sequences are past their column's greatest value",
+                    durationMillis);
+        }
+        return new CheckResult(
+                CheckNames.SEQUENCES,
+                CheckStatus.FAILED,
+                cap(behind.size() + " of " + sequences.size() + " sequences would hand out a value already taken: "
+                        + list(behind)),
+                durationMillis);
+    }
+
+    /**
+     * One sequence owned by a column, as restored.
+     *
+     * @param sequence the sequence, qualified {@code schema.name} (MariaDB: the table's AUTO_INCREMENT,
+     *     named {@code db.table})
+     * @param column the owning column, {@code schema.table.column}
+     * @param state the sequence's own values as the engine shows them, e.g. {@code last_value 347, is_called true}
+     * @param nextValue the value the next {@code nextval} (the next insert) hands out
+     * @param columnMax the column's greatest value; null when the table is empty
+     */
+    public record SequenceState(String sequence, String column, String state, long nextValue, Long columnMax) {}
+
+    /**
      * Per-table source and restored counts, for the report: every table of the manifest, in its
      * order, with {@code restoredRows} null when the table was not restored.
      */

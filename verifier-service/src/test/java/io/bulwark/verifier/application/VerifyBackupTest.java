@@ -83,7 +83,8 @@ class VerifyBackupTest {
                         Map.entry("row-counts", CheckStatus.PASSED),
                         Map.entry("schema", CheckStatus.PASSED),
                         Map.entry("foreign-keys", CheckStatus.PASSED),
-                        Map.entry("indexes", CheckStatus.PASSED));
+                        Map.entry("indexes", CheckStatus.PASSED),
+                        Map.entry("sequences", CheckStatus.PASSED));
         assertThat(sandboxes.restoredBytes).isEqualTo(DUMP);
         assertThat(sandboxes.closed).isEqualTo(sandboxes.started).isEqualTo(1);
         assertThat(published).containsExactly(verified);
@@ -531,6 +532,8 @@ class VerifyBackupTest {
         SchemaInventory restored = SOURCE;
         byte[] restoredBytes;
         SandboxRequest lastRequest;
+        List<VerificationRules.SequenceState> sequences = List.of(new VerificationRules.SequenceState(
+                "public.album_album_id_seq", "public.album.album_id", "last_value 347, is_called true", 348, 347L));
         VerificationRules.IndexFindings indexes =
                 new VerificationRules.IndexFindings("amcheck bt_index_check", "btree indexes", 2, List.of(), null);
         List<VerificationRules.ForeignKeyOrphans> foreignKeys =
@@ -588,6 +591,11 @@ class VerifyBackupTest {
                 @Override
                 public VerificationRules.IndexFindings checkIndexes() {
                     return indexes;
+                }
+
+                @Override
+                public List<VerificationRules.SequenceState> sequences() {
+                    return sequences;
                 }
 
                 @Override

@@ -294,4 +294,26 @@ class VerificationRulesTest {
                         .status())
                 .isEqualTo(CheckStatus.SKIPPED);
     }
+
+    @Test
+    void sequencesFailNamingEachOneBehindItsColumnsMaxAndSkipWithoutSequences() {
+        VerificationRules.SequenceState ahead = new VerificationRules.SequenceState(
+                "public.album_album_id_seq", "public.album.album_id", "last_value 347, is_called true", 348, 347L);
+        VerificationRules.SequenceState empty = new VerificationRules.SequenceState(
+                "public.t_id_seq", "public.t.id", "last_value 1, is_called false", 1, null);
+        VerificationRules.SequenceState behind = new VerificationRules.SequenceState(
+                "public.track_track_id_seq", "public.track.track_id", "last_value 3503, is_called false", 3503, 3503L);
+
+        CheckResult passed = VerificationRules.sequences(List.of(ahead, empty), 3);
+        assertThat(passed.name()).isEqualTo("sequences");
+        assertThat(passed.status()).isEqualTo(CheckStatus.PASSED);
+
+        CheckResult failed = VerificationRules.sequences(List.of(ahead, behind), 3);
+        assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(failed.detail())
+                .isEqualTo("1 of 2 sequences would hand out a value already taken: public.track_track_id_seq"
+                        + " (last_value 3503, is_called false) is behind max(public.track.track_id) = 3503");
+
+        assertThat(VerificationRules.sequences(List.of(), 0).status()).isEqualTo(CheckStatus.SKIPPED);
+    }
 }

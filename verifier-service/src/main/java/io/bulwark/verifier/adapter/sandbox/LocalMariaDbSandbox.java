@@ -8,6 +8,7 @@ import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
 import io.bulwark.verifier.domain.VerificationRules.IndexFindings;
+import io.bulwark.verifier.domain.VerificationRules.SequenceState;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -151,6 +152,49 @@ final class LocalMariaDbSandbox implements Sandbox {
             return new IndexFindings("CHECK TABLE", "tables", tables.size(), failures, null);
         } catch (SQLException e) {
             throw new SandboxException("the table check of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SequenceState> sequences() {
+        try (Connection connection = instance.connect(database)) {
+            List<String[]> columns = new ArrayList<>();
+            try (PreparedStatement st =
+                    connection.prepareStatement("SELECT c.TABLE_NAME, c.COLUMN_NAME, t.AUTO_INCREMENT"
+                            + " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
+                            + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
+                            + " WHERE c.TABLE_SCHEMA = ? AND c.EXTRA LIKE '%auto_increment%' AND t.AUTO_INCREMENT IS NOT NULL"
+                            + " ORDER BY 1")) {
+                st.setString(1, database);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        columns.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                    }
+                }
+            }
+            List<SequenceState> states = new ArrayList<>();
+            try (Statement st = connection.createStatement()) {
+                for (String[] c : columns) {
+                    Long max;
+                    try (ResultSet rs = st.executeQuery("SELECT max(" + MariaDbInspector.quoteIdentifier(c[1])
+                            + ") FROM " + MariaDbInspector.qualify(database, c[0]))) {
+                        rs.next();
+                        long value = rs.getLong(1);
+                        max = rs.wasNull() ? null : value;
+                    }
+                    long next = Long.parseLong(c[2]);
+                    states.add(new SequenceState(
+                            database + "." + c[0],
+                            database + "." + c[0] + "." + c[1],
+                            "AUTO_INCREMENT " + next,
+                            next,
+                            max));
+                }
+            }
+            return states;
+        } catch (SQLException e) {
+            throw new SandboxException(
+                    "the AUTO_INCREMENT check of the restored database failed: " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,7 @@ import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
 import io.bulwark.verifier.domain.VerificationRules.IndexFindings;
+import io.bulwark.verifier.domain.VerificationRules.SequenceState;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,6 +20,15 @@ import java.util.List;
 
 /** One {@code local} sandbox: restores with {@code pg_restore}, inspects with {@link PostgresInspector}. */
 final class LocalPostgresSandbox implements Sandbox {
+
+    /** Ascending sequences owned by a column: sequence schema, name, table schema, table, column, increment. */
+    private static final String OWNED_SEQUENCES = "SELECT sn.nspname, s.relname, tn.nspname, t.relname, a.attname,"
+            + " q.seqincrement FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
+            + " JOIN pg_sequence q ON q.seqrelid = s.oid JOIN pg_namespace sn ON sn.oid = s.relnamespace"
+            + " JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+            + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
+            + " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
+            + " AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i') AND q.seqincrement > 0 ORDER BY 1, 2";
 
     private static final String AMCHECK = "amcheck bt_index_check";
 
@@ -155,6 +165,54 @@ final class LocalPostgresSandbox implements Sandbox {
             return new IndexFindings(AMCHECK, "btree indexes", indexes.size(), failures, null);
         } catch (SQLException e) {
             throw new SandboxException("the index check of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SequenceState> sequences() {
+        try (Connection connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+                Statement st = connection.createStatement()) {
+            List<String[]> owned = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(OWNED_SEQUENCES)) {
+                while (rs.next()) {
+                    owned.add(new String[] {
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)
+                    });
+                }
+            }
+            List<SequenceState> states = new ArrayList<>();
+            for (String[] o : owned) {
+                long lastValue;
+                boolean called;
+                try (ResultSet rs =
+                        st.executeQuery("SELECT last_value, is_called FROM " + PostgresInspector.qualify(o[0], o[1]))) {
+                    rs.next();
+                    lastValue = rs.getLong(1);
+                    called = rs.getBoolean(2);
+                }
+                Long max;
+                try (ResultSet rs = st.executeQuery("SELECT max(" + PostgresInspector.quoteIdentifier(o[4])
+                        + ")::bigint FROM " + PostgresInspector.qualify(o[2], o[3]))) {
+                    rs.next();
+                    long value = rs.getLong(1);
+                    max = rs.wasNull() ? null : value;
+                }
+                long next = called ? lastValue + Long.parseLong(o[5]) : lastValue;
+                states.add(new SequenceState(
+                        o[0] + "." + o[1],
+                        o[2] + "." + o[3] + "." + o[4],
+                        "last_value " + lastValue + ", is_called " + called,
+                        next,
+                        max));
+            }
+            return states;
+        } catch (SQLException e) {
+            throw new SandboxException("the sequence check of the restored database failed: " + e.getMessage(), e);
         }
     }
 
