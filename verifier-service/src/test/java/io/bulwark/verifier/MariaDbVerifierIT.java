@@ -94,6 +94,8 @@ class MariaDbVerifierIT {
         registry.add("bulwark.storage.bucket", () -> BUCKET);
         registry.add("bulwark.verifier.sandbox.work-dir", () -> work.sandboxes().toString());
         registry.add("bulwark.verifier.sandbox.restore-timeout", () -> "5m");
+        registry.add("bulwark.targets.shop.verification.critical-tables[0]", () -> sourceDb + ".Invoice");
+        registry.add("bulwark.targets.shop.verification.rto", () -> "30m");
     }
 
     @AfterAll
@@ -147,7 +149,9 @@ class MariaDbVerifierIT {
                         "schema",
                         "foreign-keys",
                         "indexes",
-                        "sequences");
+                        "sequences",
+                        "critical-tables",
+                        "rto");
         assertThat(event.checks())
                 .filteredOn(c -> c.name().equals("sequences"))
                 .singleElement()

@@ -133,6 +133,12 @@ class VerifierIT {
         registry.add("bulwark.storage.bucket", () -> BUCKET);
         registry.add("bulwark.verifier.sandbox.work-dir", () -> workDir.toString());
         registry.add("bulwark.verifier.sandbox.restore-timeout", () -> "5m");
+        registry.add("bulwark.targets.chinook.verification.critical-tables[0]", () -> "public.track");
+        registry.add("bulwark.targets.chinook.verification.critical-tables[1]", () -> "public.feedback_2025");
+        registry.add("bulwark.targets.chinook.verification.assertions[0].name", () -> "tracks");
+        registry.add("bulwark.targets.chinook.verification.assertions[0].sql", () -> "SELECT count(*) FROM track");
+        registry.add("bulwark.targets.chinook.verification.assertions[0].expect", () -> "3503");
+        registry.add("bulwark.targets.chinook.verification.rto", () -> "30m");
     }
 
     @AfterAll
@@ -251,6 +257,12 @@ class VerifierIT {
                 assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
                 assertThat(event.checks())
                         .filteredOn(c -> c.status() == CheckStatus.FAILED)
+                        .extracting(CheckResult::name)
+                        .as("the target's critical tables and assertion are Chinook's, absent here")
+                        .containsExactly("foreign-keys", "sequences", "critical-tables", "assertion:tracks");
+                assertThat(event.checks())
+                        .filteredOn(
+                                c -> c.name().equals("foreign-keys") || c.name().equals("sequences"))
                         .extracting(CheckResult::name, CheckResult::detail)
                         .containsExactly(
                                 org.assertj.core.groups.Tuple.tuple(

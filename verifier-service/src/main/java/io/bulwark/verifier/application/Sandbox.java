@@ -62,6 +62,22 @@ public interface Sandbox extends AutoCloseable {
      */
     List<SequenceState> sequences();
 
+    /**
+     * Runs {@code sql} in the restored database and answers the first column of its first row as text.
+     *
+     * @return the value ({@code null} for SQL NULL or no row), or the database's error
+     * @throws SandboxException when the sandbox cannot be reached at all
+     */
+    QueryResult query(String sql);
+
+    /**
+     * The answer to {@link #query}.
+     *
+     * @param value the first column of the first row as text; null for SQL NULL or no row
+     * @param error the database's error when the statement failed, else null
+     */
+    record QueryResult(String value, String error) {}
+
     /** Stops the server and removes its files; idempotent, never throws. */
     @Override
     void close();

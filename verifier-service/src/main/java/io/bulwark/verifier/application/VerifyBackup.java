@@ -28,6 +28,7 @@ import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.VerificationReport;
 import io.bulwark.verifier.domain.CheckNames;
 import io.bulwark.verifier.domain.VerificationRules;
+import io.bulwark.verifier.domain.VerificationSettings;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,12 +63,16 @@ import org.slf4j.LoggerFactory;
  * parent row; SKIPPED without foreign keys), {@code indexes} (PostgreSQL {@code amcheck}'s {@code
  * bt_index_check} on every btree index, MariaDB {@code CHECK TABLE} on every table; SKIPPED when
  * {@code amcheck} is not installed) and {@code sequences} (every sequence owned by a column, MariaDB's
- * AUTO_INCREMENT, would next hand out a value above the column's max; SKIPPED without one). The checks after {@code restore} are skipped when
+ * AUTO_INCREMENT, would next hand out a value above the column's max; SKIPPED without one), then the
+ * target's own ({@code bulwark.targets.<id>.verification}): {@code critical-tables} (each is restored
+ * and holds rows; only when set), one {@code assertion:<name>} per assertion (its single-value query
+ * answers the expected text) and {@code rto} (WARNING when download and restore took longer; SKIPPED
+ * when not set). The checks after {@code restore} are skipped when
  * nothing reached the restore tool: an artifact that could not be decoded, a tool that could not run. The
  * artifact is streamed from the store through SHA-256 and the codec chain into the restore tool: no
  * temporary file.
  *
- * <p>Outcome: PASSED when every check passed, FAILED when one failed, ERROR when the sandbox could not
+ * <p>Outcome: PASSED when no check failed (a WARNING does not fail it), FAILED when one failed, ERROR when the sandbox could not
  * be started or the object store could not be read or written (no verdict on the backup). The
  * sandbox is always removed. Idempotent: when {@code verification.json} already holds a PASSED or
  * FAILED verdict for the backup, that verdict is published again (with the same event id) instead of
@@ -86,6 +91,7 @@ public final class VerifyBackup {
     private final Clock clock;
     private final Duration restoreTimeout;
     private final DecryptionKeyring keyring;
+    private final VerificationSettingsSource settings;
 
     /** A verifier that decrypts nothing (encrypted artifacts end ERROR). */
     public VerifyBackup(
@@ -108,6 +114,23 @@ public final class VerifyBackup {
             Clock clock,
             Duration restoreTimeout,
             DecryptionKeyring keyring) {
+        this(store, sandboxes, publisher, clock, restoreTimeout, keyring, targetId -> VerificationSettings.NONE);
+    }
+
+    /**
+     * @param restoreTimeout how long one restore may run before it is killed (a FAILED restore then)
+     * @param keyring the keys that open each target's encrypted artifacts
+     * @param settings each target's verification settings: critical tables, assertions, rto
+     */
+    public VerifyBackup(
+            ObjectStore store,
+            SandboxProvider sandboxes,
+            VerificationPublisher publisher,
+            Clock clock,
+            Duration restoreTimeout,
+            DecryptionKeyring keyring,
+            VerificationSettingsSource settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.keyring = Objects.requireNonNull(keyring, "keyring");
         this.store = Objects.requireNonNull(store, "store");
         this.sandboxes = Objects.requireNonNull(sandboxes, "sandboxes");
@@ -323,6 +346,7 @@ public final class VerifyBackup {
                     run.sandboxMillis));
             if (restoreArtifact(sandbox, manifest.targetId(), manifest.artifact(), run)) {
                 compareWithManifest(sandbox, manifest.inventory(), run);
+                checkTargetSettings(sandbox, manifest.targetId(), run);
             }
         }
     }
@@ -448,6 +472,7 @@ public final class VerifyBackup {
             run.tables = VerificationRules.tableRows(source, null);
             return;
         }
+        run.restored = restored;
         long inventoryMillis = millisSince(started);
         long compareStarted = System.nanoTime();
         run.checks.add(VerificationRules.tables(source, restored, millisSince(compareStarted)));
@@ -501,6 +526,38 @@ public final class VerifyBackup {
                     "could not query the restored database: " + e.getMessage(),
                     millisSince(started)));
         }
+    }
+
+    /** The target's own checks: critical tables, assertions, rto. */
+    private void checkTargetSettings(Sandbox sandbox, String targetId, Run run) {
+        VerificationSettings target;
+        try {
+            target = targetId == null ? VerificationSettings.NONE : settings.forTarget(targetId);
+        } catch (RuntimeException e) {
+            log.warn("cannot read the verification settings of {}: {}", targetId, e.getMessage());
+            target = VerificationSettings.NONE;
+        }
+        if (!target.criticalTables().isEmpty()) {
+            if (run.restored == null) {
+                run.checks.add(skipped(CheckNames.CRITICAL_TABLES, "the restored database could not be read"));
+            } else {
+                run.checks.add(VerificationRules.criticalTables(target.criticalTables(), run.restored, 0));
+            }
+        }
+        for (VerificationSettings.Assertion assertion : target.assertions()) {
+            String name = CheckNames.ASSERTION_PREFIX + assertion.name();
+            long started = System.nanoTime();
+            try {
+                Sandbox.QueryResult answer = sandbox.query(assertion.sql());
+                run.checks.add(VerificationRules.assertion(
+                        assertion.name(), assertion.expect(), answer.value(), answer.error(), millisSince(started)));
+            } catch (RuntimeException e) {
+                run.unjudged.add(name);
+                run.checks.add(
+                        failed(name, "could not query the restored database: " + e.getMessage(), millisSince(started)));
+            }
+        }
+        run.checks.add(VerificationRules.rto(target.rto(), run.restoreMillis));
     }
 
     /** Adds a SKIPPED entry for {@code from} and every check after it. */
@@ -618,6 +675,7 @@ public final class VerifyBackup {
     private static final class Run {
         final List<CheckResult> checks = new ArrayList<>();
         List<TableRows> tables = List.of();
+        SchemaInventory restored;
         final Set<String> unjudged = new HashSet<>();
         String sourceServerVersion;
         String sandboxServerVersion;

@@ -19,7 +19,12 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the verification use case to the object store, the local sandboxes, the decryption keys and the publisher. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({StorageProperties.class, SandboxProperties.class, DecryptionProperties.class})
+@EnableConfigurationProperties({
+    StorageProperties.class,
+    SandboxProperties.class,
+    DecryptionProperties.class,
+    VerificationProperties.class
+})
 public class VerifierConfiguration {
 
     @Bean
@@ -63,8 +68,15 @@ public class VerifierConfiguration {
             VerificationPublisher publisher,
             Clock clock,
             SandboxProperties sandbox,
-            DecryptionKeyring decryptionKeyring) {
+            DecryptionKeyring decryptionKeyring,
+            VerificationProperties verification) {
         return new VerifyBackup(
-                objectStore, sandboxProvider, publisher, clock, sandbox.restoreTimeout(), decryptionKeyring);
+                objectStore,
+                sandboxProvider,
+                publisher,
+                clock,
+                sandbox.restoreTimeout(),
+                decryptionKeyring,
+                verification::forTarget);
     }
 }

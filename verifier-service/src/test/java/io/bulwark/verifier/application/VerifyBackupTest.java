@@ -27,6 +27,7 @@ import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Trigger;
 import io.bulwark.contracts.VerificationReport;
 import io.bulwark.verifier.domain.VerificationRules;
+import io.bulwark.verifier.domain.VerificationSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +85,8 @@ class VerifyBackupTest {
                         Map.entry("schema", CheckStatus.PASSED),
                         Map.entry("foreign-keys", CheckStatus.PASSED),
                         Map.entry("indexes", CheckStatus.PASSED),
-                        Map.entry("sequences", CheckStatus.PASSED));
+                        Map.entry("sequences", CheckStatus.PASSED),
+                        Map.entry("rto", CheckStatus.SKIPPED));
         assertThat(sandboxes.restoredBytes).isEqualTo(DUMP);
         assertThat(sandboxes.closed).isEqualTo(sandboxes.started).isEqualTo(1);
         assertThat(published).containsExactly(verified);
@@ -207,6 +209,60 @@ class VerifyBackupTest {
         assertThat(skipped.outcome()).isEqualTo(Outcome.PASSED);
         assertThat(check(skipped, "indexes").status()).isEqualTo(CheckStatus.SKIPPED);
         assertThat(check(skipped, "indexes").detail()).contains("amcheck is not installed");
+    }
+
+    @Test
+    void theTargetsCriticalTablesAssertionsAndRtoAreChecked() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.restoreSleepMillis = 5;
+        sandboxes.restored = inventory(Map.of("album", 347L, "artist", 275L, "empty", 0L));
+        sandboxes.answers = Map.of(
+                "SELECT count(*) FROM album", new Sandbox.QueryResult("347", null),
+                "SELECT max(name) FROM artist", new Sandbox.QueryResult("Zappa", null));
+        VerifyBackup withSettings = new VerifyBackup(
+                store,
+                sandboxes,
+                published::add,
+                Clock.fixed(Instant.parse("2026-11-23T19:05:00Z"), ZoneOffset.UTC),
+                Duration.ofMinutes(5),
+                targetId -> DecryptionKeys.none(),
+                targetId -> new VerificationSettings(
+                        List.of("public.album", "public.empty", "public.gone"),
+                        List.of(
+                                new VerificationSettings.Assertion("albums", "SELECT count(*) FROM album", "347"),
+                                new VerificationSettings.Assertion("last", "SELECT max(name) FROM artist", "ZZ Top"),
+                                new VerificationSettings.Assertion("broken", "SELECT nope", "1")),
+                        Duration.ofMillis(1)));
+
+        BackupVerified verified = withSettings.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "critical-tables").detail())
+                .isEqualTo("1 missing: public.gone; 1 empty: public.empty");
+        assertThat(check(verified, "assertion:albums").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check(verified, "assertion:last").detail())
+                .isEqualTo("expected 'ZZ Top' but the restored database answered 'Zappa'");
+        assertThat(check(verified, "assertion:broken").detail()).contains("relation does not exist");
+        assertThat(check(verified, "rto").status()).isEqualTo(CheckStatus.WARNING);
+    }
+
+    @Test
+    void anRtoWarningAloneLeavesTheOutcomePassed() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.restoreSleepMillis = 5;
+        VerifyBackup withRto = new VerifyBackup(
+                store,
+                sandboxes,
+                published::add,
+                Clock.fixed(Instant.parse("2026-11-23T19:05:00Z"), ZoneOffset.UTC),
+                Duration.ofMinutes(5),
+                targetId -> DecryptionKeys.none(),
+                targetId -> new VerificationSettings(null, null, Duration.ofMillis(1)));
+
+        BackupVerified verified = withRto.handle(completed());
+
+        assertThat(check(verified, "rto").status()).isEqualTo(CheckStatus.WARNING);
+        assertThat(verified.outcome()).isEqualTo(Outcome.PASSED);
     }
 
     @Test
@@ -534,6 +590,8 @@ class VerifyBackupTest {
         SandboxRequest lastRequest;
         List<VerificationRules.SequenceState> sequences = List.of(new VerificationRules.SequenceState(
                 "public.album_album_id_seq", "public.album.album_id", "last_value 347, is_called true", 348, 347L));
+        Map<String, Sandbox.QueryResult> answers = Map.of();
+        long restoreSleepMillis;
         VerificationRules.IndexFindings indexes =
                 new VerificationRules.IndexFindings("amcheck bt_index_check", "btree indexes", 2, List.of(), null);
         List<VerificationRules.ForeignKeyOrphans> foreignKeys =
@@ -570,6 +628,11 @@ class VerifyBackupTest {
                         return new RestoreResult(false, "reading the archive failed: " + e.getMessage(), 1);
                     }
                     restoredBytes = out.toByteArray();
+                    try {
+                        Thread.sleep(restoreSleepMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     return restoreFailure == null
                             ? new RestoreResult(true, null, 7)
                             : new RestoreResult(false, restoreFailure, 7);
@@ -596,6 +659,11 @@ class VerifyBackupTest {
                 @Override
                 public List<VerificationRules.SequenceState> sequences() {
                     return sequences;
+                }
+
+                @Override
+                public QueryResult query(String sql) {
+                    return answers.getOrDefault(sql, new QueryResult(null, "relation does not exist"));
                 }
 
                 @Override

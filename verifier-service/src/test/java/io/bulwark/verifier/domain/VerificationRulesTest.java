@@ -316,4 +316,45 @@ class VerificationRulesTest {
 
         assertThat(VerificationRules.sequences(List.of(), 0).status()).isEqualTo(CheckStatus.SKIPPED);
     }
+
+    @Test
+    void criticalTablesFailNamingTheMissingAndTheEmptyOnes() {
+        SchemaInventory restored = inventory(table("album", 347), table("empty", 0));
+
+        assertThat(VerificationRules.criticalTables(List.of("public.album"), restored, 0)
+                        .status())
+                .isEqualTo(CheckStatus.PASSED);
+        CheckResult failed =
+                VerificationRules.criticalTables(List.of("public.album", "public.empty", "public.gone"), restored, 0);
+        assertThat(failed.name()).isEqualTo("critical-tables");
+        assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(failed.detail()).isEqualTo("1 missing: public.gone; 1 empty: public.empty");
+    }
+
+    @Test
+    void assertionsPassOnEqualTextAndFailQuotingBothOrTheError() {
+        CheckResult passed = VerificationRules.assertion("tracks", "3503", "3503", null, 2);
+        assertThat(passed.name()).isEqualTo("assertion:tracks");
+        assertThat(passed.status()).isEqualTo(CheckStatus.PASSED);
+
+        CheckResult differs = VerificationRules.assertion("tracks", "3503", null, null, 2);
+        assertThat(differs.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(differs.detail()).isEqualTo("expected '3503' but the restored database answered NULL");
+
+        CheckResult error = VerificationRules.assertion("tracks", "3503", null, "relation \"track\" does not exist", 2);
+        assertThat(error.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(error.detail()).contains("relation \"track\" does not exist");
+    }
+
+    @Test
+    void rtoWarnsWhenTheRestoreTookLongerPassesOtherwiseAndIsSkippedWhenNotSetAndAWarningDoesNotFail() {
+        CheckResult slow = VerificationRules.rto(java.time.Duration.ofSeconds(1), 1001);
+        assertThat(slow.name()).isEqualTo("rto");
+        assertThat(slow.status()).isEqualTo(CheckStatus.WARNING);
+        assertThat(slow.detail()).contains("1001 ms").contains("PT1S");
+        assertThat(VerificationRules.rto(java.time.Duration.ofSeconds(1), 1000).status())
+                .isEqualTo(CheckStatus.PASSED);
+        assertThat(VerificationRules.rto(null, 1000).status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(VerificationRules.outcome(List.of(slow), Set.of())).isEqualTo(Outcome.PASSED);
+    }
 }

@@ -217,6 +217,23 @@ final class LocalPostgresSandbox implements Sandbox {
     }
 
     @Override
+    public QueryResult query(String sql) {
+        Connection connection;
+        try {
+            connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+        } catch (SQLException e) {
+            throw new SandboxException("cannot connect to the restored database: " + e.getMessage(), e);
+        }
+        try (connection;
+                Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            return new QueryResult(rs.next() ? rs.getString(1) : null, null);
+        } catch (SQLException e) {
+            return new QueryResult(null, e.getMessage());
+        }
+    }
+
+    @Override
     public void close() {
         instance.close();
     }
