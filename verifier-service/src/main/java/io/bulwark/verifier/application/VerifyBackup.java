@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * table set equals the manifest's), {@code row-counts} (each table's exact count equals the
  * manifest's), {@code schema} (every other object the manifest lists, view, materialized view,
  * sequence, function, index, constraint, trigger, policy, event and extension, is restored, and no
- * other but the sandbox's own extensions) and {@code foreign-keys} (no child row references a missing
+ * other but the sandbox's own extensions), {@code foreign-keys} (no child row references a missing
  * parent row; SKIPPED without foreign keys), {@code indexes} (PostgreSQL {@code amcheck}'s {@code
  * bt_index_check} on every btree index, MariaDB {@code CHECK TABLE} on every table; SKIPPED when
  * {@code amcheck} is not installed) and {@code sequences} (every sequence owned by a column, MariaDB's
@@ -72,8 +72,9 @@ import org.slf4j.LoggerFactory;
  * artifact is streamed from the store through SHA-256 and the codec chain into the restore tool: no
  * temporary file.
  *
- * <p>Outcome: PASSED when no check failed (a WARNING does not fail it), FAILED when one failed, ERROR when the sandbox could not
- * be started or the object store could not be read or written (no verdict on the backup). The
+ * <p>Outcome: PASSED when no check failed (a WARNING does not fail it), FAILED when one failed, ERROR
+ * when the sandbox could not be started or queried or the object store could not be read or written
+ * (no verdict on the backup). The
  * sandbox is always removed. Idempotent: when {@code verification.json} already holds a PASSED or
  * FAILED verdict for the backup, that verdict is published again (with the same event id) instead of
  * verifying anew; an earlier ERROR is retried. Thread-safe; one verification per calling thread.
