@@ -96,6 +96,8 @@ class MariaDbVerifierIT {
         registry.add("bulwark.verifier.sandbox.restore-timeout", () -> "5m");
         registry.add("bulwark.verifier.retry.initial-backoff", () -> "10ms");
         registry.add("bulwark.verifier.retry.max-backoff", () -> "50ms");
+        registry.add("bulwark.targets.shop.verification.critical-tables[0]", () -> sourceDb + ".Invoice");
+        registry.add("bulwark.targets.shop.verification.rto", () -> "30m");
     }
 
     @AfterAll
@@ -139,7 +141,23 @@ class MariaDbVerifierIT {
         assertThat(event.checks()).extracting(CheckResult::status).containsOnly(CheckStatus.PASSED);
         assertThat(event.checks())
                 .extracting(CheckResult::name)
-                .contains("manifest", "sandbox", "checksum", "restore", "tables", "row-counts");
+                .contains(
+                        "manifest",
+                        "sandbox",
+                        "checksum",
+                        "restore",
+                        "tables",
+                        "row-counts",
+                        "schema",
+                        "foreign-keys",
+                        "indexes",
+                        "sequences",
+                        "critical-tables",
+                        "rto");
+        assertThat(event.checks())
+                .filteredOn(c -> c.name().equals("sequences"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(CheckStatus.PASSED));
         assertThat(event.checks())
                 .filteredOn(c -> c.name().equals("sandbox"))
                 .singleElement()

@@ -137,6 +137,12 @@ class VerifierIT {
         registry.add("bulwark.verifier.sandbox.restore-timeout", () -> "5m");
         registry.add("bulwark.verifier.retry.initial-backoff", () -> "10ms");
         registry.add("bulwark.verifier.retry.max-backoff", () -> "50ms");
+        registry.add("bulwark.targets.chinook.verification.critical-tables[0]", () -> "public.track");
+        registry.add("bulwark.targets.chinook.verification.critical-tables[1]", () -> "public.feedback_2025");
+        registry.add("bulwark.targets.chinook.verification.assertions[0].name", () -> "tracks");
+        registry.add("bulwark.targets.chinook.verification.assertions[0].sql", () -> "SELECT count(*) FROM track");
+        registry.add("bulwark.targets.chinook.verification.assertions[0].expect", () -> "3503");
+        registry.add("bulwark.targets.chinook.verification.rto", () -> "30m");
     }
 
     @AfterAll
@@ -181,7 +187,15 @@ class VerifierIT {
             assertThat(event.outcome()).as(event.checks().toString()).isEqualTo(Outcome.PASSED);
             assertThat(event.checks())
                     .extracting(CheckResult::name)
-                    .contains("checksum", "restore", "tables", "row-counts");
+                    .contains(
+                            "checksum",
+                            "restore",
+                            "tables",
+                            "row-counts",
+                            "schema",
+                            "foreign-keys",
+                            "indexes",
+                            "sequences");
             assertThat(event.reportKey()).isEqualTo(backup.prefix() + ObjectKeys.VERIFICATION_JSON);
             assertThat(event.prefix()).isEqualTo(backup.prefix());
             assertThat(event.tier()).isEqualTo(Tier.ADHOC);
@@ -199,6 +213,13 @@ class VerifierIT {
                 report = EventJson.read(in.readAllBytes(), VerificationReport.class);
             }
             assertThat(report.outcome()).isEqualTo(Outcome.PASSED);
+            String page;
+            try (InputStream in = store.get(backup.prefix() + ObjectKeys.VERIFICATION_HTML)) {
+                page = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertThat(page)
+                    .contains("PASSED", backup.completed().backupId().toString(), "feedback_2025", "row-counts");
+            assertThat(page).doesNotContain("<script", "http://", "https://");
             assertThat(report.tables())
                     .hasSize(backup.manifest().inventory().tables().size());
             assertThat(report.tables()).allMatch(TableRows::matches);
@@ -220,6 +241,53 @@ class VerifierIT {
             assertThat(again)
                     .as("a redelivered BackupCompleted gets the same verdict")
                     .isEqualTo(event);
+        }
+    }
+
+    @Test
+    void orphanRowsAndASequenceBehindItsColumnFailTheForeignKeysAndSequencesChecks() throws Exception {
+        String database = SOURCE.createUnique("verifier_it_orphans");
+        try {
+            SOURCE.execute(database, """
+                    CREATE TABLE parent (id int PRIMARY KEY);
+                    CREATE TABLE child (id int PRIMARY KEY, parent_id int);
+                    INSERT INTO parent VALUES (1);
+                    INSERT INTO child VALUES (1, 1), (2, NULL), (3, 7), (4, 8);
+                    ALTER TABLE child ADD CONSTRAINT child_parent_fk FOREIGN KEY (parent_id) REFERENCES parent
+                        NOT VALID;
+                    CREATE TABLE ticket (id serial PRIMARY KEY);
+                    INSERT INTO ticket VALUES (1), (2), (3);
+                    """);
+            Backup backup = captureBackup(database);
+
+            try (KafkaConsumer<String, byte[]> verified = subscribe(Topics.BACKUP_VERIFIED)) {
+                publish(backup.completed());
+                BackupVerified event = EventJson.read(
+                        awaitVerified(verified, backup.completed().backupId()).value(), BackupVerified.class);
+
+                assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
+                assertThat(event.checks())
+                        .filteredOn(c -> c.status() == CheckStatus.FAILED)
+                        .extracting(CheckResult::name)
+                        .as("the target's critical tables and assertion are Chinook's, absent here")
+                        .containsExactly("foreign-keys", "sequences", "critical-tables", "assertion:tracks");
+                assertThat(event.checks())
+                        .filteredOn(
+                                c -> c.name().equals("foreign-keys") || c.name().equals("sequences"))
+                        .extracting(CheckResult::name, CheckResult::detail)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(
+                                        "foreign-keys",
+                                        "1 of 1 foreign keys have orphan rows: public.child.child_parent_fk (2 orphan"
+                                                + " rows)"),
+                                org.assertj.core.groups.Tuple.tuple(
+                                        "sequences",
+                                        "1 of 1 sequences would hand out a value already taken: public.ticket_id_seq"
+                                                + " (last_value 1, is_called false) is behind max(public.ticket.id)"
+                                                + " = 3"));
+            }
+        } finally {
+            SOURCE.drop(database);
         }
     }
 
@@ -370,12 +438,16 @@ class VerifierIT {
 
     /** A real backup of the source: pg_dump at an exported snapshot, zstd, SHA-256, S3, manifest last. */
     private Backup captureBackup() throws IOException {
+        return captureBackup(sourceDb);
+    }
+
+    private Backup captureBackup(String database) throws IOException {
         UUID backupId = UUID.randomUUID();
         Instant startedAt = Instant.now();
         String prefix = ObjectKeys.backupPrefix(TARGET, "adhoc", startedAt, backupId);
         String artifactKey = prefix + ObjectKeys.PG_CUSTOM_ZSTD;
         PostgresConnectionSpec spec =
-                new PostgresConnectionSpec(SOURCE.host(), SOURCE.port(), sourceDb, SOURCE.username(), null);
+                new PostgresConnectionSpec(SOURCE.host(), SOURCE.port(), database, SOURCE.username(), null);
         PgDumpTool dumpTool = new PgDumpTool(new ProcessRunner(), PgDumpTool.DEFAULT_PROGRAM, Duration.ofMinutes(5));
         Manifest manifest;
         try (PgDumpSession session = dumpTool.open(spec)) {
@@ -406,7 +478,7 @@ class VerifierIT {
                             session.serverVersionNum(),
                             spec.host(),
                             spec.port(),
-                            sourceDb,
+                            database,
                             session.snapshotId()),
                     new Manifest.Tool("pg_dump", session.toolVersion(), "custom"),
                     artifact,

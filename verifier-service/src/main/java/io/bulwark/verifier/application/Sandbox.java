@@ -1,8 +1,12 @@
 package io.bulwark.verifier.application;
 
 import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
+import io.bulwark.verifier.domain.VerificationRules.IndexFindings;
+import io.bulwark.verifier.domain.VerificationRules.SequenceState;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A throwaway database server holding one empty database to restore into (DESIGN.md, "Verification").
@@ -31,6 +35,48 @@ public interface Sandbox extends AutoCloseable {
      * @throws SandboxException when the sandbox cannot be queried
      */
     SchemaInventory inventory();
+
+    /**
+     * Every foreign-key constraint of the restored database with its number of orphan rows: child rows
+     * whose key columns are all non-null and match no row of the referenced table. Empty when the
+     * database has no foreign key.
+     *
+     * @throws SandboxException when the sandbox cannot be queried
+     */
+    List<ForeignKeyOrphans> foreignKeyOrphans();
+
+    /**
+     * Runs the engine's consistency checker over the restored database: PostgreSQL {@code amcheck}'s
+     * {@code bt_index_check} on every valid btree index, MariaDB {@code CHECK TABLE} on every table. A
+     * checker that is not installed is a finding ({@link IndexFindings#notRun}), not an exception.
+     *
+     * @throws SandboxException when the sandbox cannot be queried
+     */
+    IndexFindings checkIndexes();
+
+    /**
+     * Every ascending sequence owned by a column (PostgreSQL {@code pg_depend} deptype {@code a}, serial,
+     * or {@code i}, identity; MariaDB a table's AUTO_INCREMENT) with its next value and the column's max.
+     *
+     * @throws SandboxException when the sandbox cannot be queried
+     */
+    List<SequenceState> sequences();
+
+    /**
+     * Runs {@code sql} in the restored database and answers the first column of its first row as text.
+     *
+     * @return the value ({@code null} for SQL NULL or no row), or the database's error
+     * @throws SandboxException when the sandbox cannot be reached at all
+     */
+    QueryResult query(String sql);
+
+    /**
+     * The answer to {@link #query}.
+     *
+     * @param value the first column of the first row as text; null for SQL NULL or no row
+     * @param error the database's error when the statement failed, else null
+     */
+    record QueryResult(String value, String error) {}
 
     /** Stops the server and removes its files; idempotent, never throws. */
     @Override

@@ -28,6 +28,7 @@ import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.VerificationReport;
 import io.bulwark.verifier.domain.CheckNames;
 import io.bulwark.verifier.domain.VerificationRules;
+import io.bulwark.verifier.domain.VerificationSettings;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,14 +55,26 @@ import org.slf4j.LoggerFactory;
  * <p>Checks, in order: {@code manifest} (it exists and names an artifact), {@code sandbox} (one
  * started, at least the source's major version), {@code checksum} (SHA-256 of the stored bytes equals
  * the manifest's; the object is read to its end even when the restore stops early), {@code restore}
- * (the restore tool, {@code pg_restore} or {@code mariadb}, exits 0), {@code tables} (the restored table set equals the manifest's) and
- * {@code row-counts} (each table's exact count equals the manifest's; both are skipped when nothing
- * reached the restore tool: an artifact that could not be decoded, a tool that could not run). The
+ * (the restore tool, {@code pg_restore} or {@code mariadb}, exits 0), {@code tables} (the restored
+ * table set equals the manifest's), {@code row-counts} (each table's exact count equals the
+ * manifest's), {@code schema} (every other object the manifest lists, view, materialized view,
+ * sequence, function, index, constraint, trigger, policy, event and extension, is restored, and no
+ * other but the sandbox's own extensions), {@code foreign-keys} (no child row references a missing
+ * parent row; SKIPPED without foreign keys), {@code indexes} (PostgreSQL {@code amcheck}'s {@code
+ * bt_index_check} on every btree index, MariaDB {@code CHECK TABLE} on every table; SKIPPED when
+ * {@code amcheck} is not installed) and {@code sequences} (every sequence owned by a column, MariaDB's
+ * AUTO_INCREMENT, would next hand out a value above the column's max; SKIPPED without one), then the
+ * target's own ({@code bulwark.targets.<id>.verification}): {@code critical-tables} (each is restored
+ * and holds rows; only when set), one {@code assertion:<name>} per assertion (its single-value query
+ * answers the expected text) and {@code rto} (WARNING when download and restore took longer; SKIPPED
+ * when not set). The checks after {@code restore} are skipped when
+ * nothing reached the restore tool: an artifact that could not be decoded, a tool that could not run. The
  * artifact is streamed from the store through SHA-256 and the codec chain into the restore tool: no
  * temporary file.
  *
- * <p>Outcome: PASSED when every check passed, FAILED when one failed, ERROR when the sandbox could not
- * be started or the object store could not be read or written (no verdict on the backup). The
+ * <p>Outcome: PASSED when no check failed (a WARNING does not fail it), FAILED when one failed, ERROR
+ * when the sandbox could not be started or queried or the object store could not be read or written
+ * (no verdict on the backup). The
  * sandbox is always removed. Idempotent: when {@code verification.json} already holds a PASSED or
  * FAILED verdict for the backup, that verdict is published again (with the same event id) instead of
  * verifying anew; an earlier ERROR is retried. Thread-safe; one verification per calling thread.
@@ -79,6 +92,8 @@ public final class VerifyBackup {
     private final Clock clock;
     private final Duration restoreTimeout;
     private final DecryptionKeyring keyring;
+    private final ReportPage page;
+    private final VerificationSettingsSource settings;
 
     /** A verifier that decrypts nothing (encrypted artifacts end ERROR). */
     public VerifyBackup(
@@ -101,6 +116,42 @@ public final class VerifyBackup {
             Clock clock,
             Duration restoreTimeout,
             DecryptionKeyring keyring) {
+        this(store, sandboxes, publisher, clock, restoreTimeout, keyring, targetId -> VerificationSettings.NONE);
+    }
+
+    /**
+     * @param restoreTimeout how long one restore may run before it is killed (a FAILED restore then)
+     * @param keyring the keys that open each target's encrypted artifacts
+     * @param settings each target's verification settings: critical tables, assertions, rto
+     */
+    public VerifyBackup(
+            ObjectStore store,
+            SandboxProvider sandboxes,
+            VerificationPublisher publisher,
+            Clock clock,
+            Duration restoreTimeout,
+            DecryptionKeyring keyring,
+            VerificationSettingsSource settings) {
+        this(store, sandboxes, publisher, clock, restoreTimeout, keyring, settings, null);
+    }
+
+    /**
+     * @param restoreTimeout how long one restore may run before it is killed (a FAILED restore then)
+     * @param keyring the keys that open each target's encrypted artifacts
+     * @param settings each target's verification settings: critical tables, assertions, rto
+     * @param page renders {@code verification.html} next to {@code verification.json}, or null for none
+     */
+    public VerifyBackup(
+            ObjectStore store,
+            SandboxProvider sandboxes,
+            VerificationPublisher publisher,
+            Clock clock,
+            Duration restoreTimeout,
+            DecryptionKeyring keyring,
+            VerificationSettingsSource settings,
+            ReportPage page) {
+        this.page = page;
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.keyring = Objects.requireNonNull(keyring, "keyring");
         this.store = Objects.requireNonNull(store, "store");
         this.sandboxes = Objects.requireNonNull(sandboxes, "sandboxes");
@@ -205,6 +256,15 @@ public final class VerifyBackup {
             run.unjudged.add(CheckNames.REPORT);
             report = report(event, run, report.verifiedAt(), manifest);
             storedKey = null;
+        }
+        if (storedKey != null && page != null) {
+            String pageKey = ObjectKeys.inPrefix(event.prefix(), ObjectKeys.VERIFICATION_HTML);
+            try {
+                store.putBytes(pageKey, page.render(report), ReportPage.CONTENT_TYPE);
+            } catch (RuntimeException e) {
+                // verification.json is the record; the page for people is written again at the next verification
+                log.warn("cannot store {}: {}", pageKey, e.getMessage());
+            }
         }
         log.info(
                 "backup {} of {} verified: {} in {} ms (restore {} ms){}",
@@ -316,6 +376,7 @@ public final class VerifyBackup {
                     run.sandboxMillis));
             if (restoreArtifact(sandbox, manifest.targetId(), manifest.artifact(), run)) {
                 compareWithManifest(sandbox, manifest.inventory(), run);
+                checkTargetSettings(sandbox, manifest.targetId(), run);
             }
         }
     }
@@ -434,21 +495,113 @@ public final class VerifyBackup {
             run.checks.add(failed(
                     CheckNames.TABLES, "could not read the restored database: " + e.getMessage(), run.checksMillis));
             run.checks.add(skipped(CheckNames.ROW_COUNTS, "the restored database could not be read"));
+            run.checks.add(skipped(CheckNames.SCHEMA, "the restored database could not be read"));
+            run.checks.add(skipped(CheckNames.FOREIGN_KEYS, "the restored database could not be read"));
+            run.checks.add(skipped(CheckNames.INDEXES, "the restored database could not be read"));
+            run.checks.add(skipped(CheckNames.SEQUENCES, "the restored database could not be read"));
             run.tables = VerificationRules.tableRows(source, null);
             return;
         }
+        run.restored = restored;
         long inventoryMillis = millisSince(started);
         long compareStarted = System.nanoTime();
         run.checks.add(VerificationRules.tables(source, restored, millisSince(compareStarted)));
         run.checks.add(VerificationRules.rowCounts(source, restored, inventoryMillis));
+        compareStarted = System.nanoTime();
+        run.checks.add(VerificationRules.schema(source, restored, millisSince(compareStarted)));
         run.tables = VerificationRules.tableRows(source, restored);
+        checkForeignKeys(sandbox, run);
+        checkIndexes(sandbox, run);
+        checkSequences(sandbox, run);
         run.checksMillis = millisSince(started);
+    }
+
+    private static void checkForeignKeys(Sandbox sandbox, Run run) {
+        long started = System.nanoTime();
+        try {
+            List<VerificationRules.ForeignKeyOrphans> orphans = sandbox.foreignKeyOrphans();
+            run.checks.add(VerificationRules.foreignKeys(orphans, millisSince(started)));
+        } catch (RuntimeException e) {
+            run.unjudged.add(CheckNames.FOREIGN_KEYS);
+            run.checks.add(failed(
+                    CheckNames.FOREIGN_KEYS,
+                    "could not query the restored database: " + e.getMessage(),
+                    millisSince(started)));
+        }
+    }
+
+    private static void checkIndexes(Sandbox sandbox, Run run) {
+        long started = System.nanoTime();
+        try {
+            VerificationRules.IndexFindings findings = sandbox.checkIndexes();
+            run.checks.add(VerificationRules.indexes(findings, millisSince(started)));
+        } catch (RuntimeException e) {
+            run.unjudged.add(CheckNames.INDEXES);
+            run.checks.add(failed(
+                    CheckNames.INDEXES,
+                    "could not query the restored database: " + e.getMessage(),
+                    millisSince(started)));
+        }
+    }
+
+    private static void checkSequences(Sandbox sandbox, Run run) {
+        long started = System.nanoTime();
+        try {
+            List<VerificationRules.SequenceState> sequences = sandbox.sequences();
+            run.checks.add(VerificationRules.sequences(sequences, millisSince(started)));
+        } catch (RuntimeException e) {
+            run.unjudged.add(CheckNames.SEQUENCES);
+            run.checks.add(failed(
+                    CheckNames.SEQUENCES,
+                    "could not query the restored database: " + e.getMessage(),
+                    millisSince(started)));
+        }
+    }
+
+    /** The target's own checks: critical tables, assertions, rto. */
+    private void checkTargetSettings(Sandbox sandbox, String targetId, Run run) {
+        VerificationSettings target;
+        try {
+            target = targetId == null ? VerificationSettings.NONE : settings.forTarget(targetId);
+        } catch (RuntimeException e) {
+            log.warn("cannot read the verification settings of {}: {}", targetId, e.getMessage());
+            target = VerificationSettings.NONE;
+        }
+        if (!target.criticalTables().isEmpty()) {
+            if (run.restored == null) {
+                run.checks.add(skipped(CheckNames.CRITICAL_TABLES, "the restored database could not be read"));
+            } else {
+                run.checks.add(VerificationRules.criticalTables(target.criticalTables(), run.restored, 0));
+            }
+        }
+        for (VerificationSettings.Assertion assertion : target.assertions()) {
+            String name = CheckNames.ASSERTION_PREFIX + assertion.name();
+            long started = System.nanoTime();
+            try {
+                Sandbox.QueryResult answer = sandbox.query(assertion.sql());
+                run.checks.add(VerificationRules.assertion(
+                        assertion.name(), assertion.expect(), answer.value(), answer.error(), millisSince(started)));
+            } catch (RuntimeException e) {
+                run.unjudged.add(name);
+                run.checks.add(
+                        failed(name, "could not query the restored database: " + e.getMessage(), millisSince(started)));
+            }
+        }
+        run.checks.add(VerificationRules.rto(target.rto(), run.restoreMillis));
     }
 
     /** Adds a SKIPPED entry for {@code from} and every check after it. */
     private static void skipRest(Run run, String reason, String from) {
         List<String> order = List.of(
-                CheckNames.SANDBOX, CheckNames.CHECKSUM, CheckNames.RESTORE, CheckNames.TABLES, CheckNames.ROW_COUNTS);
+                CheckNames.SANDBOX,
+                CheckNames.CHECKSUM,
+                CheckNames.RESTORE,
+                CheckNames.TABLES,
+                CheckNames.ROW_COUNTS,
+                CheckNames.SCHEMA,
+                CheckNames.FOREIGN_KEYS,
+                CheckNames.INDEXES,
+                CheckNames.SEQUENCES);
         for (String name : order.subList(order.indexOf(from), order.size())) {
             run.checks.add(skipped(name, reason));
         }
@@ -552,6 +705,7 @@ public final class VerifyBackup {
     private static final class Run {
         final List<CheckResult> checks = new ArrayList<>();
         List<TableRows> tables = List.of();
+        SchemaInventory restored;
         final Set<String> unjudged = new HashSet<>();
         String sourceServerVersion;
         String sandboxServerVersion;

@@ -4,6 +4,7 @@ import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.service.storage.StorageProperties;
+import io.bulwark.verifier.adapter.report.HtmlReport;
 import io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.LocalMariaDbSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.LocalPostgresSandboxProvider;
@@ -29,7 +30,8 @@ import org.springframework.context.annotation.Configuration;
     StorageProperties.class,
     SandboxProperties.class,
     DecryptionProperties.class,
-    RetryProperties.class
+    RetryProperties.class,
+    VerificationProperties.class
 })
 public class VerifierConfiguration {
 
@@ -74,9 +76,17 @@ public class VerifierConfiguration {
             SandboxProvider sandboxProvider,
             Clock clock,
             SandboxProperties sandbox,
-            DecryptionKeyring decryptionKeyring) {
+            DecryptionKeyring decryptionKeyring,
+            VerificationProperties verification) {
         return new VerifyBackup(
-                objectStore, sandboxProvider, attempt -> {}, clock, sandbox.restoreTimeout(), decryptionKeyring);
+                objectStore,
+                sandboxProvider,
+                attempt -> {},
+                clock,
+                sandbox.restoreTimeout(),
+                decryptionKeyring,
+                verification::forTarget,
+                HtmlReport::render);
     }
 
     @Bean

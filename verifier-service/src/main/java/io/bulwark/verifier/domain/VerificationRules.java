@@ -6,10 +6,12 @@ import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.contracts.SchemaInventory.TableInfo;
 import io.bulwark.contracts.TableRows;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,6 +23,9 @@ public final class VerificationRules {
 
     /** How many differing tables a detail names before it says "and N more". */
     static final int MAX_NAMED = 20;
+
+    /** How long a detail may grow before it is cut. */
+    static final int MAX_DETAIL = 4000;
 
     private VerificationRules() {}
 
@@ -159,6 +164,259 @@ public final class VerificationRules {
     }
 
     /**
+     * Every object other than tables must be restored as the manifest lists it, object by object and
+     * kind by kind (views, materialized views, sequences, functions, indexes, constraints, triggers,
+     * policies, events, extensions); the detail names, per kind, the missing and the extra objects.
+     * Extensions are only looked for: a fresh server has some of its own (PostgreSQL's {@code plpgsql}),
+     * so one the manifest does not list is not extra. On PASSED the detail gives the count per kind.
+     */
+    public static CheckResult schema(SchemaInventory source, SchemaInventory restored, long durationMillis) {
+        List<String> differences = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        for (Map.Entry<String, List<List<String>>> kind :
+                objectKinds(source, restored).entrySet()) {
+            TreeSet<String> expected = new TreeSet<>(kind.getValue().get(0));
+            TreeSet<String> actual = new TreeSet<>(kind.getValue().get(1));
+            TreeSet<String> missing = new TreeSet<>(expected);
+            missing.removeAll(actual);
+            TreeSet<String> extra = new TreeSet<>(actual);
+            extra.removeAll(expected);
+            if (kind.getKey().equals("extensions")) {
+                extra.clear();
+            }
+            if (!missing.isEmpty()) {
+                differences.add(kind.getKey() + ": " + missing.size() + " missing after restore: "
+                        + list(new ArrayList<>(missing)));
+            }
+            if (!extra.isEmpty()) {
+                differences.add(
+                        kind.getKey() + ": " + extra.size() + " not in the manifest: " + list(new ArrayList<>(extra)));
+            }
+            counts.add(expected.size() + " " + kind.getKey());
+        }
+        if (differences.isEmpty()) {
+            return new CheckResult(
+                    CheckNames.SCHEMA,
+                    CheckStatus.PASSED,
+                    "every object of the manifest was restored, no others: " + String.join(", ", counts),
+                    durationMillis);
+        }
+        return new CheckResult(
+                CheckNames.SCHEMA, CheckStatus.FAILED, cap(String.join("; ", differences)), durationMillis);
+    }
+
+    /**
+     * The foreign-key check: no row references a parent row that does not exist.
+     *
+     * @param orphans every foreign-key constraint of the restored database with its number of orphan
+     *     rows (child rows whose key columns are all set but match no parent row)
+     */
+    public static CheckResult foreignKeys(List<ForeignKeyOrphans> orphans, long durationMillis) {
+        if (orphans.isEmpty()) {
+            return skipped(CheckNames.FOREIGN_KEYS, "the restored database has no foreign key");
+        }
+        List<String> broken = orphans.stream()
+                .filter(o -> o.orphanRows() > 0)
+                .map(o -> o.constraint() + " (" + o.orphanRows() + " orphan rows)")
+                .sorted()
+                .toList();
+        if (broken.isEmpty()) {
+            return new CheckResult(
+                    CheckNames.FOREIGN_KEYS,
+                    CheckStatus.PASSED,
+                    "no orphan rows under any of the " + orphans.size() + " foreign keys",
+                    durationMillis);
+        }
+        return new CheckResult(
+                CheckNames.FOREIGN_KEYS,
+                CheckStatus.FAILED,
+                broken.size() + " of " + orphans.size() + " foreign keys have orphan rows: " + list(broken),
+                durationMillis);
+    }
+
+    /**
+     * One foreign-key constraint and how many child rows reference no parent row.
+     *
+     * @param constraint qualified as {@link SchemaInventory} qualifies constraints: {@code schema.table.name}
+     */
+    public record ForeignKeyOrphans(String constraint, long orphanRows) {}
+
+    /**
+     * The index check: every structure the engine's checker looked at is sound; the detail names each
+     * that is not, with the checker's message. SKIPPED when the checker is not available or there was
+     * nothing to check.
+     */
+    public static CheckResult indexes(IndexFindings findings, long durationMillis) {
+        if (findings.notRunReason() != null) {
+            return skipped(CheckNames.INDEXES, findings.notRunReason());
+        }
+        if (findings.checked() == 0) {
+            return skipped(CheckNames.INDEXES, "nothing for " + findings.method() + " to check");
+        }
+        if (findings.failures().isEmpty()) {
+            return new CheckResult(
+                    CheckNames.INDEXES,
+                    CheckStatus.PASSED,
+                    findings.method() + " found " + findings.checked() + " " + findings.what() + " sound",
+                    durationMillis);
+        }
+        return new CheckResult(
+                CheckNames.INDEXES,
+                CheckStatus.FAILED,
+                cap(findings.failures().size() + " of " + findings.checked() + " " + findings.what() + " failed "
+                        + findings.method() + ": " + list(findings.failures())),
+                durationMillis);
+    }
+
+    /**
+     * What an engine's consistency checker found.
+     *
+     * @param method the checker, e.g. {@code amcheck bt_index_check} or {@code CHECK TABLE}
+     * @param what what it checks, plural: {@code btree indexes}, {@code tables}
+     * @param checked how many it checked
+     * @param failures one entry per unsound one: its qualified name, a colon, the checker's message
+     * @param notRunReason why the checker could not run (not installed, say); null when it ran
+     */
+    public record IndexFindings(String method, String what, int checked, List<String> failures, String notRunReason) {
+
+        public IndexFindings {
+            failures = failures == null ? List.of() : List.copyOf(failures);
+        }
+
+        /** The checker could not run, for {@code reason}. */
+        public static IndexFindings notRun(String method, String reason) {
+            return new IndexFindings(method, "", 0, List.of(), reason);
+        }
+    }
+
+    /**
+     * The sequence check: every sequence owned by a column would next hand out a value above the
+     * column's greatest value, so the restored database can take inserts without a duplicate key; the
+     * detail names each that would not, with its value and the column's max. SKIPPED when no sequence
+     * is owned by a column.
+     */
+    public static CheckResult sequences(List<SequenceState> sequences, long durationMillis) {
+        if (sequences.isEmpty()) {
+            return skipped(CheckNames.SEQUENCES, "no sequence or AUTO_INCREMENT column in the restored database");
+        }
+        List<String> behind = sequences.stream()
+                .filter(s -> s.columnMax() != null && s.nextValue() <= s.columnMax())
+                .map(s -> s.sequence() + " (" + s.state() + ") is behind max(" + s.column() + ") = " + s.columnMax())
+                .sorted()
+                .toList();
+        if (behind.isEmpty()) {
+            return new CheckResult(
+                    CheckNames.SEQUENCES,
+                    CheckStatus.PASSED,
+                    "all " + sequences.size() + " sequences are past their column's greatest value",
+                    durationMillis);
+        }
+        return new CheckResult(
+                CheckNames.SEQUENCES,
+                CheckStatus.FAILED,
+                cap(behind.size() + " of " + sequences.size() + " sequences would hand out a value already taken: "
+                        + list(behind)),
+                durationMillis);
+    }
+
+    /**
+     * One sequence owned by a column, as restored.
+     *
+     * @param sequence the sequence, qualified {@code schema.name} (MariaDB: the table's AUTO_INCREMENT,
+     *     named {@code db.table})
+     * @param column the owning column, {@code schema.table.column}
+     * @param state the sequence's own values as the engine shows them, e.g. {@code last_value 347, is_called true}
+     * @param nextValue the value the next {@code nextval} (the next insert) hands out
+     * @param columnMax the column's greatest value; null when the table is empty
+     */
+    public record SequenceState(String sequence, String column, String state, long nextValue, Long columnMax) {}
+
+    /**
+     * The target's critical tables must be restored and hold at least one row; the detail names the
+     * missing and the empty ones.
+     *
+     * @param critical {@code schema.table} names from the target's settings; not empty
+     */
+    public static CheckResult criticalTables(List<String> critical, SchemaInventory restored, long durationMillis) {
+        Map<String, Long> rows = rowsByName(restored);
+        List<String> missing = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (String table : critical) {
+            Long count = rows.get(table);
+            if (count == null) {
+                missing.add(table);
+            } else if (count == 0) {
+                empty.add(table);
+            }
+        }
+        if (missing.isEmpty() && empty.isEmpty()) {
+            return new CheckResult(
+                    CheckNames.CRITICAL_TABLES,
+                    CheckStatus.PASSED,
+                    "all " + critical.size() + " critical tables were restored with rows",
+                    durationMillis);
+        }
+        List<String> parts = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            parts.add(missing.size() + " missing: " + list(missing));
+        }
+        if (!empty.isEmpty()) {
+            parts.add(empty.size() + " empty: " + list(empty));
+        }
+        return new CheckResult(
+                CheckNames.CRITICAL_TABLES, CheckStatus.FAILED, String.join("; ", parts), durationMillis);
+    }
+
+    /**
+     * One of the target's assertions: PASSED when the query's value, as text, equals {@code expect};
+     * FAILED otherwise, quoting both, or the database's error when the query failed.
+     *
+     * @param actual the value the query answered, {@code null} for SQL NULL
+     * @param error the database's error when the query failed, else null
+     */
+    public static CheckResult assertion(String name, String expect, String actual, String error, long durationMillis) {
+        String check = CheckNames.ASSERTION_PREFIX + name;
+        if (error != null) {
+            return new CheckResult(check, CheckStatus.FAILED, cap("the query failed: " + error), durationMillis);
+        }
+        if (Objects.equals(expect, actual)) {
+            return new CheckResult(check, CheckStatus.PASSED, "answered '" + actual + "' as expected", durationMillis);
+        }
+        return new CheckResult(
+                check,
+                CheckStatus.FAILED,
+                cap("expected " + quote(expect) + " but the restored database answered " + quote(actual)),
+                durationMillis);
+    }
+
+    /**
+     * The recovery time objective: WARNING when download and restore took longer than {@code rto}
+     * (the backup restores, only too slowly, so the outcome is not FAILED), PASSED otherwise,
+     * SKIPPED when the target sets none.
+     */
+    public static CheckResult rto(Duration rto, long restoreMillis) {
+        if (rto == null) {
+            return skipped(CheckNames.RTO, "the target sets no rto");
+        }
+        if (restoreMillis > rto.toMillis()) {
+            return new CheckResult(
+                    CheckNames.RTO,
+                    CheckStatus.WARNING,
+                    "download and restore took " + restoreMillis + " ms, longer than the rto of " + rto,
+                    restoreMillis);
+        }
+        return new CheckResult(
+                CheckNames.RTO,
+                CheckStatus.PASSED,
+                "download and restore took " + restoreMillis + " ms, within the rto of " + rto,
+                restoreMillis);
+    }
+
+    private static String quote(String value) {
+        return value == null ? "NULL" : "'" + value + "'";
+    }
+
+    /**
      * Per-table source and restored counts, for the report: every table of the manifest, in its
      * order, with {@code restoredRows} null when the table was not restored.
      */
@@ -194,6 +452,26 @@ public final class VerificationRules {
         Map<String, Long> rows = new LinkedHashMap<>();
         inventory.tables().forEach(t -> rows.put(t.qualifiedName(), t.rows()));
         return rows;
+    }
+
+    /** Kind name to [source objects, restored objects], in report order. */
+    private static Map<String, List<List<String>>> objectKinds(SchemaInventory source, SchemaInventory restored) {
+        Map<String, List<List<String>>> kinds = new LinkedHashMap<>();
+        kinds.put("views", List.of(source.views(), restored.views()));
+        kinds.put("materialized views", List.of(source.materializedViews(), restored.materializedViews()));
+        kinds.put("sequences", List.of(source.sequences(), restored.sequences()));
+        kinds.put("functions", List.of(source.functions(), restored.functions()));
+        kinds.put("indexes", List.of(source.indexes(), restored.indexes()));
+        kinds.put("constraints", List.of(source.constraints(), restored.constraints()));
+        kinds.put("triggers", List.of(source.triggers(), restored.triggers()));
+        kinds.put("policies", List.of(source.policies(), restored.policies()));
+        kinds.put("events", List.of(source.events(), restored.events()));
+        kinds.put("extensions", List.of(source.extensions(), restored.extensions()));
+        return kinds;
+    }
+
+    private static String cap(String detail) {
+        return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "...";
     }
 
     private static String list(List<String> items) {

@@ -26,6 +26,8 @@ import io.bulwark.contracts.TableRows;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Trigger;
 import io.bulwark.contracts.VerificationReport;
+import io.bulwark.verifier.domain.VerificationRules;
+import io.bulwark.verifier.domain.VerificationSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +81,12 @@ class VerifyBackupTest {
                         Map.entry("checksum", CheckStatus.PASSED),
                         Map.entry("restore", CheckStatus.PASSED),
                         Map.entry("tables", CheckStatus.PASSED),
-                        Map.entry("row-counts", CheckStatus.PASSED));
+                        Map.entry("row-counts", CheckStatus.PASSED),
+                        Map.entry("schema", CheckStatus.PASSED),
+                        Map.entry("foreign-keys", CheckStatus.PASSED),
+                        Map.entry("indexes", CheckStatus.PASSED),
+                        Map.entry("sequences", CheckStatus.PASSED),
+                        Map.entry("rto", CheckStatus.SKIPPED));
         assertThat(sandboxes.restoredBytes).isEqualTo(DUMP);
         assertThat(sandboxes.closed).isEqualTo(sandboxes.started).isEqualTo(1);
         assertThat(published).containsExactly(verified);
@@ -156,6 +163,130 @@ class VerifyBackupTest {
         sandboxes.restoreFailure = "mariadb exit code 1: ERROR 1064 (42000) at line 7: syntax error";
 
         assertThat(verifyBackup.handle(completed()).outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void orphanRowsFailTheForeignKeysCheckAndAnUnqueryableSandboxGivesError() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.foreignKeys =
+                List.of(new VerificationRules.ForeignKeyOrphans("public.album.album_artist_id_fkey", 3));
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "foreign-keys").detail())
+                .contains("public.album.album_artist_id_fkey (3 orphan rows)");
+
+        sandboxes.foreignKeys = null;
+        BackupVerified unjudged = verifyBackup.handle(completed(), true);
+
+        assertThat(unjudged.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(check(unjudged, "foreign-keys").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(sandboxes.closed).isEqualTo(2);
+    }
+
+    @Test
+    void aCorruptIndexFailsTheIndexesCheckAndAMissingAmcheckSkipsIt() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.indexes = new VerificationRules.IndexFindings(
+                "amcheck bt_index_check",
+                "btree indexes",
+                2,
+                List.of("public.album.album_pkey: item order invariant violated"),
+                null);
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "indexes").detail())
+                .contains("1 of 2 btree indexes failed amcheck bt_index_check")
+                .contains("public.album.album_pkey: item order invariant violated");
+
+        sandboxes.indexes =
+                VerificationRules.IndexFindings.notRun("amcheck bt_index_check", "amcheck is not installed");
+        BackupVerified skipped = verifyBackup.handle(completed(), true);
+
+        assertThat(skipped.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(check(skipped, "indexes").status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(check(skipped, "indexes").detail()).contains("amcheck is not installed");
+    }
+
+    @Test
+    void theTargetsCriticalTablesAssertionsAndRtoAreChecked() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.restoreSleepMillis = 5;
+        sandboxes.restored = inventory(Map.of("album", 347L, "artist", 275L, "empty", 0L));
+        sandboxes.answers = Map.of(
+                "SELECT count(*) FROM album", new Sandbox.QueryResult("347", null),
+                "SELECT max(name) FROM artist", new Sandbox.QueryResult("Zappa", null));
+        VerifyBackup withSettings = new VerifyBackup(
+                store,
+                sandboxes,
+                published::add,
+                Clock.fixed(Instant.parse("2026-11-23T19:05:00Z"), ZoneOffset.UTC),
+                Duration.ofMinutes(5),
+                targetId -> DecryptionKeys.none(),
+                targetId -> new VerificationSettings(
+                        List.of("public.album", "public.empty", "public.gone"),
+                        List.of(
+                                new VerificationSettings.Assertion("albums", "SELECT count(*) FROM album", "347"),
+                                new VerificationSettings.Assertion("last", "SELECT max(name) FROM artist", "ZZ Top"),
+                                new VerificationSettings.Assertion("broken", "SELECT nope", "1")),
+                        Duration.ofMillis(1)));
+
+        BackupVerified verified = withSettings.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "critical-tables").detail())
+                .isEqualTo("1 missing: public.gone; 1 empty: public.empty");
+        assertThat(check(verified, "assertion:albums").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check(verified, "assertion:last").detail())
+                .isEqualTo("expected 'ZZ Top' but the restored database answered 'Zappa'");
+        assertThat(check(verified, "assertion:broken").detail()).contains("relation does not exist");
+        assertThat(check(verified, "rto").status()).isEqualTo(CheckStatus.WARNING);
+    }
+
+    @Test
+    void anRtoWarningAloneLeavesTheOutcomePassed() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.restoreSleepMillis = 5;
+        VerifyBackup withRto = new VerifyBackup(
+                store,
+                sandboxes,
+                published::add,
+                Clock.fixed(Instant.parse("2026-11-23T19:05:00Z"), ZoneOffset.UTC),
+                Duration.ofMinutes(5),
+                targetId -> DecryptionKeys.none(),
+                targetId -> new VerificationSettings(null, null, Duration.ofMillis(1)));
+
+        BackupVerified verified = withRto.handle(completed());
+
+        assertThat(check(verified, "rto").status()).isEqualTo(CheckStatus.WARNING);
+        assertThat(verified.outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void aRestoredObjectTheManifestDoesNotListFailsTheSchemaCheck() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.restored = new SchemaInventory(
+                SOURCE.tables(),
+                null,
+                null,
+                null,
+                null,
+                List.of("public.album.album_pkey"),
+                null,
+                null,
+                null,
+                null,
+                List.of("plpgsql"));
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "tables").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check(verified, "schema").detail())
+                .isEqualTo("indexes: 1 not in the manifest: public.album.album_pkey");
     }
 
     @Test
@@ -457,6 +588,14 @@ class VerifyBackupTest {
         SchemaInventory restored = SOURCE;
         byte[] restoredBytes;
         SandboxRequest lastRequest;
+        List<VerificationRules.SequenceState> sequences = List.of(new VerificationRules.SequenceState(
+                "public.album_album_id_seq", "public.album.album_id", "last_value 347, is_called true", 348, 347L));
+        Map<String, Sandbox.QueryResult> answers = Map.of();
+        long restoreSleepMillis;
+        VerificationRules.IndexFindings indexes =
+                new VerificationRules.IndexFindings("amcheck bt_index_check", "btree indexes", 2, List.of(), null);
+        List<VerificationRules.ForeignKeyOrphans> foreignKeys =
+                List.of(new VerificationRules.ForeignKeyOrphans("public.album.album_artist_id_fkey", 0));
 
         @Override
         public String kind() {
@@ -489,6 +628,11 @@ class VerifyBackupTest {
                         return new RestoreResult(false, "reading the archive failed: " + e.getMessage(), 1);
                     }
                     restoredBytes = out.toByteArray();
+                    try {
+                        Thread.sleep(restoreSleepMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     return restoreFailure == null
                             ? new RestoreResult(true, null, 7)
                             : new RestoreResult(false, restoreFailure, 7);
@@ -497,6 +641,29 @@ class VerifyBackupTest {
                 @Override
                 public SchemaInventory inventory() {
                     return restored;
+                }
+
+                @Override
+                public List<VerificationRules.ForeignKeyOrphans> foreignKeyOrphans() {
+                    if (foreignKeys == null) {
+                        throw new SandboxException("connection refused", null);
+                    }
+                    return foreignKeys;
+                }
+
+                @Override
+                public VerificationRules.IndexFindings checkIndexes() {
+                    return indexes;
+                }
+
+                @Override
+                public List<VerificationRules.SequenceState> sequences() {
+                    return sequences;
+                }
+
+                @Override
+                public QueryResult query(String sql) {
+                    return answers.getOrDefault(sql, new QueryResult(null, "relation does not exist"));
                 }
 
                 @Override

@@ -173,4 +173,188 @@ class VerificationRulesTest {
         assertThat(VerificationRules.outcome(List.of(checksum, tables), Set.of("tables")))
                 .isEqualTo(Outcome.FAILED);
     }
+
+    private static SchemaInventory objects(List<String> indexes, List<String> constraints, List<String> extensions) {
+        return new SchemaInventory(
+                List.of(table("album", 1)),
+                List.of("public.v"),
+                null,
+                List.of("public.album_id_seq"),
+                null,
+                indexes,
+                constraints,
+                null,
+                null,
+                null,
+                extensions);
+    }
+
+    @Test
+    void schemaPassesWithTheCountPerKindWhenEveryObjectIsRestoredAndIgnoresTheSandboxsOwnExtensions() {
+        CheckResult check = VerificationRules.schema(
+                objects(List.of("public.album.album_pkey"), List.of("public.album.album_pkey"), List.of()),
+                objects(List.of("public.album.album_pkey"), List.of("public.album.album_pkey"), List.of("plpgsql")),
+                2);
+
+        assertThat(check.name()).isEqualTo("schema");
+        assertThat(check.status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check.detail()).contains("1 views", "1 sequences", "1 indexes", "1 constraints", "0 triggers");
+    }
+
+    @Test
+    void schemaFailsNamingTheMissingAndTheExtraObjectsPerKind() {
+        CheckResult check = VerificationRules.schema(
+                objects(List.of("public.album.album_pkey", "public.album.by_title"), List.of(), List.of("pgcrypto")),
+                objects(List.of("public.album.album_pkey"), List.of("public.album.extra_check"), List.of("plpgsql")),
+                2);
+
+        assertThat(check.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check.detail())
+                .contains("indexes: 1 missing after restore: public.album.by_title")
+                .contains("constraints: 1 not in the manifest: public.album.extra_check")
+                .contains("extensions: 1 missing after restore: pgcrypto")
+                .doesNotContain("plpgsql")
+                .doesNotContain("views");
+    }
+
+    @Test
+    void schemaDetailsAreCut() {
+        List<String> many = IntStream.range(0, 5000)
+                .mapToObj(i -> "public.album.index_with_a_rather_long_name_" + i)
+                .toList();
+        List<String> manyOthers = many.stream().map(n -> n + "_x").toList();
+        SchemaInventory source =
+                new SchemaInventory(List.of(), many, many, many, many, many, many, many, many, many, null);
+        SchemaInventory restored = new SchemaInventory(
+                List.of(),
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                manyOthers,
+                null);
+
+        CheckResult check = VerificationRules.schema(source, restored, 1);
+
+        assertThat(check.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check.detail())
+                .hasSizeLessThanOrEqualTo(VerificationRules.MAX_DETAIL + 3)
+                .contains("more");
+    }
+
+    @Test
+    void foreignKeysPassWithoutOrphansFailNamingEachConstraintWithOrphansAndSkipWithoutForeignKeys() {
+        assertThat(VerificationRules.foreignKeys(
+                                List.of(new VerificationRules.ForeignKeyOrphans("public.album.album_artist_fk", 0)), 4)
+                        .status())
+                .isEqualTo(CheckStatus.PASSED);
+        CheckResult failed = VerificationRules.foreignKeys(
+                List.of(
+                        new VerificationRules.ForeignKeyOrphans("public.album.album_artist_fk", 0),
+                        new VerificationRules.ForeignKeyOrphans("public.track.track_album_fk", 12)),
+                4);
+        assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(failed.detail())
+                .contains("1 of 2 foreign keys")
+                .contains("public.track.track_album_fk (12 orphan rows)")
+                .doesNotContain("album_artist_fk");
+        CheckResult none = VerificationRules.foreignKeys(List.of(), 0);
+        assertThat(none.name()).isEqualTo("foreign-keys");
+        assertThat(none.status()).isEqualTo(CheckStatus.SKIPPED);
+    }
+
+    @Test
+    void indexesPassWhenTheCheckerFoundNothingFailNamingEachUnsoundOneAndSkipWhenTheCheckerCannotRun() {
+        CheckResult passed = VerificationRules.indexes(
+                new VerificationRules.IndexFindings("CHECK TABLE", "tables", 11, List.of(), null), 5);
+        assertThat(passed.name()).isEqualTo("indexes");
+        assertThat(passed.status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(passed.detail()).isEqualTo("CHECK TABLE found 11 tables sound");
+
+        CheckResult failed = VerificationRules.indexes(
+                new VerificationRules.IndexFindings(
+                        "CHECK TABLE", "tables", 11, List.of("shop.Invoice: error Corrupt"), null),
+                5);
+        assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(failed.detail()).isEqualTo("1 of 11 tables failed CHECK TABLE: shop.Invoice: error Corrupt");
+
+        CheckResult notRun = VerificationRules.indexes(
+                VerificationRules.IndexFindings.notRun("amcheck bt_index_check", "amcheck is not installed"), 0);
+        assertThat(notRun.status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(notRun.detail()).contains("amcheck is not installed");
+
+        assertThat(VerificationRules.indexes(
+                                new VerificationRules.IndexFindings(
+                                        "amcheck bt_index_check", "btree indexes", 0, List.of(), null),
+                                0)
+                        .status())
+                .isEqualTo(CheckStatus.SKIPPED);
+    }
+
+    @Test
+    void sequencesFailNamingEachOneBehindItsColumnsMaxAndSkipWithoutSequences() {
+        VerificationRules.SequenceState ahead = new VerificationRules.SequenceState(
+                "public.album_album_id_seq", "public.album.album_id", "last_value 347, is_called true", 348, 347L);
+        VerificationRules.SequenceState empty = new VerificationRules.SequenceState(
+                "public.t_id_seq", "public.t.id", "last_value 1, is_called false", 1, null);
+        VerificationRules.SequenceState behind = new VerificationRules.SequenceState(
+                "public.track_track_id_seq", "public.track.track_id", "last_value 3503, is_called false", 3503, 3503L);
+
+        CheckResult passed = VerificationRules.sequences(List.of(ahead, empty), 3);
+        assertThat(passed.name()).isEqualTo("sequences");
+        assertThat(passed.status()).isEqualTo(CheckStatus.PASSED);
+
+        CheckResult failed = VerificationRules.sequences(List.of(ahead, behind), 3);
+        assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(failed.detail())
+                .isEqualTo("1 of 2 sequences would hand out a value already taken: public.track_track_id_seq"
+                        + " (last_value 3503, is_called false) is behind max(public.track.track_id) = 3503");
+
+        assertThat(VerificationRules.sequences(List.of(), 0).status()).isEqualTo(CheckStatus.SKIPPED);
+    }
+
+    @Test
+    void criticalTablesFailNamingTheMissingAndTheEmptyOnes() {
+        SchemaInventory restored = inventory(table("album", 347), table("empty", 0));
+
+        assertThat(VerificationRules.criticalTables(List.of("public.album"), restored, 0)
+                        .status())
+                .isEqualTo(CheckStatus.PASSED);
+        CheckResult failed =
+                VerificationRules.criticalTables(List.of("public.album", "public.empty", "public.gone"), restored, 0);
+        assertThat(failed.name()).isEqualTo("critical-tables");
+        assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(failed.detail()).isEqualTo("1 missing: public.gone; 1 empty: public.empty");
+    }
+
+    @Test
+    void assertionsPassOnEqualTextAndFailQuotingBothOrTheError() {
+        CheckResult passed = VerificationRules.assertion("tracks", "3503", "3503", null, 2);
+        assertThat(passed.name()).isEqualTo("assertion:tracks");
+        assertThat(passed.status()).isEqualTo(CheckStatus.PASSED);
+
+        CheckResult differs = VerificationRules.assertion("tracks", "3503", null, null, 2);
+        assertThat(differs.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(differs.detail()).isEqualTo("expected '3503' but the restored database answered NULL");
+
+        CheckResult error = VerificationRules.assertion("tracks", "3503", null, "relation \"track\" does not exist", 2);
+        assertThat(error.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(error.detail()).contains("relation \"track\" does not exist");
+    }
+
+    @Test
+    void rtoWarnsWhenTheRestoreTookLongerPassesOtherwiseAndIsSkippedWhenNotSetAndAWarningDoesNotFail() {
+        CheckResult slow = VerificationRules.rto(java.time.Duration.ofSeconds(1), 1001);
+        assertThat(slow.name()).isEqualTo("rto");
+        assertThat(slow.status()).isEqualTo(CheckStatus.WARNING);
+        assertThat(slow.detail()).contains("1001 ms").contains("PT1S");
+        assertThat(VerificationRules.rto(java.time.Duration.ofSeconds(1), 1000).status())
+                .isEqualTo(CheckStatus.PASSED);
+        assertThat(VerificationRules.rto(null, 1000).status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(VerificationRules.outcome(List.of(slow), Set.of())).isEqualTo(Outcome.PASSED);
+    }
 }

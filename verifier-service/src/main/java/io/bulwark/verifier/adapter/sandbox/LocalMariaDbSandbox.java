@@ -6,13 +6,32 @@ import io.bulwark.engines.mariadb.MariaDbInspector;
 import io.bulwark.engines.mariadb.MariaDbRestoreTool;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
+import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
+import io.bulwark.verifier.domain.VerificationRules.IndexFindings;
+import io.bulwark.verifier.domain.VerificationRules.SequenceState;
 import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** One {@code local} MariaDB sandbox: restores with the {@code mariadb} client, inspects with {@link MariaDbInspector}. */
 final class LocalMariaDbSandbox implements Sandbox {
+
+    /** The columns of every foreign key of one database, in key order. */
+    private static final String FOREIGN_KEYS = "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.REFERENCED_TABLE_SCHEMA,"
+            + " k.REFERENCED_TABLE_NAME, k.COLUMN_NAME, k.REFERENCED_COLUMN_NAME"
+            + " FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r"
+            + " ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
+            + " AND r.TABLE_NAME = k.TABLE_NAME"
+            + " WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL"
+            + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION";
 
     private final LocalMariaDbInstance instance;
     private final String database;
@@ -51,6 +70,148 @@ final class LocalMariaDbSandbox implements Sandbox {
             return inspector.inventory(connection, database);
         } catch (SQLException e) {
             throw new SandboxException("inventory of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ForeignKeyOrphans> foreignKeyOrphans() {
+        try (Connection connection = instance.connect(database)) {
+            Map<String, String[]> parents = new LinkedHashMap<>();
+            Map<String, List<String[]>> columns = new LinkedHashMap<>();
+            try (PreparedStatement st = connection.prepareStatement(FOREIGN_KEYS)) {
+                st.setString(1, database);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String key = database + "." + rs.getString(1) + "." + rs.getString(2);
+                        parents.putIfAbsent(key, new String[] {rs.getString(1), rs.getString(3), rs.getString(4)});
+                        columns.computeIfAbsent(key, k -> new ArrayList<>())
+                                .add(new String[] {rs.getString(5), rs.getString(6)});
+                    }
+                }
+            }
+            List<ForeignKeyOrphans> orphans = new ArrayList<>();
+            try (Statement st = connection.createStatement()) {
+                for (Map.Entry<String, String[]> key : parents.entrySet()) {
+                    String[] tables = key.getValue();
+                    List<String> notNull = new ArrayList<>();
+                    List<String> match = new ArrayList<>();
+                    for (String[] column : columns.get(key.getKey())) {
+                        String child = MariaDbInspector.quoteIdentifier(column[0]);
+                        notNull.add("c." + child + " IS NOT NULL");
+                        match.add("p." + MariaDbInspector.quoteIdentifier(column[1]) + " = c." + child);
+                    }
+                    String sql = "SELECT count(*) FROM " + MariaDbInspector.qualify(database, tables[0]) + " c WHERE "
+                            + String.join(" AND ", notNull) + " AND NOT EXISTS (SELECT 1 FROM "
+                            + MariaDbInspector.qualify(tables[1], tables[2]) + " p WHERE "
+                            + String.join(" AND ", match) + ")";
+                    try (ResultSet rs = st.executeQuery(sql)) {
+                        rs.next();
+                        orphans.add(new ForeignKeyOrphans(key.getKey(), rs.getLong(1)));
+                    }
+                }
+            }
+            return orphans;
+        } catch (SQLException e) {
+            throw new SandboxException("the foreign-key check of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public IndexFindings checkIndexes() {
+        try (Connection connection = instance.connect(database)) {
+            List<String> tables = new ArrayList<>();
+            try (PreparedStatement st = connection.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY 1")) {
+                st.setString(1, database);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+            }
+            List<String> failures = new ArrayList<>();
+            try (Statement st = connection.createStatement()) {
+                for (String table : tables) {
+                    List<String> messages = new ArrayList<>();
+                    try (ResultSet rs = st.executeQuery("CHECK TABLE " + MariaDbInspector.qualify(database, table))) {
+                        while (rs.next()) {
+                            String type = rs.getString("Msg_type");
+                            String text = rs.getString("Msg_text");
+                            boolean bad = "error".equalsIgnoreCase(type)
+                                    || ("status".equalsIgnoreCase(type) && !"OK".equalsIgnoreCase(text));
+                            if (bad) {
+                                messages.add(type + " " + text);
+                            }
+                        }
+                    }
+                    if (!messages.isEmpty()) {
+                        failures.add(database + "." + table + ": " + String.join("; ", messages));
+                    }
+                }
+            }
+            return new IndexFindings("CHECK TABLE", "tables", tables.size(), failures, null);
+        } catch (SQLException e) {
+            throw new SandboxException("the table check of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SequenceState> sequences() {
+        try (Connection connection = instance.connect(database)) {
+            List<String[]> columns = new ArrayList<>();
+            try (PreparedStatement st =
+                    connection.prepareStatement("SELECT c.TABLE_NAME, c.COLUMN_NAME, t.AUTO_INCREMENT"
+                            + " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
+                            + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
+                            + " WHERE c.TABLE_SCHEMA = ? AND c.EXTRA LIKE '%auto_increment%' AND t.AUTO_INCREMENT IS NOT NULL"
+                            + " ORDER BY 1")) {
+                st.setString(1, database);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        columns.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                    }
+                }
+            }
+            List<SequenceState> states = new ArrayList<>();
+            try (Statement st = connection.createStatement()) {
+                for (String[] c : columns) {
+                    Long max;
+                    try (ResultSet rs = st.executeQuery("SELECT max(" + MariaDbInspector.quoteIdentifier(c[1])
+                            + ") FROM " + MariaDbInspector.qualify(database, c[0]))) {
+                        rs.next();
+                        long value = rs.getLong(1);
+                        max = rs.wasNull() ? null : value;
+                    }
+                    long next = Long.parseLong(c[2]);
+                    states.add(new SequenceState(
+                            database + "." + c[0],
+                            database + "." + c[0] + "." + c[1],
+                            "AUTO_INCREMENT " + next,
+                            next,
+                            max));
+                }
+            }
+            return states;
+        } catch (SQLException e) {
+            throw new SandboxException(
+                    "the AUTO_INCREMENT check of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public QueryResult query(String sql) {
+        Connection connection;
+        try {
+            connection = instance.connect(database);
+        } catch (SQLException e) {
+            throw new SandboxException("cannot connect to the restored database: " + e.getMessage(), e);
+        }
+        try (connection;
+                Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            return new QueryResult(rs.next() ? rs.getString(1) : null, null);
+        } catch (SQLException e) {
+            return new QueryResult(null, e.getMessage());
         }
     }
 

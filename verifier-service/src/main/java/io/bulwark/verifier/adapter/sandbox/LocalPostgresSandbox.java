@@ -6,13 +6,53 @@ import io.bulwark.engines.postgres.PgRestoreTool;
 import io.bulwark.engines.postgres.PostgresInspector;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
+import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
+import io.bulwark.verifier.domain.VerificationRules.IndexFindings;
+import io.bulwark.verifier.domain.VerificationRules.SequenceState;
 import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One {@code local} sandbox: restores with {@code pg_restore}, inspects with {@link PostgresInspector}. */
 final class LocalPostgresSandbox implements Sandbox {
+
+    /** Ascending sequences owned by a column: sequence schema, name, table schema, table, column, increment. */
+    private static final String OWNED_SEQUENCES = "SELECT sn.nspname, s.relname, tn.nspname, t.relname, a.attname,"
+            + " q.seqincrement FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
+            + " JOIN pg_sequence q ON q.seqrelid = s.oid JOIN pg_namespace sn ON sn.oid = s.relnamespace"
+            + " JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+            + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
+            + " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
+            + " AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i') AND q.seqincrement > 0 ORDER BY 1, 2";
+
+    private static final String AMCHECK = "amcheck bt_index_check";
+
+    /** Valid btree indexes (no partitioned index, which has no storage) of the user schemas: oid, schema.table, name. */
+    private static final String BTREE_INDEXES = "SELECT i.oid, n.nspname || '.' || t.relname, i.relname FROM pg_index x"
+            + " JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+            + " JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = i.relam"
+            + " WHERE am.amname = 'btree' AND i.relkind = 'i' AND x.indisvalid AND x.indisready"
+            + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
+            + " ORDER BY 2, 3";
+
+    /**
+     * Foreign keys with their columns in key order; a partition's copy of its parent's constraint
+     * ({@code conparentid <> 0}) is left out, the parent's covers it.
+     */
+    private static final String FOREIGN_KEYS = "SELECT n.nspname, t.relname, c.conname, pn.nspname, pt.relname,"
+            + " array(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)"
+            + " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord),"
+            + " array(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord)"
+            + " JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.ord)"
+            + " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid"
+            + " JOIN pg_namespace n ON n.oid = t.relnamespace"
+            + " JOIN pg_class pt ON pt.oid = c.confrelid JOIN pg_namespace pn ON pn.oid = pt.relnamespace"
+            + " WHERE c.contype = 'f' AND c.conparentid = 0 ORDER BY 1, 2, 3";
 
     private final LocalPostgresInstance instance;
     private final PgRestoreTool restoreTool;
@@ -43,6 +83,153 @@ final class LocalPostgresSandbox implements Sandbox {
             return inspector.inventory(connection);
         } catch (SQLException e) {
             throw new SandboxException("inventory of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ForeignKeyOrphans> foreignKeyOrphans() {
+        try (Connection connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+                Statement st = connection.createStatement()) {
+            List<String> keys = new ArrayList<>();
+            List<String> queries = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(FOREIGN_KEYS)) {
+                while (rs.next()) {
+                    String[] columns = (String[]) rs.getArray(6).getArray();
+                    String[] referenced = (String[]) rs.getArray(7).getArray();
+                    keys.add(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3));
+                    queries.add(orphanQuery(
+                            PostgresInspector.qualify(rs.getString(1), rs.getString(2)),
+                            PostgresInspector.qualify(rs.getString(4), rs.getString(5)),
+                            columns,
+                            referenced));
+                }
+            }
+            List<ForeignKeyOrphans> orphans = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                try (ResultSet rs = st.executeQuery(queries.get(i))) {
+                    rs.next();
+                    orphans.add(new ForeignKeyOrphans(keys.get(i), rs.getLong(1)));
+                }
+            }
+            return orphans;
+        } catch (SQLException e) {
+            throw new SandboxException("the foreign-key check of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code SELECT count(*)} of the rows of {@code child} whose non-null key matches no {@code parent} row. */
+    private static String orphanQuery(String child, String parent, String[] columns, String[] referenced) {
+        List<String> notNull = new ArrayList<>();
+        List<String> match = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            String column = PostgresInspector.quoteIdentifier(columns[i]);
+            notNull.add("c." + column + " IS NOT NULL");
+            match.add("p." + PostgresInspector.quoteIdentifier(referenced[i]) + " = c." + column);
+        }
+        return "SELECT count(*) FROM " + child + " c WHERE " + String.join(" AND ", notNull)
+                + " AND NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE " + String.join(" AND ", match) + ")";
+    }
+
+    @Override
+    public IndexFindings checkIndexes() {
+        try (Connection connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+                Statement st = connection.createStatement()) {
+            try {
+                st.execute("CREATE EXTENSION IF NOT EXISTS amcheck");
+            } catch (SQLException e) {
+                if (!e.getSQLState().startsWith("58") && !e.getSQLState().startsWith("0A")) {
+                    throw e;
+                }
+                return IndexFindings.notRun(
+                        AMCHECK,
+                        "the amcheck extension is not available to this server (PostgreSQL contrib): "
+                                + e.getMessage());
+            }
+            List<String[]> indexes = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(BTREE_INDEXES)) {
+                while (rs.next()) {
+                    indexes.add(new String[] {rs.getString(1), rs.getString(2) + "." + rs.getString(3)});
+                }
+            }
+            List<String> failures = new ArrayList<>();
+            for (String[] index : indexes) {
+                try (ResultSet rs = st.executeQuery("SELECT bt_index_check(" + index[0] + "::regclass)")) {
+                    rs.next();
+                } catch (SQLException e) {
+                    if (e.getSQLState() == null || !e.getSQLState().startsWith("XX")) {
+                        throw e;
+                    }
+                    failures.add(index[1] + ": " + e.getMessage());
+                }
+            }
+            return new IndexFindings(AMCHECK, "btree indexes", indexes.size(), failures, null);
+        } catch (SQLException e) {
+            throw new SandboxException("the index check of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SequenceState> sequences() {
+        try (Connection connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+                Statement st = connection.createStatement()) {
+            List<String[]> owned = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(OWNED_SEQUENCES)) {
+                while (rs.next()) {
+                    owned.add(new String[] {
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)
+                    });
+                }
+            }
+            List<SequenceState> states = new ArrayList<>();
+            for (String[] o : owned) {
+                long lastValue;
+                boolean called;
+                try (ResultSet rs =
+                        st.executeQuery("SELECT last_value, is_called FROM " + PostgresInspector.qualify(o[0], o[1]))) {
+                    rs.next();
+                    lastValue = rs.getLong(1);
+                    called = rs.getBoolean(2);
+                }
+                Long max;
+                try (ResultSet rs = st.executeQuery("SELECT max(" + PostgresInspector.quoteIdentifier(o[4])
+                        + ")::bigint FROM " + PostgresInspector.qualify(o[2], o[3]))) {
+                    rs.next();
+                    long value = rs.getLong(1);
+                    max = rs.wasNull() ? null : value;
+                }
+                long next = called ? lastValue + Long.parseLong(o[5]) : lastValue;
+                states.add(new SequenceState(
+                        o[0] + "." + o[1],
+                        o[2] + "." + o[3] + "." + o[4],
+                        "last_value " + lastValue + ", is_called " + called,
+                        next,
+                        max));
+            }
+            return states;
+        } catch (SQLException e) {
+            throw new SandboxException("the sequence check of the restored database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public QueryResult query(String sql) {
+        Connection connection;
+        try {
+            connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+        } catch (SQLException e) {
+            throw new SandboxException("cannot connect to the restored database: " + e.getMessage(), e);
+        }
+        try (connection;
+                Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            return new QueryResult(rs.next() ? rs.getString(1) : null, null);
+        } catch (SQLException e) {
+            return new QueryResult(null, e.getMessage());
         }
     }
 
