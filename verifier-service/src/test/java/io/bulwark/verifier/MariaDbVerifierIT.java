@@ -154,6 +154,11 @@ class MariaDbVerifierIT {
                         "sequences",
                         "critical-tables",
                         "rto");
+        assertThat(event.checks()).extracting(CheckResult::name).containsSubsequence("checksum", "archive", "restore");
+        assertThat(event.checks())
+                .filteredOn(c -> c.name().equals("archive"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.detail()).contains("mariadb-dump header: -- MariaDB dump"));
         assertThat(event.checks())
                 .filteredOn(c -> c.name().equals("sequences"))
                 .singleElement()

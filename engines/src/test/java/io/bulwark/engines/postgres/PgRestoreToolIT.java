@@ -74,6 +74,29 @@ class PgRestoreToolIT {
     }
 
     @Test
+    void listsTheTableOfContentsFromTheHeadOfAnArchiveAlone() {
+        PgRestoreTool.Listing whole = tool.list(archive, TIMEOUT);
+        PgRestoreTool.Listing head = tool.list(Arrays.copyOf(archive, archive.length / 2), TIMEOUT);
+
+        assertThat(whole.succeeded()).as(whole.error()).isTrue();
+        assertThat(whole.entries()).isGreaterThanOrEqualTo(8);
+        assertThat(head.entries()).isEqualTo(whole.entries());
+    }
+
+    @Test
+    void aHeadThatEndsInsideTheTableOfContentsSaysSoAndGarbageIsNoArchive() {
+        PgRestoreTool.Listing cut = tool.list(Arrays.copyOf(archive, 40), TIMEOUT);
+        PgRestoreTool.Listing garbage = tool.list("not an archive at all, just text".getBytes(), TIMEOUT);
+
+        assertThat(cut.succeeded()).isFalse();
+        assertThat(cut.endOfInput()).isTrue();
+        assertThat(cut.error()).contains("end of file");
+        assertThat(garbage.succeeded()).isFalse();
+        assertThat(garbage.endOfInput()).isFalse();
+        assertThat(garbage.error()).contains("pg_restore");
+    }
+
+    @Test
     void restoresAnArchiveStreamedFromAnInputStreamIntoAnEmptyDatabase() throws Exception {
         sandbox.createDatabase("clean");
 

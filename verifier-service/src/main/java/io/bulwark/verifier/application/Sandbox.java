@@ -30,6 +30,28 @@ public interface Sandbox extends AutoCloseable {
     RestoreResult restore(InputStream archive, Duration timeout);
 
     /**
+     * Lists the table of contents of a PostgreSQL custom-format archive from its first bytes alone
+     * ({@code pg_restore --list}, with the sandbox's own {@code pg_restore}), before the restore.
+     *
+     * @param head the first bytes of the decoded archive, the whole archive when it is shorter
+     * @param timeout how long the listing may take before it is killed
+     * @return what the tool read, or null when this sandbox has no tool to list archives with
+     */
+    default ArchiveListing listArchive(byte[] head, Duration timeout) {
+        return null;
+    }
+
+    /**
+     * What {@link #listArchive} read.
+     *
+     * @param tool the tool that listed it, e.g. {@code pg_restore --list}
+     * @param entries the number of table-of-contents entries; 0 when it failed
+     * @param error the tool's error, null when it read the whole table of contents
+     * @param endOfInput true when the failure is that the head ended before the table of contents did
+     */
+    record ArchiveListing(String tool, int entries, String error, boolean endOfInput) {}
+
+    /**
      * The schema inventory of the restored database, with exact row counts.
      *
      * @throws SandboxException when the sandbox cannot be queried

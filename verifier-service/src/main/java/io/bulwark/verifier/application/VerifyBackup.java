@@ -29,6 +29,7 @@ import io.bulwark.contracts.VerificationReport;
 import io.bulwark.verifier.domain.CheckNames;
 import io.bulwark.verifier.domain.VerificationRules;
 import io.bulwark.verifier.domain.VerificationSettings;
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Checks, in order: {@code manifest} (it exists and names an artifact), {@code sandbox} (one
  * started, at least the source's major version), {@code checksum} (SHA-256 of the stored bytes equals
- * the manifest's; the object is read to its end even when the restore stops early), {@code restore}
+ * the manifest's; the object is read to its end even when the restore stops early), {@code archive}
+ * (the first {@value #ARCHIVE_HEAD_BYTES} bytes of the decoded archive, read ahead of the restore and
+ * then restored from memory, hold a table of contents {@code pg_restore --list} reads, or a
+ * mariadb-dump header; SKIPPED when the table of contents is larger, or the sandbox cannot list
+ * archives), {@code restore}
  * (the restore tool, {@code pg_restore} or {@code mariadb}, exits 0), {@code tables} (the restored
  * table set equals the manifest's), {@code row-counts} (each table's exact count equals the
  * manifest's), {@code schema} (every other object the manifest lists, view, materialized view,
@@ -83,6 +88,17 @@ public final class VerifyBackup {
 
     /** The content type of {@code verification.json}. */
     public static final String REPORT_CONTENT_TYPE = "application/json";
+
+    /**
+     * The most bytes of the decoded archive read ahead of the restore for the {@code archive} check, and
+     * held in memory until the restore has read them: 4 MiB. A custom archive's table of contents is
+     * its header plus one entry per object (its tag, its {@code CREATE} and {@code DROP} statements,
+     * its dependencies): a few hundred bytes per table, index or constraint, so 4 MiB holds the
+     * TOC of some ten thousand objects; one with more (large objects have an entry each) is SKIPPED.
+     */
+    static final int ARCHIVE_HEAD_BYTES = 4 * 1024 * 1024;
+
+    private static final Duration LISTING_TIMEOUT = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(VerifyBackup.class);
 
@@ -374,7 +390,7 @@ public final class VerifyBackup {
                             + run.sandboxMillis
                             + " ms",
                     run.sandboxMillis));
-            if (restoreArtifact(sandbox, manifest.targetId(), manifest.artifact(), run)) {
+            if (restoreArtifact(sandbox, engine, manifest.targetId(), manifest.artifact(), run)) {
                 compareWithManifest(sandbox, manifest.inventory(), run);
                 checkTargetSettings(sandbox, manifest.targetId(), run);
             }
@@ -382,7 +398,7 @@ public final class VerifyBackup {
     }
 
     /** Streams the artifact into the sandbox; records checksum and restore; true when the checks may go on. */
-    private boolean restoreArtifact(Sandbox sandbox, String targetId, ArtifactRef artifact, Run run) {
+    private boolean restoreArtifact(Sandbox sandbox, String engine, String targetId, ArtifactRef artifact, Run run) {
         long started = System.nanoTime();
         DigestingInputStream stored;
         try {
@@ -392,7 +408,7 @@ public final class VerifyBackup {
                     CheckNames.CHECKSUM,
                     "the artifact " + artifact.key() + " named by the manifest is not in the store",
                     millisSince(started)));
-            skipRest(run, "the artifact is missing", CheckNames.RESTORE);
+            skipRest(run, "the artifact is missing", CheckNames.ARCHIVE);
             return false;
         } catch (ObjectStoreException e) {
             run.unjudged.add(CheckNames.CHECKSUM);
@@ -400,10 +416,11 @@ public final class VerifyBackup {
                     CheckNames.CHECKSUM,
                     "could not read " + artifact.key() + " from the object store: " + e.getMessage(),
                     millisSince(started)));
-            skipRest(run, "the object store could not be read", CheckNames.RESTORE);
+            skipRest(run, "the object store could not be read", CheckNames.ARCHIVE);
             return false;
         }
         Sandbox.RestoreResult restore = null;
+        CheckResult archiveCheck = null;
         String decodeError = null;
         String toolError = null;
         boolean decodeUnjudged = false;
@@ -414,7 +431,10 @@ public final class VerifyBackup {
                 keys = keyring.keysFor(targetId == null ? "" : targetId);
                 // the decoder closes its input when it throws (keys that do not open the artifact), but the
                 // checksum below still reads the artifact to its end; stored is closed by this try
-                decoded = ArtifactDecoder.decoding(new KeptOpen(stored), artifact.codecs(), keys);
+                BufferedInputStream ahead = new BufferedInputStream(
+                        ArtifactDecoder.decoding(new KeptOpen(stored), artifact.codecs(), keys), 64 * 1024);
+                decoded = ahead;
+                archiveCheck = checkArchiveHead(sandbox, engine, ahead);
                 restore = sandbox.restore(decoded, restoreTimeout);
             } catch (IllegalArgumentException e) {
                 decodeError = e.getMessage();
@@ -449,11 +469,19 @@ public final class VerifyBackup {
                     "reading " + artifact.key() + " from the object store failed after " + stored.bytes() + " bytes: "
                             + stored.sourceFailure().getMessage(),
                     run.restoreMillis));
-            skipRest(run, "the artifact could not be read to its end", CheckNames.RESTORE);
+            skipRest(run, "the artifact could not be read to its end", CheckNames.ARCHIVE);
             return false;
         }
         run.checks.add(VerificationRules.checksum(
                 artifact.sha256(), artifact.storedBytes(), stored.sha256(), stored.bytes(), run.restoreMillis));
+        run.checks.add(
+                archiveCheck != null
+                        ? archiveCheck
+                        : skipped(
+                                CheckNames.ARCHIVE,
+                                toolError != null
+                                        ? "the restore tool could not run"
+                                        : "the archive could not be decoded"));
         if (toolError != null) {
             run.unjudged.add(CheckNames.RESTORE);
             run.checks.add(failed(CheckNames.RESTORE, "the restore tool could not run: " + toolError, 0));
@@ -482,6 +510,47 @@ public final class VerifyBackup {
                     restore.tool(), restore.succeeded(), restore.failureDetail(), restore.elapsedMillis()));
         }
         return true;
+    }
+
+    /**
+     * The {@code archive} check: reads up to {@link #ARCHIVE_HEAD_BYTES} of the decoded archive, has
+     * them listed (PostgreSQL) or looks for a dump header (MariaDB), and rewinds {@code decoded} to its
+     * start for the restore.
+     *
+     * @throws IOException when the archive cannot be decoded
+     */
+    private static CheckResult checkArchiveHead(Sandbox sandbox, String engine, BufferedInputStream decoded)
+            throws IOException {
+        long started = System.nanoTime();
+        boolean postgres = engine.equalsIgnoreCase("postgresql");
+        int limit = postgres ? ARCHIVE_HEAD_BYTES : 4096;
+        decoded.mark(limit + 1);
+        byte[] head = decoded.readNBytes(limit + 1);
+        decoded.reset();
+        boolean wholeArchive = head.length <= limit;
+        if (!wholeArchive) {
+            head = java.util.Arrays.copyOf(head, limit);
+        }
+        if (!postgres) {
+            return VerificationRules.dumpHeader(new String(head, StandardCharsets.UTF_8), millisSince(started));
+        }
+        Sandbox.ArchiveListing listing;
+        try {
+            listing = sandbox.listArchive(head, LISTING_TIMEOUT);
+        } catch (RuntimeException e) {
+            return skipped(CheckNames.ARCHIVE, "the archive could not be listed: " + e.getMessage());
+        }
+        if (listing == null) {
+            return skipped(CheckNames.ARCHIVE, "this sandbox has no tool to list archives with");
+        }
+        return VerificationRules.archiveListing(
+                listing.tool(),
+                listing.entries(),
+                listing.error(),
+                listing.endOfInput(),
+                wholeArchive,
+                limit,
+                millisSince(started));
     }
 
     private void compareWithManifest(Sandbox sandbox, SchemaInventory source, Run run) {
@@ -595,6 +664,7 @@ public final class VerifyBackup {
         List<String> order = List.of(
                 CheckNames.SANDBOX,
                 CheckNames.CHECKSUM,
+                CheckNames.ARCHIVE,
                 CheckNames.RESTORE,
                 CheckNames.TABLES,
                 CheckNames.ROW_COUNTS,

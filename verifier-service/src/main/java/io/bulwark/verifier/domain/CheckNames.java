@@ -9,6 +9,8 @@ public final class CheckNames {
     public static final String SANDBOX = "sandbox";
     /** The SHA-256 of the stored bytes equals the manifest's. */
     public static final String CHECKSUM = "checksum";
+    /** The decoded archive's head is readable: its table of contents (PostgreSQL) or a dump header (MariaDB). */
+    public static final String ARCHIVE = "archive";
     /** The restore tool exited cleanly after reading the whole archive. */
     public static final String RESTORE = "restore";
     /** The restored tables are exactly the manifest's tables. */

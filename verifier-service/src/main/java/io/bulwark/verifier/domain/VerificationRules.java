@@ -81,6 +81,70 @@ public final class VerificationRules {
     }
 
     /**
+     * The table of contents of a PostgreSQL custom-format archive, listed from its head before the
+     * restore: PASSED naming the number of entries, FAILED quoting the tool's error (a truncated or
+     * corrupt header), SKIPPED when the head read ahead ended inside a table of contents too large
+     * for it (the restore goes on, and judges the archive).
+     *
+     * @param tool the listing tool, e.g. {@code pg_restore --list}
+     * @param error the tool's error, null when it read the whole table of contents
+     * @param endOfInput the tool's input ended before the table of contents did
+     * @param wholeArchive the head was the whole archive (then an early end means a truncated archive)
+     * @param headBytes the most bytes read ahead of the restore
+     */
+    public static CheckResult archiveListing(
+            String tool,
+            int entries,
+            String error,
+            boolean endOfInput,
+            boolean wholeArchive,
+            int headBytes,
+            long durationMillis) {
+        if (error == null) {
+            return new CheckResult(
+                    CheckNames.ARCHIVE, CheckStatus.PASSED, tool + " read " + entries + " TOC entries", durationMillis);
+        }
+        if (endOfInput && !wholeArchive) {
+            return skipped(
+                    CheckNames.ARCHIVE,
+                    "the table of contents is larger than the " + headBytes + " bytes read ahead of the restore");
+        }
+        return new CheckResult(
+                CheckNames.ARCHIVE,
+                CheckStatus.FAILED,
+                cap(tool + " could not read the archive's table of contents: " + error),
+                durationMillis);
+    }
+
+    /**
+     * The head of a MariaDB (or MySQL) SQL dump: PASSED when it begins with a {@code mariadb-dump}
+     * or {@code mysqldump} header ({@code -- MariaDB dump}, {@code -- MySQL dump}; after the {@code
+     * /*M!999999\\- enable the sandbox mode *}{@code /} line of mariadb-dump 10.11.8 and later),
+     * SKIPPED otherwise (a dump written with {@code --skip-comments}, or by another tool: the restore
+     * judges it).
+     *
+     * @param head the dump's first bytes as text, empty for an empty dump
+     */
+    public static CheckResult dumpHeader(String head, long durationMillis) {
+        List<String> lines = head.lines().limit(2).toList();
+        String firstLine = lines.isEmpty() ? "" : lines.getFirst();
+        if (firstLine.startsWith("/*M!999999") && lines.size() > 1) {
+            firstLine = lines.get(1);
+        }
+        if (firstLine.startsWith("-- MariaDB dump") || firstLine.startsWith("-- MySQL dump")) {
+            return new CheckResult(
+                    CheckNames.ARCHIVE,
+                    CheckStatus.PASSED,
+                    cap("the dump begins with a mariadb-dump header: " + firstLine.strip()),
+                    durationMillis);
+        }
+        return skipped(
+                CheckNames.ARCHIVE,
+                "the dump does not begin with a mariadb-dump header ("
+                        + (firstLine.isBlank() ? "it is empty" : "it begins '" + cap(firstLine.strip()) + "'") + ")");
+    }
+
+    /**
      * The restore check.
      *
      * @param tool the restore tool, e.g. {@code pg_restore} or {@code mariadb}

@@ -79,6 +79,7 @@ class VerifyBackupTest {
                         Map.entry("manifest", CheckStatus.PASSED),
                         Map.entry("sandbox", CheckStatus.PASSED),
                         Map.entry("checksum", CheckStatus.PASSED),
+                        Map.entry("archive", CheckStatus.PASSED),
                         Map.entry("restore", CheckStatus.PASSED),
                         Map.entry("tables", CheckStatus.PASSED),
                         Map.entry("row-counts", CheckStatus.PASSED),
@@ -88,6 +89,8 @@ class VerifyBackupTest {
                         Map.entry("sequences", CheckStatus.PASSED),
                         Map.entry("rto", CheckStatus.SKIPPED));
         assertThat(sandboxes.restoredBytes).isEqualTo(DUMP);
+        assertThat(sandboxes.listedHead).isEqualTo(DUMP);
+        assertThat(check(verified, "archive").detail()).isEqualTo("pg_restore --list read 57 TOC entries");
         assertThat(sandboxes.closed).isEqualTo(sandboxes.started).isEqualTo(1);
         assertThat(published).containsExactly(verified);
         assertThat(verified.reportKey()).isEqualTo(REPORT_KEY);
@@ -105,6 +108,96 @@ class VerifyBackupTest {
         assertThat(report.sandboxServerVersion()).isEqualTo("15.20");
         assertThat(report.artifactKey()).isEqualTo(DUMP_KEY);
         assertThat(report.checks()).isEqualTo(verified.checks());
+    }
+
+    @Test
+    void anArchiveWhoseTableOfContentsCannotBeReadFailsTheArchiveCheckQuotingPgRestore() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.listing = new Sandbox.ArchiveListing(
+                "pg_restore --list", 0, "pg_restore: error: could not read from input file: end of file", true);
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "archive").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check(verified, "archive").detail()).contains("could not read from input file: end of file");
+        assertThat(sandboxes.restoredBytes).isEqualTo(DUMP);
+    }
+
+    @Test
+    void aTableOfContentsLargerThanTheHeadReadAheadIsSkippedAndTheRestoreStillReadsEverything() {
+        byte[] large = new byte[VerifyBackup.ARCHIVE_HEAD_BYTES + 300_000];
+        new java.util.Random(7).nextBytes(large);
+        storeBackup(Zstd.compress(large), large);
+        sandboxes.listing = new Sandbox.ArchiveListing(
+                "pg_restore --list", 0, "pg_restore: error: could not read from input file: end of file", true);
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(check(verified, "archive").status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(check(verified, "archive").detail())
+                .contains("larger than the " + VerifyBackup.ARCHIVE_HEAD_BYTES + " bytes");
+        assertThat(sandboxes.listedHead).hasSize(VerifyBackup.ARCHIVE_HEAD_BYTES);
+        assertThat(sandboxes.restoredBytes).isEqualTo(large);
+        assertThat(verified.outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void aMariaDbDumpHeadIsCheckedForItsDumpHeader() {
+        Manifest.Source mariadb =
+                new Manifest.Source("mariadb", "10.11.6-MariaDB", 101106, "127.0.0.1", 3306, "shop", "");
+        byte[] dump =
+                "-- MariaDB dump 10.19  Distrib 10.11.6-MariaDB, for debian-linux-gnu (x86_64)\n--\nSET NAMES utf8mb4;\n"
+                        .getBytes(StandardCharsets.UTF_8);
+        storeBackup(Zstd.compress(dump), List.of("zstd"), mariadb, dump);
+        sandboxes.version = "10.11.6-MariaDB";
+
+        BackupVerified withHeader = verifyBackup.handle(completed());
+
+        assertThat(check(withHeader, "archive").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check(withHeader, "archive").detail()).contains("-- MariaDB dump 10.19");
+        assertThat(sandboxes.restoredBytes).isEqualTo(dump);
+        assertThat(sandboxes.listedHead).isNull();
+
+        byte[] bare = "SET NAMES utf8mb4;\n".getBytes(StandardCharsets.UTF_8);
+        storeBackup(Zstd.compress(bare), List.of("zstd"), mariadb, bare);
+        BackupVerified withoutHeader = verifyBackup.handle(completed(), true);
+
+        assertThat(check(withoutHeader, "archive").status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(check(withoutHeader, "archive").detail()).contains("it begins 'SET NAMES utf8mb4;'");
+    }
+
+    @Test
+    void aTruncatedArtifactFailsTheChecksumAndTheRestore() {
+        byte[] stored = Zstd.compress(DUMP);
+        storeBackup(stored);
+        byte[] half = java.util.Arrays.copyOf(stored, stored.length / 2);
+        store.objects().put(DUMP_KEY, half);
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "checksum").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check(verified, "checksum").detail())
+                .contains(sha256(stored))
+                .contains(sha256(half));
+        assertThat(check(verified, "restore").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(sandboxes.closed).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingDumpObjectWhileTheManifestExistsFailsNamingTheKey() {
+        storeBackup(Zstd.compress(DUMP));
+        store.objects().remove(DUMP_KEY);
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(check(verified, "checksum").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(check(verified, "checksum").detail()).contains(DUMP_KEY);
+        assertThat(check(verified, "archive").status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(check(verified, "restore").status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(sandboxes.closed).isEqualTo(1);
     }
 
     @Test
@@ -500,9 +593,28 @@ class VerifyBackupTest {
     }
 
     private void storeBackup(byte[] stored, List<String> codecs, Manifest.Source source) {
+        storeBackup(stored, codecs, source, DUMP);
+    }
+
+    private void storeBackup(byte[] stored, byte[] decoded) {
+        storeBackup(
+                stored,
+                List.of("zstd"),
+                new Manifest.Source("postgresql", "15.20", 150020, "127.0.0.1", 5432, "chinook", "snap"),
+                decoded);
+    }
+
+    private void storeBackup(byte[] stored, List<String> codecs, Manifest.Source source, byte[] decoded) {
         store.objects().put(DUMP_KEY, stored);
         ArtifactRef artifact = new ArtifactRef(
-                "test", DUMP_KEY, "pg_dump-custom", codecs, stored.length, DUMP.length, sha256(stored), sha256(DUMP));
+                "test",
+                DUMP_KEY,
+                "pg_dump-custom",
+                codecs,
+                stored.length,
+                decoded.length,
+                sha256(stored),
+                sha256(decoded));
         Manifest manifest = new Manifest(
                 1,
                 BACKUP,
@@ -587,6 +699,8 @@ class VerifyBackupTest {
         RuntimeException startFailure;
         SchemaInventory restored = SOURCE;
         byte[] restoredBytes;
+        byte[] listedHead;
+        Sandbox.ArchiveListing listing = new Sandbox.ArchiveListing("pg_restore --list", 57, null, false);
         SandboxRequest lastRequest;
         List<VerificationRules.SequenceState> sequences = List.of(new VerificationRules.SequenceState(
                 "public.album_album_id_seq", "public.album.album_id", "last_value 347, is_called true", 348, 347L));
@@ -636,6 +750,12 @@ class VerifyBackupTest {
                     return restoreFailure == null
                             ? new RestoreResult(true, null, 7)
                             : new RestoreResult(false, restoreFailure, 7);
+                }
+
+                @Override
+                public ArchiveListing listArchive(byte[] head, Duration timeout) {
+                    listedHead = head;
+                    return listing;
                 }
 
                 @Override

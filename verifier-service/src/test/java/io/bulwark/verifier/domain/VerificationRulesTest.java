@@ -357,4 +357,52 @@ class VerificationRulesTest {
         assertThat(VerificationRules.rto(null, 1000).status()).isEqualTo(CheckStatus.SKIPPED);
         assertThat(VerificationRules.outcome(List.of(slow), Set.of())).isEqualTo(Outcome.PASSED);
     }
+
+    @Test
+    void theArchiveCheckNamesTheTocEntriesQuotesPgRestoreAndSkipsATocLargerThanTheHead() {
+        assertThat(VerificationRules.archiveListing("pg_restore --list", 57, null, false, false, 4096, 3))
+                .isEqualTo(new CheckResult("archive", CheckStatus.PASSED, "pg_restore --list read 57 TOC entries", 3));
+        CheckResult truncated = VerificationRules.archiveListing(
+                "pg_restore --list",
+                0,
+                "pg_restore: error: could not read from input file: end of file",
+                true,
+                true,
+                4096,
+                3);
+        assertThat(truncated.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(truncated.detail()).contains("could not read from input file: end of file");
+        CheckResult corrupt = VerificationRules.archiveListing(
+                "pg_restore --list",
+                0,
+                "pg_restore: error: input file does not appear to be a valid archive",
+                false,
+                false,
+                4096,
+                3);
+        assertThat(corrupt.status()).isEqualTo(CheckStatus.FAILED);
+        CheckResult tooLarge = VerificationRules.archiveListing(
+                "pg_restore --list",
+                0,
+                "pg_restore: error: could not read from input file: end of file",
+                true,
+                false,
+                4096,
+                3);
+        assertThat(tooLarge.status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(tooLarge.detail()).contains("larger than the 4096 bytes read ahead");
+    }
+
+    @Test
+    void aMariaDbDumpHeaderPassesAfterTheSandboxModeLineAndAnythingElseIsSkipped() {
+        String mariadb =
+                "/*M!999999\\- enable the sandbox mode */ \n-- MariaDB dump 10.19  Distrib 10.11.19-MariaDB\n--\n";
+        assertThat(VerificationRules.dumpHeader(mariadb, 1).status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(VerificationRules.dumpHeader("-- MySQL dump 10.13  Distrib 8.0.36\n", 1)
+                        .status())
+                .isEqualTo(CheckStatus.PASSED);
+        assertThat(VerificationRules.dumpHeader("SET NAMES utf8mb4;\n", 1).status())
+                .isEqualTo(CheckStatus.SKIPPED);
+        assertThat(VerificationRules.dumpHeader("", 1).detail()).contains("it is empty");
+    }
 }
