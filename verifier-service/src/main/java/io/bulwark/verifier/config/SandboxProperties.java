@@ -1,7 +1,12 @@
 package io.bulwark.verifier.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  * @param restoreTimeout how long one restore may run before it is killed; default 6 hours
  * @param countTimeout how long one statement of the restored database's inventory (a table's
  *     {@code count(*)}) may run; default 1 hour
+ * @param kind the kind of sandbox: {@code local} (default), an ephemeral server from the machine's
+ *     binaries; {@code scratch}, a throwaway database on a configured server ({@link #scratch}); {@code
+ *     container} is not available in this build
+ * @param scratch the servers of {@code scratch} sandboxes
  */
 @Validated
 @ConfigurationProperties("bulwark.verifier.sandbox")
@@ -28,10 +37,16 @@ public record SandboxProperties(
         Path pgBinDir,
         Path mariadbBinDir,
         @DefaultValue("6h") Duration restoreTimeout,
-        @DefaultValue("1h") Duration countTimeout) {
+        @DefaultValue("1h") Duration countTimeout,
+        @DefaultValue("local") String kind,
+        Scratch scratch) {
+
+    /** The sandbox kinds this build can start. */
+    public static final Set<String> KINDS = Set.of("local", "scratch");
 
     /**
-     * @throws IllegalArgumentException naming the property when a timeout is not positive
+     * @throws IllegalArgumentException naming the property when a timeout is not positive, the kind is
+     *     unknown, or {@code scratch} has no server
      */
     public SandboxProperties {
         if (workDir == null) {
@@ -44,6 +59,90 @@ public record SandboxProperties(
         if (countTimeout == null || countTimeout.isNegative() || countTimeout.isZero()) {
             throw new IllegalArgumentException(
                     "bulwark.verifier.sandbox.count-timeout must be positive but was " + countTimeout);
+        }
+        kind = kind == null ? "local" : kind.trim().toLowerCase(Locale.ROOT);
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("bulwark.verifier.sandbox.kind must be local or scratch but was '" + kind
+                    + "'" + ("container".equals(kind) ? " (container sandboxes are not available in this build)" : ""));
+        }
+        if (scratch == null) {
+            scratch = new Scratch(null, null, null);
+        }
+        if ("scratch".equals(kind) && scratch.postgresql() == null && scratch.mariadb() == null) {
+            throw new IllegalArgumentException("bulwark.verifier.sandbox.kind is scratch but neither"
+                    + " bulwark.verifier.sandbox.scratch.postgresql.host nor ...scratch.mariadb.host is set");
+        }
+    }
+
+    /**
+     * The servers of {@code scratch} sandboxes ({@code bulwark.verifier.sandbox.scratch.*}); an engine without a
+     * server has no scratch sandbox.
+     *
+     * @param postgresql the PostgreSQL server (its role needs {@code CREATEDB}), or null
+     * @param mariadb the MariaDB server (its user needs {@code CREATE} and {@code DROP} on any database), or null
+     * @param orphanAge scratch databases older than this are dropped at start-up as left behind; default 6 hours
+     */
+    public record Scratch(Server postgresql, Server mariadb, Duration orphanAge) {
+
+        public Scratch {
+            if (postgresql != null
+                    && (postgresql.host() == null || postgresql.host().isBlank())) {
+                postgresql = null;
+            }
+            if (mariadb != null && (mariadb.host() == null || mariadb.host().isBlank())) {
+                mariadb = null;
+            }
+            if (orphanAge == null) {
+                orphanAge = Duration.ofHours(6);
+            }
+            if (orphanAge.isNegative() || orphanAge.isZero()) {
+                throw new IllegalArgumentException(
+                        "bulwark.verifier.sandbox.scratch.orphan-age must be positive but was " + orphanAge);
+            }
+        }
+    }
+
+    /**
+     * One scratch server.
+     *
+     * @param host host name or address
+     * @param port TCP port; null for the engine's default (5432, 3306)
+     * @param username the user to connect as
+     * @param passwordEnv name of the environment variable holding the password, or null
+     * @param passwordFile file whose first line is the password, or null
+     */
+    public record Server(String host, Integer port, String username, String passwordEnv, Path passwordFile) {
+
+        /**
+         * The password: from {@link #passwordEnv}, else {@link #passwordFile}, else null (trust).
+         *
+         * @throws IllegalStateException when the variable is unset or the file cannot be read
+         */
+        public String password() {
+            if (passwordEnv != null && !passwordEnv.isBlank()) {
+                String value = System.getenv(passwordEnv);
+                if (value == null) {
+                    throw new IllegalStateException(
+                            "environment variable " + passwordEnv + " (the scratch server's password-env) is not set");
+                }
+                return value;
+            }
+            if (passwordFile != null) {
+                try {
+                    List<String> lines = Files.readAllLines(passwordFile);
+                    return lines.isEmpty() ? "" : lines.getFirst().strip();
+                } catch (IOException e) {
+                    throw new IllegalStateException(
+                            "cannot read the scratch server's password-file " + passwordFile + ": " + e.getMessage(),
+                            e);
+                }
+            }
+            return null;
+        }
+
+        /** The port, or {@code defaultPort} when none is set. */
+        public int portOr(int defaultPort) {
+            return port == null ? defaultPort : port;
         }
     }
 }

@@ -2,12 +2,16 @@ package io.bulwark.verifier.config;
 
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
+import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.service.storage.StorageProperties;
 import io.bulwark.verifier.adapter.report.HtmlReport;
 import io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.LocalMariaDbSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.LocalPostgresSandboxProvider;
+import io.bulwark.verifier.adapter.sandbox.ScratchMariaDbSandboxProvider;
+import io.bulwark.verifier.adapter.sandbox.ScratchPostgresSandboxProvider;
 import io.bulwark.verifier.application.DecryptionKeyring;
 import io.bulwark.verifier.application.RetryingVerification;
 import io.bulwark.verifier.application.ReverifyBackup;
@@ -15,13 +19,14 @@ import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.VerificationPublisher;
 import io.bulwark.verifier.application.VerifyBackup;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the verification use cases to the object store, the local sandboxes, the decryption keys and
+ * Wires the verification use cases to the object store, the sandboxes of the configured kind, the decryption keys and
  * the publisher. {@link VerifyBackup} publishes nothing itself: {@link RetryingVerification} around it
  * verifies again while the result is ERROR and publishes the final result.
  */
@@ -45,9 +50,41 @@ public class VerifierConfiguration {
         return new MinioObjectStore(storage.toSettings());
     }
 
-    /** {@code local} sandboxes of the source's engine: PostgreSQL or MariaDB. */
+    /**
+     * Sandboxes of the configured kind ({@code bulwark.verifier.sandbox.kind}) for the source's engine: {@code local}
+     * PostgreSQL and MariaDB, or {@code scratch} for each engine that has a scratch server.
+     */
     @Bean
-    SandboxProvider sandboxProvider(SandboxProperties sandbox, ProcessRunner processRunner) {
+    SandboxProvider sandboxProvider(SandboxProperties sandbox, ProcessRunner processRunner, Clock clock) {
+        if ("scratch".equals(sandbox.kind())) {
+            Map<String, SandboxProvider> byEngine = new LinkedHashMap<>();
+            SandboxProperties.Server pg = sandbox.scratch().postgresql();
+            if (pg != null) {
+                byEngine.put(
+                        "postgresql",
+                        new ScratchPostgresSandboxProvider(
+                                new PostgresConnectionSpec(
+                                        pg.host(), pg.portOr(5432), "postgres", pg.username(), pg.password()),
+                                sandbox.pgBinDir(),
+                                processRunner,
+                                sandbox.countTimeout(),
+                                sandbox.scratch().orphanAge(),
+                                clock));
+            }
+            SandboxProperties.Server maria = sandbox.scratch().mariadb();
+            if (maria != null) {
+                byEngine.put(
+                        "mariadb",
+                        new ScratchMariaDbSandboxProvider(
+                                new ConnectionSpec(
+                                        maria.host(), maria.portOr(3306), "mysql", maria.username(), maria.password()),
+                                processRunner,
+                                sandbox.countTimeout(),
+                                sandbox.scratch().orphanAge(),
+                                clock));
+            }
+            return new EngineSandboxProvider("scratch", byEngine);
+        }
         return new EngineSandboxProvider(
                 "local",
                 Map.of(

@@ -1,7 +1,7 @@
 package io.bulwark.verifier.adapter.sandbox;
 
 import io.bulwark.contracts.SchemaInventory;
-import io.bulwark.engines.mariadb.LocalMariaDbInstance;
+import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.mariadb.MariaDbInspector;
 import io.bulwark.engines.mariadb.MariaDbRestoreTool;
 import io.bulwark.verifier.application.Sandbox;
@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One {@code local} MariaDB sandbox: restores with the {@code mariadb} client, inspects with {@link MariaDbInspector}. */
+/** One MariaDB sandbox ({@code local} or {@code scratch}): restores with the {@code mariadb} client, inspects with {@link MariaDbInspector}. */
 final class LocalMariaDbSandbox implements Sandbox {
 
     /** The columns of every foreign key of one database, in key order. */
@@ -33,13 +33,13 @@ final class LocalMariaDbSandbox implements Sandbox {
             + " WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL"
             + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION";
 
-    private final LocalMariaDbInstance instance;
+    private final SandboxServer<ConnectionSpec> instance;
     private final String database;
     private final MariaDbRestoreTool restoreTool;
     private final MariaDbInspector inspector;
 
     LocalMariaDbSandbox(
-            LocalMariaDbInstance instance,
+            SandboxServer<ConnectionSpec> instance,
             String database,
             MariaDbRestoreTool restoreTool,
             MariaDbInspector inspector) {
@@ -47,6 +47,11 @@ final class LocalMariaDbSandbox implements Sandbox {
         this.database = database;
         this.restoreTool = restoreTool;
         this.inspector = inspector;
+    }
+
+    /** The database restored into. */
+    String database() {
+        return database;
     }
 
     @Override

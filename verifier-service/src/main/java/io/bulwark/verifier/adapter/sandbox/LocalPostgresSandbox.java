@@ -1,8 +1,8 @@
 package io.bulwark.verifier.adapter.sandbox;
 
 import io.bulwark.contracts.SchemaInventory;
-import io.bulwark.engines.postgres.LocalPostgresInstance;
 import io.bulwark.engines.postgres.PgRestoreTool;
+import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.postgres.PostgresInspector;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One {@code local} sandbox: restores with {@code pg_restore}, inspects with {@link PostgresInspector}. */
+/** One PostgreSQL sandbox ({@code local} or {@code scratch}): restores with {@code pg_restore}, inspects with {@link PostgresInspector}. */
 final class LocalPostgresSandbox implements Sandbox {
 
     /** Ascending sequences owned by a column: sequence schema, name, table schema, table, column, increment. */
@@ -54,14 +54,25 @@ final class LocalPostgresSandbox implements Sandbox {
             + " JOIN pg_class pt ON pt.oid = c.confrelid JOIN pg_namespace pn ON pn.oid = pt.relnamespace"
             + " WHERE c.contype = 'f' AND c.conparentid = 0 ORDER BY 1, 2, 3";
 
-    private final LocalPostgresInstance instance;
+    private final SandboxServer<PostgresConnectionSpec> instance;
+    private final String database;
     private final PgRestoreTool restoreTool;
     private final PostgresInspector inspector;
 
-    LocalPostgresSandbox(LocalPostgresInstance instance, PgRestoreTool restoreTool, PostgresInspector inspector) {
+    LocalPostgresSandbox(
+            SandboxServer<PostgresConnectionSpec> instance,
+            String database,
+            PgRestoreTool restoreTool,
+            PostgresInspector inspector) {
         this.instance = instance;
+        this.database = database;
         this.restoreTool = restoreTool;
         this.inspector = inspector;
+    }
+
+    /** The database restored into. */
+    String database() {
+        return database;
     }
 
     @Override
@@ -71,15 +82,14 @@ final class LocalPostgresSandbox implements Sandbox {
 
     @Override
     public RestoreResult restore(InputStream archive, Duration timeout) {
-        PgRestoreTool.Result result =
-                restoreTool.restore(archive, instance.connectionSpec(LocalPostgresSandboxProvider.DATABASE), timeout);
+        PgRestoreTool.Result result = restoreTool.restore(archive, instance.connectionSpec(database), timeout);
         return new RestoreResult(
                 result.succeeded(), result.succeeded() ? null : result.failureDetail(), result.elapsedMillis());
     }
 
     @Override
     public SchemaInventory inventory() {
-        try (Connection connection = instance.connect(LocalPostgresSandboxProvider.DATABASE)) {
+        try (Connection connection = instance.connect(database)) {
             return inspector.inventory(connection);
         } catch (SQLException e) {
             throw new SandboxException("inventory of the restored database failed: " + e.getMessage(), e);
@@ -88,7 +98,7 @@ final class LocalPostgresSandbox implements Sandbox {
 
     @Override
     public List<ForeignKeyOrphans> foreignKeyOrphans() {
-        try (Connection connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+        try (Connection connection = instance.connect(database);
                 Statement st = connection.createStatement()) {
             List<String> keys = new ArrayList<>();
             List<String> queries = new ArrayList<>();
@@ -132,7 +142,7 @@ final class LocalPostgresSandbox implements Sandbox {
 
     @Override
     public IndexFindings checkIndexes() {
-        try (Connection connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+        try (Connection connection = instance.connect(database);
                 Statement st = connection.createStatement()) {
             try {
                 st.execute("CREATE EXTENSION IF NOT EXISTS amcheck");
@@ -170,7 +180,7 @@ final class LocalPostgresSandbox implements Sandbox {
 
     @Override
     public List<SequenceState> sequences() {
-        try (Connection connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+        try (Connection connection = instance.connect(database);
                 Statement st = connection.createStatement()) {
             List<String[]> owned = new ArrayList<>();
             try (ResultSet rs = st.executeQuery(OWNED_SEQUENCES)) {
@@ -220,7 +230,7 @@ final class LocalPostgresSandbox implements Sandbox {
     public QueryResult query(String sql) {
         Connection connection;
         try {
-            connection = instance.connect(LocalPostgresSandboxProvider.DATABASE);
+            connection = instance.connect(database);
         } catch (SQLException e) {
             throw new SandboxException("cannot connect to the restored database: " + e.getMessage(), e);
         }

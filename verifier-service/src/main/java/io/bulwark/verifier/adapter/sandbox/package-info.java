@@ -1,6 +1,7 @@
 /**
- * Sandbox adapters: the {@code local} sandbox, an ephemeral PostgreSQL server started from the
- * machine's binaries ({@code initdb} + {@code pg_ctl}) into which {@code pg_restore} streams the
- * artifact.
+ * Sandbox adapters, one provider per engine and kind behind {@link
+ * io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider}: {@code local}, an ephemeral PostgreSQL or MariaDB
+ * server started from the machine's binaries; {@code scratch}, a throwaway database created on a configured server
+ * and dropped on close. Both kinds restore and inspect through the same sandbox classes over a {@code SandboxServer}.
  */
 package io.bulwark.verifier.adapter.sandbox;

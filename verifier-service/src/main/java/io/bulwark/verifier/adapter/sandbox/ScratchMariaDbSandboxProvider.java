@@ -1,0 +1,207 @@
+package io.bulwark.verifier.adapter.sandbox;
+
+import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.mariadb.MariaDbClient;
+import io.bulwark.engines.mariadb.MariaDbInspector;
+import io.bulwark.engines.mariadb.MariaDbRestoreTool;
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.application.Sandbox;
+import io.bulwark.verifier.application.SandboxException;
+import io.bulwark.verifier.application.SandboxProvider;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code scratch} MariaDB sandboxes: a throwaway database on a configured server, dropped on close. A {@code
+ * mariadb-dump} artifact may name the source database ({@code ALTER DATABASE}), so the sandbox's database is named
+ * as the source's, and only when no database of that name exists on the server: otherwise the provider refuses,
+ * since the scratch server cannot host it. Each scratch database carries the comment {@code
+ * bulwark_sbx_<epochSeconds>}; those older than the orphan age, left by a verifier that died, are dropped when the
+ * provider is created. The sandbox's server version is that server's. Thread-safe.
+ */
+public final class ScratchMariaDbSandboxProvider implements SandboxProvider {
+
+    private static final Pattern COMMENT = Pattern.compile("bulwark_sbx_(\\d+)");
+    private static final Logger log = LoggerFactory.getLogger(ScratchMariaDbSandboxProvider.class);
+
+    private final ConnectionSpec server;
+    private final ProcessRunner runner;
+    private final Duration statementTimeout;
+    private final Clock clock;
+
+    /**
+     * @param server how to reach the scratch server; its database is the one to connect to for creating and
+     *     dropping, e.g. {@code mysql}
+     * @param statementTimeout how long one inventory statement (a {@code COUNT(*)}) may run
+     * @param orphanAge how old a scratch database must be to be dropped as an orphan at start-up
+     */
+    public ScratchMariaDbSandboxProvider(
+            ConnectionSpec server, ProcessRunner runner, Duration statementTimeout, Duration orphanAge, Clock clock) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        try {
+            int reaped = reapOrphans(Objects.requireNonNull(orphanAge, "orphanAge"));
+            if (reaped > 0) {
+                log.info("dropped {} scratch databases left behind on {}:{}", reaped, server.host(), server.port());
+            }
+        } catch (SQLException e) {
+            log.warn(
+                    "cannot look for scratch databases left behind on {}:{}: {}",
+                    server.host(),
+                    server.port(),
+                    e.getMessage());
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "scratch";
+    }
+
+    /**
+     * @throws SandboxException when the request names no source database, a database of the source's name exists on
+     *     the scratch server, or the server refuses
+     */
+    @Override
+    public Sandbox start(SandboxRequest request) {
+        String database = request.sourceDatabase();
+        if (database == null || database.isBlank()) {
+            throw new SandboxException("the manifest names no source database to restore the MariaDB dump into", null);
+        }
+        String version;
+        try (Connection connection = MariaDbClient.connect(server);
+                Statement st = connection.createStatement()) {
+            if (exists(connection, database)) {
+                throw refuse(database);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+                rs.next();
+                version = rs.getString(1);
+            }
+            try {
+                st.execute("CREATE DATABASE " + MariaDbInspector.quoteIdentifier(database)
+                        + " CHARACTER SET utf8mb4 COMMENT 'bulwark_sbx_"
+                        + clock.instant().getEpochSecond() + "'");
+            } catch (SQLException e) {
+                if (e.getErrorCode() == 1007) {
+                    throw refuse(database);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new SandboxException(
+                    "cannot create a scratch database on " + server.host() + ":" + server.port() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        return new LocalMariaDbSandbox(
+                new ScratchServer(version, database),
+                database,
+                new MariaDbRestoreTool(runner),
+                new MariaDbInspector(statementTimeout));
+    }
+
+    private SandboxException refuse(String database) {
+        return new SandboxException(
+                "a scratch server cannot host the source's database name '" + database
+                        + "': a database of that name exists on " + server.host() + ":" + server.port()
+                        + " (a MariaDB dump may name its database); use the local or container sandbox",
+                null);
+    }
+
+    private static boolean exists(Connection connection, String database) throws SQLException {
+        try (PreparedStatement st =
+                connection.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            st.setString(1, database);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private int reapOrphans(Duration orphanAge) throws SQLException {
+        long oldest = clock.instant().minus(orphanAge).getEpochSecond();
+        List<String> orphans = new ArrayList<>();
+        try (Connection connection = MariaDbClient.connect(server);
+                Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT SCHEMA_NAME, SCHEMA_COMMENT FROM information_schema.SCHEMATA"
+                    + " WHERE SCHEMA_COMMENT LIKE 'bulwark\\_sbx\\_%'")) {
+                while (rs.next()) {
+                    Matcher m = COMMENT.matcher(rs.getString(2));
+                    if (m.matches() && Long.parseLong(m.group(1)) < oldest) {
+                        orphans.add(rs.getString(1));
+                    }
+                }
+            }
+            int dropped = 0;
+            for (String orphan : orphans) {
+                try {
+                    st.execute("DROP DATABASE IF EXISTS " + MariaDbInspector.quoteIdentifier(orphan));
+                    dropped++;
+                } catch (SQLException e) {
+                    log.warn("cannot drop scratch database {} left behind: {}", orphan, e.getMessage());
+                }
+            }
+            return dropped;
+        }
+    }
+
+    /** The scratch server as seen by one sandbox: closing drops the sandbox's database. */
+    private final class ScratchServer implements SandboxServer<ConnectionSpec> {
+
+        private final String version;
+        private final String database;
+        private boolean dropped;
+
+        ScratchServer(String version, String database) {
+            this.version = version;
+            this.database = database;
+        }
+
+        @Override
+        public String serverVersion() {
+            return version;
+        }
+
+        @Override
+        public ConnectionSpec connectionSpec(String name) {
+            return new ConnectionSpec(server.host(), server.port(), name, server.username(), server.password());
+        }
+
+        @Override
+        public Connection connect(String name) throws SQLException {
+            return MariaDbClient.connect(connectionSpec(name));
+        }
+
+        @Override
+        public void close() {
+            if (dropped) {
+                return;
+            }
+            try (Connection connection = MariaDbClient.connect(server);
+                    Statement st = connection.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + MariaDbInspector.quoteIdentifier(database));
+                dropped = true;
+            } catch (SQLException | RuntimeException e) {
+                log.warn(
+                        "cannot drop scratch database {}; it is dropped as an orphan later: {}",
+                        database,
+                        e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.bulwark.verifier.adapter.sandbox;
+
+import io.bulwark.engines.postgres.PgRestoreTool;
+import io.bulwark.engines.postgres.PostgresConnectionSpec;
+import io.bulwark.engines.postgres.PostgresInspector;
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.application.Sandbox;
+import io.bulwark.verifier.application.SandboxException;
+import io.bulwark.verifier.application.SandboxProvider;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code scratch} PostgreSQL sandboxes: a throwaway database {@code bulwark_sbx_<epochSeconds>_<random>} created on
+ * a configured server and dropped ({@code DROP DATABASE ... WITH (FORCE)}) on close. The sandbox's server version is
+ * that server's. Databases of that pattern older than the orphan age, left by a verifier that died, are dropped when
+ * the provider is created. The configured role needs {@code CREATEDB}. Thread-safe.
+ */
+public final class ScratchPostgresSandboxProvider implements SandboxProvider {
+
+    /** The prefix of every scratch database's name. */
+    public static final String PREFIX = "bulwark_sbx_";
+
+    private static final Pattern NAME = Pattern.compile("bulwark_sbx_(\\d+)_[0-9a-f]+");
+    private static final Logger log = LoggerFactory.getLogger(ScratchPostgresSandboxProvider.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PostgresConnectionSpec server;
+    private final Path binDir;
+    private final ProcessRunner runner;
+    private final Duration statementTimeout;
+    private final Clock clock;
+
+    /**
+     * @param server how to reach the scratch server; its database is the one to connect to for creating and
+     *     dropping, e.g. {@code postgres}
+     * @param binDir directory of {@code pg_restore}, or null to take it from the {@code PATH}
+     * @param statementTimeout how long one inventory statement (a {@code count(*)}) may run
+     * @param orphanAge how old a scratch database must be to be dropped as an orphan at start-up
+     */
+    public ScratchPostgresSandboxProvider(
+            PostgresConnectionSpec server,
+            Path binDir,
+            ProcessRunner runner,
+            Duration statementTimeout,
+            Duration orphanAge,
+            Clock clock) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.binDir = binDir;
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        try {
+            int reaped = reapOrphans(Objects.requireNonNull(orphanAge, "orphanAge"));
+            if (reaped > 0) {
+                log.info("dropped {} scratch databases left behind on {}:{}", reaped, server.host(), server.port());
+            }
+        } catch (SQLException e) {
+            log.warn(
+                    "cannot look for scratch databases left behind on {}:{}: {}",
+                    server.host(),
+                    server.port(),
+                    e.getMessage());
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "scratch";
+    }
+
+    @Override
+    public Sandbox start(SandboxRequest request) {
+        String database =
+                PREFIX + clock.instant().getEpochSecond() + "_" + HexFormat.of().formatHex(randomBytes());
+        String version;
+        try (Connection connection = server.connect();
+                Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SHOW server_version")) {
+                rs.next();
+                version = rs.getString(1);
+            }
+            st.execute("CREATE DATABASE " + PostgresInspector.quoteIdentifier(database));
+        } catch (SQLException e) {
+            throw new SandboxException(
+                    "cannot create a scratch database on " + server.host() + ":" + server.port() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        return new LocalPostgresSandbox(
+                new ScratchServer(version, database),
+                database,
+                new PgRestoreTool(runner, binDir),
+                new PostgresInspector(statementTimeout));
+    }
+
+    private int reapOrphans(Duration orphanAge) throws SQLException {
+        long oldest = clock.instant().minus(orphanAge).getEpochSecond();
+        List<String> orphans = new ArrayList<>();
+        try (Connection connection = server.connect();
+                Statement st = connection.createStatement()) {
+            try (ResultSet rs =
+                    st.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'bulwark\\_sbx\\_%'")) {
+                while (rs.next()) {
+                    Matcher m = NAME.matcher(rs.getString(1));
+                    if (m.matches() && Long.parseLong(m.group(1)) < oldest) {
+                        orphans.add(rs.getString(1));
+                    }
+                }
+            }
+            int dropped = 0;
+            for (String orphan : orphans) {
+                try {
+                    st.execute(
+                            "DROP DATABASE IF EXISTS " + PostgresInspector.quoteIdentifier(orphan) + " WITH (FORCE)");
+                    dropped++;
+                } catch (SQLException e) {
+                    log.warn("cannot drop scratch database {} left behind: {}", orphan, e.getMessage());
+                }
+            }
+            return dropped;
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The scratch server as seen by one sandbox: closing drops the sandbox's database. */
+    private final class ScratchServer implements SandboxServer<PostgresConnectionSpec> {
+
+        private final String version;
+        private final String database;
+        private boolean dropped;
+
+        ScratchServer(String version, String database) {
+            this.version = version;
+            this.database = database;
+        }
+
+        @Override
+        public String serverVersion() {
+            return version;
+        }
+
+        @Override
+        public PostgresConnectionSpec connectionSpec(String name) {
+            return server.withDatabase(name);
+        }
+
+        @Override
+        public Connection connect(String name) throws SQLException {
+            return server.withDatabase(name).connect();
+        }
+
+        @Override
+        public void close() {
+            if (dropped) {
+                return;
+            }
+            try (Connection connection = server.connect();
+                    Statement st = connection.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + PostgresInspector.quoteIdentifier(database) + " WITH (FORCE)");
+                dropped = true;
+            } catch (SQLException | RuntimeException e) {
+                log.warn(
+                        "cannot drop scratch database {}; it is dropped as an orphan later: {}",
+                        database,
+                        e.getMessage());
+            }
+        }
+    }
+}
