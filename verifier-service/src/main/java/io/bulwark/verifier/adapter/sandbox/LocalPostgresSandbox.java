@@ -81,6 +81,12 @@ final class LocalPostgresSandbox implements Sandbox {
     }
 
     @Override
+    public ArchiveListing listArchive(byte[] head, Duration timeout) {
+        PgRestoreTool.Listing listing = restoreTool.list(head, timeout);
+        return new ArchiveListing("pg_restore --list", listing.entries(), listing.error(), listing.endOfInput());
+    }
+
+    @Override
     public RestoreResult restore(InputStream archive, Duration timeout) {
         PgRestoreTool.Result result = restoreTool.restore(archive, instance.connectionSpec(database), timeout);
         return new RestoreResult(
