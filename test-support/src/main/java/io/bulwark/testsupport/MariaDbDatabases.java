@@ -1,6 +1,7 @@
 package io.bulwark.testsupport;
 
 import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.RestoreOutcome;
 import io.bulwark.engines.mariadb.MariaDbInspector;
 import io.bulwark.engines.mariadb.MariaDbRestoreTool;
 import io.bulwark.engines.process.ProcessRunner;
@@ -234,7 +235,7 @@ public final class MariaDbDatabases {
      *     or is not installed
      */
     public void runScript(String database, Path script) {
-        MariaDbRestoreTool.Result result;
+        RestoreOutcome result;
         try (InputStream in = Files.newInputStream(script)) {
             result = new MariaDbRestoreTool(PROCESSES).restore(in, connectionSpec(database), SCRIPT_TIMEOUT);
         } catch (ToolMissingException e) {

@@ -1,6 +1,7 @@
 package io.bulwark.engines.mariadb;
 
 import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.RestoreOutcome;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
@@ -52,57 +53,6 @@ public final class MariaDbRestoreTool {
         this(runner, DEFAULT_PROGRAM);
     }
 
-    /**
-     * What a restore did.
-     *
-     * @param exitCode the client's exit code (1 after an SQL error)
-     * @param stderr the tail of the client's stderr (the error), trimmed, password redacted
-     * @param elapsedMillis wall time of the whole restore in milliseconds
-     * @param timedOut true when the restore was killed at its timeout
-     * @param bytesFed bytes of the dump written to the client
-     * @param inputError why reading the dump stream failed (then the client saw a truncated dump), or
-     *     null when the stream was read to its end or the client stopped reading
-     * @param inputComplete true when the dump stream was read to its end
-     */
-    public record Result(
-            int exitCode,
-            String stderr,
-            long elapsedMillis,
-            boolean timedOut,
-            long bytesFed,
-            String inputError,
-            boolean inputComplete) {
-
-        /** True when the client exited 0 within its time and the whole dump was fed to it. */
-        public boolean succeeded() {
-            return exitCode == 0 && !timedOut && inputError == null && inputComplete;
-        }
-
-        /** A one-paragraph account of a failed restore for a report, quoting the client's error. */
-        public String failureDetail() {
-            StringBuilder detail = new StringBuilder();
-            if (timedOut) {
-                detail.append("mariadb was killed after its timeout. ");
-            }
-            if (inputError != null) {
-                detail.append("reading the dump failed after ")
-                        .append(bytesFed)
-                        .append(" bytes: ")
-                        .append(inputError)
-                        .append(". ");
-            } else if (!inputComplete) {
-                detail.append("mariadb stopped reading the dump after ")
-                        .append(bytesFed)
-                        .append(" bytes. ");
-            }
-            detail.append("mariadb exit code ").append(exitCode);
-            if (!stderr.isBlank()) {
-                detail.append(": ").append(stderr);
-            }
-            return detail.toString();
-        }
-    }
-
     /** The client command for {@code target}, after the option file option. */
     public Command command(String binary, ConnectionSpec target, String optionFileOption, Duration timeout) {
         List<String> argv = new ArrayList<>();
@@ -126,14 +76,16 @@ public final class MariaDbRestoreTool {
      * @throws io.bulwark.engines.process.ToolMissingException when neither {@code mariadb} nor {@code
      *     mysql} can be started
      */
-    public Result restore(InputStream dump, ConnectionSpec target, Duration timeout) {
+    public RestoreOutcome restore(InputStream dump, ConnectionSpec target, Duration timeout) {
         long started = System.nanoTime();
         try (MariaDbClient.OptionFile optionFile = MariaDbClient.OptionFile.create(target.password());
                 RunningProcess process = start(target, optionFile, timeout)) {
             ProcessRunner.Feed feed = process.feed(dump, CHUNK_BYTES);
             int exit = process.waitFor();
             long elapsed = (System.nanoTime() - started) / 1_000_000;
-            return new Result(
+            return new RestoreOutcome(
+                    "mariadb",
+                    "dump",
                     exit,
                     target.redact(process.stderr()),
                     elapsed,

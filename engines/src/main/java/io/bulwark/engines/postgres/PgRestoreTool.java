@@ -1,5 +1,6 @@
 package io.bulwark.engines.postgres;
 
+import io.bulwark.engines.RestoreOutcome;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
@@ -59,57 +60,6 @@ public final class PgRestoreTool {
     }
 
     /**
-     * What a restore did.
-     *
-     * @param exitCode {@code pg_restore}'s exit code (1 when it reported errors it went on after)
-     * @param stderr the tail of {@code pg_restore}'s stderr (the errors), trimmed
-     * @param elapsedMillis wall time of the whole restore in milliseconds
-     * @param timedOut true when the restore was killed at its timeout
-     * @param bytesFed bytes of the archive written to {@code pg_restore}
-     * @param inputError why reading the archive stream failed (then {@code pg_restore} saw a truncated
-     *     archive), or null when the stream was read to its end or {@code pg_restore} stopped reading
-     * @param inputComplete true when the archive stream was read to its end
-     */
-    public record Result(
-            int exitCode,
-            String stderr,
-            long elapsedMillis,
-            boolean timedOut,
-            long bytesFed,
-            String inputError,
-            boolean inputComplete) {
-
-        /** True when {@code pg_restore} exited 0 within its time and the whole archive was fed to it. */
-        public boolean succeeded() {
-            return exitCode == 0 && !timedOut && inputError == null && inputComplete;
-        }
-
-        /** A one-paragraph account of a failed restore for a report, quoting {@code pg_restore}'s errors. */
-        public String failureDetail() {
-            StringBuilder detail = new StringBuilder();
-            if (timedOut) {
-                detail.append("pg_restore was killed after its timeout. ");
-            }
-            if (inputError != null) {
-                detail.append("reading the archive failed after ")
-                        .append(bytesFed)
-                        .append(" bytes: ")
-                        .append(inputError)
-                        .append(". ");
-            } else if (!inputComplete) {
-                detail.append("pg_restore stopped reading the archive after ")
-                        .append(bytesFed)
-                        .append(" bytes. ");
-            }
-            detail.append("pg_restore exit code ").append(exitCode);
-            if (!stderr.isBlank()) {
-                detail.append(": ").append(stderr);
-            }
-            return detail.toString();
-        }
-    }
-
-    /**
      * Restores the archive read from {@code archive} (not closed) into {@code target}'s database, which
      * must exist (and should be empty). Reading stops
      * early when {@code pg_restore} exits before the end of the stream; the caller may go on reading
@@ -119,7 +69,7 @@ public final class PgRestoreTool {
      * @return what happened; a failed restore is a result, not an exception
      * @throws io.bulwark.engines.process.ToolMissingException when {@code pg_restore} is not installed
      */
-    public Result restore(InputStream archive, PostgresConnectionSpec target, Duration timeout) {
+    public RestoreOutcome restore(InputStream archive, PostgresConnectionSpec target, Duration timeout) {
         List<String> argv = List.of(
                 program,
                 "--no-owner",
@@ -140,7 +90,9 @@ public final class PgRestoreTool {
             ProcessRunner.Feed feed = process.feed(archive, CHUNK_BYTES);
             int exit = process.waitFor();
             long elapsed = (System.nanoTime() - started) / 1_000_000;
-            return new Result(
+            return new RestoreOutcome(
+                    "pg_restore",
+                    "archive",
                     exit,
                     target.redact(process.stderr()),
                     elapsed,

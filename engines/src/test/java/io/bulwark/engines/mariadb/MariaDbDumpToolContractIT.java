@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.DumpEngine;
 import io.bulwark.engines.DumpEngineContract;
+import io.bulwark.engines.RestoreOutcome;
 import io.bulwark.engines.process.ProcessRunner;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,8 +58,7 @@ class MariaDbDumpToolContractIT extends DumpEngineContract {
     @Override
     protected void restore(Path dump, ConnectionSpec target) throws Exception {
         try (InputStream in = Files.newInputStream(dump)) {
-            MariaDbRestoreTool.Result result =
-                    new MariaDbRestoreTool(runner).restore(in, target, Duration.ofMinutes(5));
+            RestoreOutcome result = new MariaDbRestoreTool(runner).restore(in, target, Duration.ofMinutes(5));
             assertThat(result.succeeded()).as(result.failureDetail()).isTrue();
         }
     }

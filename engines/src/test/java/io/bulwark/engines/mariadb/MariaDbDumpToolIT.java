@@ -9,6 +9,7 @@ import io.bulwark.contracts.SchemaInventory.TableInfo;
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.DumpFailedException;
 import io.bulwark.engines.DumpOptions;
+import io.bulwark.engines.RestoreOutcome;
 import io.bulwark.engines.process.ProcessRunner;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -137,7 +138,7 @@ class MariaDbDumpToolIT {
         try (LocalMariaDbInstance sandbox =
                 LocalMariaDbInstance.start(work, LocalMariaDbInstance.Options.sandbox(), runner)) {
             sandbox.createDatabase(database);
-            MariaDbRestoreTool.Result result;
+            RestoreOutcome result;
             try (InputStream in = Files.newInputStream(dump)) {
                 result = new MariaDbRestoreTool(runner)
                         .restore(in, sandbox.connectionSpec(database), Duration.ofMinutes(5));

@@ -6,6 +6,7 @@ import io.bulwark.contracts.SchemaInventory.TableInfo;
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.DumpEngine;
 import io.bulwark.engines.DumpEngineContract;
+import io.bulwark.engines.RestoreOutcome;
 import io.bulwark.engines.process.ProcessRunner;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ class PgDumpToolContractIT extends DumpEngineContract {
     @Override
     protected void restore(Path dump, ConnectionSpec target) throws Exception {
         try (InputStream in = Files.newInputStream(dump)) {
-            PgRestoreTool.Result result =
+            RestoreOutcome result =
                     new PgRestoreTool(runner, pg.binDir()).restore(in, pgSpec(target), Duration.ofMinutes(5));
             assertThat(result.succeeded()).as(result.failureDetail()).isTrue();
         }

@@ -2,6 +2,7 @@ package io.bulwark.engines.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engines.RestoreOutcome;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import java.io.ByteArrayInputStream;
@@ -100,7 +101,7 @@ class PgRestoreToolIT {
     void restoresAnArchiveStreamedFromAnInputStreamIntoAnEmptyDatabase() throws Exception {
         sandbox.createDatabase("clean");
 
-        PgRestoreTool.Result result =
+        RestoreOutcome result =
                 tool.restore(new ByteArrayInputStream(archive), sandbox.connectionSpec("clean"), TIMEOUT);
 
         assertThat(result.succeeded()).as(result.failureDetail()).isTrue();
@@ -122,7 +123,7 @@ class PgRestoreToolIT {
             s.execute("CREATE TABLE items (other_column int)");
         }
 
-        PgRestoreTool.Result result =
+        RestoreOutcome result =
                 tool.restore(new ByteArrayInputStream(archive), sandbox.connectionSpec("clashing"), TIMEOUT);
 
         assertThat(result.succeeded()).isFalse();
@@ -144,7 +145,7 @@ class PgRestoreToolIT {
         byte[] garbage = new byte[100_000];
         Arrays.fill(garbage, (byte) 'x');
 
-        PgRestoreTool.Result result =
+        RestoreOutcome result =
                 tool.restore(new ByteArrayInputStream(garbage), sandbox.connectionSpec("garbage"), TIMEOUT);
 
         assertThat(result.succeeded()).isFalse();
@@ -173,7 +174,7 @@ class PgRestoreToolIT {
             }
         };
 
-        PgRestoreTool.Result result = tool.restore(failing, sandbox.connectionSpec("truncated"), TIMEOUT);
+        RestoreOutcome result = tool.restore(failing, sandbox.connectionSpec("truncated"), TIMEOUT);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.inputError()).isEqualTo("connection reset by the object store");

@@ -2,6 +2,7 @@ package io.bulwark.verifier.adapter.sandbox;
 
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.RestoreOutcome;
 import io.bulwark.engines.mariadb.MariaDbInspector;
 import io.bulwark.engines.mariadb.MariaDbRestoreTool;
 import io.bulwark.verifier.application.Sandbox;
@@ -61,7 +62,7 @@ final class LocalMariaDbSandbox implements Sandbox {
 
     @Override
     public RestoreResult restore(InputStream archive, Duration timeout) {
-        MariaDbRestoreTool.Result result = restoreTool.restore(archive, instance.connectionSpec(database), timeout);
+        RestoreOutcome result = restoreTool.restore(archive, instance.connectionSpec(database), timeout);
         return new RestoreResult(
                 result.succeeded(),
                 result.succeeded() ? null : result.failureDetail(),

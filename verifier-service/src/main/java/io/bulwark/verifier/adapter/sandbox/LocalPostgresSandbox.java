@@ -1,6 +1,7 @@
 package io.bulwark.verifier.adapter.sandbox;
 
 import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.engines.RestoreOutcome;
 import io.bulwark.engines.postgres.PgRestoreTool;
 import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.postgres.PostgresInspector;
@@ -88,7 +89,7 @@ final class LocalPostgresSandbox implements Sandbox {
 
     @Override
     public RestoreResult restore(InputStream archive, Duration timeout) {
-        PgRestoreTool.Result result = restoreTool.restore(archive, instance.connectionSpec(database), timeout);
+        RestoreOutcome result = restoreTool.restore(archive, instance.connectionSpec(database), timeout);
         return new RestoreResult(
                 result.succeeded(), result.succeeded() ? null : result.failureDetail(), result.elapsedMillis());
     }
