@@ -45,8 +45,11 @@ public final class PgRestoreTool {
     /** The message of {@code pg_restore} when its input ends before the table of contents does. */
     private static final String END_OF_FILE = "end of file";
 
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
+
     private final ProcessRunner runner;
     private final String program;
+    private volatile String version;
 
     /**
      * @param runner runs the process
@@ -164,5 +167,31 @@ public final class PgRestoreTool {
                     .count();
             return new Listing(entries, null, false);
         }
+    }
+
+    /**
+     * {@code pg_restore --version}, e.g. {@code pg_restore (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)}; asked once,
+     * then remembered.
+     *
+     * @throws io.bulwark.engines.process.ToolMissingException when {@code pg_restore} is not installed
+     * @throws IllegalStateException when {@code pg_restore --version} fails, with its message
+     */
+    public String version() {
+        String known = version;
+        if (known == null) {
+            ProcessRunner.Result result = runner.run(Command.of(VERSION_TIMEOUT, program, "--version"));
+            if (!result.succeeded()) {
+                throw new IllegalStateException(
+                        program + " --version failed: " + result.stderr().trim());
+            }
+            known = result.stdout().trim();
+            version = known;
+        }
+        return known;
+    }
+
+    /** The major version of {@link #version()}, e.g. {@code 15}, or 0 when it names none. */
+    public int majorVersion() {
+        return PgDumpTool.majorOf(version());
     }
 }

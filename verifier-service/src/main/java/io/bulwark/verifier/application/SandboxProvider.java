@@ -23,6 +23,14 @@ public interface SandboxProvider {
      * @param engine the source's engine, {@code postgresql} or {@code mariadb} (from the manifest)
      * @param sourceDatabase the source database's name: a MySQL/MariaDB dump restores into a database
      *     of that name, so that the restored objects are named as the manifest names them
+     * @param sourceServerVersion the source server's version as the manifest records it, e.g. {@code 15.20} or
+     *     {@code 10.11.14-MariaDB}; {@code container} sandboxes run that release series; null when unknown
      */
-    record SandboxRequest(String engine, String sourceDatabase) {}
+    record SandboxRequest(String engine, String sourceDatabase, String sourceServerVersion) {
+
+        /** A request that names no source version. */
+        public SandboxRequest(String engine, String sourceDatabase) {
+            this(engine, sourceDatabase, null);
+        }
+    }
 }

@@ -355,7 +355,7 @@ public final class VerifyBackup {
         long sandboxStarted = System.nanoTime();
         Sandbox sandbox;
         try {
-            sandbox = sandboxes.start(new SandboxProvider.SandboxRequest(engine, database));
+            sandbox = sandboxes.start(new SandboxProvider.SandboxRequest(engine, database, run.sourceServerVersion));
         } catch (RuntimeException e) {
             run.sandboxMillis = millisSince(sandboxStarted);
             run.unjudged.add(CheckNames.SANDBOX);

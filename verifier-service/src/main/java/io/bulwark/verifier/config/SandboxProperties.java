@@ -1,5 +1,6 @@
 package io.bulwark.verifier.config;
 
+import io.bulwark.verifier.adapter.sandbox.SandboxImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,12 @@ import org.springframework.validation.annotation.Validated;
  * @param countTimeout how long one statement of the restored database's inventory (a table's
  *     {@code count(*)}) may run; default 1 hour
  * @param kind the kind of sandbox: {@code local} (default), an ephemeral server from the machine's
- *     binaries; {@code scratch}, a throwaway database on a configured server ({@link #scratch}); {@code
- *     container} is not available in this build
+ *     binaries; {@code container}, the official image of the source's release series run with Testcontainers
+ *     (needs a Docker engine: the socket, or {@code DOCKER_HOST}); {@code scratch}, a throwaway database on a
+ *     configured server ({@link #scratch}); {@code auto}, {@code container} when a Docker engine answers at
+ *     start-up, else {@code local}
  * @param scratch the servers of {@code scratch} sandboxes
+ * @param container the images and limits of {@code container} sandboxes
  */
 @Validated
 @ConfigurationProperties("bulwark.verifier.sandbox")
@@ -39,10 +43,11 @@ public record SandboxProperties(
         @DefaultValue("6h") Duration restoreTimeout,
         @DefaultValue("1h") Duration countTimeout,
         @DefaultValue("local") String kind,
-        Scratch scratch) {
+        Scratch scratch,
+        Container container) {
 
-    /** The sandbox kinds this build can start. */
-    public static final Set<String> KINDS = Set.of("local", "scratch");
+    /** The sandbox kinds that can be configured. */
+    public static final Set<String> KINDS = Set.of("local", "container", "scratch", "auto");
 
     /**
      * @throws IllegalArgumentException naming the property when a timeout is not positive, the kind is
@@ -62,8 +67,11 @@ public record SandboxProperties(
         }
         kind = kind == null ? "local" : kind.trim().toLowerCase(Locale.ROOT);
         if (!KINDS.contains(kind)) {
-            throw new IllegalArgumentException("bulwark.verifier.sandbox.kind must be local or scratch but was '" + kind
-                    + "'" + ("container".equals(kind) ? " (container sandboxes are not available in this build)" : ""));
+            throw new IllegalArgumentException(
+                    "bulwark.verifier.sandbox.kind must be local, container, scratch or auto but was '" + kind + "'");
+        }
+        if (container == null) {
+            container = new Container(null, null, null, null, null);
         }
         if (scratch == null) {
             scratch = new Scratch(null, null, null);
@@ -99,6 +107,56 @@ public record SandboxProperties(
                 throw new IllegalArgumentException(
                         "bulwark.verifier.sandbox.scratch.orphan-age must be positive but was " + orphanAge);
             }
+        }
+    }
+
+    /**
+     * The images and limits of {@code container} sandboxes ({@code bulwark.verifier.sandbox.container.*}). An image
+     * names its tag with {@code {series}}, replaced by the source's release series ({@code 15},
+     * {@code 10.11}, {@code 8.0}); a private registry's mirror goes here, e.g. {@code
+     * registry.example.com/postgres:{series}}.
+     *
+     * @param postgresqlImage the image of PostgreSQL sources; default {@code postgres:{series}}
+     * @param mariadbImage the image of MariaDB sources; default {@code mariadb:{series}}
+     * @param mysqlImage the image of MySQL sources; default {@code mysql:{series}}
+     * @param startupTimeout how long pulling the image and starting the server may take; default 5 minutes
+     * @param orphanAge sandbox containers older than this are removed at start-up as left behind; default 12 hours
+     */
+    public record Container(
+            String postgresqlImage,
+            String mariadbImage,
+            String mysqlImage,
+            Duration startupTimeout,
+            Duration orphanAge) {
+
+        public Container {
+            postgresqlImage = orDefault(postgresqlImage, "postgres:" + SandboxImages.SERIES);
+            mariadbImage = orDefault(mariadbImage, "mariadb:" + SandboxImages.SERIES);
+            mysqlImage = orDefault(mysqlImage, "mysql:" + SandboxImages.SERIES);
+            if (startupTimeout == null) {
+                startupTimeout = Duration.ofMinutes(5);
+            }
+            if (orphanAge == null) {
+                orphanAge = Duration.ofHours(12);
+            }
+            if (startupTimeout.isNegative() || startupTimeout.isZero()) {
+                throw new IllegalArgumentException(
+                        "bulwark.verifier.sandbox.container.startup-timeout must be positive but was "
+                                + startupTimeout);
+            }
+            if (orphanAge.isNegative() || orphanAge.isZero()) {
+                throw new IllegalArgumentException(
+                        "bulwark.verifier.sandbox.container.orphan-age must be positive but was " + orphanAge);
+            }
+        }
+
+        private static String orDefault(String image, String defaultImage) {
+            return image == null || image.isBlank() ? defaultImage : image.trim();
+        }
+
+        /** The images as {@link SandboxImages}. */
+        public SandboxImages images() {
+            return new SandboxImages(postgresqlImage, mariadbImage, mysqlImage);
         }
     }
 

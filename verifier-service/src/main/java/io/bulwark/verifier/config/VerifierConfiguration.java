@@ -3,13 +3,17 @@ package io.bulwark.verifier.config;
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.postgres.LocalPostgresInstance;
 import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.service.storage.StorageProperties;
 import io.bulwark.verifier.adapter.report.HtmlReport;
+import io.bulwark.verifier.adapter.sandbox.ContainerMariaDbSandboxProvider;
+import io.bulwark.verifier.adapter.sandbox.ContainerPostgresSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.LocalMariaDbSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.LocalPostgresSandboxProvider;
+import io.bulwark.verifier.adapter.sandbox.SandboxContainers;
 import io.bulwark.verifier.adapter.sandbox.ScratchMariaDbSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.ScratchPostgresSandboxProvider;
 import io.bulwark.verifier.application.DecryptionKeyring;
@@ -18,9 +22,13 @@ import io.bulwark.verifier.application.ReverifyBackup;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.VerificationPublisher;
 import io.bulwark.verifier.application.VerifyBackup;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +48,8 @@ import org.springframework.context.annotation.Configuration;
 })
 public class VerifierConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(VerifierConfiguration.class);
+
     @Bean
     ProcessRunner processRunner() {
         return new ProcessRunner();
@@ -52,11 +62,48 @@ public class VerifierConfiguration {
 
     /**
      * Sandboxes of the configured kind ({@code bulwark.verifier.sandbox.kind}) for the source's engine: {@code local}
-     * PostgreSQL and MariaDB, or {@code scratch} for each engine that has a scratch server.
+     * PostgreSQL and MariaDB, {@code container} PostgreSQL and MySQL/MariaDB images, or {@code scratch} for each
+     * engine that has a scratch server; {@code auto} is {@code container} when a Docker engine answers, else {@code
+     * local}.
+     *
+     * @throws IllegalStateException when the kind is {@code container} and no Docker engine answers
      */
     @Bean
-    SandboxProvider sandboxProvider(SandboxProperties sandbox, ProcessRunner processRunner, Clock clock) {
-        if ("scratch".equals(sandbox.kind())) {
+    EngineSandboxProvider sandboxProvider(SandboxProperties sandbox, ProcessRunner processRunner, Clock clock) {
+        String kind = sandbox.kind();
+        if ("auto".equals(kind)) {
+            kind = SandboxContainers.dockerAvailable() ? "container" : "local";
+            log.info("bulwark.verifier.sandbox.kind is auto: {} sandboxes", kind);
+        }
+        if ("container".equals(kind)) {
+            if (!SandboxContainers.dockerAvailable()) {
+                throw new IllegalStateException("bulwark.verifier.sandbox.kind is container but no Docker engine"
+                        + " answers (Testcontainers looked at DOCKER_HOST, ~/.testcontainers.properties and"
+                        + " /var/run/docker.sock); give the verifier the Docker socket, or set the kind to local,"
+                        + " scratch or auto");
+            }
+            SandboxProperties.Container container = sandbox.container();
+            SandboxContainers containers = new SandboxContainers(container.startupTimeout(), clock);
+            int reaped = containers.reapOrphans(container.orphanAge());
+            if (reaped > 0) {
+                log.info("removed {} sandbox containers left behind", reaped);
+            }
+            return new EngineSandboxProvider(
+                    "container",
+                    Map.of(
+                            "postgresql",
+                            new ContainerPostgresSandboxProvider(
+                                    containers,
+                                    container.images(),
+                                    restoreBinDir(sandbox),
+                                    processRunner,
+                                    sandbox.countTimeout()),
+                            "mariadb",
+                            new ContainerMariaDbSandboxProvider(
+                                    containers, container.images(), processRunner, sandbox.countTimeout())),
+                    List.of(containers));
+        }
+        if ("scratch".equals(kind)) {
             Map<String, SandboxProvider> byEngine = new LinkedHashMap<>();
             SandboxProperties.Server pg = sandbox.scratch().postgresql();
             if (pg != null) {
@@ -94,6 +141,15 @@ public class VerifierConfiguration {
                         "mariadb",
                         new LocalMariaDbSandboxProvider(
                                 sandbox.workDir(), sandbox.mariadbBinDir(), processRunner, sandbox.countTimeout())));
+    }
+
+    /** The configured PostgreSQL bin dir, else the one local sandboxes would use, else null (the {@code PATH}). */
+    private static Path restoreBinDir(SandboxProperties sandbox) {
+        try {
+            return LocalPostgresInstance.findBinDir(sandbox.pgBinDir());
+        } catch (RuntimeException e) {
+            return sandbox.pgBinDir();
+        }
     }
 
     @Bean

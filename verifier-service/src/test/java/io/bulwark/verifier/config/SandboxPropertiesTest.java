@@ -2,8 +2,11 @@ package io.bulwark.verifier.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider;
+import io.bulwark.verifier.adapter.sandbox.SandboxContainers;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.SandboxProvider.SandboxRequest;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxPropertiesTest {
 
     private static SandboxProperties properties(String kind, Scratch scratch) {
-        return new SandboxProperties(null, null, null, Duration.ofHours(6), Duration.ofHours(1), kind, scratch);
+        return new SandboxProperties(null, null, null, Duration.ofHours(6), Duration.ofHours(1), kind, scratch, null);
     }
 
     @Test
@@ -32,10 +35,43 @@ class SandboxPropertiesTest {
     }
 
     @Test
-    void anUnknownKindOrContainerOrScratchWithoutAServerIsRefusedNamingTheProperty() {
-        assertThatThrownBy(() -> properties("vm", null)).hasMessageContaining("bulwark.verifier.sandbox.kind");
-        assertThatThrownBy(() -> properties("container", null)).hasMessageContaining("not available");
+    void anUnknownKindOrScratchWithoutAServerIsRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> properties("vm", null))
+                .hasMessageContaining("bulwark.verifier.sandbox.kind")
+                .hasMessageContaining("local, container, scratch or auto");
         assertThatThrownBy(() -> properties("scratch", null)).hasMessageContaining("scratch.postgresql.host");
+    }
+
+    @Test
+    void containerSandboxesRunTheOfficialImagesOfTheSourcesSeriesByDefault() {
+        SandboxProperties sandbox = properties("container", null);
+
+        assertThat(sandbox.container().images().imageFor("postgresql", "15.20")).isEqualTo("postgres:15");
+        assertThat(sandbox.container().images().imageFor("mariadb", "10.11.14-MariaDB-0+deb12u2"))
+                .isEqualTo("mariadb:10.11");
+        assertThat(sandbox.container().startupTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(sandbox.container().orphanAge()).isEqualTo(Duration.ofHours(12));
+        assertThatThrownBy(() -> new SandboxProperties.Container(null, null, null, Duration.ZERO, null))
+                .hasMessageContaining("bulwark.verifier.sandbox.container.startup-timeout");
+    }
+
+    @Test
+    void kindAutoIsContainerWhereADockerEngineAnswersElseLocal() {
+        try (EngineSandboxProvider provider = new VerifierConfiguration()
+                .sandboxProvider(properties("auto", null), new ProcessRunner(), Clock.systemUTC())) {
+            assertThat(provider.kind()).isEqualTo(SandboxContainers.dockerAvailable() ? "container" : "local");
+        }
+    }
+
+    @Test
+    void kindContainerWithoutADockerEngineFailsAtStartUpSayingWhatToDo() {
+        assumeFalse(SandboxContainers.dockerAvailable(), "a Docker engine answers here");
+
+        assertThatThrownBy(() -> new VerifierConfiguration()
+                        .sandboxProvider(properties("container", null), new ProcessRunner(), Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no Docker engine answers")
+                .hasMessageContaining("Docker socket");
     }
 
     @Test

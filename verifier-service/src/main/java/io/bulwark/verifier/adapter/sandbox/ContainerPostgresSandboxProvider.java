@@ -1,0 +1,193 @@
+package io.bulwark.verifier.adapter.sandbox;
+
+import io.bulwark.engines.postgres.PgRestoreTool;
+import io.bulwark.engines.postgres.PostgresConnectionSpec;
+import io.bulwark.engines.postgres.PostgresInspector;
+import io.bulwark.engines.process.LocalServers;
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.application.Sandbox;
+import io.bulwark.verifier.application.SandboxException;
+import io.bulwark.verifier.application.SandboxProvider;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * {@code container} PostgreSQL sandboxes: the official {@code postgres} image of the source's major version ({@link
+ * SandboxImages}) started with Testcontainers, durability off, a random password and one empty database {@value
+ * #DATABASE}. The archive is restored with this verifier's own {@code pg_restore} through the container's mapped
+ * port, so that {@code pg_restore} must be at least the source's major version (a {@code pg_restore} cannot read an
+ * archive of a newer {@code pg_dump}); an older one refuses before any container starts. Thread-safe.
+ */
+public final class ContainerPostgresSandboxProvider implements SandboxProvider {
+
+    /** The database every sandbox restores into. */
+    public static final String DATABASE = "restore";
+
+    /** The port the server listens on inside the container. */
+    static final int PORT = 5432;
+
+    /**
+     * The sandbox server's settings, as for {@code local} sandboxes: a throwaway server needs no durability
+     * (PostgreSQL manual, "Non-Durable Settings").
+     */
+    static final List<String> COMMAND = List.of(
+            "postgres",
+            "-c",
+            "fsync=off",
+            "-c",
+            "full_page_writes=off",
+            "-c",
+            "synchronous_commit=off",
+            "-c",
+            "wal_level=minimal",
+            "-c",
+            "max_wal_senders=0",
+            "-c",
+            "autovacuum=off",
+            "-c",
+            "max_wal_size=1GB",
+            "-c",
+            "maintenance_work_mem=256MB");
+
+    private static final Pattern LEADING_MAJOR = Pattern.compile("^\\s*(\\d+)");
+
+    private final SandboxContainers containers;
+    private final SandboxImages images;
+    private final PgRestoreTool restoreTool;
+    private final Duration statementTimeout;
+
+    /**
+     * @param containers starts and removes the containers
+     * @param images which image serves which source version
+     * @param binDir directory of this verifier's {@code pg_restore}, or null to take it from the {@code PATH}
+     * @param statementTimeout how long one inventory statement (a {@code count(*)}) may run
+     */
+    public ContainerPostgresSandboxProvider(
+            SandboxContainers containers,
+            SandboxImages images,
+            Path binDir,
+            ProcessRunner runner,
+            Duration statementTimeout) {
+        this.containers = Objects.requireNonNull(containers, "containers");
+        this.images = Objects.requireNonNull(images, "images");
+        this.restoreTool = new PgRestoreTool(Objects.requireNonNull(runner, "runner"), binDir);
+        this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
+    }
+
+    @Override
+    public String kind() {
+        return "container";
+    }
+
+    /**
+     * @throws SandboxException when this verifier's {@code pg_restore} is missing or older than the source, or the
+     *     container does not start (Docker unreachable, image not found)
+     */
+    @Override
+    public Sandbox start(SandboxRequest request) {
+        requireRestoreToolNotOlder(request.sourceServerVersion());
+        String image = images.imageFor("postgresql", request.sourceServerVersion());
+        String password = LocalServers.newPassword();
+        GenericContainer<?> container = containers.start(
+                image,
+                PORT,
+                Map.of("POSTGRES_PASSWORD", password, "POSTGRES_DB", DATABASE, "POSTGRES_USER", "postgres"),
+                COMMAND,
+                (host, port) -> {
+                    try (Connection ignored = spec(host, port, password).connect(Duration.ofSeconds(2))) {
+                        // answering: ready
+                    }
+                });
+        PostgresConnectionSpec spec = spec(container.getHost(), container.getMappedPort(PORT), password);
+        String version;
+        try (Connection connection = spec.connect();
+                Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SHOW server_version")) {
+            rs.next();
+            version = rs.getString(1).split("\\s+")[0];
+        } catch (SQLException e) {
+            containers.stop(container);
+            throw new SandboxException("the sandbox container " + image + " does not answer: " + e.getMessage(), e);
+        }
+        return new LocalPostgresSandbox(
+                new ContainerServer(container, spec, version),
+                DATABASE,
+                restoreTool,
+                new PostgresInspector(statementTimeout));
+    }
+
+    private void requireRestoreToolNotOlder(String sourceVersion) {
+        int toolMajor;
+        String toolVersion;
+        try {
+            toolVersion = restoreTool.version();
+            toolMajor = restoreTool.majorVersion();
+        } catch (RuntimeException e) {
+            throw new SandboxException(
+                    "container sandboxes restore with this verifier's pg_restore, which cannot run: " + e.getMessage(),
+                    e);
+        }
+        int sourceMajor = leadingMajor(sourceVersion);
+        if (toolMajor > 0 && sourceMajor > toolMajor) {
+            throw new SandboxException(
+                    "this verifier's " + toolVersion + " is older than the source's PostgreSQL " + sourceVersion
+                            + " and cannot read its archive; install the PostgreSQL " + sourceMajor
+                            + " client (Debian: postgresql-client-" + sourceMajor
+                            + ") or point bulwark.verifier.sandbox.pg-bin-dir at it",
+                    null);
+        }
+    }
+
+    private static int leadingMajor(String version) {
+        Matcher m = LEADING_MAJOR.matcher(version == null ? "" : version);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static PostgresConnectionSpec spec(String host, int port, String password) {
+        return new PostgresConnectionSpec(host, port, DATABASE, "postgres", password);
+    }
+
+    /** One sandbox container: closing removes it. */
+    private final class ContainerServer implements SandboxServer<PostgresConnectionSpec> {
+
+        private final GenericContainer<?> container;
+        private final PostgresConnectionSpec spec;
+        private final String version;
+
+        ContainerServer(GenericContainer<?> container, PostgresConnectionSpec spec, String version) {
+            this.container = container;
+            this.spec = spec;
+            this.version = version;
+        }
+
+        @Override
+        public String serverVersion() {
+            return version;
+        }
+
+        @Override
+        public PostgresConnectionSpec connectionSpec(String database) {
+            return spec.withDatabase(database);
+        }
+
+        @Override
+        public Connection connect(String database) throws SQLException {
+            return spec.withDatabase(database).connect();
+        }
+
+        @Override
+        public void close() {
+            containers.stop(container);
+        }
+    }
+}

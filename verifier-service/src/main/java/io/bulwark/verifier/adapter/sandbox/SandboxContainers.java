@@ -1,0 +1,223 @@
+package io.bulwark.verifier.adapter.sandbox;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import io.bulwark.verifier.application.SandboxException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The Docker side of {@code container} sandboxes (Testcontainers): starts a database server image with the labels
+ * that mark it as a Bulwark sandbox, waits until it answers SQL, and removes it on close; removes the sandbox
+ * containers a dead verifier left behind. Testcontainers' own reaper (Ryuk) also removes a JVM's containers when
+ * the JVM dies. Thread-safe.
+ */
+public final class SandboxContainers implements AutoCloseable {
+
+    /** The label on every sandbox container, value {@code true}. */
+    public static final String LABEL = "io.bulwark.sandbox";
+
+    /** The label holding when the sandbox was created, in epoch seconds. */
+    public static final String CREATED_LABEL = "io.bulwark.sandbox.created";
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxContainers.class);
+    private static final Duration READY_POLL = Duration.ofMillis(200);
+
+    private final Duration startupTimeout;
+    private final Clock clock;
+    private final Set<GenericContainer<?>> live = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param startupTimeout how long pulling the image and starting the server may take
+     */
+    public SandboxContainers(Duration startupTimeout, Clock clock) {
+        this.startupTimeout = Objects.requireNonNull(startupTimeout, "startupTimeout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** True when a Docker engine answers (Testcontainers' discovery: {@code DOCKER_HOST}, the socket, ...). */
+    public static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Removes the sandbox containers ({@link #LABEL}) created more than {@code orphanAge} ago: left by a verifier
+     * that died where the reaper could not run. Younger ones may belong to a live verifier and are kept.
+     *
+     * @return how many were removed; 0 when Docker cannot be asked
+     */
+    public int reapOrphans(Duration orphanAge) {
+        long oldest = clock.instant().minus(orphanAge).getEpochSecond();
+        int removed = 0;
+        try {
+            DockerClient docker = DockerClientFactory.instance().client();
+            List<Container> containers = docker.listContainersCmd()
+                    .withShowAll(true)
+                    .withLabelFilter(Map.of(LABEL, "true"))
+                    .exec();
+            for (Container container : containers) {
+                long created = createdEpochSeconds(container);
+                if (created < oldest) {
+                    try {
+                        docker.removeContainerCmd(container.getId())
+                                .withForce(true)
+                                .withRemoveVolumes(true)
+                                .exec();
+                        removed++;
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "cannot remove sandbox container {} left behind: {}",
+                                container.getId(),
+                                e.getMessage());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("cannot look for sandbox containers left behind: {}", e.getMessage());
+        }
+        return removed;
+    }
+
+    private static long createdEpochSeconds(Container container) {
+        String label =
+                container.getLabels() == null ? null : container.getLabels().get(CREATED_LABEL);
+        try {
+            return label == null ? container.getCreated() : Long.parseLong(label);
+        } catch (NumberFormatException e) {
+            return container.getCreated();
+        }
+    }
+
+    /**
+     * Starts {@code image} with {@code port} exposed, {@code env} and {@code command} (null for the image's own),
+     * waits until the port listens and then until {@code ready} answers, and returns the running container.
+     *
+     * @throws SandboxException when Docker is unreachable, the image cannot be pulled, the server does not start or
+     *     does not answer within the start-up timeout; the container is removed then
+     */
+    public GenericContainer<?> start(
+            String image, int port, Map<String, String> env, List<String> command, ReadyProbe ready) {
+        long deadline = System.nanoTime() + startupTimeout.toNanos();
+        GenericContainer<?> container;
+        try {
+            container = new GenericContainer<>(DockerImageName.parse(image))
+                    .withExposedPorts(port)
+                    .withEnv(env)
+                    .withLabels(Map.of(
+                            LABEL,
+                            "true",
+                            CREATED_LABEL,
+                            Long.toString(clock.instant().getEpochSecond())))
+                    .waitingFor(Wait.forListeningPort().withStartupTimeout(startupTimeout));
+            if (command != null) {
+                container.withCommand(command.toArray(String[]::new));
+            }
+        } catch (RuntimeException e) {
+            throw new SandboxException("cannot prepare a sandbox container of " + image + ": " + e.getMessage(), e);
+        }
+        live.add(container);
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            String logs = tail(container);
+            stop(container);
+            throw new SandboxException(
+                    "the sandbox container " + image + " did not start: " + rootMessage(e)
+                            + (logs.isEmpty() ? "" : "; its log ends: " + logs),
+                    e);
+        }
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                ready.probe(container.getHost(), container.getMappedPort(port));
+                return container;
+            } catch (SQLException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(READY_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop(container);
+                throw new SandboxException("interrupted while waiting for the sandbox container " + image, e);
+            }
+        }
+        String logs = tail(container);
+        stop(container);
+        throw new SandboxException(
+                "the sandbox container " + image + " did not answer SQL within " + startupTimeout
+                        + (last == null ? "" : ": " + last.getMessage())
+                        + (logs.isEmpty() ? "" : "; its log ends: " + logs),
+                last);
+    }
+
+    /** Stops and removes {@code container} with its volumes; idempotent, never throws. */
+    public void stop(GenericContainer<?> container) {
+        live.remove(container);
+        try {
+            container.stop();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "cannot remove sandbox container {}; it is removed as an orphan later: {}",
+                    container.getContainerId(),
+                    e.getMessage());
+        }
+    }
+
+    /** Removes every sandbox container still running (on shutdown). */
+    @Override
+    public void close() {
+        for (GenericContainer<?> container : List.copyOf(live)) {
+            stop(container);
+        }
+    }
+
+    private static String tail(GenericContainer<?> container) {
+        try {
+            if (container.getContainerId() == null) {
+                return "";
+            }
+            String logs = container.getLogs().strip();
+            return logs.length() > 600 ? "..." + logs.substring(logs.length() - 600) : logs;
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return cause == e ? message : e.getMessage() + " (" + message + ")";
+    }
+
+    /** Answers when the server in a started container takes SQL; throws until it does. */
+    @FunctionalInterface
+    public interface ReadyProbe {
+
+        /**
+         * @param host the host the container's port is mapped on
+         * @param port the mapped port
+         * @throws SQLException while the server does not answer yet
+         */
+        void probe(String host, int port) throws SQLException;
+    }
+}
