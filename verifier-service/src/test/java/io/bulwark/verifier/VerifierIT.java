@@ -119,6 +119,27 @@ class VerifierIT {
                 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
                     BEGIN NEW.at := coalesce(NEW.at, current_date); RETURN NEW; END $$;
                 CREATE TRIGGER feedback_touch BEFORE INSERT ON feedback_2026 FOR EACH ROW EXECUTE FUNCTION touch();
+                CREATE EXTENSION btree_gist;
+                CREATE DOMAIN contact_email AS text CHECK (VALUE ~ '^[^@ ]+@[^@ ]+$');
+                CREATE DOMAIN positive_price AS numeric(10, 2) CHECK (VALUE > 0);
+                CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+                CREATE TABLE booking (
+                    id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    room int NOT NULL,
+                    during tstzrange NOT NULL,
+                    price positive_price NOT NULL,
+                    contact contact_email,
+                    span floatrange,
+                    gross numeric GENERATED ALWAYS AS (price * 1.2) STORED,
+                    EXCLUDE USING gist (room WITH =, during WITH &&));
+                INSERT INTO booking (room, during, price, contact, span)
+                    SELECT g % 7, tstzrange(timestamptz '2026-01-01 00:00+00' + (g / 7) * interval '3 days',
+                               timestamptz '2026-01-01 00:00+00' + (g / 7) * interval '3 days' + interval '2 days'),
+                           100 + g, 'guest' || g || '@example.com', floatrange(g, g + 0.5)
+                    FROM generate_series(1, 700) g;
+                ALTER TABLE booking ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE booking FORCE ROW LEVEL SECURITY;
+                CREATE POLICY booking_open_rooms ON booking USING (room > 0);
                 """);
         root = Files.createTempDirectory("verifier-it");
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
@@ -236,6 +257,14 @@ class VerifierIT {
                     .filteredOn(t -> t.name().equals("track"))
                     .singleElement()
                     .satisfies(t -> assertThat(t.sourceRows()).isEqualTo(3503));
+            assertThat(report.tables())
+                    .filteredOn(t -> t.name().equals("booking"))
+                    .singleElement()
+                    .as("a table with RLS forced, domains, range types and an exclusion constraint")
+                    .satisfies(t -> assertThat(t.restoredRows()).isEqualTo(700L));
+            assertThat(backup.manifest().inventory().policies()).anyMatch(p -> p.contains("booking_open_rooms"));
+            assertThat(backup.manifest().inventory().extensions()).anyMatch(e -> e.startsWith("btree_gist"));
+            assertThat(backup.manifest().inventory().materializedViews()).anyMatch(v -> v.endsWith("genre_counts"));
             assertThat(report.sandboxServerVersion()).isNotBlank();
             assertThat(report.timings().totalMillis())
                     .isGreaterThanOrEqualTo(report.timings().restoreMillis());
