@@ -241,6 +241,20 @@ public final class MariaDbInspector {
         return list;
     }
 
+    /**
+     * Gives {@code statement} this inspector's statement time limit (JDBC query timeout, whole seconds, at least 1;
+     * none when the limit is zero), for the caller's own queries of a database under inspection.
+     *
+     * @return {@code statement}
+     * @throws SQLException when the driver refuses the timeout
+     */
+    public <T extends Statement> T limit(T statement) throws SQLException {
+        if (!statementTimeout.isZero()) {
+            statement.setQueryTimeout(seconds());
+        }
+        return statement;
+    }
+
     private Statement statement(Connection connection) throws SQLException {
         Statement st = connection.createStatement();
         if (!statementTimeout.isZero()) {

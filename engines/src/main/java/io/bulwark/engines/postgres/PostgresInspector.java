@@ -285,6 +285,20 @@ public final class PostgresInspector {
         }
     }
 
+    /**
+     * Gives {@code statement} this inspector's statement time limit (JDBC query timeout, whole seconds, at least 1;
+     * none when the limit is zero), for the caller's own queries of a database under inspection.
+     *
+     * @return {@code statement}
+     * @throws SQLException when the driver refuses the timeout
+     */
+    public <T extends Statement> T limit(T statement) throws SQLException {
+        if (!statementTimeout.isZero()) {
+            statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, statementTimeout.toSeconds())));
+        }
+        return statement;
+    }
+
     private Statement statement(Connection connection) throws SQLException {
         Statement st = connection.createStatement();
         if (!statementTimeout.isZero()) {

@@ -84,7 +84,7 @@ final class LocalMariaDbSandbox implements Sandbox {
         try (Connection connection = instance.connect(database)) {
             Map<String, String[]> parents = new LinkedHashMap<>();
             Map<String, List<String[]>> columns = new LinkedHashMap<>();
-            try (PreparedStatement st = connection.prepareStatement(FOREIGN_KEYS)) {
+            try (PreparedStatement st = inspector.limit(connection.prepareStatement(FOREIGN_KEYS))) {
                 st.setString(1, database);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -96,7 +96,7 @@ final class LocalMariaDbSandbox implements Sandbox {
                 }
             }
             List<ForeignKeyOrphans> orphans = new ArrayList<>();
-            try (Statement st = connection.createStatement()) {
+            try (Statement st = inspector.limit(connection.createStatement())) {
                 for (Map.Entry<String, String[]> key : parents.entrySet()) {
                     String[] tables = key.getValue();
                     List<String> notNull = new ArrayList<>();
@@ -126,8 +126,9 @@ final class LocalMariaDbSandbox implements Sandbox {
     public IndexFindings checkIndexes() {
         try (Connection connection = instance.connect(database)) {
             List<String> tables = new ArrayList<>();
-            try (PreparedStatement st = connection.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
-                    + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY 1")) {
+            try (PreparedStatement st =
+                    inspector.limit(connection.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
+                            + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY 1"))) {
                 st.setString(1, database);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -136,7 +137,7 @@ final class LocalMariaDbSandbox implements Sandbox {
                 }
             }
             List<String> failures = new ArrayList<>();
-            try (Statement st = connection.createStatement()) {
+            try (Statement st = inspector.limit(connection.createStatement())) {
                 for (String table : tables) {
                     List<String> messages = new ArrayList<>();
                     try (ResultSet rs = st.executeQuery("CHECK TABLE " + MariaDbInspector.qualify(database, table))) {
@@ -166,11 +167,11 @@ final class LocalMariaDbSandbox implements Sandbox {
         try (Connection connection = instance.connect(database)) {
             List<String[]> columns = new ArrayList<>();
             try (PreparedStatement st =
-                    connection.prepareStatement("SELECT c.TABLE_NAME, c.COLUMN_NAME, t.AUTO_INCREMENT"
+                    inspector.limit(connection.prepareStatement("SELECT c.TABLE_NAME, c.COLUMN_NAME, t.AUTO_INCREMENT"
                             + " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
                             + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
                             + " WHERE c.TABLE_SCHEMA = ? AND c.EXTRA LIKE '%auto_increment%' AND t.AUTO_INCREMENT IS NOT NULL"
-                            + " ORDER BY 1")) {
+                            + " ORDER BY 1"))) {
                 st.setString(1, database);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -179,7 +180,7 @@ final class LocalMariaDbSandbox implements Sandbox {
                 }
             }
             List<SequenceState> states = new ArrayList<>();
-            try (Statement st = connection.createStatement()) {
+            try (Statement st = inspector.limit(connection.createStatement())) {
                 for (String[] c : columns) {
                     Long max;
                     try (ResultSet rs = st.executeQuery("SELECT max(" + MariaDbInspector.quoteIdentifier(c[1])
@@ -213,7 +214,7 @@ final class LocalMariaDbSandbox implements Sandbox {
             throw new SandboxException("cannot connect to the restored database: " + e.getMessage(), e);
         }
         try (connection;
-                Statement st = connection.createStatement();
+                Statement st = inspector.limit(connection.createStatement());
                 ResultSet rs = st.executeQuery(sql)) {
             return new QueryResult(rs.next() ? rs.getString(1) : null, null);
         } catch (SQLException e) {

@@ -106,7 +106,7 @@ final class LocalPostgresSandbox implements Sandbox {
     @Override
     public List<ForeignKeyOrphans> foreignKeyOrphans() {
         try (Connection connection = instance.connect(database);
-                Statement st = connection.createStatement()) {
+                Statement st = inspector.limit(connection.createStatement())) {
             List<String> keys = new ArrayList<>();
             List<String> queries = new ArrayList<>();
             try (ResultSet rs = st.executeQuery(FOREIGN_KEYS)) {
@@ -150,7 +150,7 @@ final class LocalPostgresSandbox implements Sandbox {
     @Override
     public IndexFindings checkIndexes() {
         try (Connection connection = instance.connect(database);
-                Statement st = connection.createStatement()) {
+                Statement st = inspector.limit(connection.createStatement())) {
             try {
                 st.execute("CREATE EXTENSION IF NOT EXISTS amcheck");
             } catch (SQLException e) {
@@ -188,7 +188,7 @@ final class LocalPostgresSandbox implements Sandbox {
     @Override
     public List<SequenceState> sequences() {
         try (Connection connection = instance.connect(database);
-                Statement st = connection.createStatement()) {
+                Statement st = inspector.limit(connection.createStatement())) {
             List<String[]> owned = new ArrayList<>();
             try (ResultSet rs = st.executeQuery(OWNED_SEQUENCES)) {
                 while (rs.next()) {
@@ -242,7 +242,7 @@ final class LocalPostgresSandbox implements Sandbox {
             throw new SandboxException("cannot connect to the restored database: " + e.getMessage(), e);
         }
         try (connection;
-                Statement st = connection.createStatement();
+                Statement st = inspector.limit(connection.createStatement());
                 ResultSet rs = st.executeQuery(sql)) {
             return new QueryResult(rs.next() ? rs.getString(1) : null, null);
         } catch (SQLException e) {

@@ -1,5 +1,7 @@
 package io.bulwark.verifier.adapter.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxProvider;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The {@link SandboxContract} of {@code local} PostgreSQL sandboxes from the machine's server binaries. */
 class LocalPostgresSandboxContractIT extends SandboxContract {
@@ -32,6 +35,19 @@ class LocalPostgresSandboxContractIT extends SandboxContract {
             TinySources.POSTGRES.drop(source);
         }
         TinySources.delete(workDir);
+    }
+
+    @Test
+    void aQueryRunningLongerThanTheStatementLimitIsCancelledAndAnsweredAsAnError() {
+        SandboxProvider limited =
+                new LocalPostgresSandboxProvider(workDir, null, new ProcessRunner(), Duration.ofSeconds(1));
+        try (Sandbox sandbox = limited.start(request())) {
+            Sandbox.QueryResult result = sandbox.query("SELECT pg_sleep(20)::text");
+
+            assertThat(result.error())
+                    .as("the assertion query's answer: " + result)
+                    .contains("cancel");
+        }
     }
 
     @Override
