@@ -83,6 +83,20 @@ class MariaDbVerifierIT {
                   END;
                 CREATE EVENT purge_invoice_audit ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM InvoiceAudit;
                 CALL add_invoice(1, 9.99);
+                CREATE FUNCTION invoice_total(customer INT) RETURNS DECIMAL(10,2) READS SQL DATA
+                  RETURN (SELECT COALESCE(SUM(Total), 0) FROM Invoice WHERE CustomerId = customer);
+                CREATE TABLE Place (PlaceId INT AUTO_INCREMENT PRIMARY KEY, Label VARCHAR(100) NOT NULL,
+                  Location POINT NOT NULL, Tags SET('a','b','c'), Kind ENUM('x','y') NOT NULL DEFAULT 'x',
+                  LabelUpper VARCHAR(100) AS (UPPER(Label)) STORED, Built YEAR, Photo BLOB,
+                  SPATIAL INDEX (Location), FULLTEXT INDEX (Label)) ENGINE=InnoDB;
+                INSERT INTO Place (Label, Location, Tags, Kind, Built, Photo)
+                  SELECT CONCAT('place ''', TrackId, ''';\\n'), POINT(TrackId, TrackId / 2), 'a,c', 'y',
+                    2000 + TrackId % 20, UNHEX('DEADBEEF000A0D27')
+                  FROM Track ORDER BY TrackId LIMIT 500;
+                CREATE TABLE Visit (VisitId INT NOT NULL, VisitedOn DATE NOT NULL, PRIMARY KEY (VisitId, VisitedOn))
+                  PARTITION BY RANGE (YEAR(VisitedOn))
+                  (PARTITION p2025 VALUES LESS THAN (2026), PARTITION pmax VALUES LESS THAN MAXVALUE);
+                INSERT INTO Visit SELECT TrackId, DATE '2025-06-01' + INTERVAL (TrackId % 400) DAY FROM Track;
                 """);
     }
 
@@ -132,7 +146,8 @@ class MariaDbVerifierIT {
         assertThat(backup.artifactKey()).endsWith("/dump.sql.zst");
         assertThat(backup.manifest().inventory().views()).containsExactly(sourceDb + ".LongTrack");
         assertThat(backup.manifest().inventory().triggers()).containsExactly(sourceDb + ".Invoice.invoice_audit");
-        assertThat(backup.manifest().inventory().functions()).containsExactly(sourceDb + ".add_invoice()");
+        assertThat(backup.manifest().inventory().functions())
+                .containsExactly(sourceDb + ".add_invoice()", sourceDb + ".invoice_total()");
         assertThat(backup.manifest().inventory().events()).containsExactly(sourceDb + ".purge_invoice_audit");
 
         BackupVerified event = new VerifierTopics(broker.getBrokersAsString(), WAIT).verify(backup.completed());
