@@ -106,7 +106,12 @@ public final class ContainerMariaDbSandboxProvider implements SandboxProvider {
             throw new SandboxException("the sandbox container " + image + " does not answer: " + e.getMessage(), e);
         }
         return new LocalMariaDbSandbox(
-                new ContainerServer(container, spec, version),
+                new ContainerServer<>(
+                        containers,
+                        container,
+                        version,
+                        name -> spec(spec.host(), spec.port(), name, password),
+                        name -> MariaDbClient.connect(spec(spec.host(), spec.port(), name, password))),
                 database,
                 new MariaDbRestoreTool(runner),
                 new MariaDbInspector(statementTimeout));
@@ -114,39 +119,5 @@ public final class ContainerMariaDbSandboxProvider implements SandboxProvider {
 
     private static ConnectionSpec spec(String host, int port, String database, String password) {
         return new ConnectionSpec(host, port, database, "root", password);
-    }
-
-    /** One sandbox container: closing removes it. */
-    private final class ContainerServer implements SandboxServer<ConnectionSpec> {
-
-        private final GenericContainer<?> container;
-        private final ConnectionSpec spec;
-        private final String version;
-
-        ContainerServer(GenericContainer<?> container, ConnectionSpec spec, String version) {
-            this.container = container;
-            this.spec = spec;
-            this.version = version;
-        }
-
-        @Override
-        public String serverVersion() {
-            return version;
-        }
-
-        @Override
-        public ConnectionSpec connectionSpec(String name) {
-            return new ConnectionSpec(spec.host(), spec.port(), name, spec.username(), spec.password());
-        }
-
-        @Override
-        public Connection connect(String name) throws SQLException {
-            return MariaDbClient.connect(connectionSpec(name));
-        }
-
-        @Override
-        public void close() {
-            containers.stop(container);
-        }
     }
 }

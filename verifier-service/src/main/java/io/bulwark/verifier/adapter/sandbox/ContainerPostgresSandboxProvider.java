@@ -120,7 +120,12 @@ public final class ContainerPostgresSandboxProvider implements SandboxProvider {
             throw new SandboxException("the sandbox container " + image + " does not answer: " + e.getMessage(), e);
         }
         return new LocalPostgresSandbox(
-                new ContainerServer(container, spec, version),
+                new ContainerServer<>(
+                        containers,
+                        container,
+                        version,
+                        spec::withDatabase,
+                        name -> spec.withDatabase(name).connect()),
                 DATABASE,
                 restoreTool,
                 new PostgresInspector(statementTimeout));
@@ -155,39 +160,5 @@ public final class ContainerPostgresSandboxProvider implements SandboxProvider {
 
     private static PostgresConnectionSpec spec(String host, int port, String password) {
         return new PostgresConnectionSpec(host, port, DATABASE, "postgres", password);
-    }
-
-    /** One sandbox container: closing removes it. */
-    private final class ContainerServer implements SandboxServer<PostgresConnectionSpec> {
-
-        private final GenericContainer<?> container;
-        private final PostgresConnectionSpec spec;
-        private final String version;
-
-        ContainerServer(GenericContainer<?> container, PostgresConnectionSpec spec, String version) {
-            this.container = container;
-            this.spec = spec;
-            this.version = version;
-        }
-
-        @Override
-        public String serverVersion() {
-            return version;
-        }
-
-        @Override
-        public PostgresConnectionSpec connectionSpec(String database) {
-            return spec.withDatabase(database);
-        }
-
-        @Override
-        public Connection connect(String database) throws SQLException {
-            return spec.withDatabase(database).connect();
-        }
-
-        @Override
-        public void close() {
-            containers.stop(container);
-        }
     }
 }
