@@ -25,12 +25,26 @@ public final class RetryingVerification implements Verification {
 
     private static final Logger log = LoggerFactory.getLogger(RetryingVerification.class);
 
-    private final Verification attempt;
+    private final Attempts attempt;
     private final VerificationPublisher publisher;
     private final int attempts;
     private final RetryConfig config;
 
     /**
+     * One attempt of a verification, saying whether another is worth making; {@link VerifyBackup#attempt} is one.
+     */
+    @FunctionalInterface
+    public interface Attempts {
+
+        /**
+         * @throws io.bulwark.contracts.InvalidEventException when the event lacks a field a verification needs
+         */
+        VerifyBackup.Attempt attempt(BackupCompleted event, boolean again);
+    }
+
+    /**
+     * Retries every ERROR of {@code attempt}.
+     *
      * @param attempt one verification, which publishes nothing
      * @param publisher where the final result goes
      * @param attempts attempts in all, at least 1
@@ -43,16 +57,49 @@ public final class RetryingVerification implements Verification {
             int attempts,
             Duration initialBackoff,
             Duration maxBackoff) {
+        this(toAttempts(attempt), publisher, attempts, initialBackoff, maxBackoff);
+    }
+
+    /**
+     * Retries the ERRORs of {@code attempt} that are {@linkplain VerifyBackup.Attempt#worthRetrying() worth
+     * retrying}; an ERROR that would end the same way again (the verifier's own configuration) is published at once.
+     *
+     * @param attempt one verification, which publishes nothing
+     * @param publisher where the final result goes
+     * @param attempts attempts in all, at least 1
+     * @param initialBackoff wait before the second attempt, doubled each time, positive
+     * @param maxBackoff the longest wait between attempts, at least {@code initialBackoff}
+     */
+    public static RetryingVerification ofAttempts(
+            Attempts attempt,
+            VerificationPublisher publisher,
+            int attempts,
+            Duration initialBackoff,
+            Duration maxBackoff) {
+        return new RetryingVerification(attempt, publisher, attempts, initialBackoff, maxBackoff);
+    }
+
+    private static Attempts toAttempts(Verification verification) {
+        Objects.requireNonNull(verification, "attempt");
+        return (event, again) -> new VerifyBackup.Attempt(verification.handle(event, again), null);
+    }
+
+    private RetryingVerification(
+            Attempts attempt,
+            VerificationPublisher publisher,
+            int attempts,
+            Duration initialBackoff,
+            Duration maxBackoff) {
         this.attempt = Objects.requireNonNull(attempt, "attempt");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1 but was " + attempts);
         }
         this.attempts = attempts;
-        this.config = RetryConfig.<BackupVerified>custom()
+        this.config = RetryConfig.<VerifyBackup.Attempt>custom()
                 .maxAttempts(attempts)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(initialBackoff, 2.0, maxBackoff))
-                .retryOnResult(verified -> verified.outcome() == Outcome.ERROR)
+                .retryOnResult(VerifyBackup.Attempt::worthRetrying)
                 .retryOnException(thrown -> false)
                 .failAfterMaxAttempts(false)
                 .build();
@@ -77,22 +124,24 @@ public final class RetryingVerification implements Verification {
                         e.getNumberOfRetryAttempts() + 1,
                         attempts));
         int[] attempt = {0};
-        BackupVerified last = retry.executeSupplier(() -> {
+        VerifyBackup.Attempt last = retry.executeSupplier(() -> {
             attempt[0]++;
-            BackupVerified verified = this.attempt.handle(event, again);
+            VerifyBackup.Attempt result = this.attempt.attempt(event, again);
+            BackupVerified verified = result.verified();
             if (verified.outcome() == Outcome.ERROR) {
                 log.warn(
-                        "verification of backup {} of {} ended ERROR (attempt {} of {}): {}",
+                        "verification of backup {} of {} ended ERROR (attempt {} of {}{}): {}",
                         event.backupId(),
                         event.targetId(),
                         attempt[0],
                         attempts,
+                        result.notWorthRetrying() == null ? "" : "; not retried: " + result.notWorthRetrying(),
                         problems(verified));
             }
-            return verified;
+            return result;
         });
-        publisher.publish(last);
-        return last;
+        publisher.publish(last.verified());
+        return last.verified();
     }
 
     private static String problems(BackupVerified verified) {

@@ -196,22 +196,49 @@ public final class VerifyBackup {
      * @throws RuntimeException from the publisher when the result cannot be published
      */
     public BackupVerified handle(BackupCompleted event, boolean again) {
+        return attempt(event, again).verified();
+    }
+
+    /**
+     * {@link #handle(BackupCompleted, boolean)}, also saying whether verifying again may give a verdict.
+     *
+     * @return the event published, and for an ERROR whether another attempt is worth making
+     * @throws InvalidEventException when the event lacks a field a verification needs, naming it
+     * @throws RuntimeException from the publisher when the result cannot be published
+     */
+    public Attempt attempt(BackupCompleted event, boolean again) {
         validate(event);
         String reportKey = ObjectKeys.inPrefix(event.prefix(), ObjectKeys.VERIFICATION_JSON);
         Optional<VerificationReport> earlier = again ? Optional.empty() : earlierVerdict(event, reportKey);
-        BackupVerified verified;
+        Attempt attempt;
         if (earlier.isPresent()) {
             log.info(
                     "backup {} of {} was verified before ({}); publishing that verdict again",
                     event.backupId(),
                     event.targetId(),
                     earlier.get().outcome());
-            verified = toEvent(event, earlier.get(), reportKey);
+            attempt = new Attempt(toEvent(event, earlier.get(), reportKey), null);
         } else {
-            verified = verifyAndRecord(event, reportKey);
+            attempt = verifyAndRecord(event, reportKey);
         }
-        publisher.publish(verified);
-        return verified;
+        publisher.publish(attempt.verified());
+        return attempt;
+    }
+
+    /**
+     * One verification's result.
+     *
+     * @param verified the verdict
+     * @param notWorthRetrying for an ERROR that another attempt would end the same way (the verifier's own
+     *     configuration: no decryption key, a sandbox older than the source, a MySQL dump in a MariaDB sandbox),
+     *     why; null otherwise
+     */
+    public record Attempt(BackupVerified verified, String notWorthRetrying) {
+
+        /** True when the verdict is ERROR and another attempt may give one. */
+        public boolean worthRetrying() {
+            return verified.outcome() == Outcome.ERROR && notWorthRetrying == null;
+        }
     }
 
     private static void validate(BackupCompleted event) {
@@ -252,7 +279,7 @@ public final class VerifyBackup {
         return Optional.empty();
     }
 
-    private BackupVerified verifyAndRecord(BackupCompleted event, String reportKey) {
+    private Attempt verifyAndRecord(BackupCompleted event, String reportKey) {
         log.info("verifying backup {} of {} ({})", event.backupId(), event.targetId(), event.prefix());
         long started = System.nanoTime();
         Run run = new Run();
@@ -290,7 +317,7 @@ public final class VerifyBackup {
                 run.totalMillis,
                 run.restoreMillis,
                 report.outcome() == Outcome.PASSED ? "" : "; " + problems(report.checks()));
-        return toEvent(event, report, storedKey);
+        return new Attempt(toEvent(event, report, storedKey), run.notWorthRetrying);
     }
 
     private Manifest loadManifest(BackupCompleted event, Run run) {
@@ -381,6 +408,7 @@ public final class VerifyBackup {
                                 + engineName + " " + sourceMajor + " server binaries"
                                 + (engineName.equals("PostgreSQL") ? " or point pg-bin-dir at them" : ""),
                         run.sandboxMillis));
+                run.notWorthRetrying = "the sandbox is older than the source";
                 skipRest(run, "the sandbox is older than the source", CheckNames.CHECKSUM);
                 return;
             }
@@ -443,6 +471,9 @@ public final class VerifyBackup {
                 decodeError = e.getMessage()
                         + (keys.isEmpty() ? " (this verifier has no decryption key: bulwark.verifier.decryption)" : "");
                 decodeUnjudged = keys.isEmpty();
+                if (decodeUnjudged) {
+                    run.notWorthRetrying = "this verifier has no decryption key for the artifact";
+                }
             } catch (IOException e) {
                 decodeError = e.getMessage();
             } catch (IllegalStateException e) {
@@ -500,6 +531,7 @@ public final class VerifyBackup {
             // MariaDB is not MySQL: a MySQL 8 dump may use what MariaDB lacks (utf8mb4_0900_* collations, say),
             // so a failed restore there says nothing certain about the backup
             run.unjudged.add(CheckNames.RESTORE);
+            run.notWorthRetrying = "a MySQL dump that a MariaDB sandbox cannot restore";
             run.checks.add(failed(
                     CheckNames.RESTORE,
                     restore.failureDetail() + " (a MySQL " + run.sourceServerVersion + " dump restored into a MariaDB "
@@ -777,6 +809,9 @@ public final class VerifyBackup {
         List<TableRows> tables = List.of();
         SchemaInventory restored;
         final Set<String> unjudged = new HashSet<>();
+        /** Why an ERROR would end the same way again, or null. */
+        String notWorthRetrying;
+
         String sourceServerVersion;
         String sandboxServerVersion;
         long sandboxMillis;

@@ -185,8 +185,8 @@ public class VerifierConfiguration {
     @Bean
     RetryingVerification retryingVerification(
             VerifyBackup verifyBackup, VerificationPublisher publisher, RetryProperties retry) {
-        return new RetryingVerification(
-                verifyBackup::handle, publisher, retry.attempts(), retry.initialBackoff(), retry.maxBackoff());
+        return RetryingVerification.ofAttempts(
+                verifyBackup::attempt, publisher, retry.attempts(), retry.initialBackoff(), retry.maxBackoff());
     }
 
     @Bean

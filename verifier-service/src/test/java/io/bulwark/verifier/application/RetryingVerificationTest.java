@@ -86,6 +86,29 @@ class RetryingVerificationTest {
     }
 
     @Test
+    void anErrorThatWouldEndTheSameWayAgainIsPublishedAtOnceAndOnlyOtherErrorsAreRetried() {
+        fake.results(Outcome.ERROR, Outcome.ERROR, Outcome.PASSED);
+        List<String> reasons = new ArrayList<>(List.of("none", "this verifier has no decryption key for the artifact"));
+        RetryingVerification retrying = RetryingVerification.ofAttempts(
+                (event, again) -> {
+                    String reason = reasons.removeFirst();
+                    return new VerifyBackup.Attempt(fake.handle(event, again), reason.equals("none") ? null : reason);
+                },
+                published::add,
+                3,
+                TINY,
+                TINY);
+
+        BackupVerified verified = retrying.handle(completed(), false);
+
+        assertThat(fake.calls)
+                .as("the first ERROR is retried, the second is not worth it")
+                .isEqualTo(2);
+        assertThat(verified.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(published).containsExactly(verified);
+    }
+
+    @Test
     void fewerThanOneAttemptIsRejected() {
         assertThatThrownBy(() -> new RetryingVerification(fake, published::add, 0, TINY, TINY))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -240,11 +240,15 @@ class VerifyBackupTest {
         sandboxes.version = "10.11.19-MariaDB";
         sandboxes.restoreFailure = "mariadb exit code 1: ERROR 1273 (HY000): Unknown collation: 'utf8mb4_0900_ai_ci'";
 
-        BackupVerified verified = verifyBackup.handle(completed());
+        VerifyBackup.Attempt attempt = verifyBackup.attempt(completed(), false);
+        BackupVerified verified = attempt.verified();
 
         assertThat(verified.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(attempt.worthRetrying()).isFalse();
         assertThat(check(verified, "restore").detail()).contains("Unknown collation", "MySQL 8.0.36", "not judged");
-        assertThat(sandboxes.lastRequest).isEqualTo(new SandboxProvider.SandboxRequest("mariadb", "shop"));
+        assertThat(sandboxes.lastRequest)
+                .as("the source's version goes with the request: container sandboxes run its series")
+                .isEqualTo(new SandboxProvider.SandboxRequest("mariadb", "shop", "8.0.36"));
     }
 
     @Test
@@ -415,9 +419,13 @@ class VerifyBackupTest {
         storeBackup(Zstd.compress(DUMP));
         sandboxes.startFailure = new SandboxException("initdb failed: no space left on device", null);
 
-        BackupVerified verified = verifyBackup.handle(completed());
+        VerifyBackup.Attempt attempt = verifyBackup.attempt(completed(), false);
+        BackupVerified verified = attempt.verified();
 
         assertThat(verified.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(attempt.worthRetrying())
+                .as("the next attempt may find the disk freed")
+                .isTrue();
         assertThat(check(verified, "sandbox").detail()).contains("no space left on device");
         assertThat(check(verified, "checksum").status()).isEqualTo(CheckStatus.SKIPPED);
     }
@@ -535,7 +543,13 @@ class VerifyBackupTest {
         storeBackup(encryptedWithPassphrase("the right one"), List.of("zstd", "openpgp"));
         sandboxes.restored = SchemaInventory.ofTables(List.of());
 
-        BackupVerified verified = verifyBackup.handle(completed());
+        VerifyBackup.Attempt attempt = verifyBackup.attempt(completed(), false);
+        BackupVerified verified = attempt.verified();
+
+        assertThat(attempt.worthRetrying())
+                .as("without a key another attempt ends the same way")
+                .isFalse();
+        assertThat(attempt.notWorthRetrying()).contains("no decryption key");
 
         assertThat(verified.outcome()).as(verified.checks().toString()).isEqualTo(Outcome.ERROR);
         assertThat(check(verified, "checksum").status()).isEqualTo(CheckStatus.PASSED);
