@@ -20,6 +20,7 @@ import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.Trigger;
 import io.bulwark.contracts.VerificationRequested;
+import io.bulwark.scheduler.application.ReverifyErrors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,7 +75,10 @@ import tools.jackson.databind.JsonNode;
             "bulwark.targets.ticker.engine=postgresql",
             "bulwark.targets.ticker.schedules.every-second.cron=* * * * * *",
             "bulwark.targets.ticker.schedules.every-second.tier=WEEKLY",
-            "bulwark.targets.ticker.schedules.every-second.label=tick"
+            "bulwark.targets.ticker.schedules.every-second.label=tick",
+            "bulwark.scheduler.reverify-errors.interval=300ms",
+            "bulwark.scheduler.reverify-errors.backoff=1s",
+            "bulwark.scheduler.reverify-errors.max-requests=2"
         })
 @EmbeddedKafka(partitions = 1)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -247,6 +251,52 @@ class SchedulerIT {
         assertThat(published.prefix()).isEqualTo(prefix);
         assertThat(published.manifestKey()).isEqualTo(prefix + "manifest.json");
         assertThat(published.requestedBy()).isEqualTo("api");
+    }
+
+    @Test
+    void aVerificationThatEndedErrorIsRequestedAgainWithBackoffAtMostMaxRequestsTimes() throws Exception {
+        String backupId =
+                json(post("{\"targetId\": \"chinook\"}").body()).get("backupId").asString();
+        UUID id = UUID.fromString(backupId);
+        String prefix = "chinook/2026/11/adhoc_20261123T190102Z_" + backupId.substring(0, 8) + "/";
+        publish(Topics.BACKUP_COMPLETED, completed(id, prefix));
+        awaitState(backupId, "COMPLETED");
+        publish(Topics.BACKUP_VERIFIED, verified(id, prefix, Outcome.ERROR));
+        awaitState(backupId, "VERIFICATION_ERROR");
+
+        ConsumerRecord<String, byte[]> record = awaitRecord(Topics.VERIFICATION_REQUESTED, r -> {
+            VerificationRequested request = EventJson.read(r.value(), VerificationRequested.class);
+            return request.backupId().equals(id) && request.requestedBy().equals(ReverifyErrors.REQUESTED_BY);
+        });
+        VerificationRequested request = EventJson.read(record.value(), VerificationRequested.class);
+        assertThat(request.prefix()).isEqualTo(prefix);
+        assertThat(request.manifestKey()).isEqualTo(prefix + "manifest.json");
+
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (reverifyRequests(id) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(reverifyRequests(id))
+                .as("the second re-request, after twice the backoff")
+                .isEqualTo(2);
+        Thread.sleep(5000);
+        assertThat(reverifyRequests(id))
+                .as("max-requests is 2: no third re-request")
+                .isEqualTo(2);
+
+        publish(Topics.BACKUP_VERIFIED, verified(id, prefix, Outcome.PASSED));
+        awaitState(backupId, "VERIFIED");
+    }
+
+    private static int reverifyRequests(UUID backupId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(PG + DATABASE, "postgres", "");
+                java.sql.PreparedStatement st = connection.prepareStatement(
+                        "select reverify_requests from scheduler.backups where backup_id = ?")) {
+            st.setObject(1, backupId);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.bulwark.scheduler.application;
 
 import io.bulwark.scheduler.domain.Backup;
 import io.bulwark.scheduler.domain.BackupState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,4 +46,32 @@ public interface BackupCatalog {
      * @param limit at most this many, 1 or more
      */
     List<Backup> list(String targetId, BackupState state, int limit);
+
+    /**
+     * Backups whose verification ended ERROR and that are due to be verified again: in state VERIFICATION_ERROR
+     * with something stored, requested again fewer than {@code maxRequests} times, and whose last verdict and last
+     * re-request are both older than {@code backoff} doubled per earlier re-request ({@code backoff * 2^requests}).
+     *
+     * @param now the current time
+     * @param backoff the wait after the first ERROR, positive
+     * @param maxRequests how many re-requests at most, 1 or more
+     * @param limit at most this many, oldest verdict first
+     */
+    List<ReverifyCandidate> dueForReverification(Instant now, Duration backoff, int maxRequests, int limit);
+
+    /**
+     * Claims the next re-request of {@code candidate}: counts it and records {@code now}, only when no one else
+     * (another scheduler instance) counted one since {@code candidate} was read. Outside any transaction.
+     *
+     * @return true when this caller claimed it and should publish the request
+     */
+    boolean claimReverification(ReverifyCandidate candidate, Instant now);
+
+    /**
+     * A backup due to be verified again.
+     *
+     * @param backupId the backup
+     * @param requests how many times it was requested again so far
+     */
+    record ReverifyCandidate(UUID backupId, int requests) {}
 }

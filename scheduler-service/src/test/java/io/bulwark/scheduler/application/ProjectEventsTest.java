@@ -139,5 +139,16 @@ class ProjectEventsTest {
         public List<Backup> list(String targetId, BackupState state, int limit) {
             return List.copyOf(backups.values());
         }
+
+        @Override
+        public List<ReverifyCandidate> dueForReverification(
+                Instant now, java.time.Duration backoff, int maxRequests, int limit) {
+            throw new UnsupportedOperationException("not used here");
+        }
+
+        @Override
+        public boolean claimReverification(ReverifyCandidate candidate, Instant now) {
+            throw new UnsupportedOperationException("not used here");
+        }
     }
 }

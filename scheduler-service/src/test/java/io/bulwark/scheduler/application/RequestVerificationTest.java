@@ -21,6 +21,8 @@ class RequestVerificationTest {
 
     private final Map<UUID, Backup> backups = new HashMap<>();
     private final List<VerificationRequested> published = new ArrayList<>();
+    private final List<BackupCatalog.ReverifyCandidate> due = new ArrayList<>();
+    private final java.util.Set<UUID> claimedElsewhere = new java.util.HashSet<>();
     private final RequestVerification requestVerification = new RequestVerification(catalog(), published::add);
 
     @ParameterizedTest
@@ -40,6 +42,25 @@ class RequestVerificationTest {
         assertThat(request.manifestKey()).isEqualTo("chinook/2026/11/adhoc_x/manifest.json");
         assertThat(request.requestedBy()).isEqualTo("api");
         assertThat(request.eventId()).isEqualTo(request.requestId());
+    }
+
+    @Test
+    void theSweepRequestsEachDueBackupItClaimsAndSkipsThoseClaimedElsewhereOrGone() {
+        Backup ours = backup(BackupState.VERIFICATION_ERROR, "chinook/2026/11/adhoc_a/");
+        Backup theirs = backup(BackupState.VERIFICATION_ERROR, "chinook/2026/11/adhoc_b/");
+        Backup deletedMeanwhile = backup(BackupState.DELETED, "chinook/2026/11/adhoc_c/");
+        due.add(new BackupCatalog.ReverifyCandidate(ours.backupId(), 0));
+        due.add(new BackupCatalog.ReverifyCandidate(theirs.backupId(), 1));
+        due.add(new BackupCatalog.ReverifyCandidate(deletedMeanwhile.backupId(), 0));
+        claimedElsewhere.add(theirs.backupId());
+        ReverifyErrors sweep = new ReverifyErrors(
+                catalog(), requestVerification, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(30), 5);
+
+        assertThat(sweep.sweep()).isEqualTo(1);
+        assertThat(published).singleElement().satisfies(request -> {
+            assertThat(request.backupId()).isEqualTo(ours.backupId());
+            assertThat(request.requestedBy()).isEqualTo(ReverifyErrors.REQUESTED_BY);
+        });
     }
 
     @Test
@@ -109,6 +130,17 @@ class RequestVerificationTest {
             @Override
             public List<Backup> list(String targetId, BackupState state, int limit) {
                 return List.copyOf(backups.values());
+            }
+
+            @Override
+            public List<ReverifyCandidate> dueForReverification(
+                    Instant now, java.time.Duration backoff, int maxRequests, int limit) {
+                return List.copyOf(due);
+            }
+
+            @Override
+            public boolean claimReverification(ReverifyCandidate candidate, Instant now) {
+                return !claimedElsewhere.contains(candidate.backupId());
             }
         };
     }

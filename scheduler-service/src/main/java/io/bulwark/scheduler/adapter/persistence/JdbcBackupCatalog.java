@@ -11,6 +11,7 @@ import io.bulwark.scheduler.domain.BackupState;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -127,6 +128,34 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 .param("limit", limit)
                 .query((rs, n) -> map(rs))
                 .list();
+    }
+
+    @Override
+    public List<ReverifyCandidate> dueForReverification(Instant now, Duration backoff, int maxRequests, int limit) {
+        return jdbc.sql("select backup_id, reverify_requests from scheduler.backups"
+                        + " where state = 'VERIFICATION_ERROR' and prefix is not null and manifest_key is not null"
+                        + " and reverify_requests < :max"
+                        + " and greatest(verified_at, reverify_requested_at)"
+                        + " < cast(:now as timestamptz) - make_interval(secs => :backoff * power(2, reverify_requests))"
+                        + " order by verified_at, backup_id limit :limit")
+                .param("max", maxRequests)
+                .param("now", ts(now))
+                .param("backoff", backoff.toMillis() / 1000.0)
+                .param("limit", limit)
+                .query((rs, n) -> new ReverifyCandidate(rs.getObject(1, UUID.class), rs.getInt(2)))
+                .list();
+    }
+
+    @Override
+    public boolean claimReverification(ReverifyCandidate candidate, Instant now) {
+        return jdbc.sql("update scheduler.backups set reverify_requests = reverify_requests + 1,"
+                                + " reverify_requested_at = ? where backup_id = ? and reverify_requests = ?"
+                                + " and state = 'VERIFICATION_ERROR'")
+                        .param(ts(now))
+                        .param(candidate.backupId())
+                        .param(candidate.requests())
+                        .update()
+                == 1;
     }
 
     private static Backup map(ResultSet rs) throws SQLException {
