@@ -10,10 +10,12 @@ import java.util.UUID;
  * @param outcome the verdict
  * @param checks every check, in the order run
  * @param sandboxKind {@code local}, {@code container} or {@code scratch}
- * @param reportKey object key of {@code verification.json}
+ * @param reportKey object key of {@code verification.json}, null when it could not be stored
  * @param prefix object-key prefix of the backup
  * @param backupCompletedAt when the backup was taken (its manifest written); retention orders by it
  * @param tier the backup's retention tier
+ * @param reportPageKey object key of {@code verification.html}, the report for people, beside {@code reportKey};
+ *     null when no report was stored
  */
 public record BackupVerified(
         UUID eventId,
@@ -28,13 +30,46 @@ public record BackupVerified(
         String reportKey,
         String prefix,
         Instant backupCompletedAt,
-        Tier tier)
+        Tier tier,
+        String reportPageKey)
         implements BulwarkEvent {
 
     public static final int SCHEMA_VERSION = 1;
 
     public BackupVerified {
         checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /** An event without the report page's key (events of schema version 1 written before it existed). */
+    public BackupVerified(
+            UUID eventId,
+            Instant occurredAt,
+            int schemaVersion,
+            UUID backupId,
+            String targetId,
+            Outcome outcome,
+            List<CheckResult> checks,
+            VerificationReport.Timings timings,
+            String sandboxKind,
+            String reportKey,
+            String prefix,
+            Instant backupCompletedAt,
+            Tier tier) {
+        this(
+                eventId,
+                occurredAt,
+                schemaVersion,
+                backupId,
+                targetId,
+                outcome,
+                checks,
+                timings,
+                sandboxKind,
+                reportKey,
+                prefix,
+                backupCompletedAt,
+                tier,
+                null);
     }
 
     /** The checks that FAILED. */

@@ -223,6 +223,7 @@ class VerifierIT {
                             "indexes",
                             "sequences");
             assertThat(event.reportKey()).isEqualTo(backup.prefix() + ObjectKeys.VERIFICATION_JSON);
+            assertThat(event.reportPageKey()).isEqualTo(backup.prefix() + ObjectKeys.VERIFICATION_HTML);
             assertThat(event.prefix()).isEqualTo(backup.prefix());
             assertThat(event.tier()).isEqualTo(Tier.ADHOC);
             assertThat(event.backupCompletedAt()).isEqualTo(backup.completed().completedAt());

@@ -217,7 +217,7 @@ public final class VerifyBackup {
                     event.backupId(),
                     event.targetId(),
                     earlier.get().outcome());
-            attempt = new Attempt(toEvent(event, earlier.get(), reportKey), null);
+            attempt = new Attempt(toEvent(event, earlier.get(), reportKey, storedPageKey(event)), null);
         } else {
             attempt = verifyAndRecord(event, reportKey);
         }
@@ -300,10 +300,12 @@ public final class VerifyBackup {
             report = report(event, run, report.verifiedAt(), manifest);
             storedKey = null;
         }
+        String storedPageKey = null;
         if (storedKey != null && page != null) {
             String pageKey = ObjectKeys.inPrefix(event.prefix(), ObjectKeys.VERIFICATION_HTML);
             try {
                 store.putBytes(pageKey, page.render(report), ReportPage.CONTENT_TYPE);
+                storedPageKey = pageKey;
             } catch (RuntimeException e) {
                 // verification.json is the record; the page for people is written again at the next verification
                 log.warn("cannot store {}: {}", pageKey, e.getMessage());
@@ -317,7 +319,7 @@ public final class VerifyBackup {
                 run.totalMillis,
                 run.restoreMillis,
                 report.outcome() == Outcome.PASSED ? "" : "; " + problems(report.checks()));
-        return new Attempt(toEvent(event, report, storedKey), run.notWorthRetrying);
+        return new Attempt(toEvent(event, report, storedKey, storedPageKey), run.notWorthRetrying);
     }
 
     private Manifest loadManifest(BackupCompleted event, Run run) {
@@ -733,7 +735,8 @@ public final class VerifyBackup {
      * The event for {@code report}; its id is derived from the backup and the verification time, so
      * publishing the same report again yields the same event.
      */
-    static BackupVerified toEvent(BackupCompleted event, VerificationReport report, String reportKey) {
+    static BackupVerified toEvent(
+            BackupCompleted event, VerificationReport report, String reportKey, String reportPageKey) {
         UUID eventId =
                 UUID.nameUUIDFromBytes((Topics.BACKUP_VERIFIED + ":" + report.backupId() + ":" + report.verifiedAt())
                         .getBytes(StandardCharsets.UTF_8));
@@ -750,7 +753,22 @@ public final class VerifyBackup {
                 reportKey,
                 event.prefix(),
                 event.completedAt(),
-                event.tier());
+                event.tier(),
+                reportPageKey);
+    }
+
+    /** The key of the verification page stored beside an earlier report, or null when there is none. */
+    private String storedPageKey(BackupCompleted event) {
+        if (page == null) {
+            return null;
+        }
+        String pageKey = ObjectKeys.inPrefix(event.prefix(), ObjectKeys.VERIFICATION_HTML);
+        try {
+            return store.exists(pageKey) ? pageKey : null;
+        } catch (RuntimeException e) {
+            log.debug("cannot look for {}: {}", pageKey, e.getMessage());
+            return null;
+        }
     }
 
     private static String problems(List<CheckResult> checks) {
