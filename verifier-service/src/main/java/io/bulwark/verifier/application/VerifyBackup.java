@@ -57,9 +57,9 @@ import org.slf4j.LoggerFactory;
  * started, at least the source's major version), {@code checksum} (SHA-256 of the stored bytes equals
  * the manifest's; the object is read to its end even when the restore stops early), {@code archive}
  * (the first {@value #ARCHIVE_HEAD_BYTES} bytes of the decoded archive, read ahead of the restore and
- * then restored from memory, hold a table of contents {@code pg_restore --list} reads, or a
- * mariadb-dump header; SKIPPED when the table of contents is larger, or the sandbox cannot list
- * archives), {@code restore}
+ * then restored from memory, hold a table of contents {@code pg_restore --list} reads, else the first
+ * {@value #MAX_ARCHIVE_HEAD_BYTES}; or a mariadb-dump header; SKIPPED when the table of contents is larger
+ * still, or the sandbox cannot list archives), {@code restore}
  * (the restore tool, {@code pg_restore} or {@code mariadb}, exits 0), {@code tables} (the restored
  * table set equals the manifest's), {@code row-counts} (each table's exact count equals the
  * manifest's), {@code schema} (every other object the manifest lists, view, materialized view,
@@ -94,9 +94,17 @@ public final class VerifyBackup {
      * held in memory until the restore has read them: 4 MiB. A custom archive's table of contents is
      * its header plus one entry per object (its tag, its {@code CREATE} and {@code DROP} statements,
      * its dependencies): a few hundred bytes per table, index or constraint, so 4 MiB holds the
-     * TOC of some ten thousand objects; one with more (large objects have an entry each) is SKIPPED.
+     * TOC of some ten thousand objects; a longer one is read again from a head of {@link
+     * #MAX_ARCHIVE_HEAD_BYTES}.
      */
     static final int ARCHIVE_HEAD_BYTES = 4 * 1024 * 1024;
+
+    /**
+     * The longest head read ahead for the table of contents, in bytes (some forty thousand objects): held in memory
+     * until the restore has read it, so it is bounded; a table of contents longer still (large objects have an
+     * entry each) is SKIPPED.
+     */
+    static final int MAX_ARCHIVE_HEAD_BYTES = 16 * 1024 * 1024;
 
     private static final Duration LISTING_TIMEOUT = Duration.ofMinutes(2);
 
@@ -558,33 +566,39 @@ public final class VerifyBackup {
         long started = System.nanoTime();
         boolean postgres = engine.equalsIgnoreCase("postgresql");
         int limit = postgres ? ARCHIVE_HEAD_BYTES : 4096;
-        decoded.mark(limit + 1);
-        byte[] head = decoded.readNBytes(limit + 1);
-        decoded.reset();
-        boolean wholeArchive = head.length <= limit;
-        if (!wholeArchive) {
-            head = java.util.Arrays.copyOf(head, limit);
+        decoded.mark((postgres ? MAX_ARCHIVE_HEAD_BYTES : limit) + 1);
+        while (true) {
+            byte[] head = decoded.readNBytes(limit + 1);
+            decoded.reset();
+            boolean wholeArchive = head.length <= limit;
+            if (!wholeArchive) {
+                head = java.util.Arrays.copyOf(head, limit);
+            }
+            if (!postgres) {
+                return VerificationRules.dumpHeader(new String(head, StandardCharsets.UTF_8), millisSince(started));
+            }
+            Sandbox.ArchiveListing listing;
+            try {
+                listing = sandbox.listArchive(head, LISTING_TIMEOUT);
+            } catch (RuntimeException e) {
+                return skipped(CheckNames.ARCHIVE, "the archive could not be listed: " + e.getMessage());
+            }
+            if (listing == null) {
+                return skipped(CheckNames.ARCHIVE, "this sandbox has no tool to list archives with");
+            }
+            if (listing.error() != null && listing.endOfInput() && !wholeArchive && limit < MAX_ARCHIVE_HEAD_BYTES) {
+                limit = MAX_ARCHIVE_HEAD_BYTES;
+                continue;
+            }
+            return VerificationRules.archiveListing(
+                    listing.tool(),
+                    listing.entries(),
+                    listing.error(),
+                    listing.endOfInput(),
+                    wholeArchive,
+                    limit,
+                    millisSince(started));
         }
-        if (!postgres) {
-            return VerificationRules.dumpHeader(new String(head, StandardCharsets.UTF_8), millisSince(started));
-        }
-        Sandbox.ArchiveListing listing;
-        try {
-            listing = sandbox.listArchive(head, LISTING_TIMEOUT);
-        } catch (RuntimeException e) {
-            return skipped(CheckNames.ARCHIVE, "the archive could not be listed: " + e.getMessage());
-        }
-        if (listing == null) {
-            return skipped(CheckNames.ARCHIVE, "this sandbox has no tool to list archives with");
-        }
-        return VerificationRules.archiveListing(
-                listing.tool(),
-                listing.entries(),
-                listing.error(),
-                listing.endOfInput(),
-                wholeArchive,
-                limit,
-                millisSince(started));
     }
 
     private void compareWithManifest(Sandbox sandbox, SchemaInventory source, Run run) {

@@ -125,8 +125,8 @@ class VerifyBackupTest {
     }
 
     @Test
-    void aTableOfContentsLargerThanTheHeadReadAheadIsSkippedAndTheRestoreStillReadsEverything() {
-        byte[] large = new byte[VerifyBackup.ARCHIVE_HEAD_BYTES + 300_000];
+    void aTableOfContentsLargerThanTheLongestHeadReadAheadIsSkippedAndTheRestoreStillReadsEverything() {
+        byte[] large = new byte[VerifyBackup.MAX_ARCHIVE_HEAD_BYTES + 300_000];
         new java.util.Random(7).nextBytes(large);
         storeBackup(Zstd.compress(large), large);
         sandboxes.listing = new Sandbox.ArchiveListing(
@@ -136,10 +136,30 @@ class VerifyBackupTest {
 
         assertThat(check(verified, "archive").status()).isEqualTo(CheckStatus.SKIPPED);
         assertThat(check(verified, "archive").detail())
-                .contains("larger than the " + VerifyBackup.ARCHIVE_HEAD_BYTES + " bytes");
-        assertThat(sandboxes.listedHead).hasSize(VerifyBackup.ARCHIVE_HEAD_BYTES);
+                .contains("larger than the " + VerifyBackup.MAX_ARCHIVE_HEAD_BYTES + " bytes");
+        assertThat(sandboxes.listedHeadSizes)
+                .containsExactly(VerifyBackup.ARCHIVE_HEAD_BYTES, VerifyBackup.MAX_ARCHIVE_HEAD_BYTES);
         assertThat(sandboxes.restoredBytes).isEqualTo(large);
         assertThat(verified.outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void aTableOfContentsLongerThanTheFirstHeadIsListedFromALongerOne() {
+        byte[] large = new byte[VerifyBackup.ARCHIVE_HEAD_BYTES * 2];
+        new java.util.Random(9).nextBytes(large);
+        storeBackup(Zstd.compress(large), large);
+        sandboxes.lister = head -> head.length > VerifyBackup.ARCHIVE_HEAD_BYTES
+                ? new Sandbox.ArchiveListing("pg_restore --list", 41_000, null, false)
+                : new Sandbox.ArchiveListing("pg_restore --list", 0, "pg_restore: error: end of file", true);
+
+        BackupVerified verified = verifyBackup.handle(completed());
+
+        assertThat(check(verified, "archive").status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(check(verified, "archive").detail()).isEqualTo("pg_restore --list read 41000 TOC entries");
+        assertThat(sandboxes.listedHeadSizes)
+                .as("the whole archive is shorter than the longest head")
+                .containsExactly(VerifyBackup.ARCHIVE_HEAD_BYTES, large.length);
+        assertThat(sandboxes.restoredBytes).isEqualTo(large);
     }
 
     @Test
@@ -715,6 +735,8 @@ class VerifyBackupTest {
         byte[] restoredBytes;
         byte[] listedHead;
         Sandbox.ArchiveListing listing = new Sandbox.ArchiveListing("pg_restore --list", 57, null, false);
+        java.util.function.Function<byte[], Sandbox.ArchiveListing> lister;
+        final List<Integer> listedHeadSizes = new java.util.ArrayList<>();
         SandboxRequest lastRequest;
         List<VerificationRules.SequenceState> sequences = List.of(new VerificationRules.SequenceState(
                 "public.album_album_id_seq", "public.album.album_id", "last_value 347, is_called true", 348, 347L));
@@ -769,7 +791,8 @@ class VerifyBackupTest {
                 @Override
                 public ArchiveListing listArchive(byte[] head, Duration timeout) {
                     listedHead = head;
-                    return listing;
+                    listedHeadSizes.add(head.length);
+                    return lister != null ? lister.apply(head) : listing;
                 }
 
                 @Override
