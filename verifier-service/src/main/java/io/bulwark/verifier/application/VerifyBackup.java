@@ -634,44 +634,39 @@ public final class VerifyBackup {
     }
 
     private static void checkForeignKeys(Sandbox sandbox, Run run) {
-        long started = System.nanoTime();
-        try {
-            List<VerificationRules.ForeignKeyOrphans> orphans = sandbox.foreignKeyOrphans();
-            run.checks.add(VerificationRules.foreignKeys(orphans, millisSince(started)));
-        } catch (RuntimeException e) {
-            run.unjudged.add(CheckNames.FOREIGN_KEYS);
-            run.checks.add(failed(
-                    CheckNames.FOREIGN_KEYS,
-                    "could not query the restored database: " + e.getMessage(),
-                    millisSince(started)));
-        }
+        queryCheck(
+                CheckNames.FOREIGN_KEYS,
+                run,
+                elapsed -> VerificationRules.foreignKeys(sandbox.foreignKeyOrphans(), elapsed.getAsLong()));
     }
 
     private static void checkIndexes(Sandbox sandbox, Run run) {
-        long started = System.nanoTime();
-        try {
-            VerificationRules.IndexFindings findings = sandbox.checkIndexes();
-            run.checks.add(VerificationRules.indexes(findings, millisSince(started)));
-        } catch (RuntimeException e) {
-            run.unjudged.add(CheckNames.INDEXES);
-            run.checks.add(failed(
-                    CheckNames.INDEXES,
-                    "could not query the restored database: " + e.getMessage(),
-                    millisSince(started)));
-        }
+        queryCheck(
+                CheckNames.INDEXES,
+                run,
+                elapsed -> VerificationRules.indexes(sandbox.checkIndexes(), elapsed.getAsLong()));
     }
 
     private static void checkSequences(Sandbox sandbox, Run run) {
+        queryCheck(
+                CheckNames.SEQUENCES,
+                run,
+                elapsed -> VerificationRules.sequences(sandbox.sequences(), elapsed.getAsLong()));
+    }
+
+    /**
+     * Runs a check that queries the restored database: {@code check} queries, then judges with the milliseconds
+     * since the start; a sandbox that cannot be queried makes the check FAILED and unjudged.
+     */
+    private static void queryCheck(
+            String name, Run run, java.util.function.Function<java.util.function.LongSupplier, CheckResult> check) {
         long started = System.nanoTime();
         try {
-            List<VerificationRules.SequenceState> sequences = sandbox.sequences();
-            run.checks.add(VerificationRules.sequences(sequences, millisSince(started)));
+            run.checks.add(check.apply(() -> millisSince(started)));
         } catch (RuntimeException e) {
-            run.unjudged.add(CheckNames.SEQUENCES);
-            run.checks.add(failed(
-                    CheckNames.SEQUENCES,
-                    "could not query the restored database: " + e.getMessage(),
-                    millisSince(started)));
+            run.unjudged.add(name);
+            run.checks.add(
+                    failed(name, "could not query the restored database: " + e.getMessage(), millisSince(started)));
         }
     }
 
