@@ -144,8 +144,8 @@ final class CaptureClient implements AutoCloseable {
     }
 
     /**
-     * Waits until a freshly started service is the one member of consumer group {@code group} and holds every
-     * partition of {@code topic}, and until this client reads its answer topics; the verifier's is {@value
+     * Waits until consumer group {@code group} is stable with every partition of {@code topic} assigned (a service
+     * with several bindings in one group, like the verifier's, is several members), and until this client reads its answer topics; the verifier's is {@value
      * #VERIFIER_GROUP} on {@value Topics#BACKUP_COMPLETED}.
      *
      * @throws CaptureTimeoutException when that does not happen in time, naming the group's last state
@@ -167,9 +167,10 @@ final class CaptureClient implements AutoCloseable {
                         .get(group);
                 last = description.groupState() + " with "
                         + description.members().size() + " member(s)";
-                if (description.groupState() == GroupState.STABLE
-                        && description.members().size() == 1
-                        && assigned(description.members().iterator().next(), topic) == partitions) {
+                int assigned = description.members().stream()
+                        .mapToInt(member -> assigned(member, topic))
+                        .sum();
+                if (description.groupState() == GroupState.STABLE && assigned == partitions) {
                     break;
                 }
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
