@@ -68,7 +68,7 @@ public final class LocalServers {
      */
     public static boolean awaitExit(ProcessHandle process, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (process.isAlive() && !isZombie(process.pid())) {
+        while (!hasExited(process)) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }
@@ -76,10 +76,18 @@ public final class LocalServers {
                 Thread.sleep(EXIT_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return !process.isAlive() || isZombie(process.pid());
+                return hasExited(process);
             }
         }
         return true;
+    }
+
+    /**
+     * True when {@code process} no longer runs: it is gone, or it is a zombie that its parent has not reaped yet
+     * ({@link #awaitExit} explains why that counts). {@link ProcessHandle#isAlive()} alone says true for a zombie.
+     */
+    public static boolean hasExited(ProcessHandle process) {
+        return !process.isAlive() || isZombie(process.pid());
     }
 
     /**
