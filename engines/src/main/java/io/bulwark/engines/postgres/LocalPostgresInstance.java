@@ -63,6 +63,7 @@ public final class LocalPostgresInstance implements AutoCloseable {
     private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration QUICK_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
     private static final int START_ATTEMPTS = 3;
 
     /**
@@ -632,19 +633,19 @@ public final class LocalPostgresInstance implements AutoCloseable {
                 .ifPresent(p -> {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
-                    try {
-                        p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        log.warn("PostgreSQL pid {} did not exit after SIGKILL: {}", p.pid(), e.toString());
+                    if (!LocalServers.awaitExit(p, EXIT_WAIT)) {
+                        log.warn("PostgreSQL pid {} did not exit within {} after SIGKILL", p.pid(), EXIT_WAIT);
                     }
                 });
     }
 
-    /** Waits up to 10 s for {@code process} to exit (pg_ctl returns once the pid file is gone), then kills it. */
+    /**
+     * Waits up to 10 s for {@code process} to exit (pg_ctl returns once the pid file is gone, a moment before the
+     * postmaster exits), then kills it; an exited postmaster that init has not reaped yet counts as gone ({@link
+     * LocalServers#awaitExit}).
+     */
     private static void awaitExit(ProcessHandle process) {
-        try {
-            process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
+        if (!LocalServers.awaitExit(process, EXIT_WAIT)) {
             process.destroyForcibly();
         }
     }
