@@ -487,7 +487,8 @@ public final class VerificationRules {
     public static List<TableRows> tableRows(SchemaInventory source, SchemaInventory restored) {
         Map<String, Long> restoredRows = restored == null ? Map.of() : rowsByName(restored);
         return source.tables().stream()
-                .map(t -> new TableRows(t.schema(), t.name(), t.rows(), restoredRows.get(t.qualifiedName())))
+                .map(t -> new TableRows(
+                        t.schema(), t.name(), t.rows(), restoredRows.get(t.qualifiedName()), t.partitioned()))
                 .toList();
     }
 

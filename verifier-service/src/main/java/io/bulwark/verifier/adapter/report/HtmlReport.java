@@ -152,6 +152,7 @@ public final class HtmlReport {
     private static Map<String, String> table(TableRows table) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("name", qualified(table));
+        row.put("partitioned", table.partitioned() ? "partitioned: the sum of its partitions" : "");
         row.put("source", Long.toString(table.sourceRows()));
         if (table.restoredRows() == null) {
             row.put("restored", "missing");
@@ -172,18 +173,34 @@ public final class HtmlReport {
         long source = 0;
         long restored = 0;
         long differing = 0;
+        int counted = 0;
         for (TableRows table : tables) {
+            differing += table.matches() ? 0 : 1;
+            if (table.partitioned()) {
+                continue;
+            }
+            counted++;
             source += table.sourceRows();
             restored += table.restoredRows() == null ? 0 : table.restoredRows();
-            differing += table.matches() ? 0 : 1;
         }
+        int partitioned = tables.size() - counted;
         return Map.of(
-                "count", Integer.toString(tables.size()),
-                "source", Long.toString(source),
-                "restored", Long.toString(restored),
-                "difference", signed(restored - source),
-                "verdict", differing == 0 ? "all same" : differing + " differ",
-                "rowClass", differing == 0 ? "same" : "differs");
+                "count",
+                counted + " tables"
+                        + (partitioned == 0
+                                ? ""
+                                : "; " + partitioned + " partitioned " + (partitioned == 1 ? "table" : "tables")
+                                        + " not added, their partitions are"),
+                "source",
+                Long.toString(source),
+                "restored",
+                Long.toString(restored),
+                "difference",
+                signed(restored - source),
+                "verdict",
+                differing == 0 ? "all same" : differing + " differ",
+                "rowClass",
+                differing == 0 ? "same" : "differs");
     }
 
     private static List<Map<String, String>> timings(VerificationReport.Timings timings) {
@@ -231,7 +248,11 @@ public final class HtmlReport {
             }
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 // HTML escaping is the default; strict: a name the model lacks is an error, not an empty string
-                return Mustache.compiler().escapeHTML(true).strictSections(true).compile(reader);
+                return Mustache.compiler()
+                        .escapeHTML(true)
+                        .strictSections(true)
+                        .emptyStringIsFalse(true)
+                        .compile(reader);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the template " + name, e);

@@ -87,6 +87,42 @@ class HtmlReportTest {
     }
 
     @Test
+    void aPartitionedTableIsMarkedAndLeftOutOfTheTotalsSoThatNoRowCountsTwice() throws Exception {
+        VerificationReport failed = failedReport();
+        VerificationReport report = new VerificationReport(
+                failed.schemaVersion(),
+                failed.backupId(),
+                failed.targetId(),
+                Outcome.PASSED,
+                List.of(),
+                List.of(
+                        new TableRows("public", "feedback", 1500, 1500L, true),
+                        new TableRows("public", "feedback_2025", 855, 855L),
+                        new TableRows("public", "feedback_2026", 645, 645L)),
+                failed.timings(),
+                failed.sandboxKind(),
+                failed.artifactKey(),
+                failed.manifestKey(),
+                failed.sourceServerVersion(),
+                failed.sandboxServerVersion(),
+                failed.verifiedAt());
+
+        Document page = parse(render(report));
+
+        assertThat(cells(page, "//table[@id='tables']/tbody/tr[1]/td[1]"))
+                .singleElement()
+                .asString()
+                .contains("public.feedback", "partitioned: the sum of its partitions");
+        assertThat(cells(page, "//table[@id='tables']/tfoot/tr/td"))
+                .containsExactly(
+                        "Total (2 tables; 1 partitioned table not added, their partitions are)",
+                        "1500",
+                        "1500",
+                        "0",
+                        "all same");
+    }
+
+    @Test
     void anErrorReportSaysItIsNoVerdictOnTheBackup() throws Exception {
         VerificationReport report = new VerificationReport(
                 1,
