@@ -189,8 +189,9 @@ public final class HtmlReport {
                 counted + " tables"
                         + (partitioned == 0
                                 ? ""
-                                : "; " + partitioned + " partitioned " + (partitioned == 1 ? "table" : "tables")
-                                        + " not added, their partitions are"),
+                                : ", without " + partitioned + " partitioned "
+                                        + (partitioned == 1 ? "table: its" : "tables: their")
+                                        + " partitions are counted"),
                 "source",
                 Long.toString(source),
                 "restored",

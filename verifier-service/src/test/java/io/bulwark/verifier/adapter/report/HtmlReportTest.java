@@ -115,7 +115,7 @@ class HtmlReportTest {
                 .contains("public.feedback", "partitioned: the sum of its partitions");
         assertThat(cells(page, "//table[@id='tables']/tfoot/tr/td"))
                 .containsExactly(
-                        "Total (2 tables; 1 partitioned table not added, their partitions are)",
+                        "Total (2 tables, without 1 partitioned table: its partitions are counted)",
                         "1500",
                         "1500",
                         "0",
