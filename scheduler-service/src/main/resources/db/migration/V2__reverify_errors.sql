@@ -6,3 +6,6 @@ alter table scheduler.backups
 
 create index backups_verification_error_idx on scheduler.backups (verified_at)
     where state = 'VERIFICATION_ERROR';
+
+-- The latest verification's BackupVerified.retryable: false when verifying again would end the same way.
+alter table scheduler.backups add column verification_retryable boolean;

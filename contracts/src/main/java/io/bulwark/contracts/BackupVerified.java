@@ -16,6 +16,10 @@ import java.util.UUID;
  * @param tier the backup's retention tier
  * @param reportPageKey object key of {@code verification.html}, the report for people, beside {@code reportKey};
  *     null when no report was stored
+ * @param retryable for an ERROR, whether verifying again may give a verdict: false when another attempt would end
+ *     the same way (the verifier's own configuration: no decryption key for the artifact, a sandbox older than the
+ *     source, a MySQL dump in a MariaDB sandbox; the checks say which), true otherwise; null for PASSED and FAILED
+ *     and in events written before this field existed
  */
 public record BackupVerified(
         UUID eventId,
@@ -31,7 +35,8 @@ public record BackupVerified(
         String prefix,
         Instant backupCompletedAt,
         Tier tier,
-        String reportPageKey)
+        String reportPageKey,
+        Boolean retryable)
         implements BulwarkEvent {
 
     public static final int SCHEMA_VERSION = 1;
@@ -40,7 +45,7 @@ public record BackupVerified(
         checks = checks == null ? List.of() : List.copyOf(checks);
     }
 
-    /** An event without the report page's key (events of schema version 1 written before it existed). */
+    /** An event without the report page's key and retryability (events written before they existed). */
     public BackupVerified(
             UUID eventId,
             Instant occurredAt,
@@ -69,6 +74,7 @@ public record BackupVerified(
                 prefix,
                 backupCompletedAt,
                 tier,
+                null,
                 null);
     }
 

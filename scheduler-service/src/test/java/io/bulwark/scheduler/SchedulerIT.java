@@ -288,6 +288,42 @@ class SchedulerIT {
         awaitState(backupId, "VERIFIED");
     }
 
+    @Test
+    void aVerificationErrorTheVerifierSaysIsNotWorthRetryingIsNotRequestedAgain() throws Exception {
+        String backupId =
+                json(post("{\"targetId\": \"chinook\"}").body()).get("backupId").asString();
+        UUID id = UUID.fromString(backupId);
+        String prefix = "chinook/2026/11/adhoc_20261123T190102Z_" + backupId.substring(0, 8) + "/";
+        publish(Topics.BACKUP_COMPLETED, completed(id, prefix));
+        awaitState(backupId, "COMPLETED");
+        BackupVerified error = verified(id, prefix, Outcome.ERROR);
+        publish(
+                Topics.BACKUP_VERIFIED,
+                new BackupVerified(
+                        error.eventId(),
+                        error.occurredAt(),
+                        error.schemaVersion(),
+                        error.backupId(),
+                        error.targetId(),
+                        error.outcome(),
+                        error.checks(),
+                        error.timings(),
+                        error.sandboxKind(),
+                        error.reportKey(),
+                        error.prefix(),
+                        error.backupCompletedAt(),
+                        error.tier(),
+                        prefix + "verification.html",
+                        false));
+
+        JsonNode backup = awaitState(backupId, "VERIFICATION_ERROR");
+        assertThat(backup.get("verificationRetryable").asBoolean(true)).isFalse();
+        Thread.sleep(4000);
+        assertThat(reverifyRequests(id))
+                .as("a backoff of 1 s and a sweep every 300 ms would have requested it by now")
+                .isZero();
+    }
+
     private static int reverifyRequests(UUID backupId) throws SQLException {
         try (Connection connection = DriverManager.getConnection(PG + DATABASE, "postgres", "");
                 java.sql.PreparedStatement st = connection.prepareStatement(

@@ -49,7 +49,8 @@ public interface BackupCatalog {
 
     /**
      * Backups whose verification ended ERROR and that are due to be verified again: in state VERIFICATION_ERROR
-     * with something stored, requested again fewer than {@code maxRequests} times, and whose last verdict and last
+     * with something stored, not marked as not worth retrying by the verifier ({@code retryable} false), requested
+     * again fewer than {@code maxRequests} times, and whose last verdict and last
      * re-request are both older than {@code backoff} doubled per earlier re-request ({@code backoff * 2^requests}).
      *
      * @param now the current time

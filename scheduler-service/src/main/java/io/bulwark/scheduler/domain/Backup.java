@@ -34,6 +34,8 @@ import java.util.UUID;
  * @param reportKey object key of the latest verification report, or null
  * @param verifiedAt when the latest verification was published, or null
  * @param verificationEventId event id of the latest verification, or null
+ * @param verificationRetryable for a latest verification that ended ERROR, whether verifying again may give a
+ *     verdict (false: the verifier's configuration is the cause); null otherwise or when the event did not say
  * @param failureReason why the latest failed attempt failed, or null
  * @param failureMessage the latest failed attempt's message, or null
  * @param failureExitCode the dump tool's exit code of the latest failed attempt, or null
@@ -64,6 +66,7 @@ public record Backup(
         String reportKey,
         Instant verifiedAt,
         UUID verificationEventId,
+        Boolean verificationRetryable,
         FailureReason failureReason,
         String failureMessage,
         Integer failureExitCode,
@@ -113,6 +116,7 @@ public record Backup(
         private String reportKey;
         private Instant verifiedAt;
         private UUID verificationEventId;
+        private Boolean verificationRetryable;
         private FailureReason failureReason;
         private String failureMessage;
         private Integer failureExitCode;
@@ -146,6 +150,7 @@ public record Backup(
             this.reportKey = b.reportKey;
             this.verifiedAt = b.verifiedAt;
             this.verificationEventId = b.verificationEventId;
+            this.verificationRetryable = b.verificationRetryable;
             this.failureReason = b.failureReason;
             this.failureMessage = b.failureMessage;
             this.failureExitCode = b.failureExitCode;
@@ -256,6 +261,11 @@ public record Backup(
             return this;
         }
 
+        public Builder verificationRetryable(Boolean verificationRetryable) {
+            this.verificationRetryable = verificationRetryable;
+            return this;
+        }
+
         public Builder failureReason(FailureReason failureReason) {
             this.failureReason = failureReason;
             return this;
@@ -323,6 +333,7 @@ public record Backup(
                     reportKey,
                     verifiedAt,
                     verificationEventId,
+                    verificationRetryable,
                     failureReason,
                     failureMessage,
                     failureExitCode,

@@ -168,7 +168,8 @@ public final class BackupProjector {
                 .failedChecks(v.failedChecks().stream().map(CheckResult::name).toList())
                 .reportKey(v.reportKey())
                 .verifiedAt(v.occurredAt())
-                .verificationEventId(v.eventId());
+                .verificationEventId(v.eventId())
+                .verificationRetryable(v.retryable());
         return BackupState.ofVerification(v.outcome());
     }
 

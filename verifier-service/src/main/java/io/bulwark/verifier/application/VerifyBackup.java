@@ -225,7 +225,7 @@ public final class VerifyBackup {
                     event.backupId(),
                     event.targetId(),
                     earlier.get().outcome());
-            attempt = new Attempt(toEvent(event, earlier.get(), reportKey, storedPageKey(event)), null);
+            attempt = new Attempt(toEvent(event, earlier.get(), reportKey, storedPageKey(event), null), null);
         } else {
             attempt = verifyAndRecord(event, reportKey);
         }
@@ -327,7 +327,8 @@ public final class VerifyBackup {
                 run.totalMillis,
                 run.restoreMillis,
                 report.outcome() == Outcome.PASSED ? "" : "; " + problems(report.checks()));
-        return new Attempt(toEvent(event, report, storedKey, storedPageKey), run.notWorthRetrying);
+        return new Attempt(
+                toEvent(event, report, storedKey, storedPageKey, run.notWorthRetrying), run.notWorthRetrying);
     }
 
     private Manifest loadManifest(BackupCompleted event, Run run) {
@@ -745,7 +746,11 @@ public final class VerifyBackup {
      * publishing the same report again yields the same event.
      */
     static BackupVerified toEvent(
-            BackupCompleted event, VerificationReport report, String reportKey, String reportPageKey) {
+            BackupCompleted event,
+            VerificationReport report,
+            String reportKey,
+            String reportPageKey,
+            String notWorthRetrying) {
         UUID eventId =
                 UUID.nameUUIDFromBytes((Topics.BACKUP_VERIFIED + ":" + report.backupId() + ":" + report.verifiedAt())
                         .getBytes(StandardCharsets.UTF_8));
@@ -763,7 +768,8 @@ public final class VerifyBackup {
                 event.prefix(),
                 event.completedAt(),
                 event.tier(),
-                reportPageKey);
+                reportPageKey,
+                report.outcome() == Outcome.ERROR ? notWorthRetrying == null : null);
     }
 
     /** The key of the verification page stored beside an earlier report, or null when there is none. */

@@ -94,6 +94,9 @@ class VerifyBackupTest {
         assertThat(sandboxes.closed).isEqualTo(sandboxes.started).isEqualTo(1);
         assertThat(published).containsExactly(verified);
         assertThat(verified.reportKey()).isEqualTo(REPORT_KEY);
+        assertThat(verified.retryable())
+                .as("only an ERROR says whether it is worth retrying")
+                .isNull();
         assertThat(verified.prefix()).isEqualTo(PREFIX);
         assertThat(verified.tier()).isEqualTo(Tier.DAILY);
         assertThat(verified.backupCompletedAt()).isEqualTo(STARTED.plusSeconds(30));

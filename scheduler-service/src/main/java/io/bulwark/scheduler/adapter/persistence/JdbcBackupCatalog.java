@@ -35,7 +35,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
             backup_id, request_id, target_id, state, trigger, schedule_id, tier, label, requested_by,
             requested_at, completed_at, prefix, artifact_key, manifest_key, stored_bytes,
             verification_outcome, failed_checks, report_key, verified_at, verification_event_id,
-            failure_reason, failure_message, failure_exit_code, failed_at, deletion_reason, deleted_at,
+            verification_retryable, failure_reason, failure_message, failure_exit_code, failed_at, deletion_reason, deleted_at,
             first_seen_at, updated_at""";
 
     private final JdbcClient jdbc;
@@ -71,7 +71,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
     @Override
     public void save(Backup b) {
         jdbc.sql("insert into scheduler.backups (" + COLUMNS + ")"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (backup_id) do update set"
                         + " request_id = excluded.request_id, target_id = excluded.target_id, state = excluded.state,"
                         + " trigger = excluded.trigger, schedule_id = excluded.schedule_id, tier = excluded.tier,"
@@ -82,6 +82,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
                         + " verification_outcome = excluded.verification_outcome,"
                         + " failed_checks = excluded.failed_checks, report_key = excluded.report_key,"
                         + " verified_at = excluded.verified_at, verification_event_id = excluded.verification_event_id,"
+                        + " verification_retryable = excluded.verification_retryable,"
                         + " failure_reason = excluded.failure_reason, failure_message = excluded.failure_message,"
                         + " failure_exit_code = excluded.failure_exit_code, failed_at = excluded.failed_at,"
                         + " deletion_reason = excluded.deletion_reason, deleted_at = excluded.deleted_at,"
@@ -106,6 +107,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 .param(b.reportKey())
                 .param(ts(b.verifiedAt()))
                 .param(b.verificationEventId())
+                .param(b.verificationRetryable())
                 .param(name(b.failureReason()))
                 .param(b.failureMessage())
                 .param(b.failureExitCode())
@@ -134,7 +136,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
     public List<ReverifyCandidate> dueForReverification(Instant now, Duration backoff, int maxRequests, int limit) {
         return jdbc.sql("select backup_id, reverify_requests from scheduler.backups"
                         + " where state = 'VERIFICATION_ERROR' and prefix is not null and manifest_key is not null"
-                        + " and reverify_requests < :max"
+                        + " and reverify_requests < :max and verification_retryable is distinct from false"
                         + " and greatest(verified_at, reverify_requested_at)"
                         + " < cast(:now as timestamptz) - make_interval(secs => :backoff * power(2, reverify_requests))"
                         + " order by verified_at, backup_id limit :limit")
@@ -180,6 +182,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 .reportKey(rs.getString("report_key"))
                 .verifiedAt(instant(rs, "verified_at"))
                 .verificationEventId(rs.getObject("verification_event_id", UUID.class))
+                .verificationRetryable(rs.getObject("verification_retryable", Boolean.class))
                 .failureReason(parse(rs.getString("failure_reason"), FailureReason::valueOf))
                 .failureMessage(rs.getString("failure_message"))
                 .failureExitCode(rs.getObject("failure_exit_code", Integer.class))

@@ -16,6 +16,8 @@ import java.util.UUID;
  * ISO-8601 UTC, sizes in bytes.
  *
  * @param failedChecks names of the checks the latest verification FAILED
+ * @param verificationRetryable for a latest verification that ended ERROR, whether verifying again may give a
+ *     verdict (false: the verifier's configuration is the cause, see the failed checks), else null
  * @param failureExitCode the dump tool's exit code of the latest failed attempt, or null
  */
 public record BackupView(
@@ -38,6 +40,7 @@ public record BackupView(
         List<String> failedChecks,
         String reportKey,
         Instant verifiedAt,
+        Boolean verificationRetryable,
         FailureReason failureReason,
         String failureMessage,
         Integer failureExitCode,
@@ -67,6 +70,7 @@ public record BackupView(
                 b.failedChecks(),
                 b.reportKey(),
                 b.verifiedAt(),
+                b.verificationRetryable(),
                 b.failureReason(),
                 b.failureMessage(),
                 b.failureExitCode(),
