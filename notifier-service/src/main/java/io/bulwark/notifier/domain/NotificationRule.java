@@ -96,7 +96,11 @@ public final class NotificationRule {
                         "Verification of " + backup + " could not complete (ERROR, not a verdict on the backup)"
                                 + (failed.isEmpty() ? "" : ": " + failedList),
                         failedNames,
-                        details == null ? "verification ended in ERROR" : details));
+                        (details == null ? "verification ended in ERROR" : details)
+                                + (Boolean.FALSE.equals(event.retryable())
+                                        ? "; not retried: another attempt would end the same way, fix the verifier's"
+                                                + " configuration and request a verification"
+                                        : "")));
             case PASSED ->
                 notifyOnPassed
                         ? Optional.of(notification(

@@ -43,6 +43,31 @@ class NotificationRuleTest {
     }
 
     @Test
+    void anErrorNotWorthRetryingSaysSoAndWhatToDo() {
+        BackupVerified e = Events.verified("chinook", Outcome.ERROR);
+        BackupVerified notRetried = new BackupVerified(
+                e.eventId(),
+                e.occurredAt(),
+                e.schemaVersion(),
+                e.backupId(),
+                e.targetId(),
+                e.outcome(),
+                e.checks(),
+                e.timings(),
+                e.sandboxKind(),
+                e.reportKey(),
+                e.prefix(),
+                e.backupCompletedAt(),
+                e.tier(),
+                null,
+                false);
+
+        assertThat(rule.onBackupVerified(notRetried).orElseThrow().reason())
+                .contains("not retried", "fix the verifier's configuration");
+        assertThat(rule.onBackupVerified(e).orElseThrow().reason()).doesNotContain("not retried");
+    }
+
+    @Test
     void passedVerificationIsInfoWhenNotifyOnPassedIsSet() {
         Notification n = rule.onBackupVerified(Events.verified("chinook", Outcome.PASSED))
                 .orElseThrow();
