@@ -28,7 +28,9 @@ import java.util.Map;
  * <p>A top-level statement {@code CREATE [OR REPLACE] TABLE [IF NOT EXISTS] `name`} registers a
  * table; {@code INSERT|REPLACE [LOW_PRIORITY|DELAYED|HIGH_PRIORITY] [IGNORE] [INTO] `name` [(cols)]
  * VALUES (...),(...)} adds its tuples (the parentheses at depth 0 after {@code VALUES}) to that
- * table's count; {@code db.`name`} forms count for {@code name}. Anything after the tuple list (such
+ * table's count; {@code db.`name`} forms count for {@code name}. A table's name is final at the first
+ * token after it that is not the {@code .} of such a qualified name: nothing in its definition (a
+ * {@code DEFAULT 4.99}, a {@code REFERENCES `db`.`t`}) can change it. Anything after the tuple list (such
  * as {@code ON DUPLICATE KEY UPDATE}) is ignored. Delimiters made of quote or comment characters are
  * not supported (the dump uses {@code ;} and {@code ;;} only).
  *
@@ -77,6 +79,7 @@ public final class SqlDumpScanner {
     private static final int P_VALUES = 10;
     private static final int P_TUPLE = 11;
     private static final int P_AFTER_TUPLE = 12;
+    private static final int P_CT_BODY = 13;
 
     private static final boolean[] WORD_BYTE = new boolean[256];
 
@@ -412,6 +415,7 @@ public final class SqlDumpScanner {
                 || parse == P_CREATE
                 || parse == P_CREATE_OR
                 || parse == P_CT_NAME
+                || parse == P_CT_AFTER_NAME
                 || parse == P_INSERT
                 || parse == P_INS_AFTER_NAME
                 || parse == P_INS_AFTER_COLUMNS;
@@ -423,7 +427,8 @@ public final class SqlDumpScanner {
             case P_TUPLE, P_OTHER -> {
                 // strings and identifiers inside a tuple or an ignored statement change nothing
             }
-            case P_CT_AFTER_NAME, P_INS_COLUMNS -> {
+            case P_CT_AFTER_NAME -> parse = P_CT_BODY;
+            case P_CT_BODY, P_INS_COLUMNS -> {
                 // a table's definition or a column list
             }
             default -> parse = P_OTHER;
@@ -449,11 +454,10 @@ public final class SqlDumpScanner {
                 }
             }
             case P_AFTER_TUPLE -> parse = c == ',' ? P_VALUES : P_OTHER;
-            case P_CT_AFTER_NAME -> {
-                if (c == '.') {
-                    parse = P_CT_NAME;
-                }
-                // anything else: the table's definition, the name is final
+            // only a '.' right after the name qualifies it; anything else starts the table's definition
+            case P_CT_AFTER_NAME -> parse = c == '.' ? P_CT_NAME : P_CT_BODY;
+            case P_CT_BODY -> {
+                // the table's definition (a DEFAULT 4.99, a REFERENCES `db`.`t`): the name is final
             }
             case P_INS_AFTER_NAME -> {
                 if (c == '.') {
@@ -514,6 +518,7 @@ public final class SqlDumpScanner {
                     statementIsCreate = true;
                 }
             }
+            case P_CT_AFTER_NAME -> parse = P_CT_BODY; // e.g. LIKE or AS SELECT: the name is final
             case P_INSERT -> {
                 if (!(isWord("INTO")
                         || isWord("IGNORE")

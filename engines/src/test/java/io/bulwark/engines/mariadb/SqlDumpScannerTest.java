@@ -135,6 +135,23 @@ class SqlDumpScannerTest {
     }
 
     @Test
+    void keepsATablesNameWhenItsDefinitionHoldsDecimalDefaultsOrQualifiedReferences() {
+        String sql = "CREATE TABLE `price` (\n  `id` int(11) NOT NULL,\n"
+                + "  `rate` decimal(4,2) NOT NULL DEFAULT 4.99,\n"
+                + "  `cost` decimal(5,2) NOT NULL DEFAULT 19.99,\n"
+                + "  `ratio` double DEFAULT -.5e-3,\n"
+                + "  `item_id` int(11) DEFAULT NULL,\n"
+                + "  CONSTRAINT `fk_item` FOREIGN KEY (`item_id`) REFERENCES `other_db`.`item` (`id`)\n"
+                + ") ENGINE=InnoDB;\n"
+                + "CREATE TABLE `db`.`quoted` (x decimal(3,1) DEFAULT 1.5);\n"
+                + "CREATE TABLE db.plain (x decimal(3,1) DEFAULT 2.5);\n"
+                + "INSERT INTO `price` VALUES (1,4.99,19.99,0.5,NULL),(2,0.99,9.99,1.5,NULL);";
+        SqlDumpScanner scanner = scan(sql);
+        assertThat(scanner.tables()).containsExactly("price", "quoted", "plain");
+        assertThat(scanner.rowCounts()).containsOnly(entry("price", 2L), entry("quoted", 0L), entry("plain", 0L));
+    }
+
+    @Test
     void ignoresViewsSequencesTemporaryTablesAndOtherStatements() {
         String sql = "CREATE VIEW `v` AS SELECT 1;\nCREATE SEQUENCE `s`;\nCREATE TEMPORARY TABLE `tmp` (x int);\n"
                 + "SELECT 'INSERT INTO t VALUES (1)';\nDROP TABLE IF EXISTS `t`;\nLOCK TABLES `t` WRITE;\n"
