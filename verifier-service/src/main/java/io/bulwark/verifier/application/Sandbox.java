@@ -77,8 +77,10 @@ public interface Sandbox extends AutoCloseable {
     IndexFindings checkIndexes();
 
     /**
-     * Every ascending sequence owned by a column (PostgreSQL {@code pg_depend} deptype {@code a}, serial,
-     * or {@code i}, identity; MariaDB a table's AUTO_INCREMENT) with its next value and the column's max.
+     * Every ascending sequence with each column it fills, its next value and the column's max: PostgreSQL
+     * a sequence owned by the column ({@code pg_depend} deptype {@code a}, serial or {@code OWNED BY}, or
+     * {@code i}, identity) or that the column's default takes values from ({@code DEFAULT nextval(...)}
+     * on a free-standing sequence); MariaDB a table's AUTO_INCREMENT.
      *
      * @throws SandboxException when the sandbox cannot be queried
      */

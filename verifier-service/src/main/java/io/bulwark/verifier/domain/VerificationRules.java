@@ -354,41 +354,52 @@ public final class VerificationRules {
     }
 
     /**
-     * The sequence check: every sequence owned by a column would next hand out a value above the
-     * column's greatest value, so the restored database can take inserts without a duplicate key; the
-     * detail names each that would not, with its value and the column's max. SKIPPED when no sequence
-     * is owned by a column.
+     * The sequence check: every sequence that fills a column (owned by it, or its default's {@code
+     * nextval}) would next hand out a value above the column's greatest value, so the restored database
+     * can take inserts without a duplicate key; the detail names each that would not, with its value and
+     * the column's max. One {@link SequenceState} per sequence and column: a sequence that several
+     * columns share must be past each, and counts once. SKIPPED when no sequence fills a column.
      */
     public static CheckResult sequences(List<SequenceState> sequences, long durationMillis) {
         if (sequences.isEmpty()) {
             return skipped(CheckNames.SEQUENCES, "no sequence or AUTO_INCREMENT column in the restored database");
         }
-        List<String> behind = sequences.stream()
+        long distinct =
+                sequences.stream().map(SequenceState::sequence).distinct().count();
+        List<SequenceState> behindStates = sequences.stream()
                 .filter(s -> s.columnMax() != null && s.nextValue() <= s.columnMax())
+                .toList();
+        List<String> behind = behindStates.stream()
                 .map(s -> s.sequence() + " (" + s.state() + ") is behind max(" + s.column() + ") = " + s.columnMax())
                 .sorted()
                 .toList();
         if (behind.isEmpty()) {
+            String columns = sequences.size() == distinct
+                    ? "their column's greatest value"
+                    : "the greatest value of the " + sequences.size() + " columns they fill";
             return new CheckResult(
                     CheckNames.SEQUENCES,
                     CheckStatus.PASSED,
-                    "all " + sequences.size() + " sequences are past their column's greatest value",
+                    "all " + distinct + " sequences are past " + columns,
                     durationMillis);
         }
+        long behindDistinct =
+                behindStates.stream().map(SequenceState::sequence).distinct().count();
         return new CheckResult(
                 CheckNames.SEQUENCES,
                 CheckStatus.FAILED,
-                cap(behind.size() + " of " + sequences.size() + " sequences would hand out a value already taken: "
+                cap(behindDistinct + " of " + distinct + " sequences would hand out a value already taken: "
                         + list(behind)),
                 durationMillis);
     }
 
     /**
-     * One sequence owned by a column, as restored.
+     * One sequence and a column it fills (owned by the column, or the column default's {@code nextval}),
+     * as restored.
      *
      * @param sequence the sequence, qualified {@code schema.name} (MariaDB: the table's AUTO_INCREMENT,
      *     named {@code db.table})
-     * @param column the owning column, {@code schema.table.column}
+     * @param column the column the sequence fills, {@code schema.table.column}
      * @param state the sequence's own values as the engine shows them, e.g. {@code last_value 347, is_called true}
      * @param nextValue the value the next {@code nextval} (the next insert) hands out
      * @param columnMax the column's greatest value; null when the table is empty

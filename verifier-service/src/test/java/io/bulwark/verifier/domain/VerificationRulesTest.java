@@ -318,6 +318,28 @@ class VerificationRulesTest {
     }
 
     @Test
+    void aSequenceThatSeveralColumnsShareCountsOnceAndMustBePastEach() {
+        VerificationRules.SequenceState parent = new VerificationRules.SequenceState(
+                "public.pay_id_seq", "public.pay.id", "last_value 9, is_called true", 10, 9L);
+        VerificationRules.SequenceState child = new VerificationRules.SequenceState(
+                "public.pay_id_seq", "public.pay_2015.id", "last_value 9, is_called true", 10, 9L);
+        VerificationRules.SequenceState other = new VerificationRules.SequenceState(
+                "public.t_id_seq", "public.t.id", "last_value 3, is_called true", 4, 3L);
+        VerificationRules.SequenceState childBehind = new VerificationRules.SequenceState(
+                "public.pay_id_seq", "public.pay_2016.id", "last_value 9, is_called true", 10, 12L);
+
+        CheckResult passed = VerificationRules.sequences(List.of(parent, child, other), 3);
+        assertThat(passed.status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(passed.detail()).isEqualTo("all 2 sequences are past the greatest value of the 3 columns they fill");
+
+        CheckResult failed = VerificationRules.sequences(List.of(parent, child, childBehind, other), 3);
+        assertThat(failed.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(failed.detail())
+                .isEqualTo("1 of 2 sequences would hand out a value already taken: public.pay_id_seq"
+                        + " (last_value 9, is_called true) is behind max(public.pay_2016.id) = 12");
+    }
+
+    @Test
     void criticalTablesFailNamingTheMissingAndTheEmptyOnes() {
         SchemaInventory restored = inventory(table("album", 347), table("empty", 0));
 

@@ -22,14 +22,30 @@ import java.util.List;
 /** One PostgreSQL sandbox ({@code local} or {@code scratch}): restores with {@code pg_restore}, inspects with {@link PostgresInspector}. */
 final class LocalPostgresSandbox implements Sandbox {
 
-    /** Ascending sequences owned by a column: sequence schema, name, table schema, table, column, increment. */
-    private static final String OWNED_SEQUENCES = "SELECT sn.nspname, s.relname, tn.nspname, t.relname, a.attname,"
-            + " q.seqincrement FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
-            + " JOIN pg_sequence q ON q.seqrelid = s.oid JOIN pg_namespace sn ON sn.oid = s.relnamespace"
-            + " JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
-            + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
+    /**
+     * Ascending sequences and the columns they fill: sequence schema, name, table schema, table, column,
+     * increment. A column is filled by a sequence that it owns ({@code serial}, {@code OWNED BY}: deptype
+     * {@code a}; identity: {@code i}) or that its default takes values from ({@code DEFAULT
+     * nextval('s'::regclass)} on a free-standing sequence, as hand-written schemas and old dumps have it:
+     * the default's deptype {@code n} dependency on the sequence), for an integer column; one row per
+     * pair, so a sequence that several columns share (inheritance children, say) is checked against each.
+     */
+    private static final String SEQUENCE_COLUMNS = "SELECT sn.nspname, s.relname, tn.nspname, t.relname, a.attname,"
+            + " q.seqincrement FROM (SELECT d.objid AS seq, d.refobjid AS rel, d.refobjsubid AS att FROM pg_depend d"
             + " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
-            + " AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i') AND q.seqincrement > 0 ORDER BY 1, 2";
+            + " AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')"
+            + " UNION SELECT d.refobjid, ad.adrelid, ad.adnum FROM pg_attrdef ad JOIN pg_depend d"
+            + " ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid AND d.refclassid = 'pg_class'::regclass"
+            + " AND d.deptype = 'n' JOIN pg_attribute da ON da.attrelid = ad.adrelid AND da.attnum = ad.adnum"
+            + " JOIN pg_type ty ON ty.oid = da.atttypid"
+            + " WHERE pg_get_expr(ad.adbin, ad.adrelid) LIKE 'nextval(%'"
+            + " AND (CASE WHEN ty.typtype = 'd' THEN ty.typbasetype ELSE ty.oid END)"
+            + " IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)) u"
+            + " JOIN pg_class s ON s.oid = u.seq AND s.relkind = 'S'"
+            + " JOIN pg_sequence q ON q.seqrelid = s.oid JOIN pg_namespace sn ON sn.oid = s.relnamespace"
+            + " JOIN pg_class t ON t.oid = u.rel JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+            + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = u.att"
+            + " WHERE q.seqincrement > 0 ORDER BY 1, 2, 3, 4, 5";
 
     private static final String AMCHECK = "amcheck bt_index_check";
 
@@ -190,7 +206,7 @@ final class LocalPostgresSandbox implements Sandbox {
         try (Connection connection = instance.connect(database);
                 Statement st = inspector.limit(connection.createStatement())) {
             List<String[]> owned = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery(OWNED_SEQUENCES)) {
+            try (ResultSet rs = st.executeQuery(SEQUENCE_COLUMNS)) {
                 while (rs.next()) {
                     owned.add(new String[] {
                         rs.getString(1),

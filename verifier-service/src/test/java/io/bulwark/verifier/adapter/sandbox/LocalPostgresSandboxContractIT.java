@@ -1,11 +1,14 @@
 package io.bulwark.verifier.adapter.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.SandboxProvider.SandboxRequest;
+import io.bulwark.verifier.domain.VerificationRules;
+import io.bulwark.verifier.domain.VerificationRules.SequenceState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +50,52 @@ class LocalPostgresSandboxContractIT extends SandboxContract {
             assertThat(result.error())
                     .as("the assertion query's answer: " + result)
                     .contains("cancel");
+        }
+    }
+
+    @Test
+    void aSequenceThatOnlyAColumnDefaultUsesIsCheckedForEachColumnItFills() throws Exception {
+        String db = TinySources.POSTGRES.createUnique("sandbox_default_seq");
+        try {
+            TinySources.POSTGRES.execute(db, """
+                    CREATE SEQUENCE note_id_seq;
+                    CREATE TABLE note (id integer DEFAULT nextval('note_id_seq'::regclass) PRIMARY KEY, body text);
+                    CREATE TABLE note_2015 () INHERITS (note);
+                    ALTER TABLE ONLY note_2015 ALTER COLUMN id SET DEFAULT nextval('note_id_seq'::regclass);
+                    CREATE SEQUENCE tag_id_seq;
+                    CREATE TABLE tag (id bigint DEFAULT nextval('tag_id_seq'::regclass), code text
+                        DEFAULT 'T' || nextval('tag_id_seq'::regclass));
+                    CREATE TABLE owned (id serial PRIMARY KEY);
+                    INSERT INTO note (body) VALUES ('a'), ('b');
+                    INSERT INTO note_2015 (body) VALUES ('c');
+                    INSERT INTO tag (id) VALUES (1), (2), (7);
+                    INSERT INTO owned DEFAULT VALUES;
+                    """);
+            byte[] dump = TinySources.pgDump(db);
+            try (Sandbox sandbox = provider.start(new SandboxRequest("postgresql", db))) {
+                assertThat(sandbox.restore(new java.io.ByteArrayInputStream(dump), TIMEOUT)
+                                .succeeded())
+                        .isTrue();
+
+                List<SequenceState> sequences = sandbox.sequences();
+
+                assertThat(sequences)
+                        .extracting(
+                                SequenceState::sequence,
+                                SequenceState::column,
+                                SequenceState::nextValue,
+                                SequenceState::columnMax)
+                        .containsExactly(
+                                tuple("public.note_id_seq", "public.note.id", 4L, 3L),
+                                tuple("public.note_id_seq", "public.note_2015.id", 4L, 3L),
+                                tuple("public.owned_id_seq", "public.owned.id", 2L, 1L),
+                                tuple("public.tag_id_seq", "public.tag.id", 4L, 7L));
+                assertThat(VerificationRules.sequences(sequences, 0).detail())
+                        .isEqualTo("1 of 3 sequences would hand out a value already taken: public.tag_id_seq"
+                                + " (last_value 3, is_called true) is behind max(public.tag.id) = 7");
+            }
+        } finally {
+            TinySources.POSTGRES.drop(db);
         }
     }
 
