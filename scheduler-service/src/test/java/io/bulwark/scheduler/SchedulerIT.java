@@ -156,13 +156,10 @@ class SchedulerIT {
 
     @Test
     void completedThenVerifiedEventsShowTheBackupVerifiedWithItsReport() throws Exception {
-        String backupId =
-                json(post("{\"targetId\": \"chinook\"}").body()).get("backupId").asString();
-        UUID id = UUID.fromString(backupId);
-        String prefix = "chinook/2026/11/adhoc_20261123T190102Z_" + backupId.substring(0, 8) + "/";
-
-        publish(Topics.BACKUP_COMPLETED, completed(id, prefix));
-        awaitState(backupId, "COMPLETED");
+        StoredBackup stored = storedBackup();
+        String backupId = stored.backupId();
+        UUID id = stored.id();
+        String prefix = stored.prefix();
         publish(Topics.BACKUP_VERIFIED, verified(id, prefix, Outcome.PASSED));
 
         JsonNode backup = awaitState(backupId, "VERIFIED");
@@ -225,12 +222,10 @@ class SchedulerIT {
 
     @Test
     void postVerifyOfAStoredBackupPublishesAVerificationRequestWithItsPrefixAndManifestKey() throws Exception {
-        String backupId =
-                json(post("{\"targetId\": \"chinook\"}").body()).get("backupId").asString();
-        UUID id = UUID.fromString(backupId);
-        String prefix = "chinook/2026/11/adhoc_20261123T190102Z_" + backupId.substring(0, 8) + "/";
-        publish(Topics.BACKUP_COMPLETED, completed(id, prefix));
-        awaitState(backupId, "COMPLETED");
+        StoredBackup stored = storedBackup();
+        String backupId = stored.backupId();
+        UUID id = stored.id();
+        String prefix = stored.prefix();
 
         HttpResponse<String> response = postTo("/api/backups/" + backupId + "/verify", "");
 
@@ -255,12 +250,10 @@ class SchedulerIT {
 
     @Test
     void aVerificationThatEndedErrorIsRequestedAgainWithBackoffAtMostMaxRequestsTimes() throws Exception {
-        String backupId =
-                json(post("{\"targetId\": \"chinook\"}").body()).get("backupId").asString();
-        UUID id = UUID.fromString(backupId);
-        String prefix = "chinook/2026/11/adhoc_20261123T190102Z_" + backupId.substring(0, 8) + "/";
-        publish(Topics.BACKUP_COMPLETED, completed(id, prefix));
-        awaitState(backupId, "COMPLETED");
+        StoredBackup stored = storedBackup();
+        String backupId = stored.backupId();
+        UUID id = stored.id();
+        String prefix = stored.prefix();
         publish(Topics.BACKUP_VERIFIED, verified(id, prefix, Outcome.ERROR));
         awaitState(backupId, "VERIFICATION_ERROR");
 
@@ -290,12 +283,10 @@ class SchedulerIT {
 
     @Test
     void aVerificationErrorTheVerifierSaysIsNotWorthRetryingIsNotRequestedAgain() throws Exception {
-        String backupId =
-                json(post("{\"targetId\": \"chinook\"}").body()).get("backupId").asString();
-        UUID id = UUID.fromString(backupId);
-        String prefix = "chinook/2026/11/adhoc_20261123T190102Z_" + backupId.substring(0, 8) + "/";
-        publish(Topics.BACKUP_COMPLETED, completed(id, prefix));
-        awaitState(backupId, "COMPLETED");
+        StoredBackup stored = storedBackup();
+        String backupId = stored.backupId();
+        UUID id = stored.id();
+        String prefix = stored.prefix();
         BackupVerified error = verified(id, prefix, Outcome.ERROR);
         publish(
                 Topics.BACKUP_VERIFIED,
@@ -322,6 +313,19 @@ class SchedulerIT {
         assertThat(reverifyRequests(id))
                 .as("a backoff of 1 s and a sweep every 300 ms would have requested it by now")
                 .isZero();
+    }
+
+    /** A backup requested through the API whose BackupCompleted has been projected. */
+    private record StoredBackup(String backupId, UUID id, String prefix) {}
+
+    private StoredBackup storedBackup() throws Exception {
+        String backupId =
+                json(post("{\"targetId\": \"chinook\"}").body()).get("backupId").asString();
+        UUID id = UUID.fromString(backupId);
+        String prefix = "chinook/2026/11/adhoc_20261123T190102Z_" + backupId.substring(0, 8) + "/";
+        publish(Topics.BACKUP_COMPLETED, completed(id, prefix));
+        awaitState(backupId, "COMPLETED");
+        return new StoredBackup(backupId, id, prefix);
     }
 
     private static int reverifyRequests(UUID backupId) throws SQLException {
