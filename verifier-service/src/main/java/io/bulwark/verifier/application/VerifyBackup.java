@@ -397,6 +397,9 @@ public final class VerifyBackup {
         } catch (RuntimeException e) {
             run.sandboxMillis = millisSince(sandboxStarted);
             run.unjudged.add(CheckNames.SANDBOX);
+            if (e instanceof SandboxException sandboxProblem && sandboxProblem.recurring()) {
+                run.notWorthRetrying = "the sandbox cannot be started with this verifier's configuration";
+            }
             log.warn("no {} sandbox could be started: {}", sandboxes.kind(), e.getMessage());
             run.checks.add(failed(
                     CheckNames.SANDBOX,

@@ -454,6 +454,19 @@ class VerifyBackupTest {
     }
 
     @Test
+    void aSandboxThatCannotStartWithThisConfigurationGivesAnErrorNotWorthRetrying() {
+        storeBackup(Zstd.compress(DUMP));
+        sandboxes.startFailure = new SandboxException("pg_restore 12 is older than the source's 15.20", null, true);
+
+        VerifyBackup.Attempt attempt = verifyBackup.attempt(completed(), false);
+
+        assertThat(attempt.verified().outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(attempt.worthRetrying()).isFalse();
+        assertThat(attempt.verified().retryable()).isFalse();
+        assertThat(check(attempt.verified(), "sandbox").detail()).contains("older than the source's 15.20");
+    }
+
+    @Test
     void anUnreachableObjectStoreGivesErrorAndNoReportKey() {
         storeBackup(Zstd.compress(DUMP));
         store.setUnreachable(true);

@@ -73,7 +73,8 @@ public final class ContainerMariaDbSandboxProvider implements SandboxProvider {
     public Sandbox start(SandboxRequest request) {
         String database = request.sourceDatabase();
         if (database == null || database.isBlank()) {
-            throw new SandboxException("the manifest names no source database to restore the MariaDB dump into", null);
+            throw new SandboxException(
+                    "the manifest names no source database to restore the MariaDB dump into", null, true);
         }
         String image = images.imageFor(request.engine(), request.sourceServerVersion());
         String password = LocalServers.newPassword();

@@ -140,7 +140,8 @@ public final class ContainerPostgresSandboxProvider implements SandboxProvider {
         } catch (RuntimeException e) {
             throw new SandboxException(
                     "container sandboxes restore with this verifier's pg_restore, which cannot run: " + e.getMessage(),
-                    e);
+                    e,
+                    true);
         }
         int sourceMajor = leadingMajor(sourceVersion);
         if (toolMajor > 0 && sourceMajor > toolMajor) {
@@ -149,7 +150,8 @@ public final class ContainerPostgresSandboxProvider implements SandboxProvider {
                             + " and cannot read its archive; install the PostgreSQL " + sourceMajor
                             + " client (Debian: postgresql-client-" + sourceMajor
                             + ") or point bulwark.verifier.sandbox.pg-bin-dir at it",
-                    null);
+                    null,
+                    true);
         }
     }
 

@@ -60,7 +60,8 @@ public final class LocalMariaDbSandboxProvider implements SandboxProvider {
     public Sandbox start(SandboxRequest request) {
         String database = request.sourceDatabase();
         if (database == null || database.isBlank()) {
-            throw new SandboxException("the manifest names no source database to restore the MariaDB dump into", null);
+            throw new SandboxException(
+                    "the manifest names no source database to restore the MariaDB dump into", null, true);
         }
         LocalMariaDbInstance instance;
         try {

@@ -80,7 +80,8 @@ public final class ScratchMariaDbSandboxProvider implements SandboxProvider {
     public Sandbox start(SandboxRequest request) {
         String database = request.sourceDatabase();
         if (database == null || database.isBlank()) {
-            throw new SandboxException("the manifest names no source database to restore the MariaDB dump into", null);
+            throw new SandboxException(
+                    "the manifest names no source database to restore the MariaDB dump into", null, true);
         }
         String version;
         try (Connection connection = MariaDbClient.connect(server);
