@@ -48,13 +48,14 @@ public record SchemaInventory(
     }
 
     /**
-     * Sum of the exact row counts of the tables that hold rows themselves; a partitioned table's rows
-     * are its partitions' rows, so they are counted once, in the partitions.
+     * Sum of the rows the tables store themselves, each row counted once: a partitioned table's rows are its
+     * partitions' rows, and an inheritance parent's {@link TableInfo#ownRows() own rows} are added, not those of
+     * its children, which are listed as tables of their own.
      */
     public long totalRows() {
         return tables.stream()
                 .filter(t -> !t.partitioned())
-                .mapToLong(TableInfo::rows)
+                .mapToLong(TableInfo::storedRows)
                 .sum();
     }
 
@@ -63,20 +64,34 @@ public record SchemaInventory(
      *
      * @param schema the schema (PostgreSQL) or database (MySQL)
      * @param name the table name
-     * @param rows exact number of rows; for a partitioned table the sum of its partitions' rows
+     * @param rows exact number of rows, as {@code SELECT count(*)} counts them: for a partitioned table the sum of
+     *     its partitions' rows, for a table with inheritance children (PostgreSQL {@code INHERITS}) its own rows
+     *     and theirs
      * @param partitioned true for a partitioned table (PostgreSQL relkind {@code p}), which stores no
      *     rows itself: its partitions are listed as tables of their own
+     * @param ownRows for a table with inheritance children, the rows it stores itself ({@code SELECT count(*) FROM
+     *     ONLY}); null for every other table (and in manifests written before this field existed)
      */
-    public record TableInfo(String schema, String name, long rows, boolean partitioned) {
+    public record TableInfo(String schema, String name, long rows, boolean partitioned, Long ownRows) {
 
         /** A table that stores its own rows. */
         public TableInfo(String schema, String name, long rows) {
-            this(schema, name, rows, false);
+            this(schema, name, rows, false, null);
+        }
+
+        /** A table that stores its own rows, or a partitioned table. */
+        public TableInfo(String schema, String name, long rows, boolean partitioned) {
+            this(schema, name, rows, partitioned, null);
         }
 
         /** {@code schema.name}. */
         public String qualifiedName() {
             return schema + "." + name;
+        }
+
+        /** The rows the table stores itself: {@link #ownRows()} when known, else {@link #rows()}. */
+        public long storedRows() {
+            return ownRows == null ? rows : ownRows;
         }
     }
 }

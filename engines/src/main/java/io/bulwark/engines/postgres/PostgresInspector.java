@@ -25,9 +25,11 @@ import java.util.Map;
  * pg_catalog}, {@code information_schema}, {@code pg_toast*}, {@code pg_temp*}) and objects that
  * belong to an extension ({@code pg_depend.deptype = 'e'}, which {@code pg_dump} does not dump as
  * such) are left out. Tables are the relkinds {@code r} (ordinary, partitions included), each counted
- * once with {@code SELECT count(*)}, and {@code p} (partitioned, marked {@code partitioned}), whose
+ * once with {@code SELECT count(*) FROM ONLY}, and {@code p} (partitioned, marked {@code partitioned}), whose
  * count is the sum of its leaf partitions' counts ({@code pg_partition_tree}) rather than a second
- * scan. Names are qualified as {@link SchemaInventory} says; lists are
+ * scan. A table with inheritance children ({@code INHERITS}, {@code pg_inherits}) gets the count {@code SELECT
+ * count(*)} would give, its own rows plus those of its selected descendants, with its own rows as {@code
+ * ownRows}. Names are qualified as {@link SchemaInventory} says; lists are
  * sorted. Stateless and thread-safe.
  */
 public final class PostgresInspector {
@@ -40,6 +42,11 @@ public final class PostgresInspector {
 
     private static final String PARTITION_LEAVES = "SELECT n.nspname, c.relname FROM pg_partition_tree(?::regclass) t"
             + " JOIN pg_class c ON c.oid = t.relid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE t.isleaf";
+
+    private static final String INHERITANCE = "SELECT pn.nspname, p.relname, cn.nspname, c.relname FROM pg_inherits i"
+            + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
+            + " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace"
+            + " WHERE p.relkind = 'r' AND c.relkind = 'r'";
 
     private static final String RELATIONS = "SELECT n.nspname, c.relname FROM pg_class c"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -127,13 +134,23 @@ public final class PostgresInspector {
         Map<String, String> owners = filter.isEverything() ? Map.of() : sequenceOwners(connection);
         List<TableInfo> tables = new ArrayList<>();
         Map<String, Long> leafRows = new HashMap<>();
-        for (String[] name : relations(connection, "'r'", filter, owners)) {
+        List<String[]> ordinary = relations(connection, "'r'", filter, owners);
+        for (String[] name : ordinary) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new SQLException("counting the rows was cancelled", "57014");
             }
-            long rows = countRows(connection, name[0], name[1]);
-            leafRows.put(qualify(name[0], name[1]), rows);
-            tables.add(new TableInfo(name[0], name[1], rows));
+            leafRows.put(qualify(name[0], name[1]), countOwnRows(connection, name[0], name[1]));
+        }
+        Map<String, List<String>> children = inheritanceChildren(connection);
+        for (String[] name : ordinary) {
+            String qualified = qualify(name[0], name[1]);
+            long own = leafRows.get(qualified);
+            if (children.containsKey(qualified)) {
+                long rows = own + descendantRows(qualified, children, leafRows, new java.util.HashSet<>());
+                tables.add(new TableInfo(name[0], name[1], rows, false, own));
+            } else {
+                tables.add(new TableInfo(name[0], name[1], own));
+            }
         }
         for (String[] name : relations(connection, "'p'", filter, owners)) {
             long rows = 0;
@@ -155,6 +172,43 @@ public final class PostgresInspector {
                 strings(connection, POLICIES, filter),
                 List.of(),
                 filter.dumpsExtensions() ? strings(connection, EXTENSIONS, filter) : List.of());
+    }
+
+    /** Parent to children, qualified, of the inheritance ({@code INHERITS}) between ordinary tables. */
+    private Map<String, List<String>> inheritanceChildren(Connection connection) throws SQLException {
+        Map<String, List<String>> children = new HashMap<>();
+        try (Statement st = statement(connection);
+                ResultSet rs = st.executeQuery(INHERITANCE)) {
+            while (rs.next()) {
+                children.computeIfAbsent(qualify(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                        .add(qualify(rs.getString(3), rs.getString(4)));
+            }
+        }
+        return children;
+    }
+
+    /**
+     * The rows of {@code parent}'s descendants that are counted (selected by the filter), each descendant once
+     * however many paths lead to it, as {@code SELECT count(*)} on the parent sees them.
+     */
+    private static long descendantRows(
+            String parent, Map<String, List<String>> children, Map<String, Long> ownRows, java.util.Set<String> seen) {
+        long rows = 0;
+        for (String child : children.getOrDefault(parent, List.of())) {
+            if (seen.add(child)) {
+                rows += ownRows.getOrDefault(child, 0L) + descendantRows(child, children, ownRows, seen);
+            }
+        }
+        return rows;
+    }
+
+    /** {@code SELECT count(*) FROM ONLY "schema"."table"}: the rows the table stores itself. */
+    private long countOwnRows(Connection connection, String schema, String table) throws SQLException {
+        try (Statement st = statement(connection);
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM ONLY " + qualify(schema, table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /**

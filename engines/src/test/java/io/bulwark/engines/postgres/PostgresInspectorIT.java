@@ -76,6 +76,37 @@ class PostgresInspectorIT {
     }
 
     @Test
+    void anInheritanceParentCountsAsCountStarDoesWithItsOwnRowsBesideAndTheTotalCountsEachRowOnce() throws Exception {
+        PostgresTestDatabase inherit = new PostgresTestDatabase("bulwark_inspector_inherit");
+        try (inherit) {
+            inherit.execute("""
+                    CREATE TABLE ledger (id int, booked date);
+                    CREATE TABLE ledger_2025 () INHERITS (ledger);
+                    CREATE TABLE ledger_2025_q1 () INHERITS (ledger_2025);
+                    CREATE TABLE ledger_2026 () INHERITS (ledger);
+                    INSERT INTO ledger SELECT g, DATE '2024-01-01' FROM generate_series(1, 2) g;
+                    INSERT INTO ledger_2025 SELECT g, DATE '2025-06-01' FROM generate_series(1, 3) g;
+                    INSERT INTO ledger_2025_q1 SELECT g, DATE '2025-02-01' FROM generate_series(1, 4) g;
+                    INSERT INTO ledger_2026 SELECT g, DATE '2026-06-01' FROM generate_series(1, 5) g;
+                    """);
+            try (Connection c = inherit.spec.connect()) {
+                SchemaInventory inventory = inspector.inventory(c);
+
+                assertThat(inventory.tables())
+                        .containsExactly(
+                                new TableInfo("public", "ledger", 14, false, 2L),
+                                new TableInfo("public", "ledger_2025", 7, false, 3L),
+                                new TableInfo("public", "ledger_2025_q1", 4),
+                                new TableInfo("public", "ledger_2026", 5));
+                assertThat(inspector.countRows(c, "public", "ledger"))
+                        .as("the same count as SELECT count(*), so that older manifests still compare")
+                        .isEqualTo(14);
+                assertThat(inventory.totalRows()).isEqualTo(2 + 3 + 4 + 5);
+            }
+        }
+    }
+
+    @Test
     void reportsTheServerVersion() throws Exception {
         try (Connection c = db.spec.connect()) {
             assertThat(inspector.serverVersion(c)).matches("\\d+\\.\\d+");

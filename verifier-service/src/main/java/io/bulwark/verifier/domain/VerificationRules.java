@@ -8,6 +8,7 @@ import io.bulwark.contracts.SchemaInventory.TableInfo;
 import io.bulwark.contracts.TableRows;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,8 +193,9 @@ public final class VerificationRules {
     /**
      * Every table present on both sides must hold exactly the manifest's number of rows; the detail
      * names each differing table with both counts. Missing tables are the {@link #tables} check's
-     * finding and are not repeated here. The row total in the detail counts a partitioned table's rows
-     * once, in its partitions, as {@link SchemaInventory#totalRows()} does.
+     * finding and are not repeated here. The row total in the detail counts each row once, as {@link
+     * SchemaInventory#totalRows()} does (a partitioned table's rows in its partitions, an inheritance child's
+     * rows in the child).
      */
     public static CheckResult rowCounts(SchemaInventory source, SchemaInventory restored, long durationMillis) {
         Map<String, Long> restoredRows = rowsByName(restored);
@@ -207,7 +209,7 @@ public final class VerificationRules {
             }
             compared++;
             if (!table.partitioned()) {
-                rows += table.rows();
+                rows += table.storedRows();
             }
             if (actual != table.rows()) {
                 differing.add(table.qualifiedName() + " (source " + table.rows() + ", restored " + actual + ")");
@@ -496,10 +498,22 @@ public final class VerificationRules {
      * order, with {@code restoredRows} null when the table was not restored.
      */
     public static List<TableRows> tableRows(SchemaInventory source, SchemaInventory restored) {
-        Map<String, Long> restoredRows = restored == null ? Map.of() : rowsByName(restored);
+        Map<String, TableInfo> restoredTables = new HashMap<>();
+        if (restored != null) {
+            restored.tables().forEach(t -> restoredTables.put(t.qualifiedName(), t));
+        }
         return source.tables().stream()
-                .map(t -> new TableRows(
-                        t.schema(), t.name(), t.rows(), restoredRows.get(t.qualifiedName()), t.partitioned()))
+                .map(t -> {
+                    TableInfo after = restoredTables.get(t.qualifiedName());
+                    return new TableRows(
+                            t.schema(),
+                            t.name(),
+                            t.rows(),
+                            after == null ? null : after.rows(),
+                            t.partitioned(),
+                            t.ownRows(),
+                            after == null || t.ownRows() == null ? null : after.storedRows());
+                })
                 .toList();
     }
 

@@ -120,6 +120,20 @@ class VerificationRulesTest {
     }
 
     @Test
+    void anInheritanceParentKeepsItsOwnRowsOnBothSidesAndTheRowTotalCountsEachRowOnce() {
+        SchemaInventory.TableInfo parent = new SchemaInventory.TableInfo("public", "ledger", 9, false, 2L);
+        SchemaInventory.TableInfo child = table("ledger_2025", 7);
+        SchemaInventory source = inventory(parent, child);
+        SchemaInventory restored = inventory(new SchemaInventory.TableInfo("public", "ledger", 9, false, 2L), child);
+
+        assertThat(VerificationRules.tableRows(source, restored))
+                .first()
+                .isEqualTo(new TableRows("public", "ledger", 9, 9L, false, 2L, 2L));
+        assertThat(VerificationRules.rowCounts(source, restored, 0).detail())
+                .isEqualTo("exact row counts of 2 tables (9 rows) match the manifest");
+    }
+
+    @Test
     void checksumPassesOnEqualHashesAndFailsNamingBothOtherwise() {
         String a = "a".repeat(64);
         String b = "b".repeat(64);

@@ -152,7 +152,13 @@ public final class HtmlReport {
     private static Map<String, String> table(TableRows table) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("name", qualified(table));
-        row.put("partitioned", table.partitioned() ? "partitioned: the sum of its partitions" : "");
+        row.put(
+                "partitioned",
+                table.partitioned()
+                        ? "partitioned: the sum of its partitions"
+                        : table.sourceOwnRows() != null
+                                ? "with its inheritance children; " + table.sourceOwnRows() + " rows of its own"
+                                : "");
         row.put("source", Long.toString(table.sourceRows()));
         if (table.restoredRows() == null) {
             row.put("restored", "missing");
@@ -180,8 +186,13 @@ public final class HtmlReport {
                 continue;
             }
             counted++;
-            source += table.sourceRows();
-            restored += table.restoredRows() == null ? 0 : table.restoredRows();
+            if (table.sourceOwnRows() != null) {
+                source += table.sourceOwnRows();
+                restored += table.restoredOwnRows() == null ? 0 : table.restoredOwnRows();
+            } else {
+                source += table.sourceRows();
+                restored += table.restoredRows() == null ? 0 : table.restoredRows();
+            }
         }
         int partitioned = tables.size() - counted;
         return Map.of(

@@ -123,6 +123,37 @@ class HtmlReportTest {
     }
 
     @Test
+    void anInheritanceParentAddsOnlyItsOwnRowsToTheTotals() throws Exception {
+        VerificationReport failed = failedReport();
+        VerificationReport report = new VerificationReport(
+                failed.schemaVersion(),
+                failed.backupId(),
+                failed.targetId(),
+                Outcome.PASSED,
+                List.of(),
+                List.of(
+                        new TableRows("public", "payment", 500, 500L, false, 0L, 0L),
+                        new TableRows("public", "payment_p2015_01", 91, 91L),
+                        new TableRows("public", "payment_p2015_02", 409, 409L)),
+                failed.timings(),
+                failed.sandboxKind(),
+                failed.artifactKey(),
+                failed.manifestKey(),
+                failed.sourceServerVersion(),
+                failed.sandboxServerVersion(),
+                failed.verifiedAt());
+
+        Document page = parse(render(report));
+
+        assertThat(cells(page, "//table[@id='tables']/tbody/tr[1]/td[1]"))
+                .singleElement()
+                .asString()
+                .contains("public.payment", "with its inheritance children; 0 rows of its own");
+        assertThat(cells(page, "//table[@id='tables']/tfoot/tr/td"))
+                .containsExactly("Total (3 tables)", "500", "500", "0", "all same");
+    }
+
+    @Test
     void anErrorReportSaysItIsNoVerdictOnTheBackup() throws Exception {
         VerificationReport report = new VerificationReport(
                 1,
