@@ -11,14 +11,12 @@ import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.testcontainers.containers.GenericContainer;
 
 /**
  * {@code container} MySQL/MariaDB sandboxes: the official image of the source's release series ({@code mariadb:10.11}
@@ -85,32 +83,25 @@ public final class ContainerMariaDbSandboxProvider implements SandboxProvider {
             // MySQL 8.0's default caching_sha2_password needs TLS or an RSA key exchange the mariadb client lacks
             command.add("--default-authentication-plugin=mysql_native_password");
         }
-        GenericContainer<?> container = containers.start(
+        SandboxContainers.Started started = containers.start(
                 image,
                 PORT,
                 Map.of(prefix + "ROOT_PASSWORD", password, prefix + "DATABASE", database, prefix + "ROOT_HOST", "%"),
                 command,
                 (host, port) -> {
-                    try (Connection ignored = MariaDbClient.connect(spec(host, port, database, password))) {
-                        // answering with the database created: ready
+                    try (Connection connection = MariaDbClient.connect(spec(host, port, database, password));
+                            Statement st = connection.createStatement();
+                            ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+                        rs.next();
+                        return rs.getString(1);
                     }
                 });
-        ConnectionSpec spec = spec(container.getHost(), container.getMappedPort(PORT), database, password);
-        String version;
-        try (Connection connection = MariaDbClient.connect(spec);
-                Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT VERSION()")) {
-            rs.next();
-            version = rs.getString(1);
-        } catch (SQLException e) {
-            containers.stop(container);
-            throw new SandboxException("the sandbox container " + image + " does not answer: " + e.getMessage(), e);
-        }
+        ConnectionSpec spec = spec(started.host(), started.port(), database, password);
         return new LocalMariaDbSandbox(
                 new ContainerServer<>(
                         containers,
-                        container,
-                        version,
+                        started.container(),
+                        started.serverVersion(),
                         name -> spec(spec.host(), spec.port(), name, password),
                         name -> MariaDbClient.connect(spec(spec.host(), spec.port(), name, password))),
                 database,

@@ -11,7 +11,6 @@ import io.bulwark.verifier.application.SandboxProvider;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.testcontainers.containers.GenericContainer;
 
 /**
  * {@code container} PostgreSQL sandboxes: the official {@code postgres} image of the source's major version ({@link
@@ -98,32 +96,25 @@ public final class ContainerPostgresSandboxProvider implements SandboxProvider {
         requireRestoreToolNotOlder(request.sourceServerVersion());
         String image = images.imageFor("postgresql", request.sourceServerVersion());
         String password = LocalServers.newPassword();
-        GenericContainer<?> container = containers.start(
+        SandboxContainers.Started started = containers.start(
                 image,
                 PORT,
                 Map.of("POSTGRES_PASSWORD", password, "POSTGRES_DB", DATABASE, "POSTGRES_USER", "postgres"),
                 COMMAND,
                 (host, port) -> {
-                    try (Connection ignored = spec(host, port, password).connect(Duration.ofSeconds(2))) {
-                        // answering: ready
+                    try (Connection connection = spec(host, port, password).connect(Duration.ofSeconds(2));
+                            Statement st = connection.createStatement();
+                            ResultSet rs = st.executeQuery("SHOW server_version")) {
+                        rs.next();
+                        return rs.getString(1).split("\\s+")[0];
                     }
                 });
-        PostgresConnectionSpec spec = spec(container.getHost(), container.getMappedPort(PORT), password);
-        String version;
-        try (Connection connection = spec.connect();
-                Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SHOW server_version")) {
-            rs.next();
-            version = rs.getString(1).split("\\s+")[0];
-        } catch (SQLException e) {
-            containers.stop(container);
-            throw new SandboxException("the sandbox container " + image + " does not answer: " + e.getMessage(), e);
-        }
+        PostgresConnectionSpec spec = spec(started.host(), started.port(), password);
         return new LocalPostgresSandbox(
                 new ContainerServer<>(
                         containers,
-                        container,
-                        version,
+                        started.container(),
+                        started.serverVersion(),
                         spec::withDatabase,
                         name -> spec.withDatabase(name).connect()),
                 DATABASE,

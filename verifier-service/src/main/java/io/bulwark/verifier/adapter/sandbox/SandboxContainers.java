@@ -106,13 +106,13 @@ public final class SandboxContainers implements AutoCloseable {
 
     /**
      * Starts {@code image} with {@code port} exposed, {@code env} and {@code command} (null for the image's own),
-     * waits until the port listens and then until {@code ready} answers, and returns the running container.
+     * waits until the port listens and then until {@code ready} answers with the server's version, and returns the
+     * running container with that version.
      *
      * @throws SandboxException when Docker is unreachable, the image cannot be pulled, the server does not start or
      *     does not answer within the start-up timeout; the container is removed then
      */
-    public GenericContainer<?> start(
-            String image, int port, Map<String, String> env, List<String> command, ReadyProbe ready) {
+    public Started start(String image, int port, Map<String, String> env, List<String> command, ReadyProbe ready) {
         long deadline = System.nanoTime() + startupTimeout.toNanos();
         GenericContainer<?> container;
         try {
@@ -145,8 +145,8 @@ public final class SandboxContainers implements AutoCloseable {
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             try {
-                ready.probe(container.getHost(), container.getMappedPort(port));
-                return container;
+                String version = ready.probe(container.getHost(), container.getMappedPort(port));
+                return new Started(container, container.getHost(), container.getMappedPort(port), version);
             } catch (SQLException e) {
                 last = e;
             }
@@ -209,15 +209,26 @@ public final class SandboxContainers implements AutoCloseable {
         return cause == e ? message : e.getMessage() + " (" + message + ")";
     }
 
-    /** Answers when the server in a started container takes SQL; throws until it does. */
+    /**
+     * A running sandbox container.
+     *
+     * @param container the container, for {@link #stop}
+     * @param host the host its port is mapped on
+     * @param port the mapped port
+     * @param serverVersion the version its server reported to the {@link ReadyProbe}
+     */
+    public record Started(GenericContainer<?> container, String host, int port, String serverVersion) {}
+
+    /** Answers with the server's version once the server in a started container takes SQL; throws until it does. */
     @FunctionalInterface
     public interface ReadyProbe {
 
         /**
          * @param host the host the container's port is mapped on
          * @param port the mapped port
+         * @return the server's version, e.g. {@code 15.20}
          * @throws SQLException while the server does not answer yet
          */
-        void probe(String host, int port) throws SQLException;
+        String probe(String host, int port) throws SQLException;
     }
 }
