@@ -32,5 +32,18 @@ public interface SandboxProvider {
         public SandboxRequest(String engine, String sourceDatabase) {
             this(engine, sourceDatabase, null);
         }
+
+        /**
+         * The source database's name, which a MySQL/MariaDB sandbox must restore into.
+         *
+         * @throws SandboxException ({@linkplain SandboxException#recurring() recurring}) when the manifest names none
+         */
+        public String requireSourceDatabase() {
+            if (sourceDatabase == null || sourceDatabase.isBlank()) {
+                throw new SandboxException(
+                        "the manifest names no source database to restore the MariaDB dump into", null, true);
+            }
+            return sourceDatabase;
+        }
     }
 }

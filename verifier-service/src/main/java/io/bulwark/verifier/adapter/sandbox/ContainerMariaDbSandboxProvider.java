@@ -69,11 +69,7 @@ public final class ContainerMariaDbSandboxProvider implements SandboxProvider {
      */
     @Override
     public Sandbox start(SandboxRequest request) {
-        String database = request.sourceDatabase();
-        if (database == null || database.isBlank()) {
-            throw new SandboxException(
-                    "the manifest names no source database to restore the MariaDB dump into", null, true);
-        }
+        String database = request.requireSourceDatabase();
         String image = images.imageFor(request.engine(), request.sourceServerVersion());
         String password = LocalServers.newPassword();
         boolean mysql = image.startsWith("mysql:") || image.contains("/mysql:");

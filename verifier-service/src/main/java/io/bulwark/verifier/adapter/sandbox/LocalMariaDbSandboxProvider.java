@@ -58,11 +58,7 @@ public final class LocalMariaDbSandboxProvider implements SandboxProvider {
     /** @throws SandboxException when the request names no source database, or the server cannot start */
     @Override
     public Sandbox start(SandboxRequest request) {
-        String database = request.sourceDatabase();
-        if (database == null || database.isBlank()) {
-            throw new SandboxException(
-                    "the manifest names no source database to restore the MariaDB dump into", null, true);
-        }
+        String database = request.requireSourceDatabase();
         LocalMariaDbInstance instance;
         try {
             instance = LocalMariaDbInstance.start(

@@ -78,11 +78,7 @@ public final class ScratchMariaDbSandboxProvider implements SandboxProvider {
      */
     @Override
     public Sandbox start(SandboxRequest request) {
-        String database = request.sourceDatabase();
-        if (database == null || database.isBlank()) {
-            throw new SandboxException(
-                    "the manifest names no source database to restore the MariaDB dump into", null, true);
-        }
+        String database = request.requireSourceDatabase();
         String version;
         try (Connection connection = MariaDbClient.connect(server);
                 Statement st = connection.createStatement()) {
