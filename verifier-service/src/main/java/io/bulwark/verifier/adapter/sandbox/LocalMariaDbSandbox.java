@@ -207,19 +207,7 @@ final class LocalMariaDbSandbox implements Sandbox {
 
     @Override
     public QueryResult query(String sql) {
-        Connection connection;
-        try {
-            connection = instance.connect(database);
-        } catch (SQLException e) {
-            throw new SandboxException("cannot connect to the restored database: " + e.getMessage(), e);
-        }
-        try (connection;
-                Statement st = inspector.limit(connection.createStatement());
-                ResultSet rs = st.executeQuery(sql)) {
-            return new QueryResult(rs.next() ? rs.getString(1) : null, null);
-        } catch (SQLException e) {
-            return new QueryResult(null, e.getMessage());
-        }
+        return SandboxServer.firstValue(instance, database, sql, inspector::limit);
     }
 
     @Override
