@@ -15,13 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code scratch} MariaDB sandboxes: a throwaway database on a configured server, dropped on close. A {@code
@@ -34,12 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class ScratchMariaDbSandboxProvider implements SandboxProvider {
 
     private static final Pattern COMMENT = Pattern.compile("bulwark_sbx_(\\d+)");
-    private static final Logger log = LoggerFactory.getLogger(ScratchMariaDbSandboxProvider.class);
 
     private final ConnectionSpec server;
     private final ProcessRunner runner;
     private final Duration statementTimeout;
     private final Clock clock;
+    private final ScratchDatabases databases;
 
     /**
      * @param server how to reach the scratch server; its database is the one to connect to for creating and
@@ -53,18 +48,14 @@ public final class ScratchMariaDbSandboxProvider implements SandboxProvider {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
-        try {
-            int reaped = reapOrphans(Objects.requireNonNull(orphanAge, "orphanAge"));
-            if (reaped > 0) {
-                log.info("dropped {} scratch databases left behind on {}:{}", reaped, server.host(), server.port());
-            }
-        } catch (SQLException e) {
-            log.warn(
-                    "cannot look for scratch databases left behind on {}:{}: {}",
-                    server.host(),
-                    server.port(),
-                    e.getMessage());
-        }
+        this.databases = new ScratchDatabases(
+                server.host() + ":" + server.port(),
+                () -> MariaDbClient.connect(server),
+                "SELECT SCHEMA_NAME, SCHEMA_COMMENT FROM information_schema.SCHEMATA"
+                        + " WHERE SCHEMA_COMMENT LIKE 'bulwark\\_sbx\\_%'",
+                COMMENT,
+                name -> "DROP DATABASE IF EXISTS " + MariaDbInspector.quoteIdentifier(name));
+        databases.reapOrphans(clock.instant(), Objects.requireNonNull(orphanAge, "orphanAge"));
     }
 
     @Override
@@ -130,33 +121,6 @@ public final class ScratchMariaDbSandboxProvider implements SandboxProvider {
         }
     }
 
-    private int reapOrphans(Duration orphanAge) throws SQLException {
-        long oldest = clock.instant().minus(orphanAge).getEpochSecond();
-        List<String> orphans = new ArrayList<>();
-        try (Connection connection = MariaDbClient.connect(server);
-                Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT SCHEMA_NAME, SCHEMA_COMMENT FROM information_schema.SCHEMATA"
-                    + " WHERE SCHEMA_COMMENT LIKE 'bulwark\\_sbx\\_%'")) {
-                while (rs.next()) {
-                    Matcher m = COMMENT.matcher(rs.getString(2));
-                    if (m.matches() && Long.parseLong(m.group(1)) < oldest) {
-                        orphans.add(rs.getString(1));
-                    }
-                }
-            }
-            int dropped = 0;
-            for (String orphan : orphans) {
-                try {
-                    st.execute("DROP DATABASE IF EXISTS " + MariaDbInspector.quoteIdentifier(orphan));
-                    dropped++;
-                } catch (SQLException e) {
-                    log.warn("cannot drop scratch database {} left behind: {}", orphan, e.getMessage());
-                }
-            }
-            return dropped;
-        }
-    }
-
     /** The scratch server as seen by one sandbox: closing drops the sandbox's database. */
     private final class ScratchServer implements SandboxServer<ConnectionSpec> {
 
@@ -186,18 +150,8 @@ public final class ScratchMariaDbSandboxProvider implements SandboxProvider {
 
         @Override
         public void close() {
-            if (dropped) {
-                return;
-            }
-            try (Connection connection = MariaDbClient.connect(server);
-                    Statement st = connection.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + MariaDbInspector.quoteIdentifier(database));
-                dropped = true;
-            } catch (SQLException | RuntimeException e) {
-                log.warn(
-                        "cannot drop scratch database {}; it is dropped as an orphan later: {}",
-                        database,
-                        e.getMessage());
+            if (!dropped) {
+                dropped = databases.drop(database);
             }
         }
     }

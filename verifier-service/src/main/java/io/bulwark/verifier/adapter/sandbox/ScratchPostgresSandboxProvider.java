@@ -15,14 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code scratch} PostgreSQL sandboxes: a throwaway database {@code bulwark_sbx_<epochSeconds>_<random>} created on
@@ -36,7 +31,6 @@ public final class ScratchPostgresSandboxProvider implements SandboxProvider {
     public static final String PREFIX = "bulwark_sbx_";
 
     private static final Pattern NAME = Pattern.compile("bulwark_sbx_(\\d+)_[0-9a-f]+");
-    private static final Logger log = LoggerFactory.getLogger(ScratchPostgresSandboxProvider.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PostgresConnectionSpec server;
@@ -44,6 +38,7 @@ public final class ScratchPostgresSandboxProvider implements SandboxProvider {
     private final ProcessRunner runner;
     private final Duration statementTimeout;
     private final Clock clock;
+    private final ScratchDatabases databases;
 
     /**
      * @param server how to reach the scratch server; its database is the one to connect to for creating and
@@ -64,18 +59,13 @@ public final class ScratchPostgresSandboxProvider implements SandboxProvider {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
-        try {
-            int reaped = reapOrphans(Objects.requireNonNull(orphanAge, "orphanAge"));
-            if (reaped > 0) {
-                log.info("dropped {} scratch databases left behind on {}:{}", reaped, server.host(), server.port());
-            }
-        } catch (SQLException e) {
-            log.warn(
-                    "cannot look for scratch databases left behind on {}:{}: {}",
-                    server.host(),
-                    server.port(),
-                    e.getMessage());
-        }
+        this.databases = new ScratchDatabases(
+                server.host() + ":" + server.port(),
+                server::connect,
+                "SELECT datname, datname FROM pg_database WHERE datname LIKE 'bulwark\\_sbx\\_%'",
+                NAME,
+                name -> "DROP DATABASE IF EXISTS " + PostgresInspector.quoteIdentifier(name) + " WITH (FORCE)");
+        databases.reapOrphans(clock.instant(), Objects.requireNonNull(orphanAge, "orphanAge"));
     }
 
     @Override
@@ -106,34 +96,6 @@ public final class ScratchPostgresSandboxProvider implements SandboxProvider {
                 database,
                 new PgRestoreTool(runner, binDir),
                 new PostgresInspector(statementTimeout));
-    }
-
-    private int reapOrphans(Duration orphanAge) throws SQLException {
-        long oldest = clock.instant().minus(orphanAge).getEpochSecond();
-        List<String> orphans = new ArrayList<>();
-        try (Connection connection = server.connect();
-                Statement st = connection.createStatement()) {
-            try (ResultSet rs =
-                    st.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'bulwark\\_sbx\\_%'")) {
-                while (rs.next()) {
-                    Matcher m = NAME.matcher(rs.getString(1));
-                    if (m.matches() && Long.parseLong(m.group(1)) < oldest) {
-                        orphans.add(rs.getString(1));
-                    }
-                }
-            }
-            int dropped = 0;
-            for (String orphan : orphans) {
-                try {
-                    st.execute(
-                            "DROP DATABASE IF EXISTS " + PostgresInspector.quoteIdentifier(orphan) + " WITH (FORCE)");
-                    dropped++;
-                } catch (SQLException e) {
-                    log.warn("cannot drop scratch database {} left behind: {}", orphan, e.getMessage());
-                }
-            }
-            return dropped;
-        }
     }
 
     private static byte[] randomBytes() {
@@ -171,18 +133,8 @@ public final class ScratchPostgresSandboxProvider implements SandboxProvider {
 
         @Override
         public void close() {
-            if (dropped) {
-                return;
-            }
-            try (Connection connection = server.connect();
-                    Statement st = connection.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + PostgresInspector.quoteIdentifier(database) + " WITH (FORCE)");
-                dropped = true;
-            } catch (SQLException | RuntimeException e) {
-                log.warn(
-                        "cannot drop scratch database {}; it is dropped as an orphan later: {}",
-                        database,
-                        e.getMessage());
+            if (!dropped) {
+                dropped = databases.drop(database);
             }
         }
     }
