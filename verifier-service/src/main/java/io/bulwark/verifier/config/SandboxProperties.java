@@ -130,9 +130,9 @@ public record SandboxProperties(
             Duration orphanAge) {
 
         public Container {
-            postgresqlImage = orDefault(postgresqlImage, "postgres:" + SandboxImages.SERIES);
-            mariadbImage = orDefault(mariadbImage, "mariadb:" + SandboxImages.SERIES);
-            mysqlImage = orDefault(mysqlImage, "mysql:" + SandboxImages.SERIES);
+            postgresqlImage = orDefault(postgresqlImage, SandboxImages.DEFAULT.postgresql());
+            mariadbImage = orDefault(mariadbImage, SandboxImages.DEFAULT.mariadb());
+            mysqlImage = orDefault(mysqlImage, SandboxImages.DEFAULT.mysql());
             if (startupTimeout == null) {
                 startupTimeout = Duration.ofMinutes(5);
             }

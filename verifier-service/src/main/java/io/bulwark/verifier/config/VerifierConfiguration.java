@@ -71,12 +71,13 @@ public class VerifierConfiguration {
     @Bean
     EngineSandboxProvider sandboxProvider(SandboxProperties sandbox, ProcessRunner processRunner, Clock clock) {
         String kind = sandbox.kind();
+        boolean docker = ("auto".equals(kind) || "container".equals(kind)) && SandboxContainers.dockerAvailable();
         if ("auto".equals(kind)) {
-            kind = SandboxContainers.dockerAvailable() ? "container" : "local";
+            kind = docker ? "container" : "local";
             log.info("bulwark.verifier.sandbox.kind is auto: {} sandboxes", kind);
         }
         if ("container".equals(kind)) {
-            if (!SandboxContainers.dockerAvailable()) {
+            if (!docker) {
                 throw new IllegalStateException("bulwark.verifier.sandbox.kind is container but no Docker engine"
                         + " answers (Testcontainers looked at DOCKER_HOST, ~/.testcontainers.properties and"
                         + " /var/run/docker.sock); give the verifier the Docker socket, or set the kind to local,"
