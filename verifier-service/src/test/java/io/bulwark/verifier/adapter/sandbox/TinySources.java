@@ -126,4 +126,35 @@ final class TinySources {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
+
+    /** The machine's PostgreSQL server version, as {@code SHOW server_version} says it. */
+    static String postgresVersion() throws java.sql.SQLException {
+        return firstValue(POSTGRES.connect("postgres"), "SHOW server_version");
+    }
+
+    /** The machine's MariaDB server version, as {@code SELECT VERSION()} says it. */
+    static String mariaDbVersion() throws java.sql.SQLException {
+        return firstValue(MARIADB.connect("mysql"), "SELECT VERSION()");
+    }
+
+    private static String firstValue(java.sql.Connection connection, String sql) throws java.sql.SQLException {
+        try (connection;
+                java.sql.Statement st = connection.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Asserts that no sandbox container ({@link SandboxContainers#LABEL}) exists, running or not. */
+    static void assertNoSandboxContainers() {
+        assertThat(org.testcontainers.DockerClientFactory.instance()
+                        .client()
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(java.util.Map.of(SandboxContainers.LABEL, "true"))
+                        .exec())
+                .as("sandbox containers left running")
+                .isEmpty();
+    }
 }
