@@ -88,24 +88,10 @@ class HtmlReportTest {
 
     @Test
     void aPartitionedTableIsMarkedAndLeftOutOfTheTotalsSoThatNoRowCountsTwice() throws Exception {
-        VerificationReport failed = failedReport();
-        VerificationReport report = new VerificationReport(
-                failed.schemaVersion(),
-                failed.backupId(),
-                failed.targetId(),
-                Outcome.PASSED,
-                List.of(),
-                List.of(
-                        new TableRows("public", "feedback", 1500, 1500L, true),
-                        new TableRows("public", "feedback_2025", 855, 855L),
-                        new TableRows("public", "feedback_2026", 645, 645L)),
-                failed.timings(),
-                failed.sandboxKind(),
-                failed.artifactKey(),
-                failed.manifestKey(),
-                failed.sourceServerVersion(),
-                failed.sandboxServerVersion(),
-                failed.verifiedAt());
+        VerificationReport report = passedWithTables(List.of(
+                new TableRows("public", "feedback", 1500, 1500L, true),
+                new TableRows("public", "feedback_2025", 855, 855L),
+                new TableRows("public", "feedback_2026", 645, 645L)));
 
         Document page = parse(render(report));
 
@@ -124,24 +110,10 @@ class HtmlReportTest {
 
     @Test
     void anInheritanceParentAddsOnlyItsOwnRowsToTheTotals() throws Exception {
-        VerificationReport failed = failedReport();
-        VerificationReport report = new VerificationReport(
-                failed.schemaVersion(),
-                failed.backupId(),
-                failed.targetId(),
-                Outcome.PASSED,
-                List.of(),
-                List.of(
-                        new TableRows("public", "payment", 500, 500L, false, 0L, 0L),
-                        new TableRows("public", "payment_p2015_01", 91, 91L),
-                        new TableRows("public", "payment_p2015_02", 409, 409L)),
-                failed.timings(),
-                failed.sandboxKind(),
-                failed.artifactKey(),
-                failed.manifestKey(),
-                failed.sourceServerVersion(),
-                failed.sandboxServerVersion(),
-                failed.verifiedAt());
+        VerificationReport report = passedWithTables(List.of(
+                new TableRows("public", "payment", 500, 500L, false, 0L, 0L),
+                new TableRows("public", "payment_p2015_01", 91, 91L),
+                new TableRows("public", "payment_p2015_02", 409, 409L)));
 
         Document page = parse(render(report));
 
@@ -242,6 +214,25 @@ class HtmlReportTest {
 
         assertThat(out).isNotEmptyFile();
         assertThat(HtmlReport.CONTENT_TYPE).isEqualTo("text/html; charset=utf-8");
+    }
+
+    /** {@link #failedReport()}'s facts, PASSED with no checks and {@code tables}. */
+    private static VerificationReport passedWithTables(List<TableRows> tables) {
+        VerificationReport failed = failedReport();
+        return new VerificationReport(
+                failed.schemaVersion(),
+                failed.backupId(),
+                failed.targetId(),
+                Outcome.PASSED,
+                List.of(),
+                tables,
+                failed.timings(),
+                failed.sandboxKind(),
+                failed.artifactKey(),
+                failed.manifestKey(),
+                failed.sourceServerVersion(),
+                failed.sandboxServerVersion(),
+                failed.verifiedAt());
     }
 
     private static VerificationReport failedReport() {
