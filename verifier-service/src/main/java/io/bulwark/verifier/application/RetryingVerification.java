@@ -43,24 +43,6 @@ public final class RetryingVerification implements Verification {
     }
 
     /**
-     * Retries every ERROR of {@code attempt}.
-     *
-     * @param attempt one verification, which publishes nothing
-     * @param publisher where the final result goes
-     * @param attempts attempts in all, at least 1
-     * @param initialBackoff wait before the second attempt, doubled each time, positive
-     * @param maxBackoff the longest wait between attempts, at least {@code initialBackoff}
-     */
-    public RetryingVerification(
-            Verification attempt,
-            VerificationPublisher publisher,
-            int attempts,
-            Duration initialBackoff,
-            Duration maxBackoff) {
-        this(toAttempts(attempt), publisher, attempts, initialBackoff, maxBackoff);
-    }
-
-    /**
      * Retries the ERRORs of {@code attempt} that are {@linkplain VerifyBackup.Attempt#worthRetrying() worth
      * retrying}; an ERROR that would end the same way again (the verifier's own configuration) is published at once.
      *
@@ -70,21 +52,7 @@ public final class RetryingVerification implements Verification {
      * @param initialBackoff wait before the second attempt, doubled each time, positive
      * @param maxBackoff the longest wait between attempts, at least {@code initialBackoff}
      */
-    public static RetryingVerification ofAttempts(
-            Attempts attempt,
-            VerificationPublisher publisher,
-            int attempts,
-            Duration initialBackoff,
-            Duration maxBackoff) {
-        return new RetryingVerification(attempt, publisher, attempts, initialBackoff, maxBackoff);
-    }
-
-    private static Attempts toAttempts(Verification verification) {
-        Objects.requireNonNull(verification, "attempt");
-        return (event, again) -> new VerifyBackup.Attempt(verification.handle(event, again), null);
-    }
-
-    private RetryingVerification(
+    public RetryingVerification(
             Attempts attempt,
             VerificationPublisher publisher,
             int attempts,

@@ -186,7 +186,7 @@ public class VerifierConfiguration {
     @Bean
     RetryingVerification retryingVerification(
             VerifyBackup verifyBackup, VerificationPublisher publisher, RetryProperties retry) {
-        return RetryingVerification.ofAttempts(
+        return new RetryingVerification(
                 verifyBackup::attempt, publisher, retry.attempts(), retry.initialBackoff(), retry.maxBackoff());
     }
 

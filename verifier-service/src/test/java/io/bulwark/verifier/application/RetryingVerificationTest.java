@@ -89,7 +89,7 @@ class RetryingVerificationTest {
     void anErrorThatWouldEndTheSameWayAgainIsPublishedAtOnceAndOnlyOtherErrorsAreRetried() {
         fake.results(Outcome.ERROR, Outcome.ERROR, Outcome.PASSED);
         List<String> reasons = new ArrayList<>(List.of("none", "this verifier has no decryption key for the artifact"));
-        RetryingVerification retrying = RetryingVerification.ofAttempts(
+        RetryingVerification retrying = new RetryingVerification(
                 (event, again) -> {
                     String reason = reasons.removeFirst();
                     return new VerifyBackup.Attempt(fake.handle(event, again), reason.equals("none") ? null : reason);
@@ -110,13 +110,13 @@ class RetryingVerificationTest {
 
     @Test
     void fewerThanOneAttemptIsRejected() {
-        assertThatThrownBy(() -> new RetryingVerification(fake, published::add, 0, TINY, TINY))
+        assertThatThrownBy(() -> new RetryingVerification(fake::attempt, published::add, 0, TINY, TINY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("attempts");
     }
 
     private RetryingVerification retrying(int attempts) {
-        return new RetryingVerification(fake, published::add, attempts, TINY, Duration.ofMillis(4));
+        return new RetryingVerification(fake::attempt, published::add, attempts, TINY, Duration.ofMillis(4));
     }
 
     private static BackupCompleted completed() {
@@ -149,6 +149,11 @@ class RetryingVerificationTest {
 
         void results(Outcome... outcomes) {
             this.outcomes.addAll(List.of(outcomes));
+        }
+
+        /** {@link #handle} as an attempt that says nothing of whether it is worth retrying. */
+        VerifyBackup.Attempt attempt(BackupCompleted event, boolean again) {
+            return new VerifyBackup.Attempt(handle(event, again), null);
         }
 
         @Override

@@ -154,7 +154,7 @@ class ReverifyBackupTest {
         return new RetryingVerification(
                 (event, again) -> {
                     attempts++;
-                    return verifyBackup.handle(event, again);
+                    return verifyBackup.attempt(event, again);
                 },
                 published::add,
                 2,
