@@ -4,7 +4,6 @@ import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.VerificationReport;
-import io.bulwark.engines.process.Directories;
 import io.bulwark.testsupport.PostgresDatabases;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -124,20 +123,8 @@ final class DemoCommand implements Callable<Integer> {
                 s.close();
             }
             afterStack.forEach(Runnable::run);
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running
-            }
-            if (keep) {
-                out.println("Working folder kept: " + work);
-            } else {
-                try {
-                    Directories.deleteRecursively(work);
-                } catch (IOException ignored) {
-                    // best effort: a file that cannot be removed stays
-                }
-            }
+            WorkFolders.removeShutdownHook(hook);
+            WorkFolders.keepOrDelete(work, keep, out, "Working folder kept: ");
         }
     }
 

@@ -2,7 +2,6 @@ package io.bulwark.localstack.bench;
 
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.engines.postgres.PgDumpTool;
-import io.bulwark.engines.process.Directories;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.localstack.BulwarkService;
 import io.bulwark.localstack.ConfigFile;
@@ -15,6 +14,7 @@ import io.bulwark.localstack.LocalStack;
 import io.bulwark.localstack.PostgresLocation;
 import io.bulwark.localstack.ServiceProcess;
 import io.bulwark.localstack.Stack;
+import io.bulwark.localstack.WorkFolders;
 import io.bulwark.localstack.bench.CaptureClient.CaptureFailedException;
 import io.bulwark.localstack.bench.CaptureClient.CaptureTimeoutException;
 import io.bulwark.localstack.bench.CaptureClient.Captured;
@@ -206,11 +206,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
             return LocalStack.EXIT_STACK_FAILED;
         } finally {
             closeAll();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running
-            }
+            WorkFolders.removeShutdownHook(hook);
             if (drop) {
                 PgbenchDatabase dbs = new PgbenchDatabase(server, runner, "pgbench");
                 for (int s : scales) {
@@ -222,15 +218,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (keep) {
-                err.println("bench: working folder kept: " + work);
-            } else {
-                try {
-                    Directories.deleteRecursively(work);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
+            WorkFolders.keepOrDelete(work, keep, err, "bench: working folder kept: ");
         }
     }
 

@@ -10,7 +10,6 @@ import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.VerificationReport;
 import io.bulwark.engines.postgres.PgDumpTool;
-import io.bulwark.engines.process.Directories;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.localstack.BulwarkService;
 import io.bulwark.localstack.ConfigFile;
@@ -20,6 +19,7 @@ import io.bulwark.localstack.LocalStack;
 import io.bulwark.localstack.PostgresLocation;
 import io.bulwark.localstack.ServiceProcess;
 import io.bulwark.localstack.Stack;
+import io.bulwark.localstack.WorkFolders;
 import io.bulwark.localstack.bench.CaptureClient.CaptureFailedException;
 import io.bulwark.localstack.bench.CaptureClient.CaptureTimeoutException;
 import io.bulwark.localstack.bench.CaptureClient.Captured;
@@ -206,25 +206,9 @@ public final class VerifyBenchCommand implements Callable<Integer> {
             return LocalStack.EXIT_STACK_FAILED;
         } finally {
             closeAll();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running
-            }
-            try {
-                Directories.deleteRecursively(sandboxes);
-            } catch (IOException ignored) {
-                // best effort
-            }
-            if (keep) {
-                err.println("bench: working folder kept: " + work);
-            } else {
-                try {
-                    Directories.deleteRecursively(work);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
+            WorkFolders.removeShutdownHook(hook);
+            WorkFolders.delete(sandboxes);
+            WorkFolders.keepOrDelete(work, keep, err, "bench: working folder kept: ");
         }
     }
 
