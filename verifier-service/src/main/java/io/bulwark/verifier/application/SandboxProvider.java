@@ -18,6 +18,22 @@ public interface SandboxProvider {
     Sandbox start(SandboxRequest request);
 
     /**
+     * The major version a server version begins with: {@code 15} for {@code 15.20}, {@code 10} for {@code
+     * 10.11.14-MariaDB}; 0 when it begins with no number (or is null).
+     */
+    static int majorVersion(String version) {
+        if (version == null) {
+            return 0;
+        }
+        String digits = version.trim().split("[^0-9]", 2)[0];
+        try {
+            return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
      * What the sandbox is for.
      *
      * @param engine the source's engine, {@code postgresql} or {@code mariadb} (from the manifest)

@@ -411,8 +411,8 @@ public final class VerifyBackup {
         try (sandbox) {
             run.sandboxMillis = millisSince(sandboxStarted);
             run.sandboxServerVersion = sandbox.serverVersion();
-            int sourceMajor = major(run.sourceServerVersion);
-            int sandboxMajor = major(run.sandboxServerVersion);
+            int sourceMajor = SandboxProvider.majorVersion(run.sourceServerVersion);
+            int sandboxMajor = SandboxProvider.majorVersion(run.sandboxServerVersion);
             if (sourceMajor > sandboxMajor && sandboxMajor > 0) {
                 run.unjudged.add(CheckNames.SANDBOX);
                 run.checks.add(failed(
@@ -809,18 +809,6 @@ public final class VerifyBackup {
                 && !run.sourceServerVersion.contains("MariaDB")
                 && run.sourceServerVersion.matches("\\d+\\.\\d+.*")
                 && !run.sandboxServerVersion.equals(run.sourceServerVersion);
-    }
-
-    private static int major(String version) {
-        if (version == null) {
-            return 0;
-        }
-        String digits = version.trim().split("[^0-9]", 2)[0];
-        try {
-            return digits.isEmpty() ? 0 : Integer.parseInt(digits);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static long millisSince(long nanoStart) {

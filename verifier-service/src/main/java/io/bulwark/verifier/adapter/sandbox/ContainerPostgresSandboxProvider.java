@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code container} PostgreSQL sandboxes: the official {@code postgres} image of the source's major version ({@link
@@ -56,8 +54,6 @@ public final class ContainerPostgresSandboxProvider implements SandboxProvider {
             "max_wal_size=1GB",
             "-c",
             "maintenance_work_mem=256MB");
-
-    private static final Pattern LEADING_MAJOR = Pattern.compile("^\\s*(\\d+)");
 
     private final SandboxContainers containers;
     private final SandboxImages images;
@@ -134,7 +130,7 @@ public final class ContainerPostgresSandboxProvider implements SandboxProvider {
                     e,
                     true);
         }
-        int sourceMajor = leadingMajor(sourceVersion);
+        int sourceMajor = SandboxProvider.majorVersion(sourceVersion);
         if (toolMajor > 0 && sourceMajor > toolMajor) {
             throw new SandboxException(
                     "this verifier's " + toolVersion + " is older than the source's PostgreSQL " + sourceVersion
@@ -144,11 +140,6 @@ public final class ContainerPostgresSandboxProvider implements SandboxProvider {
                     null,
                     true);
         }
-    }
-
-    private static int leadingMajor(String version) {
-        Matcher m = LEADING_MAJOR.matcher(version == null ? "" : version);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static PostgresConnectionSpec spec(String host, int port, String password) {
