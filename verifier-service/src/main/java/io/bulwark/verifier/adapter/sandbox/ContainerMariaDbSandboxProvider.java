@@ -94,12 +94,11 @@ public final class ContainerMariaDbSandboxProvider implements SandboxProvider {
                 });
         ConnectionSpec spec = spec(started.host(), started.port(), database, password);
         return new LocalMariaDbSandbox(
-                new ContainerServer<>(
-                        containers,
-                        started.container(),
+                new DelegatingServer<>(
                         started.serverVersion(),
                         name -> spec(spec.host(), spec.port(), name, password),
-                        name -> MariaDbClient.connect(spec(spec.host(), spec.port(), name, password))),
+                        name -> MariaDbClient.connect(spec(spec.host(), spec.port(), name, password)),
+                        () -> containers.stop(started.container())),
                 database,
                 new MariaDbRestoreTool(runner),
                 new MariaDbInspector(statementTimeout));

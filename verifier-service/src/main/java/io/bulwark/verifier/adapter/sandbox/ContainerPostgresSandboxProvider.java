@@ -107,12 +107,11 @@ public final class ContainerPostgresSandboxProvider implements SandboxProvider {
                 });
         PostgresConnectionSpec spec = spec(started.host(), started.port(), password);
         return new LocalPostgresSandbox(
-                new ContainerServer<>(
-                        containers,
-                        started.container(),
+                new DelegatingServer<>(
                         started.serverVersion(),
                         spec::withDatabase,
-                        name -> spec.withDatabase(name).connect()),
+                        name -> spec.withDatabase(name).connect(),
+                        () -> containers.stop(started.container())),
                 DATABASE,
                 restoreTool,
                 new PostgresInspector(statementTimeout));

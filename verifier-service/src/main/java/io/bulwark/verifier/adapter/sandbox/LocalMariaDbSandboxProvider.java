@@ -1,6 +1,5 @@
 package io.bulwark.verifier.adapter.sandbox;
 
-import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.mariadb.LocalMariaDbInstance;
 import io.bulwark.engines.mariadb.MariaDbInspector;
 import io.bulwark.engines.mariadb.MariaDbRestoreTool;
@@ -9,8 +8,6 @@ import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -73,27 +70,8 @@ public final class LocalMariaDbSandboxProvider implements SandboxProvider {
             throw new SandboxException(e.getMessage(), e);
         }
         return new LocalMariaDbSandbox(
-                new SandboxServer<>() {
-                    @Override
-                    public String serverVersion() {
-                        return instance.serverVersion();
-                    }
-
-                    @Override
-                    public ConnectionSpec connectionSpec(String name) {
-                        return instance.connectionSpec(name);
-                    }
-
-                    @Override
-                    public Connection connect(String name) throws SQLException {
-                        return instance.connect(name);
-                    }
-
-                    @Override
-                    public void close() {
-                        instance.close();
-                    }
-                },
+                new DelegatingServer<>(
+                        instance.serverVersion(), instance::connectionSpec, instance::connect, instance::close),
                 database,
                 new MariaDbRestoreTool(runner),
                 new MariaDbInspector(statementTimeout));

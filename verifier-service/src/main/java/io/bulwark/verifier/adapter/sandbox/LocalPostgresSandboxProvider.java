@@ -2,15 +2,12 @@ package io.bulwark.verifier.adapter.sandbox;
 
 import io.bulwark.engines.postgres.LocalPostgresInstance;
 import io.bulwark.engines.postgres.PgRestoreTool;
-import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.postgres.PostgresInspector;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -71,27 +68,8 @@ public final class LocalPostgresSandboxProvider implements SandboxProvider {
             throw new SandboxException(e.getMessage(), e);
         }
         return new LocalPostgresSandbox(
-                new SandboxServer<>() {
-                    @Override
-                    public String serverVersion() {
-                        return instance.serverVersion();
-                    }
-
-                    @Override
-                    public PostgresConnectionSpec connectionSpec(String database) {
-                        return instance.connectionSpec(database);
-                    }
-
-                    @Override
-                    public Connection connect(String database) throws SQLException {
-                        return instance.connect(database);
-                    }
-
-                    @Override
-                    public void close() {
-                        instance.close();
-                    }
-                },
+                new DelegatingServer<>(
+                        instance.serverVersion(), instance::connectionSpec, instance::connect, instance::close),
                 DATABASE,
                 new PgRestoreTool(runner, instance.binDir()),
                 new PostgresInspector(statementTimeout));

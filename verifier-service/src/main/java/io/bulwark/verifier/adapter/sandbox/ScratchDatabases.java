@@ -96,4 +96,14 @@ final class ScratchDatabases {
             return false;
         }
     }
+
+    /** Drops {@code database} the first time it runs, and again on later runs only while that failed. */
+    Runnable dropper(String database) {
+        java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (!dropped.get() && drop(database)) {
+                dropped.set(true);
+            }
+        };
+    }
 }

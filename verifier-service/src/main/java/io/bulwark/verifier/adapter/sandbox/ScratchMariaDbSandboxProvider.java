@@ -97,7 +97,11 @@ public final class ScratchMariaDbSandboxProvider implements SandboxProvider {
                     e);
         }
         return new LocalMariaDbSandbox(
-                new ScratchServer(version, database),
+                new DelegatingServer<>(
+                        version,
+                        this::connectionSpec,
+                        name -> MariaDbClient.connect(connectionSpec(name)),
+                        databases.dropper(database)),
                 database,
                 new MariaDbRestoreTool(runner),
                 new MariaDbInspector(statementTimeout));
@@ -121,38 +125,7 @@ public final class ScratchMariaDbSandboxProvider implements SandboxProvider {
         }
     }
 
-    /** The scratch server as seen by one sandbox: closing drops the sandbox's database. */
-    private final class ScratchServer implements SandboxServer<ConnectionSpec> {
-
-        private final String version;
-        private final String database;
-        private boolean dropped;
-
-        ScratchServer(String version, String database) {
-            this.version = version;
-            this.database = database;
-        }
-
-        @Override
-        public String serverVersion() {
-            return version;
-        }
-
-        @Override
-        public ConnectionSpec connectionSpec(String name) {
-            return new ConnectionSpec(server.host(), server.port(), name, server.username(), server.password());
-        }
-
-        @Override
-        public Connection connect(String name) throws SQLException {
-            return MariaDbClient.connect(connectionSpec(name));
-        }
-
-        @Override
-        public void close() {
-            if (!dropped) {
-                dropped = databases.drop(database);
-            }
-        }
+    private ConnectionSpec connectionSpec(String database) {
+        return new ConnectionSpec(server.host(), server.port(), database, server.username(), server.password());
     }
 }

@@ -92,7 +92,11 @@ public final class ScratchPostgresSandboxProvider implements SandboxProvider {
                     e);
         }
         return new LocalPostgresSandbox(
-                new ScratchServer(version, database),
+                new DelegatingServer<>(
+                        version,
+                        server::withDatabase,
+                        name -> server.withDatabase(name).connect(),
+                        databases.dropper(database)),
                 database,
                 new PgRestoreTool(runner, binDir),
                 new PostgresInspector(statementTimeout));
@@ -102,40 +106,5 @@ public final class ScratchPostgresSandboxProvider implements SandboxProvider {
         byte[] bytes = new byte[6];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    /** The scratch server as seen by one sandbox: closing drops the sandbox's database. */
-    private final class ScratchServer implements SandboxServer<PostgresConnectionSpec> {
-
-        private final String version;
-        private final String database;
-        private boolean dropped;
-
-        ScratchServer(String version, String database) {
-            this.version = version;
-            this.database = database;
-        }
-
-        @Override
-        public String serverVersion() {
-            return version;
-        }
-
-        @Override
-        public PostgresConnectionSpec connectionSpec(String name) {
-            return server.withDatabase(name);
-        }
-
-        @Override
-        public Connection connect(String name) throws SQLException {
-            return server.withDatabase(name).connect();
-        }
-
-        @Override
-        public void close() {
-            if (!dropped) {
-                dropped = databases.drop(database);
-            }
-        }
     }
 }

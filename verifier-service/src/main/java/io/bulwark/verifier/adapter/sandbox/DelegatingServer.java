@@ -3,42 +3,37 @@ package io.bulwark.verifier.adapter.sandbox;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
-import org.testcontainers.containers.GenericContainer;
 
 /**
- * The server of one {@code container} sandbox: closing removes its container.
+ * A {@link SandboxServer} made of its parts: the server a {@code container} or {@code scratch} sandbox lives on,
+ * whose closing is what the provider says (remove the container, drop the scratch database).
  *
  * @param <S> how the engine's restore tool is told where to restore
  */
-final class ContainerServer<S> implements SandboxServer<S> {
+final class DelegatingServer<S> implements SandboxServer<S> {
 
-    /** Opens a JDBC connection to a database of the container's server. */
+    /** Opens a JDBC connection to a database of the server. */
     @FunctionalInterface
     interface Connector {
         Connection connect(String database) throws SQLException;
     }
 
-    private final SandboxContainers containers;
-    private final GenericContainer<?> container;
     private final String version;
     private final Function<String, S> specs;
     private final Connector connector;
+    private final Runnable closer;
 
     /**
      * @param version the server's version as it reports it
      * @param specs the restore tool's connection to a database of the server
+     * @param connector opens a JDBC connection to a database of the server
+     * @param closer removes what the sandbox holds; must be idempotent and never throw
      */
-    ContainerServer(
-            SandboxContainers containers,
-            GenericContainer<?> container,
-            String version,
-            Function<String, S> specs,
-            Connector connector) {
-        this.containers = containers;
-        this.container = container;
+    DelegatingServer(String version, Function<String, S> specs, Connector connector, Runnable closer) {
         this.version = version;
         this.specs = specs;
         this.connector = connector;
+        this.closer = closer;
     }
 
     @Override
@@ -58,6 +53,6 @@ final class ContainerServer<S> implements SandboxServer<S> {
 
     @Override
     public void close() {
-        containers.stop(container);
+        closer.run();
     }
 }
