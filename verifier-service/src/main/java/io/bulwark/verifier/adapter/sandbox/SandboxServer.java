@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The server a sandbox's database lives on: an ephemeral {@code local} server, or the configured {@code scratch}
+ * The server a sandbox's database lives on: an ephemeral {@code local} server or {@code container}, or the configured {@code scratch}
  * server, on which closing drops the sandbox's database.
  *
  * @param <S> how the engine's restore tool is told where to restore
