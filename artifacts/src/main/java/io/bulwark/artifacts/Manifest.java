@@ -2,6 +2,7 @@ package io.bulwark.artifacts;
 
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.contracts.SourceHealth;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Trigger;
 import java.time.Instant;
@@ -25,6 +26,9 @@ import java.util.UUID;
  * @param artifact the stored dump: key, sizes, checksums, codec chain
  * @param inventory schema inventory and exact row counts, from the dump's snapshot
  * @param rowCountMethod how the row counts were taken, for a person reading the manifest
+ * @param sourceHealth the source's own flaws at dump time (orphan rows per foreign key, sequences behind their
+ *     column), so that checks judge the restored copy against the source rather than against a perfect database; null
+ *     in manifests written before this field existed, or when it could not be taken
  */
 public record Manifest(
         int schemaVersion,
@@ -40,9 +44,44 @@ public record Manifest(
         Tool tool,
         ArtifactRef artifact,
         SchemaInventory inventory,
-        String rowCountMethod) {
+        String rowCountMethod,
+        SourceHealth sourceHealth) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A manifest without source health (as written before it was recorded). */
+    public Manifest(
+            int schemaVersion,
+            UUID backupId,
+            UUID requestId,
+            String targetId,
+            String label,
+            Tier tier,
+            Trigger trigger,
+            Instant startedAt,
+            Instant completedAt,
+            Source source,
+            Tool tool,
+            ArtifactRef artifact,
+            SchemaInventory inventory,
+            String rowCountMethod) {
+        this(
+                schemaVersion,
+                backupId,
+                requestId,
+                targetId,
+                label,
+                tier,
+                trigger,
+                startedAt,
+                completedAt,
+                source,
+                tool,
+                artifact,
+                inventory,
+                rowCountMethod,
+                null);
+    }
 
     /**
      * The source database at dump time.

@@ -22,6 +22,13 @@ public final class ObjectKeys {
     public static final String VERIFICATION_JSON = "verification.json";
     /** Name of the human-readable verification report. */
     public static final String VERIFICATION_HTML = "verification.html";
+    /** Name of the machine-readable proven-restore report, under {@link #restorePrefix}. */
+    public static final String RESTORE_JSON = "restore.json";
+    /** Name of the human-readable proven-restore report, under {@link #restorePrefix}. */
+    public static final String RESTORE_HTML = "restore.html";
+    /** The folder inside a backup's prefix that holds one folder per restore of it. */
+    public static final String RESTORES = "restores/";
+
     /** The format extension of a PostgreSQL custom-format dump ({@code pg_dump -Fc}). */
     public static final String PG_CUSTOM = "pgcustom";
     /** Name of a PostgreSQL custom-format dump compressed with zstd. */
@@ -101,6 +108,14 @@ public final class ObjectKeys {
     /** The key of {@code verification.json} in the backup at {@code prefix}. */
     public static String verificationKey(String prefix) {
         return inPrefix(prefix, VERIFICATION_JSON);
+    }
+
+    /**
+     * The folder of one restore of the backup at {@code prefix}: {@code <prefix>restores/<restoreId>/}, which holds
+     * {@value #RESTORE_JSON} and {@value #RESTORE_HTML}.
+     */
+    public static String restorePrefix(String prefix, UUID restoreId) {
+        return inPrefix(prefix, RESTORES + restoreId + "/");
     }
 
     /** The key of {@code name} inside the backup at {@code prefix}. */

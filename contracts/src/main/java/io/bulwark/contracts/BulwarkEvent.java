@@ -11,7 +11,11 @@ public sealed interface BulwarkEvent
                 BackupFailed,
                 BackupVerified,
                 BackupDeleted,
-                VerificationRequested {
+                VerificationRequested,
+                RestoreRequested,
+                RestoreProgressed,
+                RestoreCompleted,
+                RestoreFailed {
 
     /** Unique per event; consumers de-duplicate on it. */
     UUID eventId();

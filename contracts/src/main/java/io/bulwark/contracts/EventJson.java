@@ -17,14 +17,18 @@ public final class EventJson {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private static final Map<String, Class<? extends BulwarkEvent>> TYPES = Map.of(
-            Topics.BACKUP_REQUESTED, BackupRequested.class,
-            Topics.BACKUP_PROGRESS, BackupProgressed.class,
-            Topics.BACKUP_COMPLETED, BackupCompleted.class,
-            Topics.BACKUP_FAILED, BackupFailed.class,
-            Topics.BACKUP_VERIFIED, BackupVerified.class,
-            Topics.BACKUP_DELETED, BackupDeleted.class,
-            Topics.VERIFICATION_REQUESTED, VerificationRequested.class);
+    private static final Map<String, Class<? extends BulwarkEvent>> TYPES = Map.ofEntries(
+            Map.entry(Topics.BACKUP_REQUESTED, BackupRequested.class),
+            Map.entry(Topics.BACKUP_PROGRESS, BackupProgressed.class),
+            Map.entry(Topics.BACKUP_COMPLETED, BackupCompleted.class),
+            Map.entry(Topics.BACKUP_FAILED, BackupFailed.class),
+            Map.entry(Topics.BACKUP_VERIFIED, BackupVerified.class),
+            Map.entry(Topics.BACKUP_DELETED, BackupDeleted.class),
+            Map.entry(Topics.VERIFICATION_REQUESTED, VerificationRequested.class),
+            Map.entry(Topics.RESTORE_REQUESTED, RestoreRequested.class),
+            Map.entry(Topics.RESTORE_PROGRESS, RestoreProgressed.class),
+            Map.entry(Topics.RESTORE_COMPLETED, RestoreCompleted.class),
+            Map.entry(Topics.RESTORE_FAILED, RestoreFailed.class));
 
     private EventJson() {}
 
@@ -84,6 +88,10 @@ public final class EventJson {
             case BackupVerified e -> Topics.BACKUP_VERIFIED;
             case BackupDeleted e -> Topics.BACKUP_DELETED;
             case VerificationRequested e -> Topics.VERIFICATION_REQUESTED;
+            case RestoreRequested e -> Topics.RESTORE_REQUESTED;
+            case RestoreProgressed e -> Topics.RESTORE_PROGRESS;
+            case RestoreCompleted e -> Topics.RESTORE_COMPLETED;
+            case RestoreFailed e -> Topics.RESTORE_FAILED;
         };
     }
 }

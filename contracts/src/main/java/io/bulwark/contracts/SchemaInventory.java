@@ -10,6 +10,9 @@ import java.util.List;
  * object kind leaves the list empty.
  *
  * @param tables every table whose data the dump holds, with its exact row count
+ * @param largeObjects the number of PostgreSQL large objects ({@code pg_largeobject_metadata}), which a whole-database
+ *     dump holds; null when not counted (MySQL/MariaDB, which has none; a table-filtered dump, which leaves them out;
+ *     and manifests written before this field existed)
  */
 public record SchemaInventory(
         List<TableInfo> tables,
@@ -22,7 +25,8 @@ public record SchemaInventory(
         List<String> triggers,
         List<String> policies,
         List<String> events,
-        List<String> extensions) {
+        List<String> extensions,
+        Long largeObjects) {
 
     public SchemaInventory {
         tables = copy(tables);
@@ -36,6 +40,51 @@ public record SchemaInventory(
         policies = copy(policies);
         events = copy(events);
         extensions = copy(extensions);
+    }
+
+    /** An inventory without a large-object count. */
+    public SchemaInventory(
+            List<TableInfo> tables,
+            List<String> views,
+            List<String> materializedViews,
+            List<String> sequences,
+            List<String> functions,
+            List<String> indexes,
+            List<String> constraints,
+            List<String> triggers,
+            List<String> policies,
+            List<String> events,
+            List<String> extensions) {
+        this(
+                tables,
+                views,
+                materializedViews,
+                sequences,
+                functions,
+                indexes,
+                constraints,
+                triggers,
+                policies,
+                events,
+                extensions,
+                null);
+    }
+
+    /** This inventory with {@code count} large objects. */
+    public SchemaInventory withLargeObjects(Long count) {
+        return new SchemaInventory(
+                tables,
+                views,
+                materializedViews,
+                sequences,
+                functions,
+                indexes,
+                constraints,
+                triggers,
+                policies,
+                events,
+                extensions,
+                count);
     }
 
     /** An inventory that names only tables, every other object kind empty. */

@@ -23,6 +23,15 @@ public final class Topics {
     /** {@link VerificationRequested}: an existing backup is to be verified again. */
     public static final String VERIFICATION_REQUESTED = "bulwark.verification.requested";
 
+    /** {@link RestoreRequested}: a backup is to be restored into a real database and proven. */
+    public static final String RESTORE_REQUESTED = "bulwark.restore.requested";
+    /** {@link RestoreProgressed}: a restore in progress. */
+    public static final String RESTORE_PROGRESS = "bulwark.restore.progress";
+    /** {@link RestoreCompleted}: a restore succeeded and was proven. */
+    public static final String RESTORE_COMPLETED = "bulwark.restore.completed";
+    /** {@link RestoreFailed}: a restore was refused, failed or could not be proven. */
+    public static final String RESTORE_FAILED = "bulwark.restore.failed";
+
     /** Suffix of the dead-letter topic of each topic. */
     public static final String DLQ_SUFFIX = ".dlq";
 
@@ -34,7 +43,11 @@ public final class Topics {
             BACKUP_FAILED,
             BACKUP_VERIFIED,
             BACKUP_DELETED,
-            VERIFICATION_REQUESTED);
+            VERIFICATION_REQUESTED,
+            RESTORE_REQUESTED,
+            RESTORE_PROGRESS,
+            RESTORE_COMPLETED,
+            RESTORE_FAILED);
 
     private Topics() {}
 

@@ -30,7 +30,11 @@ class EventContractsTest {
                 Topics.BACKUP_FAILED,
                 Topics.BACKUP_VERIFIED,
                 Topics.BACKUP_DELETED,
-                Topics.VERIFICATION_REQUESTED
+                Topics.VERIFICATION_REQUESTED,
+                Topics.RESTORE_REQUESTED,
+                Topics.RESTORE_PROGRESS,
+                Topics.RESTORE_COMPLETED,
+                Topics.RESTORE_FAILED
             })
     void savedExampleMatchesItsSchemaAndSurvivesARoundTrip(String type) throws IOException {
         byte[] example = resource("/examples/" + type + ".json");
@@ -55,6 +59,67 @@ class EventContractsTest {
 
         assertThat(report.tables()).extracting(TableRows::matches).containsOnly(true);
         assertThat(errors(schema, EventJson.toBytes(report))).isEmpty();
+    }
+
+    @Test
+    void restoreReportExampleMatchesItsSchemaAndSurvivesARoundTrip() throws IOException {
+        byte[] example = resource("/examples/restore-report.json");
+        Schema schema = schema("restore-report.schema.json");
+        assertThat(errors(schema, example)).isEmpty();
+
+        RestoreReport report = EventJson.read(example, RestoreReport.class);
+
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.rows()).extracting(TableRows::matches).containsOnly(true);
+        assertThat(errors(schema, EventJson.toBytes(report))).isEmpty();
+        assertThat(EventJson.read(EventJson.toBytes(report), RestoreReport.class))
+                .isEqualTo(report);
+    }
+
+    @Test
+    void aMinimalRestoreRequestGetsDefaultsAndAsksForTheNewestVerifiedBackup() {
+        UUID restoreId = UUID.randomUUID();
+        byte[] json =
+                ("{\"restoreId\":\"" + restoreId + "\",\"targetId\":\"chinook\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(errors(schema("bulwark.restore.requested.schema.json"), json))
+                .isEmpty();
+
+        RestoreRequested request = EventJson.read(json, RestoreRequested.class);
+
+        assertThat(request.eventId()).isEqualTo(restoreId);
+        assertThat(request.backupId()).isNull();
+        assertThat(request.partial()).isFalse();
+        assertThat(request.effectiveJobs()).isEqualTo(1);
+        assertThat(request.replace()).isFalse();
+        assertThat(request.requestedAt()).isNotNull().isEqualTo(request.occurredAt());
+    }
+
+    @Test
+    void aRestoreRequestWithoutRestoreIdOrWithZeroJobsIsRejectedNamingTheField() {
+        byte[] noId = "{\"targetId\":\"chinook\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] zeroJobs = ("{\"restoreId\":\"" + UUID.randomUUID() + "\",\"targetId\":\"chinook\",\"jobs\":0}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> EventJson.read(noId, RestoreRequested.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("restoreId");
+        assertThatThrownBy(() -> EventJson.read(zeroJobs, RestoreRequested.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("jobs");
+        assertThat(errors(schema("bulwark.restore.requested.schema.json"), zeroJobs))
+                .isNotEmpty();
+    }
+
+    @Test
+    void aRestoreEventCarryingAPasswordBreaksItsSchema() {
+        byte[] json = ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-12-02T10:00:00Z\","
+                        + "\"schemaVersion\":1,\"restoreId\":\"" + UUID.randomUUID() + "\",\"targetId\":\"chinook\","
+                        + "\"reason\":\"DESTINATION_UNREACHABLE\",\"message\":\"refused\",\"destination\":{"
+                        + "\"engine\":\"postgresql\",\"host\":\"db\",\"port\":5432,\"database\":\"x\","
+                        + "\"password\":\"s3cret\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(errors(schema("bulwark.restore.failed.schema.json"), json)).isNotEmpty();
     }
 
     @Test

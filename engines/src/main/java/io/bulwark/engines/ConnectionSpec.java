@@ -23,6 +23,11 @@ public record ConnectionSpec(String host, int port, String database, String user
         }
     }
 
+    /** This spec for another database on the same server, with the same credentials. */
+    public ConnectionSpec withDatabase(String otherDatabase) {
+        return new ConnectionSpec(host, port, otherDatabase, username, password);
+    }
+
     private static void requireText(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required");

@@ -14,6 +14,8 @@ package io.bulwark.engines;
  * @param inputError why reading the input stream failed (then the tool saw it truncated), or null when
  *     the stream was read to its end or the tool stopped reading
  * @param inputComplete true when the input stream was read to its end
+ * @param selection for a partial restore, what it restored: the tables, their objects when known, and the foreign
+ *     keys left out or left dangling; null for a whole restore
  */
 public record RestoreOutcome(
         String tool,
@@ -24,7 +26,28 @@ public record RestoreOutcome(
         boolean timedOut,
         long bytesFed,
         String inputError,
-        boolean inputComplete) {
+        boolean inputComplete,
+        RestorePlan selection) {
+
+    /** The outcome of a whole restore. */
+    public RestoreOutcome(
+            String tool,
+            String input,
+            int exitCode,
+            String stderr,
+            long elapsedMillis,
+            boolean timedOut,
+            long bytesFed,
+            String inputError,
+            boolean inputComplete) {
+        this(tool, input, exitCode, stderr, elapsedMillis, timedOut, bytesFed, inputError, inputComplete, null);
+    }
+
+    /** This outcome with {@code restored} as its selection. */
+    public RestoreOutcome withSelection(RestorePlan restored) {
+        return new RestoreOutcome(
+                tool, input, exitCode, stderr, elapsedMillis, timedOut, bytesFed, inputError, inputComplete, restored);
+    }
 
     /** True when the tool exited 0 within its time and the whole input was fed to it. */
     public boolean succeeded() {

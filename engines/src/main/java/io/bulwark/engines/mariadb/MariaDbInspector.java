@@ -2,7 +2,12 @@ package io.bulwark.engines.mariadb;
 
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.contracts.SchemaInventory.TableInfo;
+import io.bulwark.contracts.SourceHealth.ForeignKeyOrphans;
+import io.bulwark.contracts.SourceHealth.SequencePosition;
+import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.DumpOptions;
+import io.bulwark.engines.IndexFindings;
+import io.bulwark.engines.InspectEngine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,11 +38,12 @@ import java.util.regex.Pattern;
  * TRIGGER to see triggers, EVENT to see events, SELECT on {@code mysql.proc} (or ownership) to see
  * routines. Stateless and thread-safe.
  */
-public final class MariaDbInspector {
+public final class MariaDbInspector implements InspectEngine {
 
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)");
 
     private final Duration statementTimeout;
+    private final MariaDbConsistency consistency = new MariaDbConsistency(this);
 
     /** An inspector whose statements have no time limit. */
     public MariaDbInspector() {
@@ -52,11 +58,54 @@ public final class MariaDbInspector {
         this.statementTimeout = statementTimeout;
     }
 
+    @Override
+    public String engine() {
+        return "mariadb";
+    }
+
+    /** Opens a JDBC connection over TCP with {@link MariaDbClient#CONNECT_TIMEOUT}. */
+    @Override
+    public Connection connect(ConnectionSpec database) throws SQLException {
+        return MariaDbClient.connect(database);
+    }
+
+    /** {@link #fullVersion}: the server's {@code VERSION()}, e.g. {@code 10.11.19-MariaDB-0+deb12u1}. */
+    @Override
+    public String serverVersion(Connection connection) throws SQLException {
+        return fullVersion(connection);
+    }
+
+    @Override
+    public List<ForeignKeyOrphans> foreignKeyOrphans(Connection connection, String database) throws SQLException {
+        return consistency.foreignKeyOrphans(connection, database);
+    }
+
+    @Override
+    public IndexFindings checkIndexes(Connection connection, String database) throws SQLException {
+        return consistency.checkIndexes(connection, database);
+    }
+
+    @Override
+    public List<SequencePosition> sequences(Connection connection, String database) throws SQLException {
+        return consistency.sequences(connection, database);
+    }
+
+    @Override
+    public QueryAnswer query(Connection connection, String sql) {
+        try (Statement st = statement(connection);
+                ResultSet rs = st.executeQuery(sql)) {
+            return new QueryAnswer(rs.next() ? rs.getString(1) : null, null);
+        } catch (SQLException e) {
+            return new QueryAnswer(null, e.getMessage());
+        }
+    }
+
     /**
      * The inventory of {@code database} with exact row counts of every table.
      *
      * @throws SQLException as the driver reports it
      */
+    @Override
     public SchemaInventory inventory(Connection connection, String database) throws SQLException {
         return inventory(connection, database, MariaDbTableFilter.everything(), true);
     }

@@ -1,19 +1,27 @@
 package io.bulwark.engines.mariadb;
 
+import io.bulwark.engines.ArchiveHead;
 import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.DatabaseState;
+import io.bulwark.engines.RestoreEngine;
+import io.bulwark.engines.RestoreOptions;
 import io.bulwark.engines.RestoreOutcome;
+import io.bulwark.engines.RestorePlan;
+import io.bulwark.engines.RestoreSelection;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Restores an SQL dump read from a stream by feeding it to the {@code mariadb} client's stdin, into an
- * existing database (the dump holds no {@code CREATE DATABASE} or {@code USE}, so it fills whichever
+ * The MySQL/MariaDB adapter of the restore port ({@link RestoreEngine}): restores an SQL dump read from a stream by
+ * feeding it to the {@code mariadb} client's stdin, into an existing database (the dump holds no {@code CREATE DATABASE} or {@code USE}, so it fills whichever
  * database the client selects).
  *
  * <p>The client runs with {@code --default-character-set=utf8mb4} (the dump's character set) and
@@ -24,8 +32,12 @@ import java.util.Objects;
  * private option file ({@code --defaults-extra-file}), never the argument list. The dump is read on the
  * calling thread and written to the client's stdin, so no temporary file is needed. Thread-safe: each
  * call runs its own process.
+ *
+ * <p>A partial restore keeps only the chosen tables of the stream as it goes by ({@link SqlDumpSelection}): nothing
+ * else of the dump is restored anywhere first. Parallel restore is not offered: the client runs one statement after
+ * another, so {@link RestoreOptions#jobs()} is ignored.
  */
-public final class MariaDbRestoreTool {
+public final class MariaDbRestoreTool implements RestoreEngine {
 
     /** The client looked up on the PATH by default. */
     public static final String DEFAULT_PROGRAM = "mariadb";
@@ -34,6 +46,9 @@ public final class MariaDbRestoreTool {
     public static final String FALLBACK_PROGRAM = "mysql";
 
     private static final int CHUNK_BYTES = 64 * 1024;
+
+    /** The head read ahead of the restore: the dump header is in the first lines. */
+    private static final int HEAD_BYTES = 4096;
 
     private final ProcessRunner runner;
     private final String program;
@@ -66,6 +81,77 @@ public final class MariaDbRestoreTool {
         return new Command(argv, null, timeout);
     }
 
+    @Override
+    public String engine() {
+        return "mariadb";
+    }
+
+    @Override
+    public String toolName() {
+        return "mariadb";
+    }
+
+    @Override
+    public int headBytes() {
+        return HEAD_BYTES;
+    }
+
+    @Override
+    public int maxHeadBytes() {
+        return HEAD_BYTES;
+    }
+
+    /**
+     * Looks for a {@code mariadb-dump} or {@code mysqldump} header ({@code -- MariaDB dump}, {@code -- MySQL dump}; after
+     * the {@code /*M!999999\\- enable the sandbox mode *}{@code /} line of mariadb-dump 10.11.8 and later). A dump
+     * without it (written with {@code --skip-comments}, or by another tool) is not proven bad: the restore judges it.
+     */
+    @Override
+    public ArchiveHead readHead(byte[] head, Duration timeout) {
+        String text = new String(head, 0, Math.min(head.length, HEAD_BYTES), StandardCharsets.UTF_8);
+        List<String> lines = text.lines().limit(2).toList();
+        String firstLine = lines.isEmpty() ? "" : lines.getFirst();
+        if (firstLine.startsWith("/*M!999999") && lines.size() > 1) {
+            firstLine = lines.get(1);
+        }
+        String tool = "mariadb-dump header";
+        if (firstLine.startsWith("-- MariaDB dump") || firstLine.startsWith("-- MySQL dump")) {
+            return ArchiveHead.readable(tool, "the dump begins with a mariadb-dump header: " + cap(firstLine.strip()));
+        }
+        return new ArchiveHead(
+                tool,
+                null,
+                "the dump does not begin with a mariadb-dump header ("
+                        + (firstLine.isBlank() ? "it is empty" : "it begins '" + cap(firstLine.strip()) + "'") + ")",
+                false,
+                false);
+    }
+
+    private static String cap(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    /**
+     * The plan of a partial restore names the tables asked for; which exist, and the foreign keys left dangling,
+     * are known once the dump has streamed by ({@link RestoreOutcome#selection()}).
+     *
+     * @throws IllegalArgumentException when schemas are chosen (a MySQL/MariaDB dump holds one database) or a table
+     *     name is blank
+     */
+    @Override
+    public RestorePlan plan(byte[] head, RestoreSelection selection, Duration timeout) {
+        if (!selection.schemas().isEmpty()) {
+            throw new IllegalArgumentException("schemas cannot be chosen in a MySQL/MariaDB dump, which holds one"
+                    + " database; choose tables instead (asked for schemas " + selection.schemas() + ")");
+        }
+        for (String table : selection.tables()) {
+            if (table == null || table.isBlank()) {
+                throw new IllegalArgumentException("tables: a table name is blank");
+            }
+        }
+        return new RestorePlan(selection.tables(), List.of(), List.of(), null);
+    }
+
     /**
      * Restores the dump read from {@code dump} (not closed) into {@code target}'s database, which must
      * exist (and should be empty). Reading stops early when the client exits before the end of the
@@ -77,13 +163,22 @@ public final class MariaDbRestoreTool {
      *     mysql} can be started
      */
     public RestoreOutcome restore(InputStream dump, ConnectionSpec target, Duration timeout) {
+        return restore(dump, target, RestoreOptions.whole(timeout));
+    }
+
+    @Override
+    public RestoreOutcome restore(InputStream dump, ConnectionSpec target, RestoreOptions options) {
+        SqlDumpSelection selection = options.selection().isEverything()
+                ? null
+                : new SqlDumpSelection(options.selection().tables());
+        InputStream input = selection == null ? dump : selection.filter(dump);
         long started = System.nanoTime();
         try (MariaDbClient.OptionFile optionFile = MariaDbClient.OptionFile.create(target.password());
-                RunningProcess process = start(target, optionFile, timeout)) {
-            ProcessRunner.Feed feed = process.feed(dump, CHUNK_BYTES);
+                RunningProcess process = start(target, optionFile, options.timeout())) {
+            ProcessRunner.Feed feed = process.feed(input, CHUNK_BYTES);
             int exit = process.waitFor();
             long elapsed = (System.nanoTime() - started) / 1_000_000;
-            return new RestoreOutcome(
+            RestoreOutcome outcome = new RestoreOutcome(
                     "mariadb",
                     "dump",
                     exit,
@@ -93,7 +188,28 @@ public final class MariaDbRestoreTool {
                     feed.bytes(),
                     target.redact(feed.inputError()),
                     feed.inputComplete());
+            return selection == null ? outcome : outcome.withSelection(selection.result());
         }
+    }
+
+    @Override
+    public DatabaseState databaseState(ConnectionSpec server, String database) throws SQLException {
+        return MariaDbDatabaseAdmin.state(server, database);
+    }
+
+    @Override
+    public void createDatabase(ConnectionSpec server, String database) throws SQLException {
+        MariaDbDatabaseAdmin.create(server, database);
+    }
+
+    @Override
+    public void dropDatabase(ConnectionSpec server, String database) throws SQLException {
+        MariaDbDatabaseAdmin.drop(server, database);
+    }
+
+    @Override
+    public DatabaseLock tryLock(ConnectionSpec server, String database) throws SQLException {
+        return MariaDbDatabaseAdmin.tryLock(server, database);
     }
 
     private RunningProcess start(ConnectionSpec target, MariaDbClient.OptionFile optionFile, Duration timeout) {

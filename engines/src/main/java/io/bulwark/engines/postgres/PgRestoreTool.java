@@ -1,23 +1,34 @@
 package io.bulwark.engines.postgres;
 
+import io.bulwark.engines.ArchiveHead;
+import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.DatabaseState;
+import io.bulwark.engines.RestoreEngine;
+import io.bulwark.engines.RestoreOptions;
 import io.bulwark.engines.RestoreOutcome;
+import io.bulwark.engines.RestorePlan;
+import io.bulwark.engines.RestoreSelection;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
+import io.bulwark.engines.process.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Restores a {@code pg_dump} custom-format archive read from a stream with {@code pg_restore}, into an
- * existing database.
+ * The PostgreSQL adapter of the restore port ({@link RestoreEngine}): restores a {@code pg_dump} custom-format archive
+ * read from a stream with {@code pg_restore}, into an existing database.
  *
  * <p>{@code pg_restore} runs with {@code --no-owner --no-privileges --no-tablespaces
  * --no-security-labels} (roles, tablespaces and label providers belong to the source server, not to
@@ -28,19 +39,29 @@ import java.util.Objects;
  * (a custom archive read from a pipe is restored sequentially, so no temporary file is needed).
  * Thread-safe: each call runs its own process.
  *
- * <p>Why not {@code pg_restore -j}: parallel restore needs a seekable archive, so the stream would
- * first go to a temporary file as large as the decoded dump. Measured on the verifier's machine (2
- * cores, PostgreSQL 15, 2026-12-01): the pgbench database {@code bulwark_bench_s10} (157 MB, 11 TOC
- * entries), dumped with {@code pg_dump -Fc -Z0} (101 MB), restored into a fresh database three times
- * each: sequentially from a pipe 0.95, 1.19, 1.14 s (median 1.14 s); {@code -j 2} from the file
- * 0.98, 1.00, 1.12 s (median 1.00 s), and that before the file is written. About 0.1 s (roughly 10 %)
- * for a temporary file of the whole dump, on a dump that is one large table with its primary key
- * (which {@code -j} cannot split); with 2 cores the server's own work leaves little to gain. So
- * the restore streams sequentially.
+ * <p>A whole restore streams: the archive read from a pipe is restored sequentially, with no temporary file. With
+ * {@link RestoreOptions#jobs()} above 1 it is first written to a temporary file (mode 0600) in the spool folder,
+ * after checking that the folder has room for the manifest's dump size, and restored with {@code pg_restore -j}
+ * (which needs a seekable archive), then the file is deleted. Measured on the verifier's machine (2 cores, PostgreSQL
+ * 15, 2026-12-01) on a 101 MB single-table dump: sequential from a pipe 1.14 s, {@code -j 2} from a file 1.00 s
+ * before the file is written; parallel restore pays off with several large tables and more cores.
+ *
+ * <p>A partial restore ({@link #plan}) passes a use-list ({@code -L}) that keeps the archive's own order, which a
+ * pipe requires. With {@link RestoreOptions#clean()} each restored object is dropped first ({@code --clean
+ * --if-exists}).
  */
-public final class PgRestoreTool {
+public final class PgRestoreTool implements RestoreEngine {
 
     private static final int CHUNK_BYTES = 64 * 1024;
+
+    /** The head read ahead of the restore: 4 MiB hold the table of contents of some ten thousand objects. */
+    static final int HEAD_BYTES = 4 * 1024 * 1024;
+
+    /** The longest head read for a table of contents (some forty thousand objects). */
+    static final int MAX_HEAD_BYTES = 16 * 1024 * 1024;
+
+    /** Room left beside a spooled archive, in bytes, so that the restore never fills the spool folder's disk. */
+    static final long SPOOL_MARGIN_BYTES = 64L * 1024 * 1024;
 
     /** The message of {@code pg_restore} when its input ends before the table of contents does. */
     private static final String END_OF_FILE = "end of file";
@@ -48,6 +69,7 @@ public final class PgRestoreTool {
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
 
     private final ProcessRunner runner;
+    private final Path binDir;
     private final String program;
     private volatile String version;
 
@@ -58,22 +80,134 @@ public final class PgRestoreTool {
      */
     public PgRestoreTool(ProcessRunner runner, Path binDir) {
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.binDir = binDir;
         this.program =
                 binDir == null ? "pg_restore" : binDir.resolve("pg_restore").toString();
     }
 
+    @Override
+    public String engine() {
+        return "postgresql";
+    }
+
+    @Override
+    public String toolName() {
+        return "pg_restore";
+    }
+
+    @Override
+    public int headBytes() {
+        return HEAD_BYTES;
+    }
+
+    @Override
+    public int maxHeadBytes() {
+        return MAX_HEAD_BYTES;
+    }
+
+    /** {@code pg_restore --list} of the head: PASSED-worthy when it reads the whole table of contents. */
+    @Override
+    public ArchiveHead readHead(byte[] head, Duration timeout) {
+        Listing listing = list(head, timeout);
+        String tool = "pg_restore --list";
+        return listing.succeeded()
+                ? ArchiveHead.readable(tool, listing.entries() + " TOC entries")
+                : new ArchiveHead(tool, null, listing.error(), true, listing.endOfInput());
+    }
+
     /**
-     * Restores the archive read from {@code archive} (not closed) into {@code target}'s database, which
-     * must exist (and should be empty). Reading stops
-     * early when {@code pg_restore} exits before the end of the stream; the caller may go on reading
-     * the rest (for a checksum, say).
+     * Plans a partial restore from the archive's table of contents ({@link PgArchiveSelection}).
+     *
+     * @throws IllegalArgumentException naming a schema or table the archive does not hold
+     */
+    @Override
+    public RestorePlan plan(byte[] head, RestoreSelection selection, Duration timeout) {
+        return PgArchiveSelection.plan(head, selection, runner, binDir, timeout);
+    }
+
+    /**
+     * Restores the archive read from {@code archive} (not closed) into {@code target}'s database, which must exist
+     * (and should be empty): a whole restore, streamed.
      *
      * @param timeout how long {@code pg_restore} may run before it is killed
      * @return what happened; a failed restore is a result, not an exception
      * @throws io.bulwark.engines.process.ToolMissingException when {@code pg_restore} is not installed
      */
     public RestoreOutcome restore(InputStream archive, PostgresConnectionSpec target, Duration timeout) {
-        List<String> argv = List.of(
+        return restore(archive, target.toConnectionSpec(), RestoreOptions.whole(timeout));
+    }
+
+    @Override
+    public RestoreOutcome restore(InputStream archive, ConnectionSpec destination, RestoreOptions options) {
+        PostgresConnectionSpec target = PostgresConnectionSpec.of(destination);
+        Path useList = null;
+        try {
+            if (options.plan() != null && options.plan().useList() != null) {
+                useList = TempFiles.privateFile(options.spoolDir(), "bulwark-use-list-", ".txt");
+                Files.writeString(useList, options.plan().useList(), StandardCharsets.UTF_8);
+            }
+            RestoreOutcome outcome = options.jobs() > 1
+                    ? restoreFromSpool(archive, target, options, useList)
+                    : restoreFromPipe(archive, target, options, useList);
+            return options.plan() == null ? outcome : outcome.withSelection(options.plan());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the pg_restore use-list: " + e.getMessage(), e);
+        } finally {
+            TempFiles.deleteQuietly(useList);
+        }
+    }
+
+    private RestoreOutcome restoreFromPipe(
+            InputStream archive, PostgresConnectionSpec target, RestoreOptions options, Path useList) {
+        long started = System.nanoTime();
+        try (RunningProcess process =
+                runner.start(new Command(argv(target, options, useList, null), target.toolEnv(), options.timeout()))) {
+            ProcessRunner.Feed feed = process.feed(archive, CHUNK_BYTES);
+            int exit = process.waitFor();
+            return outcome(target, process, exit, started, feed.bytes(), feed.inputError(), feed.inputComplete());
+        }
+    }
+
+    /**
+     * {@code pg_restore -j} needs to seek in the archive: the stream goes to a temporary file first, after checking
+     * that the spool folder keeps {@value #SPOOL_MARGIN_BYTES} bytes free beside it.
+     */
+    private RestoreOutcome restoreFromSpool(
+            InputStream archive, PostgresConnectionSpec target, RestoreOptions options, Path useList) {
+        long started = System.nanoTime();
+        Path spool = null;
+        try {
+            spool = TempFiles.privateFile(options.spoolDir(), "bulwark-restore-", ".pgcustom");
+            TempFiles.requireRoom(spool.getParent(), options.expectedBytes(), SPOOL_MARGIN_BYTES);
+            long copied;
+            try (OutputStream out = Files.newOutputStream(spool)) {
+                copied = archive.transferTo(out);
+            } catch (IOException e) {
+                return new RestoreOutcome(
+                        "pg_restore",
+                        "archive",
+                        -1,
+                        "",
+                        (System.nanoTime() - started) / 1_000_000,
+                        false,
+                        0,
+                        target.redact("spooling the archive to " + spool + " failed: " + e.getMessage()),
+                        false);
+            }
+            try (RunningProcess process = runner.start(
+                    new Command(argv(target, options, useList, spool), target.toolEnv(), options.timeout()))) {
+                int exit = process.waitFor();
+                return outcome(target, process, exit, started, copied, null, true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the spool file of a parallel restore: " + e.getMessage(), e);
+        } finally {
+            TempFiles.deleteQuietly(spool);
+        }
+    }
+
+    private List<String> argv(PostgresConnectionSpec target, RestoreOptions options, Path useList, Path file) {
+        List<String> argv = new ArrayList<>(List.of(
                 program,
                 "--no-owner",
                 "--no-privileges",
@@ -86,24 +220,59 @@ public final class PgRestoreTool {
                 "-U",
                 target.username(),
                 "-d",
-                target.database());
-        Map<String, String> env = target.toolEnv();
-        long started = System.nanoTime();
-        try (RunningProcess process = runner.start(new Command(argv, env, timeout))) {
-            ProcessRunner.Feed feed = process.feed(archive, CHUNK_BYTES);
-            int exit = process.waitFor();
-            long elapsed = (System.nanoTime() - started) / 1_000_000;
-            return new RestoreOutcome(
-                    "pg_restore",
-                    "archive",
-                    exit,
-                    target.redact(process.stderr()),
-                    elapsed,
-                    process.timedOut(),
-                    feed.bytes(),
-                    target.redact(feed.inputError()),
-                    feed.inputComplete());
+                target.database()));
+        if (options.clean()) {
+            argv.add("--clean");
+            argv.add("--if-exists");
         }
+        if (useList != null) {
+            argv.add("--use-list=" + useList);
+        }
+        if (file != null) {
+            argv.add("--jobs=" + options.jobs());
+            argv.add(file.toString());
+        }
+        return argv;
+    }
+
+    private static RestoreOutcome outcome(
+            PostgresConnectionSpec target,
+            RunningProcess process,
+            int exit,
+            long started,
+            long bytes,
+            String inputError,
+            boolean inputComplete) {
+        return new RestoreOutcome(
+                "pg_restore",
+                "archive",
+                exit,
+                target.redact(process.stderr()),
+                (System.nanoTime() - started) / 1_000_000,
+                process.timedOut(),
+                bytes,
+                target.redact(inputError),
+                inputComplete);
+    }
+
+    @Override
+    public DatabaseState databaseState(ConnectionSpec server, String database) throws SQLException {
+        return PostgresDatabaseAdmin.state(server, database);
+    }
+
+    @Override
+    public void createDatabase(ConnectionSpec server, String database) throws SQLException {
+        PostgresDatabaseAdmin.create(server, database);
+    }
+
+    @Override
+    public void dropDatabase(ConnectionSpec server, String database) throws SQLException {
+        PostgresDatabaseAdmin.drop(server, database);
+    }
+
+    @Override
+    public DatabaseLock tryLock(ConnectionSpec server, String database) throws SQLException {
+        return PostgresDatabaseAdmin.tryLock(server, database);
     }
 
     /**

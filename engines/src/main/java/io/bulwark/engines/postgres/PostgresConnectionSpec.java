@@ -42,6 +42,16 @@ public record PostgresConnectionSpec(String host, int port, String database, Str
         }
     }
 
+    /** The PostgreSQL form of an engine-neutral {@link io.bulwark.engines.ConnectionSpec}. */
+    public static PostgresConnectionSpec of(io.bulwark.engines.ConnectionSpec spec) {
+        return new PostgresConnectionSpec(spec.host(), spec.port(), spec.database(), spec.username(), spec.password());
+    }
+
+    /** The engine-neutral form of this spec. */
+    public io.bulwark.engines.ConnectionSpec toConnectionSpec() {
+        return new io.bulwark.engines.ConnectionSpec(host, port, database, username, password);
+    }
+
     /** This spec for another database on the same server, with the same credentials. */
     public PostgresConnectionSpec withDatabase(String otherDatabase) {
         return new PostgresConnectionSpec(host, port, otherDatabase, username, password);

@@ -2,6 +2,11 @@ package io.bulwark.engines.postgres;
 
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.contracts.SchemaInventory.TableInfo;
+import io.bulwark.contracts.SourceHealth.ForeignKeyOrphans;
+import io.bulwark.contracts.SourceHealth.SequencePosition;
+import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.IndexFindings;
+import io.bulwark.engines.InspectEngine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +37,7 @@ import java.util.Map;
  * ownRows}. Names are qualified as {@link SchemaInventory} says; lists are
  * sorted. Stateless and thread-safe.
  */
-public final class PostgresInspector {
+public final class PostgresInspector implements InspectEngine {
 
     private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
             + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
@@ -98,7 +103,10 @@ public final class PostgresInspector {
             + " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
             + " AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')";
 
+    private static final String LARGE_OBJECTS = "SELECT count(*) FROM pg_largeobject_metadata";
+
     private final Duration statementTimeout;
+    private final PostgresConsistency consistency = new PostgresConsistency(this);
 
     /** An inspector whose statements (the row counts above all) have no time limit. */
     public PostgresInspector() {
@@ -113,9 +121,55 @@ public final class PostgresInspector {
         this.statementTimeout = statementTimeout;
     }
 
+    @Override
+    public String engine() {
+        return "postgresql";
+    }
+
+    /** Opens a JDBC connection to {@code database} with {@link PostgresConnectionSpec#DEFAULT_CONNECT_TIMEOUT}. */
+    @Override
+    public Connection connect(ConnectionSpec database) throws SQLException {
+        return PostgresConnectionSpec.of(database).connect();
+    }
+
+    /** The inventory of the connection's database; {@code database} is ignored (PostgreSQL inspects its own). */
+    @Override
+    public SchemaInventory inventory(Connection connection, String database) throws SQLException {
+        return inventory(connection);
+    }
+
+    @Override
+    public List<ForeignKeyOrphans> foreignKeyOrphans(Connection connection, String database) throws SQLException {
+        return consistency.foreignKeyOrphans(connection);
+    }
+
+    /**
+     * {@inheritDoc} Creates the {@code amcheck} extension in the database when it is missing: run it only on a
+     * database that may be changed (a restored copy), never on a source.
+     */
+    @Override
+    public IndexFindings checkIndexes(Connection connection, String database) throws SQLException {
+        return consistency.checkIndexes(connection);
+    }
+
+    @Override
+    public List<SequencePosition> sequences(Connection connection, String database) throws SQLException {
+        return consistency.sequences(connection);
+    }
+
+    @Override
+    public QueryAnswer query(Connection connection, String sql) {
+        try (Statement st = statement(connection);
+                ResultSet rs = st.executeQuery(sql)) {
+            return new QueryAnswer(rs.next() ? rs.getString(1) : null, null);
+        } catch (SQLException e) {
+            return new QueryAnswer(null, e.getMessage());
+        }
+    }
+
     /**
      * The inventory of the database {@code connection} is connected to, read in the connection's
-     * current transaction (or one transaction per statement in auto-commit mode).
+     * current transaction (or one transaction per statement in auto-commit mode), with its large objects counted.
      *
      * @throws SQLException as the driver reports it (the SQLState tells why, see {@link
      *     FailureClassifier#fromSqlException})
@@ -126,7 +180,8 @@ public final class PostgresInspector {
 
     /**
      * The inventory of what {@code pg_dump} dumps under {@code filter}: only the selected relations are
-     * counted, and every other object kind follows the selection rules of {@link PgDumpFilter}.
+     * counted, and every other object kind follows the selection rules of {@link PgDumpFilter}; large objects are
+     * counted only without a filter (a filtered dump leaves them out).
      *
      * @throws SQLException as the driver reports it
      */
@@ -160,6 +215,8 @@ public final class PostgresInspector {
             tables.add(new TableInfo(name[0], name[1], rows, true));
         }
         tables.sort(Comparator.comparing(TableInfo::schema).thenComparing(TableInfo::name));
+        // pg_dump leaves large objects out of a dump filtered by schema or table (pg_dump manual page, -b)
+        Long largeObjects = filter.isEverything() ? Long.valueOf(single(connection, LARGE_OBJECTS)) : null;
         return new SchemaInventory(
                 tables,
                 qualified(relations(connection, "'v'", filter, owners)),
@@ -171,7 +228,8 @@ public final class PostgresInspector {
                 strings(connection, TRIGGERS, filter),
                 strings(connection, POLICIES, filter),
                 List.of(),
-                filter.dumpsExtensions() ? strings(connection, EXTENSIONS, filter) : List.of());
+                filter.dumpsExtensions() ? strings(connection, EXTENSIONS, filter) : List.of(),
+                largeObjects);
     }
 
     /** Parent to children, qualified, of the inheritance ({@code INHERITS}) between ordinary tables. */
@@ -228,6 +286,7 @@ public final class PostgresInspector {
      * The server's version, e.g. {@code 15.20} (the first word of {@code server_version}, without a
      * distribution suffix such as {@code (Debian 15.20-0+deb12u1)}).
      */
+    @Override
     public String serverVersion(Connection connection) throws SQLException {
         String full = single(connection, "SELECT current_setting('server_version')");
         int space = full.indexOf(' ');
