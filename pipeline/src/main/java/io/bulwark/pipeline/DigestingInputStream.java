@@ -1,4 +1,4 @@
-package io.bulwark.verifier.application;
+package io.bulwark.pipeline;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.HexFormat;
 final class DigestingInputStream extends FilterInputStream {
 
     private final MessageDigest digest;
-    private long bytes;
+    private volatile long bytes;
     private IOException sourceFailure;
 
     DigestingInputStream(InputStream in) {

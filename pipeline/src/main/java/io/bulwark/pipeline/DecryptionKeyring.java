@@ -1,4 +1,4 @@
-package io.bulwark.verifier.application;
+package io.bulwark.pipeline;
 
 import io.bulwark.artifacts.codec.DecryptionKeys;
 

@@ -1,6 +1,6 @@
-package io.bulwark.verifier.domain;
+package io.bulwark.pipeline.rules;
 
-/** The stable names of the verification checks, as they appear in reports and events. */
+/** The stable names of the checks of a verification or a restore, as they appear in reports and events. */
 public final class CheckNames {
 
     /** The manifest exists and can be read. */
@@ -25,6 +25,14 @@ public final class CheckNames {
     public static final String INDEXES = "indexes";
     /** Every column-owned sequence (MariaDB: AUTO_INCREMENT) would hand out a value above the column's max. */
     public static final String SEQUENCES = "sequences";
+    /** The restored database holds as many PostgreSQL large objects as the manifest counted. */
+    public static final String LARGE_OBJECTS = "large-objects";
+    /** The source's own flaws at dump time (orphan rows, sequences behind), as findings: never FAILED. */
+    public static final String SOURCE_HEALTH = "source-health";
+    /** The destination database of a restore was prepared: created, or found empty, or replaced with confirmation. */
+    public static final String DESTINATION = "destination";
+    /** The foreign keys a partial restore left out or dangling because they reference a table left out. */
+    public static final String PARTIAL = "partial";
     /** The target's critical tables were restored and hold rows. */
     public static final String CRITICAL_TABLES = "critical-tables";
     /** The prefix of a target's assertion check, followed by the assertion's name. */

@@ -1,4 +1,4 @@
-package io.bulwark.verifier.domain;
+package io.bulwark.pipeline.rules;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.bulwark.verifier.domain;
+package io.bulwark.pipeline.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

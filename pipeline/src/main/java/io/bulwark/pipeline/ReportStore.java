@@ -1,0 +1,146 @@
+package io.bulwark.pipeline;
+
+import io.bulwark.artifacts.ObjectKeys;
+import io.bulwark.artifacts.ObjectNotFoundException;
+import io.bulwark.artifacts.ObjectStore;
+import io.bulwark.artifacts.ObjectStoreException;
+import io.bulwark.contracts.EventJson;
+import io.bulwark.contracts.InvalidEventException;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.RestoreReport;
+import io.bulwark.contracts.VerificationReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The report store, last stage of the pipeline: writes {@code verification.json} and {@code verification.html} into a
+ * backup's prefix, {@code restore.json} and {@code restore.html} under its {@code restores/<restoreId>/}, and reads an
+ * earlier verdict back. The JSON is the record; the page for people is best effort. Thread-safe.
+ */
+public final class ReportStore {
+
+    /** The content type of the JSON reports. */
+    public static final String JSON = "application/json";
+
+    private static final Logger log = LoggerFactory.getLogger(ReportStore.class);
+
+    private final ObjectStore store;
+    private final ReportPages pages;
+
+    /**
+     * @param store where the backups are
+     * @param pages renders the pages, or null to store JSON only
+     */
+    public ReportStore(ObjectStore store, ReportPages pages) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.pages = pages;
+    }
+
+    /**
+     * The keys a report was stored under.
+     *
+     * @param reportKey the JSON report's key
+     * @param pageKey the page's key, null when it could not be stored or no page is rendered
+     */
+    public record Stored(String reportKey, String pageKey) {}
+
+    /**
+     * Stores a verification report in the backup at {@code prefix}, replacing an earlier one.
+     *
+     * @throws ObjectStoreException when {@code verification.json} cannot be stored
+     */
+    public Stored storeVerification(String prefix, VerificationReport report) {
+        String key = ObjectKeys.inPrefix(prefix, ObjectKeys.VERIFICATION_JSON);
+        store.putBytes(key, EventJson.toPrettyString(report).getBytes(StandardCharsets.UTF_8), JSON);
+        String pageKey = pages == null
+                ? null
+                : storePage(
+                        ObjectKeys.inPrefix(prefix, ObjectKeys.VERIFICATION_HTML), () -> pages.verification(report));
+        return new Stored(key, pageKey);
+    }
+
+    /**
+     * Stores a proven-restore report under the backup at {@code prefix}.
+     *
+     * @throws ObjectStoreException when {@code restore.json} cannot be stored
+     */
+    public Stored storeRestore(String prefix, RestoreReport report) {
+        String folder = ObjectKeys.restorePrefix(prefix, report.restoreId());
+        String key = ObjectKeys.inPrefix(folder, ObjectKeys.RESTORE_JSON);
+        store.putBytes(key, EventJson.toPrettyString(report).getBytes(StandardCharsets.UTF_8), JSON);
+        String pageKey = pages == null
+                ? null
+                : storePage(ObjectKeys.inPrefix(folder, ObjectKeys.RESTORE_HTML), () -> pages.restore(report));
+        return new Stored(key, pageKey);
+    }
+
+    /**
+     * The stored report of restore {@code restoreId} of the backup at {@code prefix}, if there is one.
+     *
+     * @throws ObjectStoreException when the store cannot be read
+     */
+    public Optional<RestoreReport> restoreReport(String prefix, UUID restoreId) {
+        String key = ObjectKeys.inPrefix(ObjectKeys.restorePrefix(prefix, restoreId), ObjectKeys.RESTORE_JSON);
+        try (InputStream in = store.get(key)) {
+            return Optional.of(EventJson.read(in.readAllBytes(), RestoreReport.class));
+        } catch (ObjectNotFoundException e) {
+            return Optional.empty();
+        } catch (IOException | InvalidEventException e) {
+            log.warn("cannot read the restore report {}: {}", key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The earlier verdict of backup {@code backupId} stored at {@code prefix}: a PASSED or FAILED {@code
+     * verification.json} of that backup. An earlier ERROR, a missing or unreadable report is no verdict.
+     */
+    public Optional<VerificationReport> earlierVerdict(String prefix, UUID backupId) {
+        return verification(prefix)
+                .filter(r -> r.outcome() != null && r.outcome() != Outcome.ERROR && backupId.equals(r.backupId()));
+    }
+
+    /** The {@code verification.json} at {@code prefix}, if there is a readable one. */
+    public Optional<VerificationReport> verification(String prefix) {
+        String key = ObjectKeys.inPrefix(prefix, ObjectKeys.VERIFICATION_JSON);
+        try (InputStream in = store.get(key)) {
+            return Optional.of(EventJson.read(in.readAllBytes(), VerificationReport.class));
+        } catch (ObjectNotFoundException e) {
+            return Optional.empty();
+        } catch (ObjectStoreException | IOException | InvalidEventException e) {
+            log.warn("cannot read the report {}: {}", key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The key of the {@code verification.html} stored beside an earlier report, or null when there is none. */
+    public String storedVerificationPage(String prefix) {
+        if (pages == null) {
+            return null;
+        }
+        String pageKey = ObjectKeys.inPrefix(prefix, ObjectKeys.VERIFICATION_HTML);
+        try {
+            return store.exists(pageKey) ? pageKey : null;
+        } catch (RuntimeException e) {
+            log.debug("cannot look for {}: {}", pageKey, e.getMessage());
+            return null;
+        }
+    }
+
+    private String storePage(String key, java.util.function.Supplier<byte[]> page) {
+        try {
+            store.putBytes(key, page.get(), ReportPages.CONTENT_TYPE);
+            return key;
+        } catch (RuntimeException e) {
+            // the JSON is the record; the page for people is written again with the next report
+            log.warn("cannot store {}: {}", key, e.getMessage());
+            return null;
+        }
+    }
+}
