@@ -1,11 +1,16 @@
 package io.bulwark.engines.mariadb;
 
 import io.bulwark.engines.ConnectionSpec;
-import io.bulwark.engines.process.Directories;
+import io.bulwark.engines.process.LocalInstanceDirectory;
+import io.bulwark.engines.process.LocalInstances;
 import io.bulwark.engines.process.LocalServers;
+import io.bulwark.engines.process.LogTail;
+import io.bulwark.engines.process.OrphanReaper;
+import io.bulwark.engines.process.PortTakenException;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
+import io.bulwark.engines.process.ServerUser;
 import io.bulwark.engines.process.ToolMissingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,20 +18,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,13 +58,16 @@ public final class LocalMariaDbInstance implements AutoCloseable {
     /** Prefix of the directories {@link #start} creates under its work directory. */
     public static final String DIRECTORY_PREFIX = "bulwark-mariadb-";
 
-    private static final String OWNER_FILE = "owner.pid";
     private static final String PID_FILE = "mariadbd.pid";
     private static final Logger log = LoggerFactory.getLogger(LocalMariaDbInstance.class);
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     private static final Duration ORPHAN_AGE = Duration.ofMinutes(10);
     private static final int START_ATTEMPTS = 3;
+    private static final int LOG_TAIL_CHARS = 4000;
+    private static final OrphanReaper REAPER =
+            new OrphanReaper(DIRECTORY_PREFIX, PID_FILE, LocalMariaDbInstance::isServerProcess, ORPHAN_AGE);
     private static final List<Path> SERVER_DIRS = List.of(
             Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/usr/local/mysql/bin"), Path.of("/usr/local/bin"));
 
@@ -106,32 +108,30 @@ public final class LocalMariaDbInstance implements AutoCloseable {
         }
     }
 
-    private final ProcessRunner runner;
-    private final Path root;
+    private final LocalInstanceDirectory directory;
     private final RunningProcess server;
     private final String password;
     private final int port;
     private final String serverVersion;
     private final long startMillis;
-    private final Thread shutdownHook;
     private boolean stopped;
 
+    /** A server started on {@code port} that accepts the superuser. */
+    private record Launched(RunningProcess process, int port) {}
+
     private LocalMariaDbInstance(
-            ProcessRunner runner,
-            Path root,
+            LocalInstanceDirectory directory,
             RunningProcess server,
             String password,
             int port,
             String serverVersion,
             long startMillis) {
-        this.runner = runner;
-        this.root = root;
+        this.directory = directory;
         this.server = server;
         this.password = password;
         this.port = port;
         this.serverVersion = serverVersion;
         this.startMillis = startMillis;
-        this.shutdownHook = Thread.ofPlatform().name("stop-mariadb-" + port).unstarted(this::stopOnce);
     }
 
     /**
@@ -144,63 +144,57 @@ public final class LocalMariaDbInstance implements AutoCloseable {
      */
     public static LocalMariaDbInstance start(Path workDir, Options options, ProcessRunner runner) {
         long started = System.nanoTime();
-        boolean asRoot = LocalServers.runningAsRoot();
+        ServerUser user = ServerUser.forThisJvm(options.osUser());
         Path server = findProgram(options.binDir(), "mariadbd", "mysqld");
         Path install = findProgram(options.binDir(), "mariadb-install-db", "mysql_install_db");
-        Path root;
+        LocalInstanceDirectory directory;
         try {
-            Files.createDirectories(workDir);
-            root = Files.createTempDirectory(workDir.toAbsolutePath(), DIRECTORY_PREFIX);
-            Files.writeString(
-                    root.resolve(OWNER_FILE),
-                    Long.toString(ProcessHandle.current().pid()));
+            directory = LocalInstanceDirectory.create(workDir, DIRECTORY_PREFIX);
         } catch (IOException e) {
             throw new LocalMariaDbException("cannot create an instance directory under " + workDir + ": " + e, e);
         }
+        Path root = directory.path();
         RunningProcess process = null;
         try {
-            if (asRoot) {
-                requireTraversable(root, options.osUser());
-                handTo(root, options.osUser());
+            user.requireTraversable(root, "MariaDB", LocalMariaDbException::new);
+            if (user.switching()) {
+                user.handOver(root);
+                Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
             }
-            install(runner, install, root, options, asRoot);
+            install(runner, install, root, options, user);
             String password = LocalServers.newPassword();
-            for (int attempt = 1; ; attempt++) {
-                int port = options.port() != 0 ? options.port() : LocalServers.freePort(HOST);
-                writeInitFile(root, password, asRoot ? options.osUser() : null);
-                process = runner.start(serverCommand(server, root, port, options, asRoot));
-                Thread.ofVirtual().start(drain(process.stdout()));
-                process.stdin().close();
-                String failure = awaitReady(process, port, password, options.startTimeout());
-                if (failure == null) {
-                    Files.deleteIfExists(root.resolve("init.sql"));
-                    String version = queryVersion(port, password);
-                    long millis = (System.nanoTime() - started) / 1_000_000;
-                    LocalMariaDbInstance instance =
-                            new LocalMariaDbInstance(runner, root, process, password, port, version, millis);
-                    try {
-                        Runtime.getRuntime().addShutdownHook(instance.shutdownHook);
-                    } catch (IllegalStateException shuttingDown) {
-                        instance.stopOnce();
-                        throw new LocalMariaDbException(
-                                "the JVM is shutting down; MariaDB in " + root + " was stopped");
-                    }
-                    log.info("MariaDB {} started on {}:{} in {} ms (directory {})", version, HOST, port, millis, root);
-                    return instance;
-                }
-                stopServer(process);
-                process = null;
-                boolean portTaken =
-                        failure.contains("Bind on TCP/IP port") || failure.contains("Address already in use");
-                if (!portTaken || options.port() != 0 || attempt >= START_ATTEMPTS) {
-                    throw new LocalMariaDbException("mariadbd did not start in " + root + ": " + failure);
-                }
+            Launched launched;
+            try {
+                launched = LocalServers.startOnFreePort(
+                        HOST,
+                        options.port(),
+                        START_ATTEMPTS,
+                        port -> launch(runner, server, root, port, password, options, user));
+            } catch (PortTakenException e) {
+                throw new LocalMariaDbException("mariadbd did not start in " + root + ": " + e.getMessage(), e);
             }
+            process = launched.process();
+            int port = launched.port();
+            Files.deleteIfExists(root.resolve("init.sql"));
+            String version = queryVersion(port, password);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LocalMariaDbInstance instance =
+                    new LocalMariaDbInstance(directory, process, password, port, version, millis);
+            try {
+                LocalInstances.stopOnExit(instance);
+            } catch (IllegalStateException shuttingDown) {
+                instance.stopOnce();
+                throw new LocalMariaDbException("the JVM is shutting down; MariaDB in " + root + " was stopped");
+            }
+            log.info("MariaDB {} started on {}:{} in {} ms (directory {})", version, HOST, port, millis, root);
+            return instance;
         } catch (IOException e) {
-            cleanUp(process, root);
+            stopIfStarted(process);
+            directory.delete();
             throw new LocalMariaDbException("cannot prepare " + root + ": " + e, e);
         } catch (RuntimeException e) {
-            cleanUp(process, root);
+            stopIfStarted(process);
+            directory.delete();
             throw e;
         }
     }
@@ -214,32 +208,7 @@ public final class LocalMariaDbInstance implements AutoCloseable {
      * @return how many directories were removed
      */
     public static int reapOrphans(Path workDir) {
-        if (!Files.isDirectory(workDir)) {
-            return 0;
-        }
-        int reaped = 0;
-        try (Stream<Path> dirs = Files.list(workDir)) {
-            for (Path dir : dirs.filter(p -> p.getFileName().toString().startsWith(DIRECTORY_PREFIX))
-                    .toList()) {
-                Optional<Long> owner = readPid(dir.resolve(OWNER_FILE));
-                if (owner.isPresent() && ProcessHandle.of(owner.get()).isPresent()) {
-                    continue;
-                }
-                if (owner.isEmpty() && isYoungerThan(dir, ORPHAN_AGE)) {
-                    continue;
-                }
-                readPid(dir.resolve(PID_FILE))
-                        .flatMap(ProcessHandle::of)
-                        .filter(LocalMariaDbInstance::isServerProcess)
-                        .ifPresent(LocalMariaDbInstance::kill);
-                deleteTree(dir);
-                log.info("removed orphan MariaDB instance {}", dir);
-                reaped++;
-            }
-        } catch (IOException e) {
-            log.warn("cannot list {} for orphan MariaDB instances: {}", workDir, e.toString());
-        }
-        return reaped;
+        return REAPER.reap(workDir);
     }
 
     /** Always {@value #HOST}. */
@@ -264,7 +233,7 @@ public final class LocalMariaDbInstance implements AutoCloseable {
 
     /** The instance directory (data, socket, pid file), deleted on close. */
     public Path directory() {
-        return root;
+        return directory.path();
     }
 
     /** The server's version, e.g. {@code 10.11.19-MariaDB}. */
@@ -313,11 +282,7 @@ public final class LocalMariaDbInstance implements AutoCloseable {
     /** Stops the server and deletes the directory. Idempotent; never throws. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook stops the server too; stopOnce runs once
-        }
+        LocalInstances.forget(this);
         stopOnce();
     }
 
@@ -327,30 +292,63 @@ public final class LocalMariaDbInstance implements AutoCloseable {
         }
         stopped = true;
         stopServer(server);
-        deleteTree(root);
+        directory.delete();
         log.info("MariaDB on port {} stopped and removed", port);
     }
 
+    /**
+     * Starts {@code mariadbd} on {@code port} and waits until it accepts the superuser; on failure stops it.
+     *
+     * @throws PortTakenException when another process holds {@code port}
+     * @throws LocalMariaDbException when the server fails otherwise
+     */
+    private static Launched launch(
+            ProcessRunner runner, Path server, Path root, int port, String password, Options options, ServerUser user)
+            throws PortTakenException {
+        RunningProcess process = null;
+        String failure;
+        try {
+            writeInitFile(root, password, user);
+            process = runner.start(serverCommand(server, root, port, options, user));
+            Thread.ofVirtual().start(drain(process.stdout()));
+            process.stdin().close();
+            failure = awaitReady(process, port, password, options.startTimeout());
+        } catch (IOException e) {
+            stopIfStarted(process);
+            throw new LocalMariaDbException("cannot prepare " + root + ": " + e, e);
+        } catch (RuntimeException e) {
+            stopIfStarted(process);
+            throw e;
+        }
+        if (failure == null) {
+            return new Launched(process, port);
+        }
+        stopServer(process);
+        if (failure.contains("Bind on TCP/IP port") || failure.contains("Address already in use")) {
+            throw new PortTakenException(failure);
+        }
+        throw new LocalMariaDbException("mariadbd did not start in " + root + ": " + failure);
+    }
+
+    /**
+     * Stops the server: SIGTERM (the runner sends SIGKILL after its grace), then waits up to 10 s for it to exit
+     * ({@link LocalServers#awaitExit}) before killing it.
+     */
     private static void stopServer(RunningProcess process) {
         ProcessHandle handle = ProcessHandle.of(process.pid()).orElse(null);
         process.close();
-        if (handle != null) {
-            try {
-                handle.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                kill(handle);
-            }
+        if (handle != null && !LocalServers.awaitExit(handle, STOP_GRACE)) {
+            kill(handle);
         }
     }
 
-    private static void cleanUp(RunningProcess process, Path root) {
+    private static void stopIfStarted(RunningProcess process) {
         if (process != null) {
             stopServer(process);
         }
-        deleteTree(root);
     }
 
-    private static Command serverCommand(Path server, Path root, int port, Options options, boolean asRoot) {
+    private static Command serverCommand(Path server, Path root, int port, Options options, ServerUser user) {
         List<String> argv = new ArrayList<>(List.of(
                 server.toString(),
                 "--no-defaults",
@@ -376,13 +374,13 @@ public final class LocalMariaDbInstance implements AutoCloseable {
         if (options.binDir() != null) {
             argv.add(2, "--basedir=" + options.binDir().toAbsolutePath().getParent());
         }
-        if (asRoot) {
-            argv.add("--user=" + options.osUser());
+        if (user.switching()) {
+            argv.add("--user=" + user.name());
         }
         return new Command(argv, null, options.maxLifetime());
     }
 
-    private static void install(ProcessRunner runner, Path install, Path root, Options options, boolean asRoot) {
+    private static void install(ProcessRunner runner, Path install, Path root, Options options, ServerUser user) {
         List<String> argv = new ArrayList<>(List.of(
                 install.toString(),
                 "--no-defaults",
@@ -393,8 +391,8 @@ public final class LocalMariaDbInstance implements AutoCloseable {
         if (options.binDir() != null) {
             argv.add("--basedir=" + options.binDir().toAbsolutePath().getParent());
         }
-        if (asRoot) {
-            argv.add("--user=" + options.osUser());
+        if (user.switching()) {
+            argv.add("--user=" + user.name());
         }
         ProcessRunner.Result r;
         try {
@@ -404,7 +402,8 @@ public final class LocalMariaDbInstance implements AutoCloseable {
         }
         if (!r.succeeded()) {
             throw new LocalMariaDbException(install.getFileName() + " failed in " + root + " (exit " + r.exitCode()
-                    + (r.timedOut() ? ", timed out" : "") + "): " + tail(r.stderr() + "\n" + r.stdout()));
+                    + (r.timedOut() ? ", timed out" : "") + "): "
+                    + LogTail.of(r.stderr() + "\n" + r.stdout(), LOG_TAIL_CHARS));
         }
     }
 
@@ -413,7 +412,7 @@ public final class LocalMariaDbInstance implements AutoCloseable {
      * root}@{@code localhost} and a {@code root}@{@code 127.0.0.1} with every privilege (TCP clients
      * match that host under {@code --skip-name-resolve}); the other root accounts go.
      */
-    private static void writeInitFile(Path root, String password, String osUser) throws IOException {
+    private static void writeInitFile(Path root, String password, ServerUser user) throws IOException {
         Path file = root.resolve("init.sql");
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -427,9 +426,7 @@ public final class LocalMariaDbInstance implements AutoCloseable {
                         + "DELETE FROM mysql.global_priv WHERE User = 'root' AND Host NOT IN ('localhost', '127.0.0.1');\n"
                         + "FLUSH PRIVILEGES;\n",
                 StandardCharsets.UTF_8);
-        if (osUser != null) {
-            Files.setOwner(file, lookup(file, osUser));
-        }
+        user.handOver(file);
     }
 
     /** Null when the server accepts the superuser within {@code timeout}, else why not. */
@@ -439,7 +436,7 @@ public final class LocalMariaDbInstance implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false)) {
                 process.waitFor();
-                return "mariadbd exited: " + tail(process.stderr());
+                return "mariadbd exited: " + LogTail.of(process.stderr(), LOG_TAIL_CHARS);
             }
             try (Connection c = MariaDbClient.connect(new ConnectionSpec(HOST, port, "mysql", SUPERUSER, password))) {
                 return null;
@@ -454,7 +451,7 @@ public final class LocalMariaDbInstance implements AutoCloseable {
             }
         }
         return "not accepting connections after " + timeout + " (" + (last == null ? "" : last.getMessage())
-                + "); server log: " + tail(process.stderr());
+                + "); server log: " + LogTail.of(process.stderr(), LOG_TAIL_CHARS);
     }
 
     private static String queryVersion(int port, String password) {
@@ -494,32 +491,6 @@ public final class LocalMariaDbInstance implements AutoCloseable {
                 + "; install the MariaDB server package or configure the bin dir");
     }
 
-    /**
-     * Checks that {@code osUser} can reach {@code dir}: every ancestor must grant others execute
-     * permission or belong to that user (the server runs as that user, the directories belong to root).
-     */
-    private static void requireTraversable(Path dir, String osUser) throws IOException {
-        for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
-            var perms = Files.getPosixFilePermissions(p);
-            boolean ownedByUser = Files.getOwner(p).getName().equals(osUser);
-            if (!ownedByUser && !perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new LocalMariaDbException("directory " + p + " (mode " + PosixFilePermissions.toString(perms)
-                        + ") is not traversable by OS user " + osUser
-                        + ", who runs MariaDB because this JVM runs as root; use a directory under /tmp or run chmod o+x "
-                        + p);
-            }
-        }
-    }
-
-    private static void handTo(Path root, String osUser) throws IOException {
-        Files.setOwner(root, lookup(root, osUser));
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
-    }
-
-    private static UserPrincipal lookup(Path anyPath, String osUser) throws IOException {
-        return anyPath.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(osUser);
-    }
-
     private static boolean isServerProcess(ProcessHandle process) {
         return process.info()
                 .command()
@@ -528,11 +499,8 @@ public final class LocalMariaDbInstance implements AutoCloseable {
     }
 
     private static void kill(ProcessHandle process) {
-        process.destroyForcibly();
-        try {
-            process.onExit().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("mariadbd pid {} did not exit after SIGKILL: {}", process.pid(), e.toString());
+        if (!LocalServers.kill(process, KILL_WAIT)) {
+            log.warn("mariadbd pid {} did not exit within {} after SIGKILL", process.pid(), KILL_WAIT);
         }
     }
 
@@ -544,39 +512,5 @@ public final class LocalMariaDbInstance implements AutoCloseable {
                 // the server went away
             }
         };
-    }
-
-    private static Optional<Long> readPid(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return text.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(Long.parseLong(text.lines().findFirst().orElse("")));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean isYoungerThan(Path dir, Duration age) {
-        try {
-            return Files.getLastModifiedTime(dir)
-                    .toInstant()
-                    .isAfter(Instant.now().minus(age));
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    private static String tail(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        return trimmed.length() <= 4000 ? trimmed : "..." + trimmed.substring(trimmed.length() - 4000);
-    }
-
-    private static void deleteTree(Path dir) {
-        try {
-            Directories.deleteRecursively(dir);
-        } catch (IOException e) {
-            log.warn("could not delete {} completely: {}", dir, e.toString());
-        }
     }
 }

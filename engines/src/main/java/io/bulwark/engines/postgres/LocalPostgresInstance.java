@@ -1,9 +1,15 @@
 package io.bulwark.engines.postgres;
 
-import io.bulwark.engines.process.Directories;
+import io.bulwark.engines.process.LocalInstanceDirectory;
+import io.bulwark.engines.process.LocalInstances;
 import io.bulwark.engines.process.LocalServers;
+import io.bulwark.engines.process.LogTail;
+import io.bulwark.engines.process.OrphanReaper;
+import io.bulwark.engines.process.PidFile;
+import io.bulwark.engines.process.PortTakenException;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
+import io.bulwark.engines.process.ServerUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -58,13 +63,15 @@ public final class LocalPostgresInstance implements AutoCloseable {
     /** Prefix of the directories {@link #startSandbox} creates under its work directory. */
     public static final String SANDBOX_PREFIX = "bulwark-pg-";
 
-    private static final String OWNER_FILE = "owner.pid";
+    private static final String POSTMASTER_PID = "postmaster.pid";
     private static final Logger log = LoggerFactory.getLogger(LocalPostgresInstance.class);
     private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration QUICK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
     private static final int START_ATTEMPTS = 3;
+    private static final OrphanReaper REAPER =
+            new OrphanReaper(SANDBOX_PREFIX, "data/" + POSTMASTER_PID, postmaster -> true, Duration.ofMinutes(10));
 
     /**
      * How to run an instance.
@@ -136,11 +143,10 @@ public final class LocalPostgresInstance implements AutoCloseable {
     private final Path binDir;
     private final Path dataDir;
     private final Path removeRoot;
-    private final boolean asRoot;
+    private final ServerUser user;
     private final String password;
     private final int port;
     private final String serverVersion;
-    private final Thread shutdownHook;
     private boolean stopped;
 
     private LocalPostgresInstance(
@@ -149,7 +155,7 @@ public final class LocalPostgresInstance implements AutoCloseable {
             Path binDir,
             Path dataDir,
             Path removeRoot,
-            boolean asRoot,
+            ServerUser user,
             String password,
             int port,
             String serverVersion) {
@@ -158,11 +164,10 @@ public final class LocalPostgresInstance implements AutoCloseable {
         this.binDir = binDir;
         this.dataDir = dataDir;
         this.removeRoot = removeRoot;
-        this.asRoot = asRoot;
+        this.user = user;
         this.password = password;
         this.port = port;
         this.serverVersion = serverVersion;
-        this.shutdownHook = Thread.ofPlatform().name("stop-postgres-" + port).unstarted(this::stopOnce);
     }
 
     /**
@@ -187,11 +192,7 @@ public final class LocalPostgresInstance implements AutoCloseable {
                 options.startTimeout());
         Path root;
         try {
-            Files.createDirectories(workDir);
-            root = Files.createTempDirectory(workDir.toAbsolutePath(), SANDBOX_PREFIX);
-            Files.writeString(
-                    root.resolve(OWNER_FILE),
-                    Long.toString(ProcessHandle.current().pid()));
+            root = LocalInstanceDirectory.create(workDir, SANDBOX_PREFIX).path();
         } catch (IOException e) {
             throw new LocalPostgresException("cannot create a sandbox directory under " + workDir + ": " + e, e);
         }
@@ -213,32 +214,30 @@ public final class LocalPostgresInstance implements AutoCloseable {
 
     private static LocalPostgresInstance start(Path dataDir, Path removeRoot, Options options, ProcessRunner runner) {
         Path data = dataDir.toAbsolutePath().normalize();
-        boolean asRoot = LocalServers.runningAsRoot();
+        ServerUser user = ServerUser.forThisJvm(options.osUser());
         Path bin = findBinDir(options.binDir());
         try {
-            if (asRoot) {
-                requireTraversable(
-                        removeRoot != null && !removeRoot.equals(data) ? removeRoot : data, options.osUser());
-            }
+            boolean ownParent = removeRoot != null && !removeRoot.equals(data);
+            user.requireTraversable(ownParent ? removeRoot : data, "PostgreSQL", LocalPostgresException::new);
             boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
             String password;
             if (fresh) {
                 password = LocalServers.newPassword();
-                initdb(runner, bin, data, options, asRoot, password, removeRoot != null && !removeRoot.equals(data));
+                initdb(runner, bin, data, options, user, password, ownParent);
                 if (removeRoot == null) {
                     writePasswordFile(passwordFile(data), password);
                 }
             } else {
                 password = readSecret(passwordFile(data));
-                stopLeftover(runner, bin, data, asRoot, options.osUser());
+                stopLeftover(runner, bin, data, user);
             }
-            int port = startServer(runner, bin, data, options, asRoot);
+            int port = startServer(runner, bin, data, options, user);
             String version = queryVersion(port, options.superuser(), password);
             log.info("PostgreSQL {} started on {}:{} (data {})", version, HOST, port, data);
             LocalPostgresInstance instance =
-                    new LocalPostgresInstance(runner, options, bin, data, removeRoot, asRoot, password, port, version);
+                    new LocalPostgresInstance(runner, options, bin, data, removeRoot, user, password, port, version);
             try {
-                Runtime.getRuntime().addShutdownHook(instance.shutdownHook);
+                LocalInstances.stopOnExit(instance);
             } catch (IllegalStateException shuttingDown) {
                 instance.stopOnce();
                 throw new LocalPostgresException("the JVM is shutting down; PostgreSQL on " + data + " was stopped");
@@ -306,39 +305,7 @@ public final class LocalPostgresInstance implements AutoCloseable {
      * @return how many directories were removed
      */
     public static int reapOrphanSandboxes(Path workDir) {
-        if (!Files.isDirectory(workDir)) {
-            return 0;
-        }
-        int reaped = 0;
-        try (Stream<Path> dirs = Files.list(workDir)) {
-            for (Path dir : dirs.filter(p -> p.getFileName().toString().startsWith(SANDBOX_PREFIX))
-                    .toList()) {
-                Optional<Long> owner = readPid(dir.resolve(OWNER_FILE));
-                if (owner.isPresent() && ProcessHandle.of(owner.get()).isPresent()) {
-                    continue;
-                }
-                if (owner.isEmpty() && isYoungerThan(dir, Duration.ofMinutes(10))) {
-                    continue;
-                }
-                forceStop(dir.resolve("data"));
-                deleteTree(dir);
-                log.info("removed orphan sandbox {}", dir);
-                reaped++;
-            }
-        } catch (IOException e) {
-            log.warn("cannot list {} for orphan sandboxes: {}", workDir, e.toString());
-        }
-        return reaped;
-    }
-
-    private static boolean isYoungerThan(Path dir, Duration age) {
-        try {
-            return Files.getLastModifiedTime(dir)
-                    .toInstant()
-                    .isAfter(java.time.Instant.now().minus(age));
-        } catch (IOException e) {
-            return true;
-        }
+        return REAPER.reap(workDir);
     }
 
     /** Always {@value #HOST}. */
@@ -415,11 +382,7 @@ public final class LocalPostgresInstance implements AutoCloseable {
      * server that does not stop is killed.
      */
     public void stop() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is shutting down: the hook stops the server too, stopOnce runs only once
-        }
+        LocalInstances.forget(this);
         stopOnce();
     }
 
@@ -433,11 +396,11 @@ public final class LocalPostgresInstance implements AutoCloseable {
             log.info("PostgreSQL on port {} is already gone with its directory {}", port, dataDir);
             return;
         }
-        Optional<ProcessHandle> postmaster =
-                readPid(dataDir.resolve("postmaster.pid")).flatMap(ProcessHandle::of);
+        Optional<ProcessHandle> postmaster = PidFile.liveProcess(dataDir.resolve(POSTMASTER_PID));
         try {
-            ProcessRunner.Result r = runner.run(
-                    asUser(List.of(tool("pg_ctl"), "stop", "-D", dataDir.toString(), "-m", mode, "-w"), STOP_TIMEOUT));
+            ProcessRunner.Result r = runner.run(user.command(
+                    List.of(binDir.resolve("pg_ctl").toString(), "stop", "-D", dataDir.toString(), "-m", mode, "-w"),
+                    STOP_TIMEOUT));
             if (!r.succeeded()) {
                 log.warn("pg_ctl stop on {} failed ({}): {}", dataDir, r.exitCode(), r.stderr());
                 forceStop(dataDir);
@@ -459,29 +422,12 @@ public final class LocalPostgresInstance implements AutoCloseable {
         stop();
     }
 
-    private String tool(String name) {
-        return binDir.resolve(name).toString();
-    }
-
-    private Command asUser(List<String> argv, Duration timeout) {
-        return command(asRoot, options.osUser(), argv, timeout);
-    }
-
-    private static Command command(boolean asRoot, String osUser, List<String> argv, Duration timeout) {
-        List<String> full = new ArrayList<>();
-        if (asRoot) {
-            full.addAll(List.of("runuser", "-u", osUser, "--"));
-        }
-        full.addAll(argv);
-        return new Command(full, java.util.Map.of(), timeout);
-    }
-
     private static void initdb(
             ProcessRunner runner,
             Path bin,
             Path data,
             Options options,
-            boolean asRoot,
+            ServerUser user,
             String password,
             boolean ownParent) {
         Path pwfile = null;
@@ -494,14 +440,9 @@ public final class LocalPostgresInstance implements AutoCloseable {
             pwfile = Files.createTempFile(data.getParent(), ".initdb-", ".pw");
             Files.setPosixFilePermissions(pwfile, PosixFilePermissions.fromString("rw-------"));
             Files.writeString(pwfile, password + "\n", StandardCharsets.UTF_8);
-            if (asRoot) {
-                UserPrincipal owner =
-                        data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(options.osUser());
-                Files.setOwner(data, owner);
-                Files.setOwner(pwfile, owner);
-                if (ownParent) {
-                    Files.setOwner(data.getParent(), owner);
-                }
+            user.handOver(data, pwfile);
+            if (ownParent) {
+                user.handOver(data.getParent());
             }
             List<String> argv = new ArrayList<>(List.of(
                     bin.resolve("initdb").toString(),
@@ -518,11 +459,11 @@ public final class LocalPostgresInstance implements AutoCloseable {
             }
             List<String> withLocale = new ArrayList<>(argv);
             withLocale.add("--locale=C.UTF-8");
-            ProcessRunner.Result r = runner.run(command(asRoot, options.osUser(), withLocale, INITDB_TIMEOUT));
+            ProcessRunner.Result r = runner.run(user.command(withLocale, INITDB_TIMEOUT));
             if (!r.succeeded() && r.stderr().contains("locale")) {
                 clearDir(data);
                 argv.add("--no-locale");
-                r = runner.run(command(asRoot, options.osUser(), argv, INITDB_TIMEOUT));
+                r = runner.run(user.command(argv, INITDB_TIMEOUT));
             }
             if (!r.succeeded()) {
                 throw new LocalPostgresException("initdb failed on " + data + " (exit " + r.exitCode()
@@ -541,82 +482,65 @@ public final class LocalPostgresInstance implements AutoCloseable {
         }
     }
 
-    /**
-     * Checks that {@code osUser} can reach {@code dir}: every existing ancestor must grant others
-     * execute permission (the server runs as that user, the directories belong to the JVM's user).
-     */
-    private static void requireTraversable(Path dir, String osUser) {
-        for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
-            try {
-                if (!Files.exists(p)) {
-                    continue;
-                }
-                var perms = Files.getPosixFilePermissions(p);
-                boolean ownedByUser = Files.getOwner(p).getName().equals(osUser);
-                if (!ownedByUser && !perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                    throw new LocalPostgresException("directory " + p + " (mode " + PosixFilePermissions.toString(perms)
-                            + ") is not traversable by OS user " + osUser
-                            + ", who runs PostgreSQL because this JVM runs"
-                            + " as root; use a directory under /tmp or run chmod o+x " + p);
-                }
-            } catch (IOException e) {
-                throw new LocalPostgresException("cannot check permissions of " + p + ": " + e, e);
-            }
+    /** Starts the server with {@code pg_ctl start}, on a free port unless the options fix one; returns the port. */
+    private static int startServer(ProcessRunner runner, Path bin, Path data, Options options, ServerUser user) {
+        try {
+            return LocalServers.startOnFreePort(
+                    HOST, options.port(), START_ATTEMPTS, port -> pgCtlStart(runner, bin, data, options, user, port));
+        } catch (PortTakenException e) {
+            throw new LocalPostgresException(e.getMessage(), e);
         }
     }
 
-    private static int startServer(ProcessRunner runner, Path bin, Path data, Options options, boolean asRoot) {
-        String lastError = "";
-        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            int port = options.port() != 0 ? options.port() : LocalServers.freePort(HOST);
-            StringBuilder serverOptions = new StringBuilder()
-                    .append("-p ")
-                    .append(port)
-                    .append(" -c listen_addresses=")
-                    .append(HOST)
-                    .append(" -c unix_socket_directories=''");
-            if (!options.durable()) {
-                serverOptions
-                        .append(" -c fsync=off -c full_page_writes=off -c synchronous_commit=off")
-                        .append(" -c wal_level=minimal -c max_wal_senders=0 -c autovacuum=off")
-                        .append(" -c max_wal_size=1GB -c maintenance_work_mem=256MB");
-            }
-            long waitSeconds = Math.max(1, options.startTimeout().toSeconds());
-            List<String> argv = List.of(
-                    bin.resolve("pg_ctl").toString(),
-                    "start",
-                    "-D",
-                    data.toString(),
-                    "-o",
-                    serverOptions.toString(),
-                    "-w",
-                    "-t",
-                    Long.toString(waitSeconds),
-                    "-l",
-                    data.resolve(LOG_FILE).toString());
-            ProcessRunner.Result r = runner.run(command(
-                    asRoot, options.osUser(), argv, options.startTimeout().plusSeconds(30)));
-            if (r.succeeded()) {
-                return port;
-            }
-            String serverLog = tail(data.resolve(LOG_FILE), 4000);
-            lastError = "pg_ctl start failed (exit " + r.exitCode() + "): " + r.stderr() + "\nserver log: " + serverLog;
-            forceStop(data);
-            boolean portTaken = serverLog.contains("could not bind") || serverLog.contains("Address already in use");
-            if (options.port() != 0 || !portTaken) {
-                break;
-            }
+    private static int pgCtlStart(ProcessRunner runner, Path bin, Path data, Options options, ServerUser user, int port)
+            throws PortTakenException {
+        StringBuilder serverOptions = new StringBuilder()
+                .append("-p ")
+                .append(port)
+                .append(" -c listen_addresses=")
+                .append(HOST)
+                .append(" -c unix_socket_directories=''");
+        if (!options.durable()) {
+            serverOptions
+                    .append(" -c fsync=off -c full_page_writes=off -c synchronous_commit=off")
+                    .append(" -c wal_level=minimal -c max_wal_senders=0 -c autovacuum=off")
+                    .append(" -c max_wal_size=1GB -c maintenance_work_mem=256MB");
         }
-        throw new LocalPostgresException(lastError);
+        long waitSeconds = Math.max(1, options.startTimeout().toSeconds());
+        List<String> argv = List.of(
+                bin.resolve("pg_ctl").toString(),
+                "start",
+                "-D",
+                data.toString(),
+                "-o",
+                serverOptions.toString(),
+                "-w",
+                "-t",
+                Long.toString(waitSeconds),
+                "-l",
+                data.resolve(LOG_FILE).toString());
+        ProcessRunner.Result r =
+                runner.run(user.command(argv, options.startTimeout().plusSeconds(30)));
+        if (r.succeeded()) {
+            return port;
+        }
+        String serverLog = LogTail.of(data.resolve(LOG_FILE), 4000);
+        String error = "pg_ctl start failed (exit " + r.exitCode() + "): " + r.stderr() + "\nserver log: " + serverLog;
+        forceStop(data);
+        if (serverLog.contains("could not bind") || serverLog.contains("Address already in use")) {
+            throw new PortTakenException(error);
+        }
+        throw new LocalPostgresException(error);
     }
 
-    private static void stopLeftover(ProcessRunner runner, Path bin, Path data, boolean asRoot, String osUser) {
-        Optional<Long> pid = readPid(data.resolve("postmaster.pid"));
-        if (pid.isPresent() && ProcessHandle.of(pid.get()).isPresent()) {
-            log.warn("a PostgreSQL server (pid {}) is still running on {}; stopping it", pid.get(), data);
-            ProcessRunner.Result r = runner.run(command(
-                    asRoot,
-                    osUser,
+    private static void stopLeftover(ProcessRunner runner, Path bin, Path data, ServerUser user) {
+        Optional<ProcessHandle> postmaster = PidFile.liveProcess(data.resolve(POSTMASTER_PID));
+        if (postmaster.isPresent()) {
+            log.warn(
+                    "a PostgreSQL server (pid {}) is still running on {}; stopping it",
+                    postmaster.get().pid(),
+                    data);
+            ProcessRunner.Result r = runner.run(user.command(
                     List.of(bin.resolve("pg_ctl").toString(), "stop", "-D", data.toString(), "-m", "fast", "-w"),
                     STOP_TIMEOUT));
             if (!r.succeeded()) {
@@ -627,16 +551,11 @@ public final class LocalPostgresInstance implements AutoCloseable {
 
     /** Kills the postmaster named in {@code postmaster.pid}, if alive, and waits for it to go. */
     private static void forceStop(Path data) {
-        readPid(data.resolve("postmaster.pid"))
-                .flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .ifPresent(p -> {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                    if (!LocalServers.awaitExit(p, EXIT_WAIT)) {
-                        log.warn("PostgreSQL pid {} did not exit within {} after SIGKILL", p.pid(), EXIT_WAIT);
-                    }
-                });
+        PidFile.liveProcess(data.resolve(POSTMASTER_PID)).ifPresent(p -> {
+            if (!LocalServers.kill(p, EXIT_WAIT)) {
+                log.warn("PostgreSQL pid {} did not exit within {} after SIGKILL", p.pid(), EXIT_WAIT);
+            }
+        });
     }
 
     /**
@@ -647,17 +566,6 @@ public final class LocalPostgresInstance implements AutoCloseable {
     private static void awaitExit(ProcessHandle process) {
         if (!LocalServers.awaitExit(process, EXIT_WAIT)) {
             process.destroyForcibly();
-        }
-    }
-
-    private static Optional<Long> readPid(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return lines.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(Long.parseLong(lines.getFirst().trim()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
         }
     }
 
@@ -731,22 +639,8 @@ public final class LocalPostgresInstance implements AutoCloseable {
         }
     }
 
-    private static String tail(Path file, int maxChars) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return text.length() <= maxChars
-                    ? text.trim()
-                    : text.substring(text.length() - maxChars).trim();
-        } catch (IOException e) {
-            return "(no server log: " + e.getMessage() + ")";
-        }
-    }
-
+    /** Deletes {@code root} and what is below it, best effort; what is left is logged. */
     static void deleteTree(Path root) {
-        try {
-            Directories.deleteRecursively(root);
-        } catch (IOException e) {
-            log.warn("could not delete {} completely: {}", root, e.toString());
-        }
+        LocalInstanceDirectory.deleteQuietly(root);
     }
 }

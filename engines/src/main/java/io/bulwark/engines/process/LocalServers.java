@@ -10,7 +10,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 
-/** What the throwaway database servers started on this machine share: free ports, random secrets, root detection. */
+/**
+ * What the throwaway database servers started on this machine share: free ports and starting on one, random secrets,
+ * root detection, waiting for a server process to exit and killing one.
+ */
 public final class LocalServers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,6 +34,58 @@ public final class LocalServers {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free TCP port on " + host, e);
+        }
+    }
+
+    /**
+     * One try to start a server listening on {@code port}.
+     *
+     * @param <T> what a started server is represented by, e.g. its port or its process
+     */
+    @FunctionalInterface
+    public interface PortStart<T> {
+
+        /**
+         * Starts the server on {@code port}; on failure leaves nothing running.
+         *
+         * @param port the TCP port to listen on, 1..65535
+         * @return the started server
+         * @throws PortTakenException when the server could not bind {@code port} because another process holds it;
+         *     any other failure is thrown as an unchecked exception and ends {@link #startOnFreePort} at once
+         */
+        T start(int port) throws PortTakenException;
+    }
+
+    /**
+     * Starts a server on {@code port}, or, when {@code port} is 0, on a {@link #freePort free port}, trying another
+     * free port when the chosen one was taken before the server bound it ({@link PortTakenException}), up to {@code
+     * attempts} tries in all.
+     *
+     * @param host the address the server will listen on, e.g. {@code 127.0.0.1}
+     * @param port a fixed TCP port (1..65535), tried once, or 0 for free ports
+     * @param attempts how many free ports to try at most, at least 1
+     * @param start starts the server on the port it is given
+     * @return what {@code start} returned for the first port it started on
+     * @throws PortTakenException the last attempt's, when the fixed port or every free port tried was taken
+     * @throws IllegalArgumentException when {@code port} is outside 0..65535 or {@code attempts} is less than 1
+     * @throws UncheckedIOException when no free port can be found on {@code host}
+     */
+    public static <T> T startOnFreePort(String host, int port, int attempts, PortStart<T> start)
+            throws PortTakenException {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535 but was " + port);
+        }
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1 but was " + attempts);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start.start(port != 0 ? port : freePort(host));
+            } catch (PortTakenException e) {
+                if (port != 0 || attempt >= attempts) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -80,6 +135,21 @@ public final class LocalServers {
             }
         }
         return true;
+    }
+
+    /**
+     * Kills {@code process} and its descendants at once ({@code SIGKILL}) and waits for it to exit ({@link
+     * #awaitExit}). For a server that must go now: an orphan, or one that would not stop when asked.
+     *
+     * @param process the process to kill
+     * @param timeout the longest wait for it to exit
+     * @return true when the process has exited, false when it still runs after {@code timeout} (e.g. it belongs to a
+     *     user this JVM may not signal)
+     */
+    public static boolean kill(ProcessHandle process, Duration timeout) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        return awaitExit(process, timeout);
     }
 
     /**
