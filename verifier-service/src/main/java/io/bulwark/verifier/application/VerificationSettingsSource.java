@@ -1,6 +1,6 @@
 package io.bulwark.verifier.application;
 
-import io.bulwark.verifier.domain.VerificationSettings;
+import io.bulwark.pipeline.rules.VerificationSettings;
 
 /** Each target's verification settings. Thread-safe. */
 public interface VerificationSettingsSource {

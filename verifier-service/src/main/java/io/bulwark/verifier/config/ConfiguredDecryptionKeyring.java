@@ -1,8 +1,8 @@
 package io.bulwark.verifier.config;
 
 import io.bulwark.artifacts.codec.DecryptionKeys;
+import io.bulwark.pipeline.DecryptionKeyring;
 import io.bulwark.service.secrets.SecretReader;
-import io.bulwark.verifier.application.DecryptionKeyring;
 import java.nio.file.Path;
 
 /**

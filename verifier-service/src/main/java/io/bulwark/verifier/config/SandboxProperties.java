@@ -1,6 +1,6 @@
 package io.bulwark.verifier.config;
 
-import io.bulwark.verifier.adapter.sandbox.SandboxImages;
+import io.bulwark.verifier.adapter.sandbox.container.SandboxImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.bulwark.verifier.config;
 
-import io.bulwark.verifier.domain.VerificationSettings;
+import io.bulwark.pipeline.rules.VerificationSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,17 +6,19 @@ import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.postgres.LocalPostgresInstance;
 import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.pipeline.ArtifactReader;
+import io.bulwark.pipeline.DecryptionKeyring;
+import io.bulwark.pipeline.ReportStore;
 import io.bulwark.service.storage.StorageProperties;
-import io.bulwark.verifier.adapter.report.HtmlReport;
-import io.bulwark.verifier.adapter.sandbox.ContainerMariaDbSandboxProvider;
-import io.bulwark.verifier.adapter.sandbox.ContainerPostgresSandboxProvider;
+import io.bulwark.verifier.adapter.report.HtmlReportPages;
 import io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider;
-import io.bulwark.verifier.adapter.sandbox.LocalMariaDbSandboxProvider;
-import io.bulwark.verifier.adapter.sandbox.LocalPostgresSandboxProvider;
-import io.bulwark.verifier.adapter.sandbox.SandboxContainers;
-import io.bulwark.verifier.adapter.sandbox.ScratchMariaDbSandboxProvider;
-import io.bulwark.verifier.adapter.sandbox.ScratchPostgresSandboxProvider;
-import io.bulwark.verifier.application.DecryptionKeyring;
+import io.bulwark.verifier.adapter.sandbox.container.ContainerMariaDbSandboxProvider;
+import io.bulwark.verifier.adapter.sandbox.container.ContainerPostgresSandboxProvider;
+import io.bulwark.verifier.adapter.sandbox.container.SandboxContainers;
+import io.bulwark.verifier.adapter.sandbox.local.LocalMariaDbSandboxProvider;
+import io.bulwark.verifier.adapter.sandbox.local.LocalPostgresSandboxProvider;
+import io.bulwark.verifier.adapter.sandbox.scratch.ScratchMariaDbSandboxProvider;
+import io.bulwark.verifier.adapter.sandbox.scratch.ScratchPostgresSandboxProvider;
 import io.bulwark.verifier.application.RetryingVerification;
 import io.bulwark.verifier.application.ReverifyBackup;
 import io.bulwark.verifier.application.SandboxProvider;
@@ -163,24 +165,35 @@ public class VerifierConfiguration {
         return Clock.systemUTC();
     }
 
+    @Bean
+    ReportStore reportStore(ObjectStore objectStore) {
+        return new ReportStore(objectStore, new HtmlReportPages());
+    }
+
+    @Bean
+    ArtifactReader artifactReader(ObjectStore objectStore, DecryptionKeyring decryptionKeyring) {
+        return new ArtifactReader(objectStore, decryptionKeyring);
+    }
+
     /** One attempt; the publisher drops the result, which {@link #retryingVerification} publishes. */
     @Bean
     VerifyBackup verifyBackup(
             ObjectStore objectStore,
+            ArtifactReader artifactReader,
+            ReportStore reportStore,
             SandboxProvider sandboxProvider,
             Clock clock,
             SandboxProperties sandbox,
-            DecryptionKeyring decryptionKeyring,
             VerificationProperties verification) {
         return new VerifyBackup(
                 objectStore,
+                artifactReader,
+                reportStore,
                 sandboxProvider,
                 attempt -> {},
                 clock,
                 sandbox.restoreTimeout(),
-                decryptionKeyring,
-                verification::forTarget,
-                HtmlReport::render);
+                verification::forTarget);
     }
 
     @Bean

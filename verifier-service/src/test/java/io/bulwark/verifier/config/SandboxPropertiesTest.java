@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider;
-import io.bulwark.verifier.adapter.sandbox.SandboxContainers;
+import io.bulwark.verifier.adapter.sandbox.container.SandboxContainers;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.SandboxProvider.SandboxRequest;

@@ -37,7 +37,8 @@ public final class HtmlReport {
     /** The content type of {@code verification.html}. */
     public static final String CONTENT_TYPE = "text/html; charset=utf-8";
 
-    private static final String UNKNOWN = "unknown";
+    /** The word shown for a value the report lacks. */
+    static final String UNKNOWN = "unknown";
 
     /** Control characters no HTML or XML page may hold (a tool's stderr may carry them), shown as U+FFFD. */
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
@@ -94,7 +95,7 @@ public final class HtmlReport {
             }
             case ERROR ->
                 "The verifier could not judge the backup; this says nothing about the backup, good or bad. The"
-                        + " failed check below says what stood in the way.";
+                        + " check marked ERROR below says what stood in the way.";
         };
     }
 
@@ -116,11 +117,11 @@ public final class HtmlReport {
         return facts;
     }
 
-    private static void fact(List<Map<String, String>> facts, String label, String value) {
+    static void fact(List<Map<String, String>> facts, String label, String value) {
         facts.add(Map.of("label", label, "value", value));
     }
 
-    private static List<Map<String, String>> checks(List<CheckResult> checks) {
+    static List<Map<String, String>> checks(List<CheckResult> checks) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (CheckResult check : checks) {
             String status = check.status() == null
@@ -137,7 +138,7 @@ public final class HtmlReport {
     }
 
     /** The tables, those that differ first, each group in report order. */
-    private static List<Map<String, String>> tables(List<TableRows> tables) {
+    static List<Map<String, String>> tables(List<TableRows> tables) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (boolean wantMatching : new boolean[] {false, true}) {
             for (TableRows table : tables) {
@@ -175,7 +176,7 @@ public final class HtmlReport {
         return row;
     }
 
-    private static Map<String, String> totals(List<TableRows> tables) {
+    static Map<String, String> totals(List<TableRows> tables) {
         long source = 0;
         long restored = 0;
         long differing = 0;
@@ -227,7 +228,7 @@ public final class HtmlReport {
         return rows;
     }
 
-    private static void timing(List<Map<String, String>> rows, String label, long millis) {
+    static void timing(List<Map<String, String>> rows, String label, long millis) {
         rows.add(Map.of("label", label, "millis", millis + " ms", "seconds", seconds(millis)));
     }
 
@@ -245,15 +246,15 @@ public final class HtmlReport {
         return n > 0 ? "+" + n : Long.toString(n);
     }
 
-    private static String text(String value) {
+    static String text(String value) {
         return value == null || value.isBlank() ? UNKNOWN : clean(value);
     }
 
-    private static String clean(String value) {
+    static String clean(String value) {
         return CONTROL.matcher(value).replaceAll("\uFFFD");
     }
 
-    private static Template compile(String name) {
+    static Template compile(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the template " + name + " is missing from the classpath");

@@ -34,7 +34,7 @@ public final class EngineSandboxProvider implements SandboxProvider, AutoCloseab
     /**
      * @param kind the kind written in reports, e.g. {@code container}
      * @param byEngine the provider of each engine
-     * @param resources closed by {@link #close()}, e.g. the {@link SandboxContainers} the providers share
+     * @param resources closed by {@link #close()}, e.g. the sandbox containers the providers share
      */
     public EngineSandboxProvider(String kind, Map<String, SandboxProvider> byEngine, List<AutoCloseable> resources) {
         this.kind = kind;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.pipeline.rules.VerificationRules;
+import io.bulwark.pipeline.rules.VerificationRules.SequenceState;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.SandboxProvider.SandboxRequest;
-import io.bulwark.verifier.domain.VerificationRules;
-import io.bulwark.verifier.domain.VerificationRules.SequenceState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.contracts.SchemaInventory.TableInfo;
+import io.bulwark.pipeline.rules.VerificationRules.ForeignKeyOrphans;
+import io.bulwark.pipeline.rules.VerificationRules.IndexFindings;
+import io.bulwark.pipeline.rules.VerificationRules.SequenceState;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.Sandbox.QueryResult;
 import io.bulwark.verifier.application.Sandbox.RestoreResult;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.SandboxProvider.SandboxRequest;
-import io.bulwark.verifier.domain.VerificationRules.ForeignKeyOrphans;
-import io.bulwark.verifier.domain.VerificationRules.IndexFindings;
-import io.bulwark.verifier.domain.VerificationRules.SequenceState;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

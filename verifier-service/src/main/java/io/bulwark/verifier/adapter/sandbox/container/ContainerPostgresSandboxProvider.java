@@ -1,10 +1,12 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.container;
 
 import io.bulwark.engines.postgres.PgRestoreTool;
 import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.postgres.PostgresInspector;
 import io.bulwark.engines.process.LocalServers;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.PostgresSandbox;
+import io.bulwark.verifier.adapter.sandbox.SandboxServer;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
@@ -27,7 +29,7 @@ import java.util.Objects;
 public final class ContainerPostgresSandboxProvider implements SandboxProvider {
 
     /** The database every sandbox restores into. */
-    public static final String DATABASE = "restore";
+    public static final String DATABASE = PostgresSandbox.DATABASE;
 
     /** The port the server listens on inside the container. */
     static final int PORT = 5432;
@@ -106,11 +108,10 @@ public final class ContainerPostgresSandboxProvider implements SandboxProvider {
                     }
                 });
         PostgresConnectionSpec spec = spec(started.host(), started.port(), password);
-        return new LocalPostgresSandbox(
-                new DelegatingServer<>(
+        return new PostgresSandbox(
+                new SandboxServer(
                         started.serverVersion(),
-                        spec::withDatabase,
-                        name -> spec.withDatabase(name).connect(),
+                        name -> spec.withDatabase(name).toConnectionSpec(),
                         () -> containers.stop(started.container())),
                 DATABASE,
                 restoreTool,

@@ -1,4 +1,4 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.container;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.container;
 
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.mariadb.MariaDbClient;
@@ -6,6 +6,8 @@ import io.bulwark.engines.mariadb.MariaDbInspector;
 import io.bulwark.engines.mariadb.MariaDbRestoreTool;
 import io.bulwark.engines.process.LocalServers;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.MariaDbSandbox;
+import io.bulwark.verifier.adapter.sandbox.SandboxServer;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
@@ -93,11 +95,10 @@ public final class ContainerMariaDbSandboxProvider implements SandboxProvider {
                     }
                 });
         ConnectionSpec spec = spec(started.host(), started.port(), database, password);
-        return new LocalMariaDbSandbox(
-                new DelegatingServer<>(
+        return new MariaDbSandbox(
+                new SandboxServer(
                         started.serverVersion(),
                         name -> spec(spec.host(), spec.port(), name, password),
-                        name -> MariaDbClient.connect(spec(spec.host(), spec.port(), name, password)),
                         () -> containers.stop(started.container())),
                 database,
                 new MariaDbRestoreTool(runner),

@@ -1,10 +1,12 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.scratch;
 
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.mariadb.MariaDbClient;
 import io.bulwark.engines.mariadb.MariaDbInspector;
 import io.bulwark.engines.mariadb.MariaDbRestoreTool;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.MariaDbSandbox;
+import io.bulwark.verifier.adapter.sandbox.SandboxServer;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
@@ -96,12 +98,8 @@ public final class ScratchMariaDbSandboxProvider implements SandboxProvider {
                             + e.getMessage(),
                     e);
         }
-        return new LocalMariaDbSandbox(
-                new DelegatingServer<>(
-                        version,
-                        this::connectionSpec,
-                        name -> MariaDbClient.connect(connectionSpec(name)),
-                        databases.dropper(database)),
+        return new MariaDbSandbox(
+                new SandboxServer(version, this::connectionSpec, databases.dropper(database)),
                 database,
                 new MariaDbRestoreTool(runner),
                 new MariaDbInspector(statementTimeout));

@@ -1,4 +1,4 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.scratch;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,9 +1,11 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.local;
 
 import io.bulwark.engines.mariadb.LocalMariaDbInstance;
 import io.bulwark.engines.mariadb.MariaDbInspector;
 import io.bulwark.engines.mariadb.MariaDbRestoreTool;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.MariaDbSandbox;
+import io.bulwark.verifier.adapter.sandbox.SandboxServer;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
@@ -69,9 +71,8 @@ public final class LocalMariaDbSandboxProvider implements SandboxProvider {
             instance.close();
             throw new SandboxException(e.getMessage(), e);
         }
-        return new LocalMariaDbSandbox(
-                new DelegatingServer<>(
-                        instance.serverVersion(), instance::connectionSpec, instance::connect, instance::close),
+        return new MariaDbSandbox(
+                new SandboxServer(instance.serverVersion(), instance::connectionSpec, instance::close),
                 database,
                 new MariaDbRestoreTool(runner),
                 new MariaDbInspector(statementTimeout));

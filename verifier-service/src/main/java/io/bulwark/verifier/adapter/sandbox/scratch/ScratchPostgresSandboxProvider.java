@@ -1,9 +1,11 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.scratch;
 
 import io.bulwark.engines.postgres.PgRestoreTool;
 import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.postgres.PostgresInspector;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.PostgresSandbox;
+import io.bulwark.verifier.adapter.sandbox.SandboxServer;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
@@ -91,12 +93,9 @@ public final class ScratchPostgresSandboxProvider implements SandboxProvider {
                             + e.getMessage(),
                     e);
         }
-        return new LocalPostgresSandbox(
-                new DelegatingServer<>(
-                        version,
-                        server::withDatabase,
-                        name -> server.withDatabase(name).connect(),
-                        databases.dropper(database)),
+        return new PostgresSandbox(
+                new SandboxServer(
+                        version, name -> server.withDatabase(name).toConnectionSpec(), databases.dropper(database)),
                 database,
                 new PgRestoreTool(runner, binDir),
                 new PostgresInspector(statementTimeout));

@@ -1,9 +1,11 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.local;
 
 import io.bulwark.engines.postgres.LocalPostgresInstance;
 import io.bulwark.engines.postgres.PgRestoreTool;
 import io.bulwark.engines.postgres.PostgresInspector;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.PostgresSandbox;
+import io.bulwark.verifier.adapter.sandbox.SandboxServer;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalPostgresSandboxProvider implements SandboxProvider {
 
     /** The database every sandbox restores into. */
-    public static final String DATABASE = "restore";
+    public static final String DATABASE = PostgresSandbox.DATABASE;
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgresSandboxProvider.class);
 
@@ -67,9 +69,11 @@ public final class LocalPostgresSandboxProvider implements SandboxProvider {
             instance.close();
             throw new SandboxException(e.getMessage(), e);
         }
-        return new LocalPostgresSandbox(
-                new DelegatingServer<>(
-                        instance.serverVersion(), instance::connectionSpec, instance::connect, instance::close),
+        return new PostgresSandbox(
+                new SandboxServer(
+                        instance.serverVersion(),
+                        name -> instance.connectionSpec(name).toConnectionSpec(),
+                        instance::close),
                 DATABASE,
                 new PgRestoreTool(runner, instance.binDir()),
                 new PostgresInspector(statementTimeout));
