@@ -26,6 +26,7 @@ public final class OpenArtifact implements AutoCloseable {
     private final String targetId;
     private DecryptionKeys keys = DecryptionKeys.none();
     private InputStream decoded;
+    private volatile DecodedArchive archive;
 
     OpenArtifact(DigestingInputStream stored, ArtifactRef ref, DecryptionKeyring keyring, String targetId) {
         this.stored = stored;
@@ -75,7 +76,8 @@ public final class OpenArtifact implements AutoCloseable {
                 limit = engine.maxHeadBytes();
                 continue;
             }
-            return new DecodedArchive(ahead, head, whole, limit, read, (System.nanoTime() - started) / 1_000_000);
+            archive = new DecodedArchive(ahead, head, whole, limit, read, (System.nanoTime() - started) / 1_000_000);
+            return archive;
         }
     }
 
@@ -87,6 +89,12 @@ public final class OpenArtifact implements AutoCloseable {
     /** Stored bytes read from the object store so far. */
     public long storedBytesRead() {
         return stored.bytes();
+    }
+
+    /** Decoded bytes the restore tool has read so far; 0 before {@link #decode}. */
+    public long decodedBytesRead() {
+        DecodedArchive decodedArchive = archive;
+        return decodedArchive == null ? 0 : decodedArchive.bytesRead();
     }
 
     /** The stored size the manifest records, in bytes. */

@@ -87,7 +87,10 @@ public final class ProvenRestore {
             VerificationSettings target,
             Instant requestedAt) {}
 
-    /** Hears what a running restore does, for progress events and the crash ledger. Methods must not throw. */
+    /**
+     * Hears what a running restore does, for progress events and the crash ledger. Methods must not throw, except
+     * {@link #decided}, which may refuse the restore.
+     */
     public interface Listener {
 
         /** Does nothing. */
@@ -100,6 +103,9 @@ public final class ProvenRestore {
          * The destination was decided, before anything is written: a restore that {@linkplain
          * DestinationPreparer.Decision#createsNew() creates} its database must record it now, so that the database is
          * dropped if the process dies before the restore ends.
+         *
+         * @throws RestoreRefusedException to stop the restore before anything is written (the record could not be
+         *     made)
          */
         default void decided(DestinationPreparer.Decision decision) {}
 
@@ -293,15 +299,6 @@ public final class ProvenRestore {
         return (System.nanoTime() - nanoStart) / 1_000_000;
     }
 
-    /** The check a refusal is reported as: {@code destination}, or {@code backup} for the backup's own state. */
-    private static String refusedCheck(RestoreFailureReason reason) {
-        return switch (reason) {
-            case BACKUP_NOT_FOUND, BACKUP_NOT_VERIFIED -> "backup";
-            case INVALID_REQUEST -> "request";
-            default -> CheckNames.DESTINATION;
-        };
-    }
-
     /** What one restore has found so far. */
     private static final class Run {
         final Request request;
@@ -369,7 +366,7 @@ public final class ProvenRestore {
                     request.options().selection().schemas(),
                     request.options().selection().tables(),
                     checks.isEmpty() && failed()
-                            ? List.of(Checks.failed(refusedCheck(reason), message, prepare))
+                            ? List.of(Checks.failed(RestoreRefusedException.checkOf(reason), message, prepare))
                             : checks,
                     rows,
                     leftOutForeignKeys,

@@ -20,6 +20,19 @@ public class RestoreRefusedException extends RuntimeException {
         this.reason = reason;
     }
 
+    /**
+     * The check a refusal for {@code reason} is reported as: {@code backup} (no backup, not VERIFIED), {@code request}
+     * (a rule of the request), {@code storage} (the object store), else {@code destination}.
+     */
+    public static String checkOf(RestoreFailureReason reason) {
+        return switch (reason) {
+            case BACKUP_NOT_FOUND, BACKUP_NOT_VERIFIED -> "backup";
+            case INVALID_REQUEST -> "request";
+            case STORAGE_UNAVAILABLE -> "storage";
+            default -> "destination";
+        };
+    }
+
     /** The failure code the restore ends with. */
     public RestoreFailureReason reason() {
         return reason;

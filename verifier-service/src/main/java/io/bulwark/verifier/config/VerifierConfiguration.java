@@ -147,7 +147,7 @@ public class VerifierConfiguration {
     }
 
     /** The configured PostgreSQL bin dir, else the one local sandboxes would use, else null (the {@code PATH}). */
-    private static Path restoreBinDir(SandboxProperties sandbox) {
+    static Path restoreBinDir(SandboxProperties sandbox) {
         try {
             return LocalPostgresInstance.findBinDir(sandbox.pgBinDir());
         } catch (RuntimeException e) {

@@ -1,0 +1,2 @@
+/** Object-store adapters: the ledger of running restores. */
+package io.bulwark.verifier.adapter.storage;
