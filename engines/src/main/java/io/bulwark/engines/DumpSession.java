@@ -31,6 +31,15 @@ public interface DumpSession extends AutoCloseable {
      */
     SchemaInventory inventory();
 
+    /**
+     * The source's own health at dump time (orphan rows per foreign key, sequence positions), taken in the dump's
+     * snapshot (PostgreSQL) or just before the dump (MySQL/MariaDB); complete after {@link #awaitSuccess()} returned.
+     * Null when it could not be taken.
+     */
+    default io.bulwark.contracts.SourceHealth sourceHealth() {
+        return null;
+    }
+
     /** How the row counts of {@link #inventory()} were taken, one sentence for a person reading the manifest. */
     String rowCountMethod();
 

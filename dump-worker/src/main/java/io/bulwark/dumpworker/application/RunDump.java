@@ -368,7 +368,8 @@ public class RunDump implements AutoCloseable {
                     new Manifest.Tool(session.toolName(), session.toolVersion(), session.toolFormat()),
                     artifact,
                     inventory,
-                    session.rowCountMethod());
+                    session.rowCountMethod(),
+                    session.sourceHealth());
             String manifestKey = ObjectKeys.manifestKey(prefix);
             ManifestJson.store(store, manifestKey, manifest);
             return completedEvent(manifest, prefix, manifestKey);

@@ -3,6 +3,7 @@ package io.bulwark.engines.mariadb;
 import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.contracts.SchemaInventory.TableInfo;
+import io.bulwark.contracts.SourceHealth;
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.DumpFailedException;
 import io.bulwark.engines.DumpSession;
@@ -48,6 +49,7 @@ public final class MariaDbDumpSession implements DumpSession {
     private final String serverVersion;
     private final int serverVersionNum;
     private final SchemaInventory catalog;
+    private final SourceHealth sourceHealth;
     private final DumpStreamCounter stdout;
     private volatile boolean succeeded;
 
@@ -58,7 +60,8 @@ public final class MariaDbDumpSession implements DumpSession {
             MariaDbDumpTool.Tool tool,
             String serverVersion,
             int serverVersionNum,
-            SchemaInventory catalog) {
+            SchemaInventory catalog,
+            SourceHealth sourceHealth) {
         this.spec = spec;
         this.process = process;
         this.optionFile = optionFile;
@@ -66,6 +69,7 @@ public final class MariaDbDumpSession implements DumpSession {
         this.serverVersion = serverVersion;
         this.serverVersionNum = serverVersionNum;
         this.catalog = catalog;
+        this.sourceHealth = sourceHealth;
         this.stdout = new DumpStreamCounter(process.stdout());
     }
 
@@ -102,6 +106,15 @@ public final class MariaDbDumpSession implements DumpSession {
                     exit);
         }
         succeeded = true;
+    }
+
+    /**
+     * The orphan rows per foreign key and the AUTO_INCREMENT positions of the dumped tables, taken just before the
+     * dump started (MySQL cannot share the dump's snapshot); null when they could not be taken.
+     */
+    @Override
+    public SourceHealth sourceHealth() {
+        return sourceHealth;
     }
 
     /**

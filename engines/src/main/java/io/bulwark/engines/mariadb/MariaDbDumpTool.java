@@ -2,10 +2,12 @@ package io.bulwark.engines.mariadb;
 
 import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.contracts.SourceHealth;
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.DumpEngine;
 import io.bulwark.engines.DumpFailedException;
 import io.bulwark.engines.DumpOptions;
+import io.bulwark.engines.SourceHealthProbe;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
@@ -208,12 +210,15 @@ public final class MariaDbDumpTool implements DumpEngine {
         Tool tool = tool();
         String fullVersion;
         SchemaInventory inventory;
+        SourceHealth health;
         MariaDbInspector inspector = new MariaDbInspector(options.timeout());
         try (Connection connection = MariaDbClient.connect(spec)) {
             fullVersion = inspector.fullVersion(connection);
             inventory = inspector.inventory(connection, spec.database(), filter, false);
             requireIncludedTables(filter, inventory, spec.database());
             requirePrivileges(MariaDbGrants.of(connection), spec.database(), inventory, fullVersion);
+            // MySQL cannot share a snapshot with the dump: the health is taken just before it starts
+            health = SourceHealthProbe.take(inspector, connection, spec.database(), inventory);
         } catch (SQLException e) {
             FailureReason reason = MariaDbFailureClassifier.fromSqlException(e);
             throw new DumpFailedException(
@@ -244,7 +249,8 @@ public final class MariaDbDumpTool implements DumpEngine {
                 tool,
                 MariaDbInspector.shortVersion(fullVersion),
                 MariaDbInspector.versionNumber(fullVersion),
-                inventory);
+                inventory,
+                health);
     }
 
     private static void requireIncludedTables(MariaDbTableFilter filter, SchemaInventory inventory, String database) {

@@ -2,8 +2,10 @@ package io.bulwark.engines.postgres;
 
 import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.contracts.SourceHealth;
 import io.bulwark.engines.DumpFailedException;
 import io.bulwark.engines.DumpSession;
+import io.bulwark.engines.SourceHealthProbe;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
 import io.bulwark.engines.process.ToolMissingException;
@@ -37,6 +39,7 @@ public final class PgDumpSession implements DumpSession {
     private final int serverVersionNum;
     private final String toolVersion;
     private final CompletableFuture<SchemaInventory> inventory;
+    private final CompletableFuture<SourceHealth> sourceHealth;
     private final Thread counter;
     private final RunningProcess process;
 
@@ -48,6 +51,7 @@ public final class PgDumpSession implements DumpSession {
             int serverVersionNum,
             String toolVersion,
             CompletableFuture<SchemaInventory> inventory,
+            CompletableFuture<SourceHealth> sourceHealth,
             Thread counter,
             RunningProcess process) {
         this.spec = spec;
@@ -57,6 +61,7 @@ public final class PgDumpSession implements DumpSession {
         this.serverVersionNum = serverVersionNum;
         this.toolVersion = toolVersion;
         this.inventory = inventory;
+        this.sourceHealth = sourceHealth;
         this.counter = counter;
         this.process = process;
     }
@@ -97,13 +102,17 @@ public final class PgDumpSession implements DumpSession {
             process.stdin().close();
             // pg_dump runs while the rows are counted: both read the exported snapshot
             CompletableFuture<SchemaInventory> inventory = new CompletableFuture<>();
+            CompletableFuture<SourceHealth> health = new CompletableFuture<>();
             Thread counter = Thread.ofPlatform()
                     .daemon()
                     .name("pg-inventory-" + spec.database())
                     .start(() -> {
                         try {
-                            inventory.complete(inspector.inventory(connection, filter));
+                            SchemaInventory counted = inspector.inventory(connection, filter);
+                            health.complete(SourceHealthProbe.take(inspector, connection, spec.database(), counted));
+                            inventory.complete(counted);
                         } catch (SQLException | RuntimeException e) {
+                            health.complete(null);
                             inventory.completeExceptionally(e);
                         }
                     });
@@ -115,6 +124,7 @@ public final class PgDumpSession implements DumpSession {
                     serverVersionNum,
                     toolVersion,
                     inventory,
+                    health,
                     counter,
                     process);
         } catch (SQLException | RuntimeException | java.io.IOException e) {
@@ -127,6 +137,15 @@ public final class PgDumpSession implements DumpSession {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * The orphan rows per foreign key and the sequence positions of the dumped tables, taken in the dump's snapshot
+     * after the counts; null when they could not be taken.
+     */
+    @Override
+    public SourceHealth sourceHealth() {
+        return sourceHealth.getNow(null);
     }
 
     /** The exported snapshot both the counts and {@code pg_dump} read, e.g. {@code 00000003-0000001B-1}. */
