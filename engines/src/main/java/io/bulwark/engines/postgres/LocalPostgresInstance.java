@@ -70,8 +70,8 @@ public final class LocalPostgresInstance implements AutoCloseable {
     private static final Duration QUICK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
     private static final int START_ATTEMPTS = 3;
-    private static final OrphanReaper REAPER =
-            new OrphanReaper(SANDBOX_PREFIX, "data/" + POSTMASTER_PID, postmaster -> true, Duration.ofMinutes(10));
+    private static final OrphanReaper REAPER = new OrphanReaper(
+            SANDBOX_PREFIX, "data/" + POSTMASTER_PID, LocalPostgresInstance::isPostmaster, Duration.ofMinutes(10));
 
     /**
      * How to run an instance.
@@ -547,6 +547,21 @@ public final class LocalPostgresInstance implements AutoCloseable {
                 forceStop(data);
             }
         }
+    }
+
+    /**
+     * True when {@code process} is a PostgreSQL server ({@code postgres}, or {@code postmaster} on old releases): a pid
+     * in an orphan's {@code postmaster.pid} may have been reused by another program since, which must not be killed.
+     * A process whose command cannot be read is not taken for one.
+     */
+    static boolean isPostmaster(ProcessHandle process) {
+        return process.info()
+                .command()
+                .map(command -> {
+                    String name = java.nio.file.Path.of(command).getFileName().toString();
+                    return name.equals("postgres") || name.equals("postmaster");
+                })
+                .orElse(false);
     }
 
     /** Kills the postmaster named in {@code postmaster.pid}, if alive, and waits for it to go. */
