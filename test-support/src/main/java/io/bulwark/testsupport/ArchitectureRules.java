@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 /**
- * The layering rules every Bulwark service checks with ArchUnit (STYLE.md: packages by role, {@code
+ * The layering rules every Bulwark service checks with ArchUnit (packages by role, {@code
  * domain} holds pure rules, {@code application} talks to the outside through port interfaces). A
  * service's {@code ArchitectureTest} is annotated with ArchUnit's {@code AnalyzeClasses} over its own
  * package (without tests) and declares the rules it follows as {@code ArchTest} fields.
