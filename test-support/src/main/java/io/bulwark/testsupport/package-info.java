@@ -1,5 +1,5 @@
 /**
- * What only tests use: the ArchUnit rules of the services ({@link io.bulwark.testsupport.ArchitectureRules}),
+ * What only tests use: the ArchUnit rules every service applies ({@link io.bulwark.testsupport.ServiceArchitecture}),
  * helpers for throwaway MariaDB databases with the Chinook MySQL fixture ({@link
  * io.bulwark.testsupport.MariaDbDatabases}) and a throwaway GnuPG home with key pairs made by {@code gpg} ({@link
  * io.bulwark.testsupport.GnuPgHome}). The embedded Kafka broker, S3 server and PostgreSQL helpers live in {@code
