@@ -2,7 +2,7 @@ package io.bulwark.artifacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.testsupport.S3ProxyServer;
+import io.bulwark.embedded.S3ProxyServer;
 import io.minio.CreateMultipartUploadArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.UploadPartArgs;

@@ -4,7 +4,7 @@ import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.VerificationReport;
-import io.bulwark.testsupport.PostgresDatabases;
+import io.bulwark.embedded.PostgresDatabases;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package io.bulwark.localstack;
 
+import io.bulwark.embedded.FreePorts;
+import io.bulwark.embedded.KafkaKraftBroker;
+import io.bulwark.embedded.PostgresDatabases;
+import io.bulwark.embedded.S3ProxyServer;
 import io.bulwark.engines.postgres.LocalPostgresInstance;
 import io.bulwark.engines.process.ProcessRunner;
-import io.bulwark.testsupport.FreePorts;
-import io.bulwark.testsupport.KafkaKraftBroker;
-import io.bulwark.testsupport.PostgresDatabases;
-import io.bulwark.testsupport.S3ProxyServer;
 import io.minio.MinioClient;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package io.bulwark.localstack;
 
+import io.bulwark.embedded.PostgresDatabases;
 import io.bulwark.engines.postgres.LocalPostgresInstance;
-import io.bulwark.testsupport.PostgresDatabases;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

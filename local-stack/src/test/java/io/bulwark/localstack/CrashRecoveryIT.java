@@ -14,7 +14,7 @@ import io.bulwark.contracts.SchemaInventory.TableInfo;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.Trigger;
-import io.bulwark.testsupport.PostgresDatabases;
+import io.bulwark.embedded.PostgresDatabases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,10 +6,10 @@ import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.contracts.EventHeaders;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Topics;
-import io.bulwark.testsupport.FreePorts;
-import io.bulwark.testsupport.KafkaKraftBroker;
-import io.bulwark.testsupport.KafkaTestClients;
-import io.bulwark.testsupport.S3ProxyServer;
+import io.bulwark.embedded.FreePorts;
+import io.bulwark.embedded.KafkaEventClients;
+import io.bulwark.embedded.KafkaKraftBroker;
+import io.bulwark.embedded.S3ProxyServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,7 +129,7 @@ final class DumpWorkerCluster implements AutoCloseable {
                     kafka,
                     s3,
                     store,
-                    KafkaTestClients.producer(kafka.bootstrapServers()),
+                    KafkaEventClients.producer(kafka.bootstrapServers()),
                     admin,
                     requestPartitions);
         } catch (Exception e) {

@@ -14,7 +14,7 @@ import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.TableRows;
 import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.VerificationReport;
-import io.bulwark.testsupport.PostgresDatabases;
+import io.bulwark.embedded.PostgresDatabases;
 import io.minio.CopyObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;

@@ -10,8 +10,8 @@ import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Topics;
+import io.bulwark.embedded.KafkaEventClients;
 import io.bulwark.notifier.adapter.channel.WebhookChannel;
-import io.bulwark.testsupport.KafkaTestClients;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -106,16 +106,16 @@ class NotifierIT {
         BackupVerified laterFailure = Events.verified("chinook", Outcome.FAILED);
         BackupFailed failedBackup = Events.failed("sakila");
 
-        try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(broker.getBrokersAsString());
-                KafkaConsumer<byte[], byte[]> dlq = KafkaTestClients.consumer(
+        try (KafkaProducer<String, byte[]> producer = KafkaEventClients.producer(broker.getBrokersAsString());
+                KafkaConsumer<byte[], byte[]> dlq = KafkaEventClients.consumer(
                         broker.getBrokersAsString(), "notifier-it", Topics.deadLetter(Topics.BACKUP_VERIFIED))) {
-            KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, failedVerification);
-            KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, failedVerification);
-            KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, passed);
+            KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, failedVerification);
+            KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, failedVerification);
+            KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, passed);
             producer.send(new ProducerRecord<>(Topics.BACKUP_VERIFIED, "chinook", "{\"outcome\":".getBytes(UTF_8)))
                     .get();
-            KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, laterFailure);
-            KafkaTestClients.send(producer, Topics.BACKUP_FAILED, failedBackup);
+            KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, laterFailure);
+            KafkaEventClients.send(producer, Topics.BACKUP_FAILED, failedBackup);
 
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> backupIds()

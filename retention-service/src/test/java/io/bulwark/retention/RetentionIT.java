@@ -17,8 +17,8 @@ import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
-import io.bulwark.testsupport.KafkaTestClients;
-import io.bulwark.testsupport.S3ProxyServer;
+import io.bulwark.embedded.KafkaEventClients;
+import io.bulwark.embedded.S3ProxyServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -132,17 +132,17 @@ class RetentionIT {
             events.add(event);
         }
 
-        try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(broker.getBrokersAsString());
+        try (KafkaProducer<String, byte[]> producer = KafkaEventClients.producer(broker.getBrokersAsString());
                 KafkaConsumer<byte[], byte[]> deletedConsumer =
-                        KafkaTestClients.consumer(broker.getBrokersAsString(), "retention-it", Topics.BACKUP_DELETED);
-                KafkaConsumer<byte[], byte[]> dlqConsumer = KafkaTestClients.consumer(
+                        KafkaEventClients.consumer(broker.getBrokersAsString(), "retention-it", Topics.BACKUP_DELETED);
+                KafkaConsumer<byte[], byte[]> dlqConsumer = KafkaEventClients.consumer(
                         broker.getBrokersAsString(), "retention-it", Topics.deadLetter(Topics.BACKUP_VERIFIED))) {
             for (BackupVerified event : events) {
-                KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, event);
+                KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, event);
             }
 
             List<ConsumerRecord<byte[], byte[]>> deleted =
-                    KafkaTestClients.pollUntil(deletedConsumer, 2, Duration.ofSeconds(60));
+                    KafkaEventClients.pollUntil(deletedConsumer, 2, Duration.ofSeconds(60));
 
             // Backups 0 (PASSED) and 1 (FAILED) are older than the two newest verified ones (2 and 4).
             assertThat(deleted)
@@ -185,12 +185,12 @@ class RetentionIT {
             producer.send(new ProducerRecord<>(Topics.BACKUP_VERIFIED, TARGET, "{not json".getBytes(UTF_8)))
                     .get();
             for (BackupVerified event : events) {
-                KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, event);
+                KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, event);
             }
             BackupVerified sentinel = verified(OTHER_TARGET, 0, Outcome.PASSED);
-            KafkaTestClients.send(producer, Topics.BACKUP_VERIFIED, sentinel);
+            KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, sentinel);
 
-            assertThat(KafkaTestClients.pollUntil(dlqConsumer, 1, Duration.ofSeconds(60)))
+            assertThat(KafkaEventClients.pollUntil(dlqConsumer, 1, Duration.ofSeconds(60)))
                     .singleElement()
                     .satisfies(r -> assertThat(new String(r.value(), UTF_8)).isEqualTo("{not json"));
             await().atMost(Duration.ofSeconds(60))

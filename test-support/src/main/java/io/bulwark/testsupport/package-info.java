@@ -1,7 +1,9 @@
 /**
- * Real components embedded in-process for integration tests and the local stack: an S3 server (S3Proxy on a
- * folder), a single-node Apache Kafka broker in KRaft mode, helpers for throwaway PostgreSQL and MariaDB
- * databases, a throwaway GnuPG home with key pairs made by {@code gpg}, and the Chinook fixture for both
- * databases. Nothing here is a mock: every class starts or talks to the real thing on free ports.
+ * What only tests use: the ArchUnit rules every service applies ({@link io.bulwark.testsupport.ServiceArchitecture}),
+ * helpers for throwaway MariaDB databases with the Chinook MySQL fixture ({@link
+ * io.bulwark.testsupport.MariaDbDatabases}) and a throwaway GnuPG home with key pairs made by {@code gpg} ({@link
+ * io.bulwark.testsupport.GnuPgHome}). The embedded Kafka broker, S3 server and PostgreSQL helpers live in {@code
+ * io.bulwark.embedded}, which this module brings along for tests. Shipped (main) code never depends on this package;
+ * each service's ArchitectureTest checks that.
  */
 package io.bulwark.testsupport;

@@ -1,6 +1,9 @@
 package io.bulwark.localstack.bench;
 
 import io.bulwark.contracts.ArtifactRef;
+import io.bulwark.embedded.FreePorts;
+import io.bulwark.embedded.KafkaKraftBroker;
+import io.bulwark.embedded.S3ProxyServer;
 import io.bulwark.engines.postgres.PgDumpTool;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.localstack.BulwarkService;
@@ -20,9 +23,6 @@ import io.bulwark.localstack.bench.CaptureClient.CaptureTimeoutException;
 import io.bulwark.localstack.bench.CaptureClient.Captured;
 import io.bulwark.localstack.bench.CaptureReport.BareFigures;
 import io.bulwark.localstack.bench.CaptureReport.WorkerFigures;
-import io.bulwark.testsupport.FreePorts;
-import io.bulwark.testsupport.KafkaKraftBroker;
-import io.bulwark.testsupport.S3ProxyServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.Trigger;
-import io.bulwark.testsupport.KafkaTestClients;
+import io.bulwark.embedded.KafkaEventClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +76,7 @@ final class CaptureClient implements AutoCloseable {
      */
     CaptureClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        this.producer = KafkaTestClients.producer(bootstrapServers);
+        this.producer = KafkaEventClients.producer(bootstrapServers);
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 

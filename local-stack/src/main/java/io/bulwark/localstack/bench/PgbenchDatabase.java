@@ -1,10 +1,10 @@
 package io.bulwark.localstack.bench;
 
+import io.bulwark.embedded.PostgresDatabases;
 import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ToolMissingException;
 import io.bulwark.localstack.PostgresLocation;
-import io.bulwark.testsupport.PostgresDatabases;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 /**
  * Applies a target's retention policy: deletes every object of each expired backup, marks it
@@ -26,7 +25,6 @@ import org.springframework.stereotype.Service;
  * again after a failed catalog update carries the same id and consumers drop the duplicate.
  * Thread-safe.
  */
-@Service
 public class ExpireBackups {
 
     private static final Logger log = LoggerFactory.getLogger(ExpireBackups.class);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 /**
  * Catalogs a verified backup, then applies its target's retention policy ({@link ExpireBackups}).
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Service;
  * <p>Idempotent: an event seen before changes nothing in the catalog; the policy still runs, which
  * only retries deletions that failed earlier. Thread-safe.
  */
-@Service
 public class RecordVerification {
 
     private static final Logger log = LoggerFactory.getLogger(RecordVerification.class);

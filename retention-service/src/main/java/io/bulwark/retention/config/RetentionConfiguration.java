@@ -2,6 +2,11 @@ package io.bulwark.retention.config;
 
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
+import io.bulwark.retention.application.BackupCatalog;
+import io.bulwark.retention.application.DeletionPublisher;
+import io.bulwark.retention.application.ExpireBackups;
+import io.bulwark.retention.application.RecordVerification;
+import io.bulwark.retention.application.RetentionPolicies;
 import io.bulwark.service.storage.StorageProperties;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -10,7 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the object store and the clock. */
+/** Wires the object store, the clock and the use cases (application stays free of Spring). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({StorageProperties.class, RetentionProperties.class})
 public class RetentionConfiguration {
@@ -28,5 +33,22 @@ public class RetentionConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The use case that deletes what a target's policy no longer keeps. */
+    @Bean
+    ExpireBackups expireBackups(
+            BackupCatalog catalog,
+            ObjectStore objectStore,
+            DeletionPublisher publisher,
+            RetentionPolicies policies,
+            Clock clock) {
+        return new ExpireBackups(catalog, objectStore, publisher, policies, clock);
+    }
+
+    /** The use case that records a verification and then expires the target's backups. */
+    @Bean
+    RecordVerification recordVerification(BackupCatalog catalog, ExpireBackups expireBackups) {
+        return new RecordVerification(catalog, expireBackups);
     }
 }

@@ -5,10 +5,8 @@ import io.bulwark.scheduler.domain.BackupState;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.stereotype.Service;
 
 /** Use case: reads the projected backups. */
-@Service
 public class BackupQueries {
 
     /** The most backups one list returns. */

@@ -12,40 +12,42 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Use case: folds one event into the backup catalog, once.
  *
- * <p>Idempotent: the event id is recorded in the same transaction as the change, and an event seen
- * before changes nothing. Projections of one backup are serialized by {@link BackupCatalog#lock}, so
+ * <p>Idempotent: the event id is recorded in the same transaction ({@link Transactions}) as the
+ * change, and an event seen before changes nothing. Projections of one backup are serialized by {@link BackupCatalog#lock}, so
  * the consumers of the five topics may run concurrently. A transition the lifecycle table does not
  * allow (a late or stale event) is logged and ignored; it never fails the consumer.
  */
-@Service
 public class ProjectEvents {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectEvents.class);
 
     private final BackupCatalog catalog;
     private final Clock clock;
+    private final Transactions transactions;
 
-    public ProjectEvents(BackupCatalog catalog, Clock clock) {
+    public ProjectEvents(BackupCatalog catalog, Clock clock, Transactions transactions) {
         this.catalog = catalog;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /**
-     * Projects {@code event}.
+     * Projects {@code event}, in one transaction (joining the caller's, if any).
      *
      * @param event a requested, completed, failed, verified or deleted event
      * @return the projection, or empty when the event was processed before
      * @throws InvalidEventException when the event lacks a field the projection needs (event id,
      *     backup id, target id, verification outcome)
      */
-    @Transactional
     public Optional<Projection> project(BulwarkEvent event) {
+        return transactions.inTransaction(() -> projectInTransaction(event));
+    }
+
+    private Optional<Projection> projectInTransaction(BulwarkEvent event) {
         UUID backupId;
         try {
             backupId = BackupProjector.backupIdOf(event);

@@ -4,12 +4,10 @@ import io.bulwark.contracts.BackupRequested;
 import io.bulwark.contracts.Ids;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Trigger;
-import io.bulwark.scheduler.config.SchedulerProperties;
 import io.bulwark.scheduler.domain.Backup;
 import io.bulwark.scheduler.domain.Projection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 /**
  * Use case: asks for a backup of a configured target, by hand (REST) or because a schedule fired.
@@ -17,7 +15,6 @@ import org.springframework.stereotype.Service;
  * <p>Publishes a {@link BackupRequested} and projects it at once, so the backup can be read back
  * (state REQUESTED) as soon as this returns; the consumer later sees the same event id and skips it.
  */
-@Service
 public class RequestBackup {
 
     /** {@code requestedBy} of manual requests made through the REST API. */
@@ -27,17 +24,17 @@ public class RequestBackup {
 
     private static final Logger log = LoggerFactory.getLogger(RequestBackup.class);
 
-    private final SchedulerProperties properties;
+    private final ConfiguredTargets targets;
     private final BackupRequestPublisher publisher;
     private final ProjectEvents projection;
     private final BackupCatalog catalog;
 
     public RequestBackup(
-            SchedulerProperties properties,
+            ConfiguredTargets targets,
             BackupRequestPublisher publisher,
             ProjectEvents projection,
             BackupCatalog catalog) {
-        this.properties = properties;
+        this.targets = targets;
         this.publisher = publisher;
         this.projection = projection;
         this.catalog = catalog;
@@ -64,7 +61,7 @@ public class RequestBackup {
         if (label != null && !Ids.isSafe(label)) {
             throw new InvalidRequestException("label", "label must match " + Ids.SAFE_ID.pattern());
         }
-        if (properties.target(targetId).isEmpty()) {
+        if (!targets.isConfigured(targetId)) {
             throw new UnknownTargetException(targetId);
         }
         return request(BackupRequested.of(targetId, Trigger.MANUAL, null, label, Tier.ADHOC, REQUESTED_BY_API));
@@ -75,13 +72,14 @@ public class RequestBackup {
      *
      * @param targetId the configured target the schedule belongs to
      * @param scheduleId the schedule's id
-     * @param schedule its tier and label
+     * @param tier the schedule's retention tier
+     * @param label the schedule's label, {@link Ids#SAFE_ID}, or null for the tier name
      * @return the backup as projected right after the request was published
      * @throws PublishFailedException when the broker did not take the request
      */
-    public Backup scheduled(String targetId, String scheduleId, SchedulerProperties.Schedule schedule) {
-        return request(BackupRequested.of(
-                targetId, Trigger.SCHEDULED, scheduleId, schedule.label(), schedule.tier(), REQUESTED_BY_SCHEDULER));
+    public Backup scheduled(String targetId, String scheduleId, Tier tier, String label) {
+        return request(
+                BackupRequested.of(targetId, Trigger.SCHEDULED, scheduleId, label, tier, REQUESTED_BY_SCHEDULER));
     }
 
     /** Publishes, then projects; when the consumer projected the request first, reads its result. */

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 /**
  * Use case: asks the verifier to verify an existing backup again (REST {@code POST
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Service;
  * projected. The projection changes when the verifier's {@code BackupVerified} arrives; the request
  * itself is not projected.
  */
-@Service
 public class RequestVerification {
 
     /** States without a stored artifact: nothing to verify. */

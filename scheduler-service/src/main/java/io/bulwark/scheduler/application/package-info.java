@@ -2,6 +2,10 @@
  * Use cases of the scheduler: requesting a backup (by hand or by a schedule), projecting the events
  * of every topic into the backup catalog, and reading that catalog; plus the ports they need ({@link
  * io.bulwark.scheduler.application.BackupCatalog}, {@link
- * io.bulwark.scheduler.application.BackupRequestPublisher}).
+ * io.bulwark.scheduler.application.BackupRequestPublisher}, {@link
+ * io.bulwark.scheduler.application.VerificationRequestPublisher}, {@link
+ * io.bulwark.scheduler.application.ConfiguredTargets}, {@link
+ * io.bulwark.scheduler.application.Transactions}). No Spring here: {@code config} creates the use
+ * cases as beans, adapters implement the ports.
  */
 package io.bulwark.scheduler.application;

@@ -1,14 +1,23 @@
 package io.bulwark.scheduler.config;
 
 import io.bulwark.scheduler.application.BackupCatalog;
+import io.bulwark.scheduler.application.BackupQueries;
+import io.bulwark.scheduler.application.BackupRequestPublisher;
+import io.bulwark.scheduler.application.ProjectEvents;
+import io.bulwark.scheduler.application.RequestBackup;
 import io.bulwark.scheduler.application.RequestVerification;
 import io.bulwark.scheduler.application.ReverifyErrors;
+import io.bulwark.scheduler.application.Transactions;
+import io.bulwark.scheduler.application.VerificationRequestPublisher;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of the scheduler's own beans: its properties and the clock that stamps the projection. */
+/**
+ * Wiring of the scheduler's own beans: its properties, the clock that stamps the projection, and the use cases
+ * (application stays free of Spring; adapters implement its ports).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SchedulerProperties.class, ReverifyProperties.class})
 public class SchedulerConfiguration {
@@ -17,6 +26,34 @@ public class SchedulerConfiguration {
     @Bean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Folds events into the backup catalog, each in one transaction. */
+    @Bean
+    public ProjectEvents projectEvents(BackupCatalog catalog, Clock clock, Transactions transactions) {
+        return new ProjectEvents(catalog, clock, transactions);
+    }
+
+    /** Requests backups of the targets of {@code bulwark.targets}. */
+    @Bean
+    public RequestBackup requestBackup(
+            SchedulerProperties targets,
+            BackupRequestPublisher publisher,
+            ProjectEvents projection,
+            BackupCatalog catalog) {
+        return new RequestBackup(targets, publisher, projection, catalog);
+    }
+
+    /** Requests verifications of stored backups. */
+    @Bean
+    public RequestVerification requestVerification(BackupCatalog catalog, VerificationRequestPublisher publisher) {
+        return new RequestVerification(catalog, publisher);
+    }
+
+    /** Reads the backup catalog. */
+    @Bean
+    public BackupQueries backupQueries(BackupCatalog catalog) {
+        return new BackupQueries(catalog);
     }
 
     /** The sweep that requests verifications that ended ERROR again ({@link ReverifyProperties}). */

@@ -2,6 +2,7 @@ package io.bulwark.scheduler.config;
 
 import io.bulwark.contracts.Ids;
 import io.bulwark.contracts.Tier;
+import io.bulwark.scheduler.application.ConfiguredTargets;
 import io.bulwark.scheduler.domain.CronFields;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -43,7 +44,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("bulwark")
-public record SchedulerProperties(Map<String, @Valid Target> targets) {
+public record SchedulerProperties(Map<String, @Valid Target> targets) implements ConfiguredTargets {
 
     public SchedulerProperties {
         targets = targets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(targets));
@@ -57,6 +58,11 @@ public record SchedulerProperties(Map<String, @Valid Target> targets) {
     /** The target with that id, if configured. */
     public Optional<Target> target(String targetId) {
         return Optional.ofNullable(targetId).map(targets::get);
+    }
+
+    @Override
+    public boolean isConfigured(String targetId) {
+        return target(targetId).isPresent();
     }
 
     private static void check(String id, Target target, List<String> errors) {

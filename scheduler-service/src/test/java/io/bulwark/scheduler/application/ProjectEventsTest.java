@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ProjectEventsTest {
@@ -29,8 +30,16 @@ class ProjectEventsTest {
     private static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
 
     private final InMemoryCatalog catalog = new InMemoryCatalog();
-    private final ProjectEvents projectEvents =
-            new ProjectEvents(catalog, Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneOffset.UTC));
+    private final ProjectEvents projectEvents = new ProjectEvents(
+            catalog, Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneOffset.UTC), new NoTransactions());
+
+    /** Runs the work as it is: the in-memory catalog has nothing to commit or roll back. */
+    private static final class NoTransactions implements Transactions {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+    }
 
     @Test
     void duplicateEventChangesNothing() {

@@ -92,7 +92,7 @@ public class CronScheduleRunner implements SmartLifecycle {
 
     private void fire(String targetId, String scheduleId, SchedulerProperties.Schedule schedule) {
         try {
-            requestBackup.scheduled(targetId, scheduleId, schedule);
+            requestBackup.scheduled(targetId, scheduleId, schedule.tier(), schedule.label());
         } catch (RuntimeException e) {
             log.error(
                     "schedule {}/{} fired but the backup could not be requested: {}",

@@ -2,8 +2,8 @@ package io.bulwark.verifier.adapter.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.embedded.PostgresDatabases;
 import io.bulwark.testsupport.MariaDbDatabases;
-import io.bulwark.testsupport.PostgresDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

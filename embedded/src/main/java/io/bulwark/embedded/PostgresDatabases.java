@@ -1,4 +1,4 @@
-package io.bulwark.testsupport;
+package io.bulwark.embedded;
 
 import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.process.ProcessRunner;
@@ -28,14 +28,21 @@ import java.util.regex.Pattern;
 
 /**
  * Creates, fills and drops databases on a running PostgreSQL server (by default the machine's server at
- * 127.0.0.1:5432, user {@code postgres}, trust authentication) so that each integration test works on its own
- * uniquely named database. Scripts run through {@code psql} with {@code ON_ERROR_STOP}; a password, when there is
- * one, goes to {@code psql} through {@code PGPASSWORD}, never through its arguments.
+ * 127.0.0.1:5432, user {@code postgres}, trust authentication): the local stack's state database, the Chinook
+ * sample database of {@code bulwark demo} and {@code bulwark up}, the benchmarks' pgbench databases, and the
+ * uniquely named database each integration test works on. Scripts run through {@code psql} with {@code
+ * ON_ERROR_STOP}; a password, when there is one, goes to {@code psql} through {@code PGPASSWORD}, never through its
+ * arguments.
+ *
+ * <p>Every method opens and closes its own JDBC connection; nothing stays open between calls.
  */
 public final class PostgresDatabases {
 
-    /** Classpath location of the Chinook PostgreSQL script (version 1.4.5, MIT licence, see LICENSE.md next to it). */
-    public static final String CHINOOK_RESOURCE = "/fixtures/chinook/Chinook_PostgreSql.sql";
+    /**
+     * Classpath location of the Chinook PostgreSQL script (version 1.4.5, MIT licence, see LICENSE.md next to it),
+     * about 600 kB: 11 tables, 15,607 rows.
+     */
+    public static final String CHINOOK_RESOURCE = "/chinook/Chinook_PostgreSql.sql";
 
     /** The 11 tables of Chinook, all in schema {@code public}. */
     public static final List<String> CHINOOK_TABLES = List.of(
@@ -171,6 +178,7 @@ public final class PostgresDatabases {
      *
      * @param database database name
      * @return true when {@code pg_database} lists it
+     * @throws IllegalStateException when the server cannot be queried
      */
     public boolean exists(String database) {
         try (Connection c = connect("postgres");
@@ -206,6 +214,7 @@ public final class PostgresDatabases {
      * @param database database name
      * @param qualifiedTable table name, optionally schema-qualified, already quoted where needed
      * @return the exact row count
+     * @throws IllegalStateException when the count fails (e.g. no such table)
      */
     public long countRows(String database, String qualifiedTable) {
         try (Connection c = connect(database);
@@ -223,6 +232,7 @@ public final class PostgresDatabases {
      *
      * @param database database holding Chinook
      * @return table name to row count, in {@link #CHINOOK_TABLES} order
+     * @throws IllegalStateException when a count fails (e.g. a table is missing)
      */
     public Map<String, Long> chinookRowCounts(String database) {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package io.bulwark.testsupport;
+package io.bulwark.embedded;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +27,10 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real Apache Kafka broker in this JVM: one node acting as broker and KRaft controller, listening on free ports of
  * 127.0.0.1, keeping its log and metadata in a given folder. The folder is formatted only when it holds no {@code
  * meta.properties} yet, so a broker restarted on the same folder keeps its topics, records and committed offsets.
- * Topics are created automatically on first use; internal topics have replication factor 1.
+ * Topics are created automatically on first use (one partition); internal topics have replication factor 1.
+ * Logs are never flushed by message count (the OS page cache decides), which suits one machine, not a cluster.
+ *
+ * <p>Used by the local stack in production and by integration tests.
  */
 public final class KafkaKraftBroker implements AutoCloseable {
 
@@ -55,9 +58,15 @@ public final class KafkaKraftBroker implements AutoCloseable {
     }
 
     /**
-     * Starts a broker with its client listener on {@code port} (0 picks a free one), see {@link #start(Path)}.
+     * Starts a broker with its client listener on {@code port} (0 picks a free one), see {@link #start(Path)}. The
+     * controller listener always takes a free port.
      *
+     * @param dataDir folder for the broker's logs and metadata; created if missing, reused if already formatted
      * @param port TCP port on 127.0.0.1 for clients, or 0 for a free one
+     * @return a broker that answers metadata requests
+     * @throws java.io.UncheckedIOException when the folder cannot be created
+     * @throws IllegalStateException when the storage cannot be formatted, or the broker does not start (e.g. the port
+     *     is taken) or is not ready within 60 s
      */
     public static KafkaKraftBroker start(Path dataDir, int port) {
         QuietLogging.apply();

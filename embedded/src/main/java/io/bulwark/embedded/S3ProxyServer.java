@@ -1,4 +1,4 @@
-package io.bulwark.testsupport;
+package io.bulwark.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +14,9 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
  * An S3 server in this JVM: S3Proxy's {@code filesystem-nio2} provider storing objects in a folder, listening on a
- * free port of 127.0.0.1, requiring AWS signature v4 with the access and secret key it was started with. Each bucket
- * is a sub-folder of the given directory, so data survives a restart on the same directory.
+ * given or free port of 127.0.0.1, requiring AWS signatures (v4, or v2) with the access and secret key it was started
+ * with. Each bucket is a sub-folder of the given directory, so data survives a restart on the same directory. Used by
+ * the local stack in production and by integration tests.
  *
  * <p>S3Proxy answers 501 to object tagging and object lock requests; everything a backup needs (put, multipart
  * upload, get, ranged get, copy, list, delete) works.
@@ -71,7 +72,14 @@ public final class S3ProxyServer implements AutoCloseable {
     /**
      * Starts a server on a chosen port (0 picks a free one), see {@link #start(Path, String, String, String)}.
      *
+     * @param dir folder holding the buckets; created if missing
+     * @param bucket bucket to create (S3 bucket naming rules)
+     * @param accessKey access key clients must sign with
+     * @param secretKey secret key clients must sign with; never logged
      * @param port TCP port on 127.0.0.1, or 0 for a free one
+     * @return the running server
+     * @throws UncheckedIOException when the folder cannot be created
+     * @throws IllegalStateException when the server does not start within 30 s (e.g. the port is taken)
      */
     public static S3ProxyServer start(Path dir, String bucket, String accessKey, String secretKey, int port) {
         QuietLogging.apply();
@@ -145,9 +153,9 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     /**
-     * Creates another bucket if it does not exist yet.
+     * Creates another bucket (a sub-folder of the data folder) if it does not exist yet.
      *
-     * @param name bucket name
+     * @param name bucket name (S3 bucket naming rules)
      */
     public void createBucket(String name) {
         if (!blobStore.containerExists(name)) {

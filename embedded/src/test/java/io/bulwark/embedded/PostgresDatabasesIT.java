@@ -1,4 +1,4 @@
-package io.bulwark.testsupport;
+package io.bulwark.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

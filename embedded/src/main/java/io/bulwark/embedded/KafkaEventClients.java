@@ -1,4 +1,4 @@
-package io.bulwark.testsupport;
+package io.bulwark.embedded;
 
 import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.contracts.EventJson;
@@ -19,19 +19,23 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Plain Kafka clients for integration tests that play another service: a producer that sends events
- * the way every Bulwark service does (key = target id, value = {@link EventJson} bytes) and consumers
- * that read a topic from its beginning. The caller closes what it gets.
+ * Plain Kafka clients (no Spring) for code that plays a Bulwark service, such as the capture benchmark that
+ * requests backups or a test that stands in for another service: a producer that sends events the way every Bulwark
+ * service does (key = target id, value = {@link EventJson} bytes) and consumers that read a topic from its
+ * beginning. The caller closes what it gets.
  */
-public final class KafkaTestClients {
+public final class KafkaEventClients {
 
-    private KafkaTestClients() {}
+    private KafkaEventClients() {}
 
     /**
      * A producer with string keys and byte-array values.
      *
-     * @param bootstrapServers the broker list, e.g. {@code EmbeddedKafkaBroker.getBrokersAsString()}
-     * @return a new producer; close it
+     * @param bootstrapServers the broker list, {@code host:port[,host:port...]}, e.g. {@link
+     *     KafkaKraftBroker#bootstrapServers()}
+     * @return a new producer (default settings: {@code acks=all}, idempotent); close it
+     * @throws org.apache.kafka.common.KafkaException when the producer cannot be created (e.g. an unparsable
+     *     broker list)
      */
     public static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
         return new KafkaProducer<>(
@@ -48,6 +52,7 @@ public final class KafkaTestClients {
      * @param groupPrefix start of the group id, e.g. {@code retention-it}
      * @param topic the topic to read
      * @return a new subscribed consumer; close it
+     * @throws org.apache.kafka.common.KafkaException when the consumer cannot be created
      */
     public static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, String groupPrefix, String topic) {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
@@ -68,6 +73,9 @@ public final class KafkaTestClients {
      * Sends {@code event} to {@code topic} keyed by its target id, with the {@link EventJson} bytes as
      * the value, and waits for the broker's acknowledgement.
      *
+     * @param producer a producer from {@link #producer(String)}
+     * @param topic the topic, one of {@link io.bulwark.contracts.Topics}
+     * @param event the event to send
      * @throws ExecutionException when the broker did not take the record
      * @throws InterruptedException when interrupted while waiting
      */
@@ -80,6 +88,9 @@ public final class KafkaTestClients {
     /**
      * Polls (200 ms at a time) until {@code count} records arrived or {@code timeout} passed.
      *
+     * @param consumer a consumer from {@link #consumer(String, String, String)}
+     * @param count how many records to wait for
+     * @param timeout how long to wait at most
      * @return the records received, possibly fewer than {@code count} (or more, from the last poll)
      */
     public static List<ConsumerRecord<byte[], byte[]>> pollUntil(

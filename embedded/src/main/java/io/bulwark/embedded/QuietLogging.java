@@ -1,4 +1,4 @@
-package io.bulwark.testsupport;
+package io.bulwark.embedded;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

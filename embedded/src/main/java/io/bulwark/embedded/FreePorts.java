@@ -1,4 +1,4 @@
-package io.bulwark.testsupport;
+package io.bulwark.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

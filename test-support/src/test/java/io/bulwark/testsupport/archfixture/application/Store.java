@@ -1,0 +1,4 @@
+package io.bulwark.testsupport.archfixture.application;
+
+/** A port. */
+public interface Store {}
