@@ -8,6 +8,10 @@ import io.bulwark.contracts.BackupRequested;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.RestoreCompleted;
+import io.bulwark.contracts.RestoreFailed;
+import io.bulwark.contracts.RestoreProgressed;
+import io.bulwark.contracts.RestoreRequested;
 import io.bulwark.contracts.VerificationRequested;
 import java.time.Instant;
 import java.util.Objects;
@@ -53,6 +57,10 @@ public final class BackupProjector {
             case BackupProgressed p -> throw new IllegalArgumentException("progress events are not projected");
             case VerificationRequested v ->
                 throw new IllegalArgumentException("verification requests are not projected");
+            case RestoreRequested r -> throw new IllegalArgumentException("restores are not backup events");
+            case RestoreProgressed r -> throw new IllegalArgumentException("restores are not backup events");
+            case RestoreCompleted r -> throw new IllegalArgumentException("restores are not backup events");
+            case RestoreFailed r -> throw new IllegalArgumentException("restores are not backup events");
         };
         if (id == null) {
             throw new IllegalArgumentException("backupId is required");
@@ -90,6 +98,10 @@ public final class BackupProjector {
             case BackupProgressed p -> throw new IllegalArgumentException("progress events are not projected");
             case VerificationRequested v ->
                 throw new IllegalArgumentException("verification requests are not projected");
+            case RestoreRequested r -> throw new IllegalArgumentException("restores are not backup events");
+            case RestoreProgressed r -> throw new IllegalArgumentException("restores are not backup events");
+            case RestoreCompleted r -> throw new IllegalArgumentException("restores are not backup events");
+            case RestoreFailed r -> throw new IllegalArgumentException("restores are not backup events");
         };
         BackupState previous = current == null ? null : current.state();
         BackupState state;
