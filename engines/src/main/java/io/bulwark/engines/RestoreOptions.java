@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param spoolDir the folder for the temporary file of a parallel restore, null for the system's temporary folder
  * @param expectedBytes the decoded archive's size in bytes when known (from the manifest), else 0: a parallel
  *     restore checks that the spool folder has room for it first
+ * @param sourceDatabase the database the archive was dumped from, or null: a MySQL/MariaDB dump names it in its
+ *     {@code ALTER DATABASE} statements (around routines of another collation), which a restore into a database of
+ *     another name rewrites to that name, so that it never touches a database of the source's name
  */
 public record RestoreOptions(
         Duration timeout,
@@ -25,7 +28,8 @@ public record RestoreOptions(
         boolean clean,
         int jobs,
         Path spoolDir,
-        long expectedBytes) {
+        long expectedBytes,
+        String sourceDatabase) {
 
     public RestoreOptions {
         Objects.requireNonNull(timeout, "timeout");
@@ -37,6 +41,6 @@ public record RestoreOptions(
 
     /** A whole, streamed restore. */
     public static RestoreOptions whole(Duration timeout) {
-        return new RestoreOptions(timeout, RestoreSelection.EVERYTHING, null, false, 1, null, 0);
+        return new RestoreOptions(timeout, RestoreSelection.EVERYTHING, null, false, 1, null, 0, null);
     }
 }

@@ -110,8 +110,9 @@ public final class CheckPipeline {
             checks.add(ComparisonRules.schema(expected, restored, othersAllowed, 0));
             checks.add(
                     ComparisonRules.largeObjects(partial ? null : expected.largeObjects(), restored.largeObjects(), 0));
-            Set<String> leftOut =
-                    partial ? new HashSet<>(ExpectedInventory.leftOutConstraints(scope.plan())) : Set.of();
+            Set<String> leftOut = partial
+                    ? new HashSet<>(ExpectedInventory.leftOutConstraints(scope.plan(), sourceDatabase))
+                    : Set.of();
             checks.add(query(
                     CheckNames.FOREIGN_KEYS,
                     ms -> ConsistencyRules.foreignKeys(
@@ -143,8 +144,11 @@ public final class CheckPipeline {
     }
 
     private static CheckResult partialCheck(RestorePlan plan, boolean dangling) {
-        String restoredTables = plan.tables().size() + " tables restored";
-        if (plan.leftOutForeignKeys().isEmpty()) {
+        String restoredTables = plan.tables().size() + " tables restored"
+                + (plan.leftOut().isEmpty()
+                        ? ""
+                        : "; left out as they need what is not restored: " + String.join(", ", plan.leftOut()));
+        if (plan.leftOutForeignKeys().isEmpty() && plan.leftOut().isEmpty()) {
             return Checks.passed(CheckNames.PARTIAL, restoredTables + "; no foreign key points at a table left out", 0);
         }
         return Checks.warning(

@@ -38,14 +38,15 @@ final class ExpectedInventory {
         }
         Set<String> schemas = new HashSet<>(selection.schemas());
         Set<String> objects = new HashSet<>(plan.objects());
-        Set<String> leftOut = new HashSet<>(leftOutConstraints(plan));
+        Set<String> leftOut = new HashSet<>(leftOutConstraints(plan, sourceDatabase));
+        leftOut.addAll(plan.leftOutNames());
         Predicate<String> inSchema = name -> schemas.contains(name.substring(0, Math.max(0, name.indexOf('.'))));
         Predicate<String> ofTable = name -> {
             int last = name.lastIndexOf('.');
             return last > 0 && tables.contains(name.substring(0, last));
         };
         Predicate<String> tableObject = name -> (ofTable.test(name) || inSchema.test(name)) && !leftOut.contains(name);
-        Predicate<String> named = name -> objects.contains(name) || inSchema.test(name);
+        Predicate<String> named = name -> (objects.contains(name) || inSchema.test(name)) && !leftOut.contains(name);
         return new SchemaInventory(
                 manifest.tables().stream()
                         .filter(t -> tables.contains(t.qualifiedName()) || schemas.contains(t.schema()))
@@ -63,12 +64,20 @@ final class ExpectedInventory {
                 null);
     }
 
-    /** The constraints of {@link RestorePlan#leftOutForeignKeys()}, each written {@code constraint -> table}. */
-    static List<String> leftOutConstraints(RestorePlan plan) {
+    /**
+     * The constraints of {@link RestorePlan#leftOutForeignKeys()}, each written {@code constraint -> table}, qualified
+     * as the inventory qualifies them (MySQL/MariaDB names get the source database in front).
+     *
+     * @param sourceDatabase the source database's name on MySQL/MariaDB, null on PostgreSQL
+     */
+    static List<String> leftOutConstraints(RestorePlan plan, String sourceDatabase) {
         return plan.leftOutForeignKeys().stream()
                 .map(entry -> {
                     int arrow = entry.indexOf(" -> ");
-                    return arrow < 0 ? entry : entry.substring(0, arrow);
+                    String constraint = arrow < 0 ? entry : entry.substring(0, arrow);
+                    return sourceDatabase == null || constraint.startsWith(sourceDatabase + ".")
+                            ? constraint
+                            : sourceDatabase + "." + constraint;
                 })
                 .toList();
     }

@@ -170,6 +170,7 @@ public final class ProvenRestore {
     private void restore(Run run, Listener listener) {
         Request request = run.request;
         Manifest manifest = request.backup().manifest();
+        Manifest.Source source = manifest.source();
         run.destinationVersion = serverVersion(request);
         OpenArtifact artifact;
         try {
@@ -199,7 +200,8 @@ public final class ProvenRestore {
                             request.options().selection(),
                             request.options().clean() || decision.clean(),
                             request.options().jobs(),
-                            request.options().spoolDir()),
+                            request.options().spoolDir(),
+                            source == null ? null : source.database()),
                     manifest.source() == null ? null : manifest.source().serverVersion(),
                     run.destinationVersion,
                     plan -> {

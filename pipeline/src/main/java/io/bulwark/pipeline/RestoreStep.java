@@ -40,6 +40,8 @@ public final class RestoreStep {
      * @param clean drop each restored object first (a restore over an existing database)
      * @param jobs parallel restore jobs, 1 to stream
      * @param spoolDir where a parallel restore spools the archive, null for the system's temporary folder
+     * @param sourceDatabase the database the backup was dumped from (a MySQL/MariaDB dump names it), null when the
+     *     destination database has the same name or it does not matter
      */
     public record Options(
             Duration timeout,
@@ -47,7 +49,8 @@ public final class RestoreStep {
             RestoreSelection selection,
             boolean clean,
             int jobs,
-            Path spoolDir) {
+            Path spoolDir,
+            String sourceDatabase) {
 
         public Options {
             Objects.requireNonNull(timeout, "timeout");
@@ -57,7 +60,7 @@ public final class RestoreStep {
 
         /** A whole, streamed restore. */
         public static Options whole(Duration timeout) {
-            return new Options(timeout, Duration.ofMinutes(2), RestoreSelection.EVERYTHING, false, 1, null);
+            return new Options(timeout, Duration.ofMinutes(2), RestoreSelection.EVERYTHING, false, 1, null, null);
         }
     }
 
@@ -163,7 +166,8 @@ public final class RestoreStep {
                                 options.clean(),
                                 options.jobs(),
                                 options.spoolDir(),
-                                artifact.artifact().rawBytes()));
+                                artifact.artifact().rawBytes(),
+                                options.sourceDatabase()));
                 if (run.outcome.selection() != null) {
                     run.plan = run.outcome.selection();
                 }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -170,14 +171,35 @@ public final class MariaDbRestoreTool implements RestoreEngine {
     public RestoreOutcome restore(InputStream dump, ConnectionSpec target, RestoreOptions options) {
         SqlDumpSelection selection = options.selection().isEverything()
                 ? null
-                : new SqlDumpSelection(options.selection().tables());
-        InputStream input = selection == null ? dump : selection.filter(dump);
+                : new SqlDumpSelection(
+                        dump, new LinkedHashSet<>(options.selection().tables()));
+        InputStream input = selection != null
+                ? selection
+                : options.sourceDatabase() != null && !options.sourceDatabase().equals(target.database())
+                        ? new AlterDatabaseRename(dump, options.sourceDatabase(), target.database())
+                        : dump;
         long started = System.nanoTime();
         try (MariaDbClient.OptionFile optionFile = MariaDbClient.OptionFile.create(target.password());
                 RunningProcess process = start(target, optionFile, options.timeout())) {
             ProcessRunner.Feed feed = process.feed(input, CHUNK_BYTES);
             int exit = process.waitFor();
             long elapsed = (System.nanoTime() - started) / 1_000_000;
+            String inputError = feed.inputError();
+            RestorePlan restored = null;
+            if (selection != null && feed.inputComplete()) {
+                try {
+                    SqlDumpSelection.Report report = selection.report();
+                    restored = new RestorePlan(
+                            report.tables(),
+                            List.of(),
+                            report.danglingForeignKeys().stream()
+                                    .map(key -> key.table() + "." + key.constraint() + " -> " + key.referencedTable())
+                                    .toList(),
+                            null);
+                } catch (IllegalArgumentException e) {
+                    inputError = e.getMessage();
+                }
+            }
             RestoreOutcome outcome = new RestoreOutcome(
                     "mariadb",
                     "dump",
@@ -186,9 +208,9 @@ public final class MariaDbRestoreTool implements RestoreEngine {
                     elapsed,
                     process.timedOut(),
                     feed.bytes(),
-                    target.redact(feed.inputError()),
+                    target.redact(inputError),
                     feed.inputComplete());
-            return selection == null ? outcome : outcome.withSelection(selection.result());
+            return restored == null ? outcome : outcome.withSelection(restored);
         }
     }
 

@@ -127,10 +127,29 @@ public final class SqlDumpScanner {
      * @throws IllegalStateException after {@link #finish()}
      */
     public void feed(byte[] buffer, int offset, int length) {
+        scan(buffer, offset, length, false);
+    }
+
+    /**
+     * Scans bytes of dump text starting at {@code offset} up to the end of the current statement: stops
+     * right after the byte that ends it (the last byte of its delimiter, or the end of a {@code DELIMITER}
+     * line), or after {@code length} bytes when it does not end among them. {@link #statements()} grows
+     * by one exactly when the statement ended; the bytes of a statement are those from the end of the
+     * previous one, comments before it included. For callers that act on whole statements ({@link
+     * SqlDumpSelection}).
+     *
+     * @return the number of bytes scanned, at least 1 when {@code length} is positive
+     * @throws IllegalStateException after {@link #finish()}
+     */
+    public int feedToStatementEnd(byte[] buffer, int offset, int length) {
+        return scan(buffer, offset, length, true);
+    }
+
+    private int scan(byte[] buffer, int offset, int length, boolean stopAtStatementEnd) {
         if (finished) {
             throw new IllegalStateException("the scanner has finished");
         }
-        bytes += length;
+        long ended = statements;
         int i = offset;
         int end = offset + length;
         while (i < end) {
@@ -163,12 +182,15 @@ public final class SqlDumpScanner {
                 flushPending();
                 endStatement();
                 i++;
-                continue;
-            }
-            if (step(c)) {
+            } else if (step(c)) {
                 i++;
             }
+            if (stopAtStatementEnd && statements != ended) {
+                break;
+            }
         }
+        bytes += i - offset;
+        return i - offset;
     }
 
     /**

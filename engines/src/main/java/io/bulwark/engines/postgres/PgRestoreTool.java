@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -122,7 +123,22 @@ public final class PgRestoreTool implements RestoreEngine {
      */
     @Override
     public RestorePlan plan(byte[] head, RestoreSelection selection, Duration timeout) {
-        return PgArchiveSelection.plan(head, selection, runner, binDir, timeout);
+        PgRestorePlan plan = new PgArchiveSelection(runner, binDir)
+                .plan(head, new LinkedHashSet<>(selection.schemas()), new LinkedHashSet<>(selection.tables()), timeout);
+        List<String> objects = new ArrayList<>();
+        objects.addAll(plan.sequences());
+        objects.addAll(plan.indexes());
+        objects.addAll(plan.constraints());
+        objects.addAll(plan.triggers());
+        objects.addAll(plan.policies());
+        return new RestorePlan(
+                plan.tables(),
+                objects,
+                plan.foreignKeysLeftOut().stream()
+                        .map(key -> key.constraint() + " -> " + key.referencedTable())
+                        .toList(),
+                plan.useList(),
+                plan.leftOut());
     }
 
     /**
