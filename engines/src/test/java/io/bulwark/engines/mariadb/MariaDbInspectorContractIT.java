@@ -3,9 +3,12 @@ package io.bulwark.engines.mariadb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.contracts.SchemaInventory;
+import io.bulwark.contracts.SchemaInventory.TableInfo;
 import io.bulwark.engines.ConnectionSpec;
+import io.bulwark.engines.IndexFindings;
 import io.bulwark.engines.InspectEngine;
 import io.bulwark.engines.InspectEngineContract;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -114,12 +117,41 @@ class MariaDbInspectorContractIT extends InspectEngineContract {
     void eventsAreNamedByDatabase() throws Exception {
         MariaDbTestServer.execute(
                 fixtureDatabase(), "CREATE EVENT nightly ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM empty_table");
-        try (var connection = connect()) {
+        try (Connection connection = connect()) {
             SchemaInventory inventory =
                     inspector().inventory(connection, fixtureDatabase().database());
             assertThat(inventory.events()).containsExactly(q("nightly"));
         } finally {
             MariaDbTestServer.execute(fixtureDatabase(), "DROP EVENT IF EXISTS nightly");
+        }
+    }
+
+    /** A system-versioned table is a table (the inventory lists it), so CHECK TABLE checks it too. */
+    @Test
+    void checkIndexesChecksSystemVersionedTablesToo() throws Exception {
+        String name = MariaDbTestServer.createDatabase("bulwark_ic_sv");
+        try {
+            ConnectionSpec database = MariaDbTestServer.admin(name);
+            MariaDbTestServer.execute(database, """
+                    CREATE TABLE plain (id INT PRIMARY KEY) ENGINE=InnoDB;
+                    CREATE TABLE history (id INT PRIMARY KEY, v INT) ENGINE=InnoDB WITH SYSTEM VERSIONING;
+                    INSERT INTO history VALUES (1, 1);
+                    UPDATE history SET v = 2;
+                    """);
+            try (Connection connection = inspector().connect(database)) {
+                SchemaInventory inventory = inspector().inventory(connection, name);
+                assertThat(inventory.tables())
+                        .extracting(TableInfo::name)
+                        .containsExactlyInAnyOrder("plain", "history");
+
+                IndexFindings findings = inspector().checkIndexes(connection, name);
+
+                assertThat(findings.notRunReason()).isNull();
+                assertThat(findings.failures()).isEmpty();
+                assertThat(findings.checked()).isEqualTo(inventory.tables().size());
+            }
+        } finally {
+            MariaDbTestServer.dropDatabase(name);
         }
     }
 }
