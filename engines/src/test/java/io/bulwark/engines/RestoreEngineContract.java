@@ -2,6 +2,8 @@ package io.bulwark.engines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bulwark.contracts.SchemaInventory;
 import io.bulwark.contracts.SchemaInventory.TableInfo;
@@ -215,9 +217,7 @@ public abstract class RestoreEngineContract {
     @Test
     void aHeadCutInsideTheTableOfContentsEndsBeforeItsEnd() {
         String marker = tableOfContentsMarker();
-        if (marker == null) {
-            return; // no table of contents to cut
-        }
+        assumeTrue(marker != null, "the engine's archive has no table of contents to cut");
         int at = indexOf(dump, marker.getBytes(StandardCharsets.UTF_8));
         assertThat(at).as("the table of contents holds '%s'", marker).isPositive();
         ArchiveHead head = engine().readHead(Arrays.copyOf(dump, at + marker.length() / 2), TIMEOUT);
@@ -278,9 +278,7 @@ public abstract class RestoreEngineContract {
 
     @Test
     void aParallelRestoreGoesThroughASpoolFileThatIsDeletedAfterwards(@TempDir Path spool) throws Exception {
-        if (!supportsParallel()) {
-            return;
-        }
+        assumeTrue(supportsParallel(), "the engine always streams");
         String target = newDatabase();
 
         RestoreOutcome outcome = restore(
@@ -294,9 +292,7 @@ public abstract class RestoreEngineContract {
 
     @Test
     void aParallelRestoreThatWouldNotFitFailsBeforeReadingAndLeavesNothingBehind(@TempDir Path spool) throws Exception {
-        if (!supportsParallel()) {
-            return;
-        }
+        assumeTrue(supportsParallel(), "the engine always streams");
         String target = newDatabase();
         long huge = Long.MAX_VALUE / 4;
         CountingStream input = new CountingStream(dump);
@@ -320,9 +316,7 @@ public abstract class RestoreEngineContract {
 
     @Test
     void jobsAreIgnoredWhereTheEngineAlwaysStreams(@TempDir Path spool) throws Exception {
-        if (supportsParallel()) {
-            return;
-        }
+        assumeFalse(supportsParallel(), "the engine restores in parallel");
         String target = newDatabase();
 
         RestoreOutcome outcome = restore(
@@ -497,9 +491,7 @@ public abstract class RestoreEngineContract {
     @Test
     @Disabled(PARTIAL_RESTORE_PENDING)
     void thePlanOfATableOrSchemaTheArchiveDoesNotHoldNamesIt() {
-        if (!plansFromTheArchive()) {
-            return; // the plan names what was asked for; the restore learns what the dump holds
-        }
+        assumeTrue(plansFromTheArchive(), "the plan names what was asked for; the restore learns what the dump holds");
         String missing = selectionName("no_such_table");
         assertThatThrownBy(() -> engine().plan(head(), new RestoreSelection(List.of(), List.of(missing)), TIMEOUT))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -514,9 +506,7 @@ public abstract class RestoreEngineContract {
 
     @Test
     void aSchemaSelectionIsRefusedWhereTheArchiveHoldsOneDatabase() {
-        if (supportsSchemaSelection()) {
-            return;
-        }
+        assumeFalse(supportsSchemaSelection(), "the engine chooses schemas");
         assertThatThrownBy(
                         () -> engine().plan(head(), new RestoreSelection(List.of("some_schema"), List.of()), TIMEOUT))
                 .isInstanceOf(IllegalArgumentException.class)
