@@ -96,12 +96,15 @@ final class MariaDbConsistency {
         }
     }
 
-    /** {@link io.bulwark.engines.InspectEngine#checkIndexes}: {@code CHECK TABLE} on every base table. */
+    /**
+     * {@link io.bulwark.engines.InspectEngine#checkIndexes}: {@code CHECK TABLE} on every table the inventory lists,
+     * base and system-versioned.
+     */
     IndexFindings checkIndexes(Connection connection, String database) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement st =
                 inspector.limit(connection.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
-                        + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY 1"))) {
+                        + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY 1"))) {
             st.setString(1, database);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
