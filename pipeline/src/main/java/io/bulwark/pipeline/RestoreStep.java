@@ -148,6 +148,9 @@ public final class RestoreStep {
             run.decodeError(
                     Checks.error(CheckNames.RESTORE, "the decryption passphrase cannot be read: " + e.getMessage(), 0),
                     null);
+        } catch (RuntimeException e) {
+            // the engine's listing tool could not run on the head (pg_restore missing): no verdict on the archive
+            run.restore = Checks.error(CheckNames.RESTORE, "the restore tool could not run: " + e.getMessage(), 0);
         }
         if (archive != null) {
             run.archive = ArtifactRules.archive(

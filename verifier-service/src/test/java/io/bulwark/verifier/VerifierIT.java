@@ -19,6 +19,7 @@ import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.EventHeaders;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.SourceHealth;
 import io.bulwark.contracts.SourceStatistics;
 import io.bulwark.contracts.TableRows;
 import io.bulwark.contracts.Tier;
@@ -33,6 +34,7 @@ import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.postgres.PgDumpSession;
 import io.bulwark.engines.postgres.PgDumpTool;
 import io.bulwark.engines.postgres.PostgresConnectionSpec;
+import io.bulwark.engines.postgres.PostgresInspector;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.testsupport.GnuPgHome;
 import java.io.IOException;
@@ -41,6 +43,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -204,7 +208,15 @@ class VerifierIT {
                     awaitVerified(verified, backup.completed().backupId());
 
             BackupVerified event = EventJson.read(record.value(), BackupVerified.class);
-            assertThat(event.checks()).extracting(CheckResult::status).containsOnly(CheckStatus.PASSED);
+            assertThat(event.checks())
+                    .filteredOn(c -> !c.name().equals("source-health"))
+                    .extracting(CheckResult::status)
+                    .containsOnly(CheckStatus.PASSED);
+            assertThat(event.checks())
+                    .filteredOn(c -> c.name().equals("source-health"))
+                    .singleElement()
+                    .as("this test's manifest records no source health, as an older dump-worker's")
+                    .satisfies(c -> assertThat(c.status()).isEqualTo(CheckStatus.SKIPPED));
             assertThat(event.checks())
                     .filteredOn(c -> c.name().equals("archive"))
                     .singleElement()
@@ -219,9 +231,15 @@ class VerifierIT {
                             "tables",
                             "row-counts",
                             "schema",
+                            "large-objects",
                             "foreign-keys",
                             "indexes",
-                            "sequences");
+                            "sequences",
+                            "source-health");
+            assertThat(event.checks())
+                    .filteredOn(c -> c.name().equals("large-objects"))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.detail()).isEqualTo("0 large objects, as the manifest counts"));
             assertThat(event.reportKey()).isEqualTo(backup.prefix() + ObjectKeys.VERIFICATION_JSON);
             assertThat(event.reportPageKey()).isEqualTo(backup.prefix() + ObjectKeys.VERIFICATION_HTML);
             assertThat(event.prefix()).isEqualTo(backup.prefix());
@@ -280,7 +298,7 @@ class VerifierIT {
     }
 
     @Test
-    void orphanRowsAndASequenceBehindItsColumnFailTheForeignKeysAndSequencesChecks() throws Exception {
+    void orphanRowsAndASequenceBehindItsColumnFailUnlessTheManifestRecordsThemAsTheSourcesOwn() throws Exception {
         String database = SOURCE.createUnique("verifier_it_orphans");
         try {
             SOURCE.execute(database, """
@@ -313,13 +331,48 @@ class VerifierIT {
                         .containsExactly(
                                 org.assertj.core.groups.Tuple.tuple(
                                         "foreign-keys",
-                                        "1 of 1 foreign keys have orphan rows: public.child.child_parent_fk (2 orphan"
-                                                + " rows)"),
+                                        "1 of 1 foreign keys have orphan rows the source did not have:"
+                                                + " public.child.child_parent_fk (2 orphan rows)"),
                                 org.assertj.core.groups.Tuple.tuple(
                                         "sequences",
-                                        "1 of 1 sequences would hand out a value already taken: public.ticket_id_seq"
-                                                + " (last_value 1, is_called false) is behind max(public.ticket.id)"
-                                                + " = 3"));
+                                        "1 of 1 sequences would hand out a value already taken, which the source's"
+                                                + " did not: public.ticket_id_seq would hand out 1 but"
+                                                + " max(public.ticket.id) = 3"));
+                assertThat(event.checks())
+                        .filteredOn(c -> c.name().equals("source-health"))
+                        .extracting(CheckResult::status)
+                        .as("without the source's health in the manifest every flaw fails, as before")
+                        .containsExactly(CheckStatus.SKIPPED);
+            }
+
+            Backup withHealth = captureBackup(database, true);
+            try (KafkaConsumer<String, byte[]> verified = subscribe(Topics.BACKUP_VERIFIED)) {
+                publish(withHealth.completed());
+                BackupVerified event = EventJson.read(
+                        awaitVerified(verified, withHealth.completed().backupId())
+                                .value(),
+                        BackupVerified.class);
+
+                assertThat(event.checks())
+                        .filteredOn(c -> c.status() == CheckStatus.FAILED)
+                        .extracting(CheckResult::name)
+                        .as("the source's own flaws, restored faithfully, are no failure of the backup")
+                        .containsExactly("critical-tables", "assertion:tracks");
+                assertThat(event.checks())
+                        .filteredOn(
+                                c -> c.name().equals("foreign-keys") || c.name().equals("sequences"))
+                        .extracting(CheckResult::status)
+                        .containsExactly(CheckStatus.PASSED, CheckStatus.PASSED);
+                assertThat(event.checks())
+                        .filteredOn(c -> c.name().equals("source-health"))
+                        .singleElement()
+                        .satisfies(c -> {
+                            assertThat(c.status()).isEqualTo(CheckStatus.WARNING);
+                            assertThat(c.detail())
+                                    .contains("the source itself has 2 orphan rows under public.child.child_parent_fk")
+                                    .contains("the source's sequence public.ticket_id_seq would hand out 1, but"
+                                            + " max(public.ticket.id) is already 3");
+                        });
             }
         } finally {
             SOURCE.drop(database);
@@ -454,11 +507,11 @@ class VerifierIT {
                 .filteredOn(c -> c.name().equals("restore"))
                 .singleElement()
                 .satisfies(c -> {
-                    assertThat(c.status()).isEqualTo(CheckStatus.FAILED);
+                    assertThat(c.status()).isEqualTo(CheckStatus.ERROR);
                     assertThat(c.detail())
                             .contains("no secret key given for any of the recipients "
                                     + toOps.recipientKeyIds().getFirst())
-                            .contains("this verifier has no decryption key: bulwark.verifier.decryption");
+                            .contains("no decryption key is configured for it: bulwark.verifier.decryption");
                 });
         assertThat(event.checks())
                 .filteredOn(c -> c.name().equals("tables") || c.name().equals("row-counts"))
@@ -477,6 +530,14 @@ class VerifierIT {
     }
 
     private Backup captureBackup(String database) throws IOException {
+        return captureBackup(database, false);
+    }
+
+    /**
+     * A real backup of {@code database}; with {@code sourceHealth}, its manifest records the source's orphan rows and
+     * sequence positions as the engines' inspector reads them, as a dump-worker that records source health does.
+     */
+    private Backup captureBackup(String database, boolean sourceHealth) throws IOException {
         UUID backupId = UUID.randomUUID();
         Instant startedAt = Instant.now();
         String prefix = ObjectKeys.backupPrefix(TARGET, "adhoc", startedAt, backupId);
@@ -518,7 +579,8 @@ class VerifierIT {
                     new Manifest.Tool("pg_dump", session.toolVersion(), "custom"),
                     artifact,
                     session.inventory(),
-                    "exact count(*) in the dump's snapshot");
+                    "exact count(*) in the dump's snapshot",
+                    sourceHealth ? sourceHealth(spec) : null);
         }
         ManifestJson.store(store, prefix + ObjectKeys.MANIFEST, manifest);
         BackupCompleted completed = new BackupCompleted(
@@ -544,6 +606,17 @@ class VerifierIT {
                 manifest.completedAt(),
                 1000);
         return new Backup(prefix, artifactKey, manifest, completed);
+    }
+
+    private static SourceHealth sourceHealth(PostgresConnectionSpec source) {
+        PostgresInspector inspector = new PostgresInspector(Duration.ofMinutes(1));
+        try (Connection connection = inspector.connect(source.toConnectionSpec())) {
+            return new SourceHealth(
+                    inspector.foreignKeyOrphans(connection, source.database()),
+                    inspector.sequences(connection, source.database()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the source's health: " + e.getMessage(), e);
+        }
     }
 
     private record Backup(String prefix, String artifactKey, Manifest manifest, BackupCompleted completed) {}

@@ -7,6 +7,7 @@ import io.bulwark.artifacts.InMemoryObjectStore;
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ObjectKeys;
+import io.bulwark.artifacts.codec.DecryptionKeys;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupVerified;
@@ -20,6 +21,9 @@ import io.bulwark.contracts.SourceStatistics;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Trigger;
 import io.bulwark.contracts.VerificationRequested;
+import io.bulwark.pipeline.ArtifactReader;
+import io.bulwark.pipeline.ReportStore;
+import io.bulwark.pipeline.rules.VerificationSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +132,12 @@ class ReverifyBackupTest {
         BackupVerified result = real.handle(request(PREFIX, MANIFEST_KEY));
 
         assertThat(result.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(result.checks())
+                .filteredOn(c -> c.name().equals("manifest"))
+                .singleElement()
+                .extracting(CheckResult::status)
+                .as("the store could not be read: no verdict on the backup")
+                .isEqualTo(CheckStatus.ERROR);
         assertThat(attempts).isEqualTo(2);
         assertThat(published).containsExactly(result);
     }
@@ -147,10 +157,13 @@ class ReverifyBackupTest {
         };
         VerifyBackup verifyBackup = new VerifyBackup(
                 store,
+                new ArtifactReader(store, targetId -> DecryptionKeys.none()),
+                new ReportStore(store, null),
                 noSandbox,
                 attempt -> {},
                 Clock.fixed(Instant.parse("2026-11-30T09:15:00Z"), ZoneOffset.UTC),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5),
+                targetId -> VerificationSettings.NONE);
         return new RetryingVerification(
                 (event, again) -> {
                     attempts++;

@@ -1,7 +1,6 @@
 package io.bulwark.verifier.adapter.report;
 
 import com.samskivert.mustache.Template;
-import io.bulwark.contracts.CheckResult;
 import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.RestoreReport;
 import io.bulwark.contracts.RestoreState;
@@ -80,7 +79,7 @@ public final class HtmlRestoreReport {
         }
         List<String> failed = report.checks().stream()
                 .filter(c -> c.status() == CheckStatus.FAILED || c.status() == CheckStatus.ERROR)
-                .map(CheckResult::name)
+                .map(c -> HtmlReport.text(c.name()))
                 .toList();
         return "The restore did not succeed"
                 + (report.reason() == null ? "" : " (" + report.reason() + ")") + ": "
@@ -130,7 +129,7 @@ public final class HtmlRestoreReport {
                 "What",
                 report.schemas().isEmpty() && report.tables().isEmpty()
                         ? "the whole backup"
-                        : "schemas " + report.schemas() + ", tables " + report.tables());
+                        : HtmlReport.clean("schemas " + report.schemas() + ", tables " + report.tables()));
         HtmlReport.fact(facts, "Artifact key", HtmlReport.text(report.artifactKey()));
         HtmlReport.fact(facts, "Manifest key", HtmlReport.text(report.manifestKey()));
         HtmlReport.fact(

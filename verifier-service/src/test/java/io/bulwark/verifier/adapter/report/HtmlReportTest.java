@@ -1,5 +1,10 @@
 package io.bulwark.verifier.adapter.report;
 
+import static io.bulwark.verifier.adapter.report.Pages.assertSelfContained;
+import static io.bulwark.verifier.adapter.report.Pages.attribute;
+import static io.bulwark.verifier.adapter.report.Pages.cells;
+import static io.bulwark.verifier.adapter.report.Pages.parse;
+import static io.bulwark.verifier.adapter.report.Pages.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.contracts.CheckResult;
@@ -8,20 +13,14 @@ import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.TableRows;
 import io.bulwark.contracts.VerificationReport;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
 
 class HtmlReportTest {
 
@@ -132,7 +131,7 @@ class HtmlReportTest {
                 UUID.randomUUID(),
                 "app",
                 Outcome.ERROR,
-                List.of(new CheckResult("sandbox", CheckStatus.FAILED, "could not start a local sandbox", 5)),
+                List.of(new CheckResult("sandbox", CheckStatus.ERROR, "could not start a local sandbox", 5)),
                 List.of(),
                 null,
                 "local",
@@ -146,6 +145,8 @@ class HtmlReportTest {
 
         assertThat(text(page, "//section[@id='verdict']/p[1]")).isEqualTo("ERROR");
         assertThat(text(page, "//section[@id='verdict']/p[2]")).contains("says nothing about the backup");
+        assertThat(cells(page, "//table[@id='checks']/tbody/tr/td[2]")).containsExactly("ERROR");
+        assertThat(attribute(page, "//table[@id='checks']/tbody/tr", "class")).isEqualTo("error");
         assertThat(text(page, "//body")).contains("No row counts");
         assertThat(cells(page, "//table[@id='facts']/tbody/tr/td")).contains("unknown");
     }
@@ -267,36 +268,5 @@ class HtmlReportTest {
 
     private static String render(VerificationReport report) {
         return new String(HtmlReport.render(report), StandardCharsets.UTF_8);
-    }
-
-    private static void assertSelfContained(String html) {
-        assertThat(html.toLowerCase(java.util.Locale.ROOT))
-                .startsWith("<!doctype html>")
-                .doesNotContain("http://", "https://", "<script", "<link", "<img", "@import", "url(");
-    }
-
-    /** Parses the page as XML: it fails when the markup is not well-formed. */
-    private static Document parse(String html) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        factory.setExpandEntityReferences(false);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String text(Document page, String xpath) throws Exception {
-        return XPathFactory.newInstance().newXPath().evaluate(xpath, page).strip();
-    }
-
-    private static String attribute(Document page, String xpath, String name) throws Exception {
-        return text(page, xpath + "/@" + name);
-    }
-
-    private static List<String> cells(Document page, String xpath) throws Exception {
-        NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, page, XPathConstants.NODESET);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent().strip());
-        }
-        return texts;
     }
 }

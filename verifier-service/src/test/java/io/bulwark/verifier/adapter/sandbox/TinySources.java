@@ -13,18 +13,22 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The tiny source databases of {@link SandboxContract} on the machine's servers, their dumps made with the engines'
- * dump tools, and the work directories of local sandboxes.
+ * The tiny source databases of {@link SandboxContract} on the machine's servers (PostgreSQL at 127.0.0.1:5432, MariaDB
+ * at 127.0.0.1:3306), their dumps made with the engines' dump tools, and the work directories of local sandboxes. For
+ * the kinds' contract tests, each in its kind's package.
  */
-final class TinySources {
+public final class TinySources {
 
-    static final PostgresDatabases POSTGRES = PostgresDatabases.local();
-    static final MariaDbDatabases MARIADB = MariaDbDatabases.local();
+    /** The machine's PostgreSQL, where the PostgreSQL sources are created. */
+    public static final PostgresDatabases POSTGRES = PostgresDatabases.local();
+
+    /** The machine's MariaDB, where the MariaDB sources are created. */
+    public static final MariaDbDatabases MARIADB = MariaDbDatabases.local();
 
     private TinySources() {}
 
     /** Creates the tiny source on the machine's PostgreSQL and answers its name. */
-    static String createPostgres() {
+    public static String createPostgres() {
         String db = POSTGRES.createUnique("sandbox_contract");
         POSTGRES.execute(db, """
                 CREATE TABLE parent (id serial PRIMARY KEY, name text NOT NULL);
@@ -37,7 +41,7 @@ final class TinySources {
     }
 
     /** Creates the tiny source on the machine's MariaDB and answers its name. */
-    static String createMariaDb() {
+    public static String createMariaDb() {
         String db = MARIADB.createUnique("sandbox_contract");
         MARIADB.execute(db, """
                 CREATE TABLE parent (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20) NOT NULL) ENGINE=InnoDB;
@@ -50,7 +54,7 @@ final class TinySources {
     }
 
     /** {@code pg_dump -Fc} of {@code db}. */
-    static byte[] pgDump(String db) {
+    public static byte[] pgDump(String db) {
         return run(List.of(
                 "pg_dump",
                 "-Fc",
@@ -65,7 +69,7 @@ final class TinySources {
     }
 
     /** {@code mariadb-dump} of {@code db}, without database statements, as the backup service dumps. */
-    static byte[] mariaDbDump(String db) {
+    public static byte[] mariaDbDump(String db) {
         return run(List.of(
                 "mariadb-dump",
                 "-h",
@@ -99,14 +103,14 @@ final class TinySources {
     }
 
     /** A fresh work directory of mode 0711, so that a server run as {@code postgres} or {@code mysql} reaches it. */
-    static Path workDir(String prefix) throws IOException {
+    public static Path workDir(String prefix) throws IOException {
         Path root = Files.createTempDirectory(prefix);
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
         return root;
     }
 
     /** Asserts that {@code workDir} is empty and no process names it. */
-    static void assertWorkDirEmpty(Path workDir) throws IOException {
+    public static void assertWorkDirEmpty(Path workDir) throws IOException {
         try (Stream<Path> left = Files.list(workDir)) {
             assertThat(left).as("sandbox directories left in %s", workDir).isEmpty();
         }
@@ -118,7 +122,7 @@ final class TinySources {
     }
 
     /** Removes {@code dir} with everything in it. */
-    static void delete(Path dir) throws IOException {
+    public static void delete(Path dir) throws IOException {
         if (dir == null) {
             return;
         }
@@ -128,12 +132,12 @@ final class TinySources {
     }
 
     /** The machine's PostgreSQL server version, as {@code SHOW server_version} says it. */
-    static String postgresVersion() throws java.sql.SQLException {
+    public static String postgresVersion() throws java.sql.SQLException {
         return firstValue(POSTGRES.connect("postgres"), "SHOW server_version");
     }
 
     /** The machine's MariaDB server version, as {@code SELECT VERSION()} says it. */
-    static String mariaDbVersion() throws java.sql.SQLException {
+    public static String mariaDbVersion() throws java.sql.SQLException {
         return firstValue(MARIADB.connect("mysql"), "SELECT VERSION()");
     }
 
@@ -144,17 +148,5 @@ final class TinySources {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    /** Asserts that no sandbox container ({@link SandboxContainers#LABEL}) exists, running or not. */
-    static void assertNoSandboxContainers() {
-        assertThat(org.testcontainers.DockerClientFactory.instance()
-                        .client()
-                        .listContainersCmd()
-                        .withShowAll(true)
-                        .withLabelFilter(java.util.Map.of(SandboxContainers.LABEL, "true"))
-                        .exec())
-                .as("sandbox containers left running")
-                .isEmpty();
     }
 }

@@ -1,47 +1,39 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.local;
 
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.SandboxContract;
+import io.bulwark.verifier.adapter.sandbox.TinySources;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.SandboxProvider.SandboxRequest;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
-/**
- * The {@link SandboxContract} of {@code container} MariaDb sandboxes: the official image of the machine's source
- * server's series. Skipped where no Docker engine answers.
- */
-@Testcontainers(disabledWithoutDocker = true)
-class ContainerMariaDbSandboxContractIT extends SandboxContract {
+/** The {@link SandboxContract} of {@code local} MariaDB sandboxes from the machine's server binaries. */
+class LocalMariaDbSandboxContractIT extends SandboxContract {
 
+    private static Path workDir;
     private static String source;
-    private static String sourceVersion;
     private static byte[] dump;
-    private static SandboxContainers containers;
     private static SandboxProvider provider;
 
     @BeforeAll
     static void createSource() throws Exception {
+        workDir = TinySources.workDir("local-mariadb-contract");
         source = TinySources.createMariaDb();
         dump = TinySources.mariaDbDump(source);
-        sourceVersion = TinySources.mariaDbVersion();
-        containers = new SandboxContainers(Duration.ofMinutes(5), Clock.systemUTC());
-        provider = new ContainerMariaDbSandboxProvider(
-                containers, SandboxImages.DEFAULT, new ProcessRunner(), Duration.ofMinutes(1));
+        provider = new LocalMariaDbSandboxProvider(workDir, null, new ProcessRunner(), Duration.ofMinutes(1));
     }
 
     @AfterAll
     static void dropSource() throws Exception {
-        if (containers != null) {
-            containers.close();
-        }
         if (source != null) {
             TinySources.MARIADB.drop(source);
         }
+        TinySources.delete(workDir);
     }
 
     @Override
@@ -51,7 +43,7 @@ class ContainerMariaDbSandboxContractIT extends SandboxContract {
 
     @Override
     protected SandboxRequest request() {
-        return new SandboxRequest("mariadb", source, sourceVersion);
+        return new SandboxRequest("mariadb", source);
     }
 
     @Override
@@ -65,7 +57,7 @@ class ContainerMariaDbSandboxContractIT extends SandboxContract {
     }
 
     @Override
-    protected void assertNothingLeft(Sandbox closed) {
-        TinySources.assertNoSandboxContainers();
+    protected void assertNothingLeft(Sandbox closed) throws Exception {
+        TinySources.assertWorkDirEmpty(workDir);
     }
 }

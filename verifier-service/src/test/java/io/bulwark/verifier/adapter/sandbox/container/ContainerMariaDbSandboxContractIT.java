@@ -1,6 +1,8 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.container;
 
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.SandboxContract;
+import io.bulwark.verifier.adapter.sandbox.TinySources;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.SandboxProvider.SandboxRequest;
@@ -12,11 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The {@link SandboxContract} of {@code container} Postgres sandboxes: the official image of the machine's source
+ * The {@link SandboxContract} of {@code container} MariaDb sandboxes: the official image of the machine's source
  * server's series. Skipped where no Docker engine answers.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class ContainerPostgresSandboxContractIT extends SandboxContract {
+class ContainerMariaDbSandboxContractIT extends SandboxContract {
 
     private static String source;
     private static String sourceVersion;
@@ -26,12 +28,12 @@ class ContainerPostgresSandboxContractIT extends SandboxContract {
 
     @BeforeAll
     static void createSource() throws Exception {
-        source = TinySources.createPostgres();
-        dump = TinySources.pgDump(source);
-        sourceVersion = TinySources.postgresVersion();
+        source = TinySources.createMariaDb();
+        dump = TinySources.mariaDbDump(source);
+        sourceVersion = TinySources.mariaDbVersion();
         containers = new SandboxContainers(Duration.ofMinutes(5), Clock.systemUTC());
-        provider = new ContainerPostgresSandboxProvider(
-                containers, SandboxImages.DEFAULT, null, new ProcessRunner(), Duration.ofMinutes(1));
+        provider = new ContainerMariaDbSandboxProvider(
+                containers, SandboxImages.DEFAULT, new ProcessRunner(), Duration.ofMinutes(1));
     }
 
     @AfterAll
@@ -40,7 +42,7 @@ class ContainerPostgresSandboxContractIT extends SandboxContract {
             containers.close();
         }
         if (source != null) {
-            TinySources.POSTGRES.drop(source);
+            TinySources.MARIADB.drop(source);
         }
     }
 
@@ -51,7 +53,7 @@ class ContainerPostgresSandboxContractIT extends SandboxContract {
 
     @Override
     protected SandboxRequest request() {
-        return new SandboxRequest("postgresql", source, sourceVersion);
+        return new SandboxRequest("mariadb", source, sourceVersion);
     }
 
     @Override
@@ -61,11 +63,11 @@ class ContainerPostgresSandboxContractIT extends SandboxContract {
 
     @Override
     protected List<String> tableNames() {
-        return List.of("public.parent", "public.child");
+        return List.of(source + ".parent", source + ".child");
     }
 
     @Override
     protected void assertNothingLeft(Sandbox closed) {
-        TinySources.assertNoSandboxContainers();
+        ContainerSandboxes.assertNoneLeft();
     }
 }

@@ -1,9 +1,11 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.scratch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engines.postgres.PostgresConnectionSpec;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.SandboxContract;
+import io.bulwark.verifier.adapter.sandbox.TinySources;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.SandboxProvider.SandboxRequest;
@@ -69,7 +71,7 @@ class ScratchPostgresSandboxContractIT extends SandboxContract {
 
     @Override
     protected void assertNothingLeft(Sandbox closed) {
-        String database = ((LocalPostgresSandbox) closed).database();
+        String database = closed.database().database();
         assertThat(database).startsWith(ScratchPostgresSandboxProvider.PREFIX);
         assertThat(TinySources.POSTGRES.exists(database))
                 .as("database %s", database)

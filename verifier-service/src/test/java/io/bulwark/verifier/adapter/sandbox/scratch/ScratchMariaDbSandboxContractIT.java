@@ -1,10 +1,12 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.scratch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.SandboxContract;
+import io.bulwark.verifier.adapter.sandbox.TinySources;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxException;
 import io.bulwark.verifier.application.SandboxProvider;
@@ -62,7 +64,7 @@ class ScratchMariaDbSandboxContractIT extends SandboxContract {
 
     @Override
     protected void assertNothingLeft(Sandbox closed) {
-        String database = ((LocalMariaDbSandbox) closed).database();
+        String database = closed.database().database();
         assertThat(TinySources.MARIADB.exists(database))
                 .as("database %s", database)
                 .isFalse();

@@ -1,11 +1,15 @@
-package io.bulwark.verifier.adapter.sandbox;
+package io.bulwark.verifier.adapter.sandbox.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.bulwark.contracts.SourceHealth.SequencePosition;
+import io.bulwark.engines.InspectEngine.QueryAnswer;
 import io.bulwark.engines.process.ProcessRunner;
-import io.bulwark.pipeline.rules.VerificationRules;
-import io.bulwark.pipeline.rules.VerificationRules.SequenceState;
+import io.bulwark.pipeline.Inspection;
+import io.bulwark.pipeline.rules.ConsistencyRules;
+import io.bulwark.verifier.adapter.sandbox.SandboxContract;
+import io.bulwark.verifier.adapter.sandbox.TinySources;
 import io.bulwark.verifier.application.Sandbox;
 import io.bulwark.verifier.application.SandboxProvider;
 import io.bulwark.verifier.application.SandboxProvider.SandboxRequest;
@@ -44,11 +48,12 @@ class LocalPostgresSandboxContractIT extends SandboxContract {
     void aQueryRunningLongerThanTheStatementLimitIsCancelledAndAnsweredAsAnError() {
         SandboxProvider limited =
                 new LocalPostgresSandboxProvider(workDir, null, new ProcessRunner(), Duration.ofSeconds(1));
-        try (Sandbox sandbox = limited.start(request())) {
-            Sandbox.QueryResult result = sandbox.query("SELECT pg_sleep(20)::text");
+        try (Sandbox sandbox = limited.start(request());
+                Inspection inspection = sandbox.inspection(null)) {
+            QueryAnswer answer = inspection.query("SELECT pg_sleep(20)::text");
 
-            assertThat(result.error())
-                    .as("the assertion query's answer: " + result)
+            assertThat(answer.error())
+                    .as("the assertion query's answer: " + answer)
                     .contains("cancel");
         }
     }
@@ -73,26 +78,27 @@ class LocalPostgresSandboxContractIT extends SandboxContract {
                     """);
             byte[] dump = TinySources.pgDump(db);
             try (Sandbox sandbox = provider.start(new SandboxRequest("postgresql", db))) {
-                assertThat(sandbox.restore(new java.io.ByteArrayInputStream(dump), TIMEOUT)
-                                .succeeded())
-                        .isTrue();
+                restored(sandbox, dump);
 
-                List<SequenceState> sequences = sandbox.sequences();
+                List<SequencePosition> sequences;
+                try (Inspection inspection = sandbox.inspection(db)) {
+                    sequences = inspection.sequences();
+                }
 
                 assertThat(sequences)
                         .extracting(
-                                SequenceState::sequence,
-                                SequenceState::column,
-                                SequenceState::nextValue,
-                                SequenceState::columnMax)
+                                SequencePosition::sequence,
+                                SequencePosition::column,
+                                SequencePosition::nextValue,
+                                SequencePosition::columnMax)
                         .containsExactly(
                                 tuple("public.note_id_seq", "public.note.id", 4L, 3L),
                                 tuple("public.note_id_seq", "public.note_2015.id", 4L, 3L),
                                 tuple("public.owned_id_seq", "public.owned.id", 2L, 1L),
                                 tuple("public.tag_id_seq", "public.tag.id", 4L, 7L));
-                assertThat(VerificationRules.sequences(sequences, 0).detail())
-                        .isEqualTo("1 of 3 sequences would hand out a value already taken: public.tag_id_seq"
-                                + " (last_value 3, is_called true) is behind max(public.tag.id) = 7");
+                assertThat(ConsistencyRules.sequences(sequences, null, 0).detail())
+                        .isEqualTo("1 of 3 sequences would hand out a value already taken, which the source's did"
+                                + " not: public.tag_id_seq would hand out 4 but max(public.tag.id) = 7");
             }
         } finally {
             TinySources.POSTGRES.drop(db);

@@ -1,0 +1,73 @@
+package io.bulwark.verifier.adapter.sandbox.container;
+
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.verifier.adapter.sandbox.SandboxContract;
+import io.bulwark.verifier.adapter.sandbox.TinySources;
+import io.bulwark.verifier.application.Sandbox;
+import io.bulwark.verifier.application.SandboxProvider;
+import io.bulwark.verifier.application.SandboxProvider.SandboxRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * The {@link SandboxContract} of {@code container} Postgres sandboxes: the official image of the machine's source
+ * server's series. Skipped where no Docker engine answers.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ContainerPostgresSandboxContractIT extends SandboxContract {
+
+    private static String source;
+    private static String sourceVersion;
+    private static byte[] dump;
+    private static SandboxContainers containers;
+    private static SandboxProvider provider;
+
+    @BeforeAll
+    static void createSource() throws Exception {
+        source = TinySources.createPostgres();
+        dump = TinySources.pgDump(source);
+        sourceVersion = TinySources.postgresVersion();
+        containers = new SandboxContainers(Duration.ofMinutes(5), Clock.systemUTC());
+        provider = new ContainerPostgresSandboxProvider(
+                containers, SandboxImages.DEFAULT, null, new ProcessRunner(), Duration.ofMinutes(1));
+    }
+
+    @AfterAll
+    static void dropSource() throws Exception {
+        if (containers != null) {
+            containers.close();
+        }
+        if (source != null) {
+            TinySources.POSTGRES.drop(source);
+        }
+    }
+
+    @Override
+    protected SandboxProvider provider() {
+        return provider;
+    }
+
+    @Override
+    protected SandboxRequest request() {
+        return new SandboxRequest("postgresql", source, sourceVersion);
+    }
+
+    @Override
+    protected byte[] dump() {
+        return dump;
+    }
+
+    @Override
+    protected List<String> tableNames() {
+        return List.of("public.parent", "public.child");
+    }
+
+    @Override
+    protected void assertNothingLeft(Sandbox closed) {
+        ContainerSandboxes.assertNoneLeft();
+    }
+}
