@@ -8,6 +8,10 @@ import io.bulwark.contracts.BackupRequested;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.RestoreCompleted;
+import io.bulwark.contracts.RestoreFailed;
+import io.bulwark.contracts.RestoreProgressed;
+import io.bulwark.contracts.RestoreRequested;
 import io.bulwark.contracts.VerificationRequested;
 import java.time.Instant;
 import java.util.Objects;
@@ -41,7 +45,8 @@ public final class BackupProjector {
      * The backup an event is about: {@code backupId}, else {@code requestId} (they are equal by
      * contract).
      *
-     * @throws IllegalArgumentException when the event names neither, or is a progress event
+     * @throws IllegalArgumentException when the event names neither, or is a progress, verification request or
+     *     restore event
      */
     public static UUID backupIdOf(BulwarkEvent event) {
         UUID id = switch (event) {
@@ -53,6 +58,8 @@ public final class BackupProjector {
             case BackupProgressed p -> throw new IllegalArgumentException("progress events are not projected");
             case VerificationRequested v ->
                 throw new IllegalArgumentException("verification requests are not projected");
+            case RestoreRequested _, RestoreProgressed _, RestoreCompleted _, RestoreFailed _ ->
+                throw new IllegalArgumentException("restore events are not projected into backups");
         };
         if (id == null) {
             throw new IllegalArgumentException("backupId is required");
@@ -68,7 +75,8 @@ public final class BackupProjector {
      * @param now the time to stamp as {@code updatedAt} (and {@code firstSeenAt} of a new backup)
      * @return the new backup and what happened to its state
      * @throws IllegalArgumentException when the event lacks a field the projection needs (backup id,
-     *     the target id of a new backup, a verification outcome), or is a progress event
+     *     the target id of a new backup, a verification outcome), or is a progress, verification request or
+     *     restore event
      */
     public static Projection project(Backup current, BulwarkEvent event, Instant now) {
         UUID backupId = backupIdOf(event);
@@ -90,6 +98,8 @@ public final class BackupProjector {
             case BackupProgressed p -> throw new IllegalArgumentException("progress events are not projected");
             case VerificationRequested v ->
                 throw new IllegalArgumentException("verification requests are not projected");
+            case RestoreRequested _, RestoreProgressed _, RestoreCompleted _, RestoreFailed _ ->
+                throw new IllegalArgumentException("restore events are not projected into backups");
         };
         BackupState previous = current == null ? null : current.state();
         BackupState state;
