@@ -1,6 +1,6 @@
 /**
- * PostgreSQL persistence of the backup catalog (schema {@code scheduler}, tables {@code backups} and
- * {@code processed_events}) with Spring's {@code JdbcClient}; the schema is created by the Flyway
+ * PostgreSQL persistence of the backup and restore catalogs (schema {@code scheduler}, tables {@code backups}, {@code
+ * restores} and {@code processed_events}) with Spring's {@code JdbcClient}; the schema is created by the Flyway
  * migrations under {@code db/migration}.
  */
 package io.bulwark.scheduler.adapter.persistence;
