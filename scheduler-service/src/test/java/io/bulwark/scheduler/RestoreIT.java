@@ -2,29 +2,21 @@ package io.bulwark.scheduler;
 
 import static io.bulwark.scheduler.ApiClient.assertProblem;
 import static io.bulwark.scheduler.ApiClient.json;
+import static io.bulwark.scheduler.RestoreItEvents.completed;
+import static io.bulwark.scheduler.RestoreItEvents.failed;
+import static io.bulwark.scheduler.RestoreItEvents.prefix;
+import static io.bulwark.scheduler.RestoreItEvents.progress;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bulwark.contracts.ArtifactRef;
-import io.bulwark.contracts.BackupCompleted;
-import io.bulwark.contracts.BackupVerified;
-import io.bulwark.contracts.CheckResult;
-import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.EventHeaders;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
-import io.bulwark.contracts.RestoreCompleted;
-import io.bulwark.contracts.RestoreFailed;
 import io.bulwark.contracts.RestoreFailureReason;
 import io.bulwark.contracts.RestorePhase;
-import io.bulwark.contracts.RestoreProgressed;
-import io.bulwark.contracts.RestoreReport;
 import io.bulwark.contracts.RestoreRequested;
-import io.bulwark.contracts.RestoredDatabase;
-import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
-import io.bulwark.contracts.Trigger;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +26,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -221,21 +212,11 @@ class RestoreIT {
 
         topics.publish(
                 Topics.RESTORE_FAILED,
-                new RestoreFailed(
-                        UUID.randomUUID(),
-                        Instant.now(),
-                        1,
+                failed(
                         restoreId,
-                        "chinook",
                         backup,
-                        prefix("chinook", backup),
                         RestoreFailureReason.DESTINATION_UNREACHABLE,
-                        "cannot reach 127.0.0.1:1: connection refused",
-                        null,
-                        false,
-                        List.of(),
-                        null,
-                        null));
+                        "cannot reach 127.0.0.1:1: connection refused"));
 
         JsonNode failed = awaitRestore(restoreId, "FAILED");
         assertThat(failed.get("reason").asString()).isEqualTo("DESTINATION_UNREACHABLE");
@@ -380,51 +361,8 @@ class RestoreIT {
     /** A backup of {@code target} completed at {@code completedAt} and verified with {@code outcome}. */
     private UUID backup(String target, Outcome outcome, Instant completedAt) {
         UUID id = UUID.randomUUID();
-        String prefix = prefix(target, id);
-        topics.publish(
-                Topics.BACKUP_COMPLETED,
-                new BackupCompleted(
-                        UUID.randomUUID(),
-                        completedAt,
-                        1,
-                        id,
-                        id,
-                        target,
-                        null,
-                        Tier.ADHOC,
-                        Trigger.MANUAL,
-                        prefix,
-                        new ArtifactRef(
-                                "bulwark",
-                                prefix + "dump.pgcustom.zst",
-                                "pg_dump-custom",
-                                List.of("zstd"),
-                                4242,
-                                9000,
-                                "aa",
-                                "bb"),
-                        prefix + "manifest.json",
-                        null,
-                        completedAt.minusSeconds(5),
-                        completedAt,
-                        5000));
-        CheckStatus status = outcome == Outcome.PASSED ? CheckStatus.PASSED : CheckStatus.FAILED;
-        topics.publish(
-                Topics.BACKUP_VERIFIED,
-                new BackupVerified(
-                        UUID.randomUUID(),
-                        completedAt.plusSeconds(60),
-                        1,
-                        id,
-                        target,
-                        outcome,
-                        List.of(new CheckResult("checksum", status, "", 3)),
-                        null,
-                        "local",
-                        prefix + "verification.json",
-                        prefix,
-                        completedAt,
-                        Tier.ADHOC));
+        topics.publish(Topics.BACKUP_COMPLETED, RestoreItEvents.backupCompleted(id, target, completedAt));
+        topics.publish(Topics.BACKUP_VERIFIED, RestoreItEvents.backupVerified(id, target, outcome, completedAt));
         String state = outcome == Outcome.PASSED ? "VERIFIED" : "VERIFICATION_FAILED";
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             HttpResponse<String> read = api.get("/api/backups/" + id);
@@ -432,10 +370,6 @@ class RestoreIT {
             assertThat(json(read).get("state").asString()).isEqualTo(state);
         });
         return id;
-    }
-
-    private static String prefix(String target, UUID backup) {
-        return target + "/2026/12/adhoc_20261202T100000Z_" + backup.toString().substring(0, 8) + "/";
     }
 
     private UUID restore(UUID backup, String body) {
@@ -458,42 +392,6 @@ class RestoreIT {
             assertThat(last[0].get("state").asString()).isEqualTo(state);
         });
         return last[0];
-    }
-
-    private static RestoreProgressed progress(
-            UUID restoreId, UUID backup, Instant at, RestorePhase phase, int percent) {
-        return new RestoreProgressed(
-                UUID.randomUUID(),
-                at,
-                1,
-                restoreId,
-                "chinook",
-                backup,
-                phase,
-                percent * 100L,
-                10_000,
-                percent * 300L,
-                percent,
-                12L,
-                percent * 50L);
-    }
-
-    private static RestoreCompleted completed(UUID restoreId, UUID backup, String reportKey) {
-        return new RestoreCompleted(
-                UUID.randomUUID(),
-                Instant.now(),
-                1,
-                restoreId,
-                "chinook",
-                backup,
-                prefix("chinook", backup),
-                new RestoredDatabase(
-                        "target:chinook", "postgresql", "127.0.0.1", 5432, "chinook_restored", true, false, "15.20"),
-                false,
-                List.of(new CheckResult("row-counts", CheckStatus.PASSED, "11 tables match", 41)),
-                new RestoreReport.Timings(120, 8120, 310, 8600),
-                reportKey,
-                reportKey.replace(".json", ".html"));
     }
 
     private static void admin(String url, String user, String sql) throws SQLException {
