@@ -48,6 +48,16 @@ public interface BackupCatalog {
     List<Backup> list(String targetId, BackupState state, int limit);
 
     /**
+     * The newest VERIFIED backup of a target with something stored (a prefix), by completion time (else request time,
+     * else first sight), for a restore of the target's latest good state.
+     *
+     * @param targetId the target
+     * @param at only backups completed at or before this time, or null for the newest of all
+     * @return the backup, or empty when the target has none
+     */
+    Optional<Backup> newestVerified(String targetId, Instant at);
+
+    /**
      * Backups whose verification ended ERROR and that are due to be verified again: in state VERIFICATION_ERROR
      * with something stored, not marked as not worth retrying by the verifier ({@code retryable} false), requested
      * again fewer than {@code maxRequests} times, and whose last verdict and last

@@ -4,6 +4,7 @@ import io.bulwark.contracts.Ids;
 import io.bulwark.contracts.Tier;
 import io.bulwark.scheduler.application.ConfiguredTargets;
 import io.bulwark.scheduler.domain.CronFields;
+import io.bulwark.scheduler.domain.DatabaseEngine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.DateTimeException;
@@ -20,15 +21,21 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The targets and schedules the scheduler knows ({@code bulwark.targets.<id>.*}). Only the engine and
- * the schedules are bound; the other target settings (host, password reference, ...) belong to other
- * services and are ignored here.
+ * The targets and schedules the scheduler knows ({@code bulwark.targets.<id>.*}). The engine, the schedules and the
+ * connection settings are bound; the connection settings are optional here and used only to pre-check the
+ * destination of a restore (the target's own server). The other target settings (dump, retention and verification
+ * settings) belong to other services and are ignored here.
  *
  * <pre>
  * bulwark:
  *   targets:
  *     chinook:
- *       engine: postgresql
+ *       engine: postgresql               # postgresql, or mariadb (alias mysql)
+ *       host: 127.0.0.1                  # optional here: the restore pre-check of the target's own server
+ *       port: 5432                       # default 5432 for postgresql, 3306 for mariadb
+ *       database: chinook                # the source database: a restore into it needs replace + confirm
+ *       username: postgres
+ *       password-env: CHINOOK_PASSWORD   # or password-file; read only when a restore is pre-checked
  *       schedules:
  *         nightly:
  *           cron: "0 2 * * *"        # 5-field crontab or 6-field Spring cron, or a macro like @daily
@@ -40,7 +47,8 @@ import org.springframework.validation.annotation.Validated;
  * @param targets target id ({@link Ids#SAFE_ID}) to target
  * @throws IllegalArgumentException at binding, listing every wrong setting by its property name (e.g.
  *     {@code bulwark.targets.chinook.schedules.nightly.cron}), when an id or label is not a safe id,
- *     a cron expression does not parse or a zone is unknown
+ *     a cron expression does not parse, a zone is unknown, the engine is none of postgresql, mariadb or mysql, or
+ *     the port is out of range
  */
 @Validated
 @ConfigurationProperties("bulwark")
@@ -72,6 +80,14 @@ public record SchedulerProperties(Map<String, @Valid Target> targets) implements
         }
         if (target == null) {
             return;
+        }
+        if (target.engine() != null
+                && !target.engine().isBlank()
+                && target.databaseEngine().isEmpty()) {
+            errors.add(path + ".engine: must be postgresql, mariadb or mysql but was '" + target.engine() + "'");
+        }
+        if (target.port() != null && (target.port() < 1 || target.port() > 65535)) {
+            errors.add(path + ".port: must be 1..65535 but was " + target.port());
         }
         target.schedules().forEach((scheduleId, schedule) -> {
             String at = path + ".schedules." + scheduleId;
@@ -109,14 +125,41 @@ public record SchedulerProperties(Map<String, @Valid Target> targets) implements
     /**
      * One database to back up, as far as the scheduler is concerned.
      *
-     * @param engine the database engine, e.g. {@code postgresql}
+     * @param engine the database engine: {@code postgresql}, or {@code mariadb} (alias {@code mysql})
+     * @param host the server's host, or null when not configured for the scheduler
+     * @param port the server's TCP port, or null for the engine's default
+     * @param database the source database, or null when not configured for the scheduler
+     * @param username the user to connect as, or null when not configured for the scheduler
+     * @param passwordEnv the environment variable holding the password, or null
+     * @param passwordFile the file holding the password (first line), or null
      * @param schedules schedule id ({@link Ids#SAFE_ID}) to schedule; empty when the target is backed
      *     up only on request
      */
-    public record Target(@NotBlank String engine, Map<String, Schedule> schedules) {
+    public record Target(
+            @NotBlank String engine,
+            String host,
+            Integer port,
+            String database,
+            String username,
+            String passwordEnv,
+            String passwordFile,
+            Map<String, Schedule> schedules) {
 
         public Target {
             schedules = schedules == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(schedules));
+        }
+
+        /** The engine, or empty when the configured name is none of postgresql, mariadb or mysql. */
+        public Optional<DatabaseEngine> databaseEngine() {
+            return DatabaseEngine.of(engine);
+        }
+
+        /** The configured port, else the engine's default (PostgreSQL's when the engine is unknown). */
+        public int effectivePort() {
+            if (port != null) {
+                return port;
+            }
+            return databaseEngine().orElse(DatabaseEngine.POSTGRESQL).defaultPort();
         }
     }
 

@@ -45,7 +45,8 @@ public final class BackupProjector {
      * The backup an event is about: {@code backupId}, else {@code requestId} (they are equal by
      * contract).
      *
-     * @throws IllegalArgumentException when the event names neither, or is a progress event
+     * @throws IllegalArgumentException when the event names neither, or is a progress, verification request or
+     *     restore event
      */
     public static UUID backupIdOf(BulwarkEvent event) {
         UUID id = switch (event) {
@@ -57,10 +58,8 @@ public final class BackupProjector {
             case BackupProgressed p -> throw new IllegalArgumentException("progress events are not projected");
             case VerificationRequested v ->
                 throw new IllegalArgumentException("verification requests are not projected");
-            case RestoreRequested r -> throw new IllegalArgumentException("restores are not backup events");
-            case RestoreProgressed r -> throw new IllegalArgumentException("restores are not backup events");
-            case RestoreCompleted r -> throw new IllegalArgumentException("restores are not backup events");
-            case RestoreFailed r -> throw new IllegalArgumentException("restores are not backup events");
+            case RestoreRequested _, RestoreProgressed _, RestoreCompleted _, RestoreFailed _ ->
+                throw new IllegalArgumentException("restore events are not projected into backups");
         };
         if (id == null) {
             throw new IllegalArgumentException("backupId is required");
@@ -76,7 +75,8 @@ public final class BackupProjector {
      * @param now the time to stamp as {@code updatedAt} (and {@code firstSeenAt} of a new backup)
      * @return the new backup and what happened to its state
      * @throws IllegalArgumentException when the event lacks a field the projection needs (backup id,
-     *     the target id of a new backup, a verification outcome), or is a progress event
+     *     the target id of a new backup, a verification outcome), or is a progress, verification request or
+     *     restore event
      */
     public static Projection project(Backup current, BulwarkEvent event, Instant now) {
         UUID backupId = backupIdOf(event);
@@ -98,10 +98,8 @@ public final class BackupProjector {
             case BackupProgressed p -> throw new IllegalArgumentException("progress events are not projected");
             case VerificationRequested v ->
                 throw new IllegalArgumentException("verification requests are not projected");
-            case RestoreRequested r -> throw new IllegalArgumentException("restores are not backup events");
-            case RestoreProgressed r -> throw new IllegalArgumentException("restores are not backup events");
-            case RestoreCompleted r -> throw new IllegalArgumentException("restores are not backup events");
-            case RestoreFailed r -> throw new IllegalArgumentException("restores are not backup events");
+            case RestoreRequested _, RestoreProgressed _, RestoreCompleted _, RestoreFailed _ ->
+                throw new IllegalArgumentException("restore events are not projected into backups");
         };
         BackupState previous = current == null ? null : current.state();
         BackupState state;

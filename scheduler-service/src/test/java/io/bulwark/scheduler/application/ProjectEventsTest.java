@@ -150,6 +150,11 @@ class ProjectEventsTest {
         }
 
         @Override
+        public Optional<Backup> newestVerified(String targetId, Instant at) {
+            throw new UnsupportedOperationException("not used here");
+        }
+
+        @Override
         public List<ReverifyCandidate> dueForReverification(
                 Instant now, java.time.Duration backoff, int maxRequests, int limit) {
             throw new UnsupportedOperationException("not used here");

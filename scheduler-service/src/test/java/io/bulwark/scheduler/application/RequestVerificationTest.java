@@ -133,6 +133,11 @@ class RequestVerificationTest {
             }
 
             @Override
+            public Optional<Backup> newestVerified(String targetId, Instant at) {
+                throw new UnsupportedOperationException("not used here");
+            }
+
+            @Override
             public List<ReverifyCandidate> dueForReverification(
                     Instant now, java.time.Duration backoff, int maxRequests, int limit) {
                 return List.copyOf(due);

@@ -15,6 +15,7 @@ import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.DeletionReason;
 import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.RestoreRequested;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Trigger;
 import java.time.Instant;
@@ -195,6 +196,17 @@ class BackupProjectorTest {
         assertThatThrownBy(() -> BackupProjector.backupIdOf(noId))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("backupId");
+    }
+
+    @Test
+    void restoreEventsAreNotFoldedIntoBackups() {
+        RestoreRequested restore = new RestoreRequested(
+                null, T0, 1, uuid(10), "chinook", ID, PREFIX, null, null, null, null, false, null, null, null, false,
+                null, "api", T0);
+        assertThatThrownBy(() -> BackupProjector.backupIdOf(restore))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("restore");
+        assertThatThrownBy(() -> project(null, restore)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Projection project(Backup current, BulwarkEvent event) {

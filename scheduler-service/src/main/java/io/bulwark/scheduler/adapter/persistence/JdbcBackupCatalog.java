@@ -1,5 +1,12 @@
 package io.bulwark.scheduler.adapter.persistence;
 
+import static io.bulwark.scheduler.adapter.persistence.JdbcValues.instant;
+import static io.bulwark.scheduler.adapter.persistence.JdbcValues.name;
+import static io.bulwark.scheduler.adapter.persistence.JdbcValues.parse;
+import static io.bulwark.scheduler.adapter.persistence.JdbcValues.strings;
+import static io.bulwark.scheduler.adapter.persistence.JdbcValues.textArray;
+import static io.bulwark.scheduler.adapter.persistence.JdbcValues.ts;
+
 import io.bulwark.contracts.DeletionReason;
 import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.Outcome;
@@ -8,18 +15,13 @@ import io.bulwark.contracts.Trigger;
 import io.bulwark.scheduler.application.BackupCatalog;
 import io.bulwark.scheduler.domain.Backup;
 import io.bulwark.scheduler.domain.BackupState;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -133,6 +135,19 @@ public class JdbcBackupCatalog implements BackupCatalog {
     }
 
     @Override
+    public Optional<Backup> newestVerified(String targetId, Instant at) {
+        return jdbc.sql("select " + COLUMNS + " from scheduler.backups"
+                        + " where target_id = :target and state = 'VERIFIED' and prefix is not null"
+                        + " and (cast(:at as timestamptz) is null"
+                        + " or coalesce(completed_at, sort_at) <= cast(:at as timestamptz))"
+                        + " order by coalesce(completed_at, sort_at) desc, backup_id limit 1")
+                .param("target", targetId)
+                .param("at", ts(at))
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    @Override
     public List<ReverifyCandidate> dueForReverification(Instant now, Duration backoff, int maxRequests, int limit) {
         return jdbc.sql("select backup_id, reverify_requests from scheduler.backups"
                         + " where state = 'VERIFICATION_ERROR' and prefix is not null and manifest_key is not null"
@@ -192,43 +207,5 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 .firstSeenAt(instant(rs, "first_seen_at"))
                 .updatedAt(instant(rs, "updated_at"))
                 .build();
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        return Arrays.asList((String[]) array.getArray());
-    }
-
-    /** PostgreSQL array literal of {@code values}, each quoted and escaped ({@code {"a","b"}}). */
-    static String textArray(List<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            literal.append('"')
-                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append('"');
-        }
-        return literal.append('}').toString();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime ts(Instant value) {
-        return value == null ? null : value.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
-    }
-
-    private static <E> E parse(String value, Function<String, E> parser) {
-        return value == null ? null : parser.apply(value);
     }
 }

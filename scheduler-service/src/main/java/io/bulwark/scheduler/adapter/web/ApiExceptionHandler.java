@@ -1,6 +1,10 @@
 package io.bulwark.scheduler.adapter.web;
 
+import io.bulwark.scheduler.application.BackupNotFoundException;
+import io.bulwark.scheduler.application.DestinationRefusedException;
+import io.bulwark.scheduler.application.InvalidDestinationException;
 import io.bulwark.scheduler.application.InvalidRequestException;
+import io.bulwark.scheduler.application.NotRestorableException;
 import io.bulwark.scheduler.application.NotVerifiableException;
 import io.bulwark.scheduler.application.PublishFailedException;
 import io.bulwark.scheduler.application.UnknownTargetException;
@@ -29,11 +33,14 @@ import tools.jackson.core.JacksonException;
  * {"field", "message"}}).
  *
  * <ul>
- *   <li>400: missing or malformed {@code targetId} or {@code label}, malformed JSON (field {@code
- *       body}, or the JSON property when known), a bad query or path parameter.
- *   <li>404: no backup with that id.
- *   <li>409: a verification asked for a backup with no stored artifact.
- *   <li>422: the target is not configured (field {@code targetId}).
+ *   <li>400: missing or malformed {@code targetId} or {@code label}, a restore request field that breaks a rule,
+ *       malformed JSON (field {@code body}, or the JSON property when known), a bad query or path parameter.
+ *   <li>404: no backup or restore with that id; no VERIFIED backup of a target to restore.
+ *   <li>409: a verification or restore asked for a backup with no stored artifact; a restore of a backup that is not
+ *       VERIFIED without {@code force}; a restore into a non-empty database or the backup's own source database
+ *       without {@code replace} and {@code confirm} (field {@code database}).
+ *   <li>422: the target is not configured (field {@code targetId}); the restore destination is not configured or
+ *       runs another engine (field {@code destinationId} or {@code destinationTarget}).
  *   <li>503: the broker did not take the request.
  * </ul>
  */
@@ -64,6 +71,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Nothing to verify");
         return problem;
+    }
+
+    @ExceptionHandler(InvalidDestinationException.class)
+    ProblemDetail invalidDestination(InvalidDestinationException e) {
+        return fieldProblem(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Unknown or unfit destination", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(RestoreNotFoundException.class)
+    ProblemDetail restoreNotFound(RestoreNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Restore not found");
+        return problem;
+    }
+
+    @ExceptionHandler(NotRestorableException.class)
+    ProblemDetail notRestorable(NotRestorableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Backup not restorable");
+        return problem;
+    }
+
+    @ExceptionHandler(DestinationRefusedException.class)
+    ProblemDetail destinationRefused(DestinationRefusedException e) {
+        return fieldProblem(HttpStatus.CONFLICT, "Destination refused", "database", e.getMessage());
     }
 
     @ExceptionHandler(PublishFailedException.class)

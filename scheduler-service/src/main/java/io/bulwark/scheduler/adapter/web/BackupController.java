@@ -1,5 +1,6 @@
 package io.bulwark.scheduler.adapter.web;
 
+import io.bulwark.scheduler.application.BackupNotFoundException;
 import io.bulwark.scheduler.application.BackupQueries;
 import io.bulwark.scheduler.application.RequestBackup;
 import io.bulwark.scheduler.application.RequestVerification;

@@ -1,0 +1,137 @@
+package io.bulwark.scheduler;
+
+import io.bulwark.contracts.ArtifactRef;
+import io.bulwark.contracts.BackupCompleted;
+import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.CheckStatus;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.RestoreCompleted;
+import io.bulwark.contracts.RestoreFailed;
+import io.bulwark.contracts.RestoreFailureReason;
+import io.bulwark.contracts.RestorePhase;
+import io.bulwark.contracts.RestoreProgressed;
+import io.bulwark.contracts.RestoreReport;
+import io.bulwark.contracts.RestoredDatabase;
+import io.bulwark.contracts.Tier;
+import io.bulwark.contracts.Trigger;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The events the dump-worker and the verifier would publish, made by hand for {@link RestoreIT}. */
+final class RestoreItEvents {
+
+    private RestoreItEvents() {}
+
+    /** The object-key prefix of a backup. */
+    static String prefix(String target, UUID backup) {
+        return target + "/2026/12/adhoc_20261202T100000Z_" + backup.toString().substring(0, 8) + "/";
+    }
+
+    /** The dump-worker's {@code BackupCompleted} of a backup completed at {@code completedAt}. */
+    static BackupCompleted backupCompleted(UUID backup, String target, Instant completedAt) {
+        String prefix = prefix(target, backup);
+        return new BackupCompleted(
+                UUID.randomUUID(),
+                completedAt,
+                1,
+                backup,
+                backup,
+                target,
+                null,
+                Tier.ADHOC,
+                Trigger.MANUAL,
+                prefix,
+                new ArtifactRef(
+                        "bulwark",
+                        prefix + "dump.pgcustom.zst",
+                        "pg_dump-custom",
+                        List.of("zstd"),
+                        4242,
+                        9000,
+                        "aa",
+                        "bb"),
+                prefix + "manifest.json",
+                null,
+                completedAt.minusSeconds(5),
+                completedAt,
+                5000);
+    }
+
+    /** The verifier's {@code BackupVerified} of that backup, a minute after it completed. */
+    static BackupVerified backupVerified(UUID backup, String target, Outcome outcome, Instant completedAt) {
+        String prefix = prefix(target, backup);
+        CheckStatus status = outcome == Outcome.PASSED ? CheckStatus.PASSED : CheckStatus.FAILED;
+        return new BackupVerified(
+                UUID.randomUUID(),
+                completedAt.plusSeconds(60),
+                1,
+                backup,
+                target,
+                outcome,
+                List.of(new CheckResult("checksum", status, "", 3)),
+                null,
+                "local",
+                prefix + "verification.json",
+                prefix,
+                completedAt,
+                Tier.ADHOC);
+    }
+
+    /** A progress of a restore of a chinook backup: {@code percent} of 10 000 stored bytes, ETA 12 s. */
+    static RestoreProgressed progress(UUID restoreId, UUID backup, Instant at, RestorePhase phase, int percent) {
+        return new RestoreProgressed(
+                UUID.randomUUID(),
+                at,
+                1,
+                restoreId,
+                "chinook",
+                backup,
+                phase,
+                percent * 100L,
+                10_000,
+                percent * 300L,
+                percent,
+                12L,
+                percent * 50L);
+    }
+
+    /** The completion of a restore of a chinook backup into a new database, with one check and its report. */
+    static RestoreCompleted completed(UUID restoreId, UUID backup, String reportKey) {
+        return new RestoreCompleted(
+                UUID.randomUUID(),
+                Instant.now(),
+                1,
+                restoreId,
+                "chinook",
+                backup,
+                prefix("chinook", backup),
+                new RestoredDatabase(
+                        "target:chinook", "postgresql", "127.0.0.1", 5432, "chinook_restored", true, false, "15.20"),
+                false,
+                List.of(new CheckResult("row-counts", CheckStatus.PASSED, "11 tables match", 41)),
+                new RestoreReport.Timings(120, 8120, 310, 8600),
+                reportKey,
+                reportKey.replace(".json", ".html"));
+    }
+
+    /** A restore of a chinook backup that failed for {@code reason}, refused before anything was written. */
+    static RestoreFailed failed(UUID restoreId, UUID backup, RestoreFailureReason reason, String message) {
+        return new RestoreFailed(
+                UUID.randomUUID(),
+                Instant.now(),
+                1,
+                restoreId,
+                "chinook",
+                backup,
+                prefix("chinook", backup),
+                reason,
+                message,
+                null,
+                false,
+                List.of(),
+                null,
+                null);
+    }
+}
