@@ -75,8 +75,9 @@ public interface RestoreEngine {
     /**
      * What {@code database} on {@code server} holds now.
      *
-     * @param server how to reach the server (its {@code database} is ignored; the engine connects to its maintenance
-     *     database or to {@code database} itself as it needs)
+     * @param server how to reach the server: its {@code database} is the maintenance database that server-level
+     *     statements run in (PostgreSQL {@code postgres}, MariaDB {@code mysql}); the engine also connects to {@code
+     *     database} itself as it needs
      * @throws SQLException when the server cannot be reached or refuses
      */
     DatabaseState databaseState(ConnectionSpec server, String database) throws SQLException;
@@ -101,6 +102,9 @@ public interface RestoreEngine {
      * Takes the engine's named lock on the server for {@code database}, held until the returned lock is closed or
      * the connection breaks: PostgreSQL {@code pg_try_advisory_lock}, MariaDB {@code GET_LOCK}. Two restores into the
      * same database, from any process, never run at once.
+     *
+     * <p>PostgreSQL advisory locks belong to the database the session is connected to: the lock is taken in {@code
+     * server}'s maintenance database, so every restore must name the same one (Bulwark's default {@code postgres}).
      *
      * @return the lock, or null when another session holds it
      * @throws SQLException when the server cannot be reached

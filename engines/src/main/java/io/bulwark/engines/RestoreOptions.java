@@ -39,6 +39,18 @@ public record RestoreOptions(
         }
     }
 
+    /** Options for an archive restored into a database of its source's name (or where that does not matter). */
+    public RestoreOptions(
+            Duration timeout,
+            RestoreSelection selection,
+            RestorePlan plan,
+            boolean clean,
+            int jobs,
+            Path spoolDir,
+            long expectedBytes) {
+        this(timeout, selection, plan, clean, jobs, spoolDir, expectedBytes, null);
+    }
+
     /** A whole, streamed restore. */
     public static RestoreOptions whole(Duration timeout) {
         return new RestoreOptions(timeout, RestoreSelection.EVERYTHING, null, false, 1, null, 0, null);

@@ -31,7 +31,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,8 +65,6 @@ public abstract class RestoreEngineContract {
     public static final String VIEW = "big_orders";
 
     /** Why the partial-restore tests are off: both adapters still throw "partial restore is not available yet". */
-    static final String PARTIAL_RESTORE_PENDING = "partial restore lands with PgArchiveSelection/SqlDumpSelection";
-
     private static Map<String, Long> fixture() {
         Map<String, Long> tables = new LinkedHashMap<>();
         tables.put("customer", 25L);
@@ -448,7 +445,6 @@ public abstract class RestoreEngineContract {
     // -------------------------------------------------------------------------------------- partial restore
 
     @Test
-    @Disabled(PARTIAL_RESTORE_PENDING)
     void thePlanOfOneTableNamesIt() {
         RestorePlan plan = engine().plan(head(), onlyOrders(), TIMEOUT);
 
@@ -460,7 +456,6 @@ public abstract class RestoreEngineContract {
     }
 
     @Test
-    @Disabled(PARTIAL_RESTORE_PENDING)
     void aPartialRestoreBringsBackOnlyTheChosenTableWithItsIndexesAndConstraints() throws Exception {
         RestorePlan plan = engine().plan(head(), onlyOrders(), TIMEOUT);
         String target = newDatabase();
@@ -489,7 +484,6 @@ public abstract class RestoreEngineContract {
     }
 
     @Test
-    @Disabled(PARTIAL_RESTORE_PENDING)
     void thePlanOfATableOrSchemaTheArchiveDoesNotHoldNamesIt() {
         assumeTrue(plansFromTheArchive(), "the plan names what was asked for; the restore learns what the dump holds");
         String missing = selectionName("no_such_table");

@@ -113,7 +113,7 @@ public final class PgRestoreTool implements RestoreEngine {
         String tool = "pg_restore --list";
         return listing.succeeded()
                 ? ArchiveHead.readable(tool, listing.entries() + " TOC entries")
-                : new ArchiveHead(tool, null, listing.error(), true, listing.endOfInput());
+                : new ArchiveHead(tool, null, listing.error(), !listing.timedOut(), listing.endOfInput());
     }
 
     /**
@@ -298,7 +298,12 @@ public final class PgRestoreTool implements RestoreEngine {
      * @param error {@code pg_restore}'s error (trimmed stderr, or why it could not run), null when it succeeded
      * @param endOfInput true when the failure is that the input ended before the table of contents did
      */
-    public record Listing(int entries, String error, boolean endOfInput) {
+    public record Listing(int entries, String error, boolean endOfInput, boolean timedOut) {
+
+        /** A listing that ran to its end. */
+        public Listing(int entries, String error, boolean endOfInput) {
+            this(entries, error, endOfInput, false);
+        }
 
         /** True when {@code pg_restore --list} read the whole table of contents. */
         public boolean succeeded() {
@@ -338,7 +343,7 @@ public final class PgRestoreTool implements RestoreEngine {
                 Thread.currentThread().interrupt();
             }
             if (process.timedOut()) {
-                return new Listing(0, "pg_restore --list was killed after " + timeout, false);
+                return new Listing(0, "pg_restore --list was killed after " + timeout, false, true);
             }
             if (exit != 0) {
                 String stderr = process.stderr().trim();

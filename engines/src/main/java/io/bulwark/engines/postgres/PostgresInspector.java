@@ -356,7 +356,7 @@ public final class PostgresInspector implements InspectEngine {
      */
     private List<String> partitionLeaves(Connection connection, String schema, String table) throws SQLException {
         List<String> leaves = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement(PARTITION_LEAVES)) {
+        try (PreparedStatement st = limit(connection.prepareStatement(PARTITION_LEAVES))) {
             st.setString(1, qualify(schema, table));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

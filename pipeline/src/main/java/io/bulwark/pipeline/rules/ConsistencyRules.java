@@ -59,8 +59,8 @@ public final class ConsistencyRules {
         }
         return Checks.failed(
                 CheckNames.FOREIGN_KEYS,
-                broken.size() + " of " + restored.size() + " foreign keys have orphan rows the source did not have: "
-                        + Checks.list(broken),
+                broken.size() + " of " + restored.size() + " foreign keys have orphan rows"
+                        + (source == null ? "" : " the source did not have") + ": " + Checks.list(broken),
                 durationMillis);
     }
 
@@ -110,10 +110,12 @@ public final class ConsistencyRules {
                 restored.stream().map(SequencePosition::sequence).distinct().count();
         List<SequencePosition> behind =
                 restored.stream().filter(SequencePosition::behind).toList();
+        // a sequence behind as it was at the source passes; one behind further than the source's (it would hand
+        // out a lower value) does not
         List<SequencePosition> broken = behind.stream()
                 .filter(s -> {
                     SequencePosition atSource = source == null ? null : source.positionOf(s.sequence(), s.column());
-                    return atSource == null || !atSource.behind();
+                    return atSource == null || !atSource.behind() || s.nextValue() < atSource.nextValue();
                 })
                 .toList();
         if (broken.isEmpty()) {
@@ -138,8 +140,8 @@ public final class ConsistencyRules {
                 broken.stream().map(SequencePosition::sequence).distinct().count();
         return Checks.failed(
                 CheckNames.SEQUENCES,
-                brokenDistinct + " of " + distinct + " sequences would hand out a value already taken, which the"
-                        + " source's did not: " + Checks.list(named),
+                brokenDistinct + " of " + distinct + " sequences would hand out a value already taken"
+                        + (source == null ? "" : ", further behind than the source's") + ": " + Checks.list(named),
                 durationMillis);
     }
 

@@ -4,7 +4,7 @@ import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupVerified;
 
 /**
- * One verification of a stored backup, as {@link VerifyBackup#handle(BackupCompleted, boolean)}
+ * One verification of a stored backup, as {@link VerifyBackup#attempt(BackupCompleted, boolean)}
  * does it: with {@code again}, verifies anew even when an earlier verdict exists.
  */
 @FunctionalInterface

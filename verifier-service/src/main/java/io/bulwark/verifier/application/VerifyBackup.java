@@ -67,7 +67,8 @@ public final class VerifyBackup {
             CheckNames.LARGE_OBJECTS,
             CheckNames.FOREIGN_KEYS,
             CheckNames.INDEXES,
-            CheckNames.SEQUENCES);
+            CheckNames.SEQUENCES,
+            CheckNames.SOURCE_HEALTH);
 
     private static final Logger log = LoggerFactory.getLogger(VerifyBackup.class);
 

@@ -97,8 +97,8 @@ class LocalPostgresSandboxContractIT extends SandboxContract {
                                 tuple("public.owned_id_seq", "public.owned.id", 2L, 1L),
                                 tuple("public.tag_id_seq", "public.tag.id", 4L, 7L));
                 assertThat(ConsistencyRules.sequences(sequences, null, 0).detail())
-                        .isEqualTo("1 of 3 sequences would hand out a value already taken, which the source's did"
-                                + " not: public.tag_id_seq would hand out 4 but max(public.tag.id) = 7");
+                        .isEqualTo("1 of 3 sequences would hand out a value already taken:"
+                                + " public.tag_id_seq would hand out 4 but max(public.tag.id) = 7");
             }
         } finally {
             TinySources.POSTGRES.drop(db);
