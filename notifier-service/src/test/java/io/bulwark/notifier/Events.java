@@ -22,7 +22,11 @@ public final class Events {
     /** A verification of a fresh backup of {@code targetId}; FAILED ones fail checksum and row-counts. */
     public static BackupVerified verified(String targetId, Outcome outcome) {
         UUID backupId = UUID.randomUUID();
-        CheckStatus bad = outcome == Outcome.PASSED ? CheckStatus.PASSED : CheckStatus.FAILED;
+        CheckStatus bad = switch (outcome) {
+            case PASSED -> CheckStatus.PASSED;
+            case FAILED -> CheckStatus.FAILED;
+            case ERROR -> CheckStatus.ERROR;
+        };
         List<CheckResult> checks = List.of(
                 new CheckResult("checksum", bad, outcome == Outcome.PASSED ? "sha256 matches" : "sha256 differs", 12),
                 new CheckResult("restore", CheckStatus.PASSED, "pg_restore exited 0", 900),

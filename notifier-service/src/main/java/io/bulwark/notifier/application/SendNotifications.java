@@ -5,6 +5,8 @@ import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.contracts.InvalidEventException;
+import io.bulwark.contracts.RestoreCompleted;
+import io.bulwark.contracts.RestoreFailed;
 import io.bulwark.notifier.domain.Notification;
 import io.bulwark.notifier.domain.NotificationRule;
 import java.util.List;
@@ -65,6 +67,28 @@ public class SendNotifications {
             throw new InvalidEventException("BackupVerified: outcome is required", null);
         }
         return handle(event, () -> rule.onBackupVerified(event));
+    }
+
+    /**
+     * Notifies about a restore that failed.
+     *
+     * @return the notification sent, or empty for a duplicate event
+     * @throws InvalidEventException when a required field is missing
+     */
+    public Optional<Notification> onRestoreFailed(RestoreFailed event) {
+        requireIdentity(event, "RestoreFailed");
+        return handle(event, () -> rule.onRestoreFailed(event));
+    }
+
+    /**
+     * Notifies about a restore that succeeded.
+     *
+     * @return the notification sent, or empty for a duplicate event
+     * @throws InvalidEventException when a required field is missing
+     */
+    public Optional<Notification> onRestoreCompleted(RestoreCompleted event) {
+        requireIdentity(event, "RestoreCompleted");
+        return handle(event, () -> rule.onRestoreCompleted(event));
     }
 
     /** Logs a deletion; deletions notify nobody yet. */

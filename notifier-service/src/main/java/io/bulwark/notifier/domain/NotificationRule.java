@@ -3,6 +3,10 @@ package io.bulwark.notifier.domain;
 import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.CheckStatus;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.RestoreCompleted;
+import io.bulwark.contracts.RestoreFailed;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +22,23 @@ import java.util.stream.Collectors;
  *       is proven bad);
  *   <li>a {@link BackupVerified} with outcome ERROR: WARNING, {@code verification.error} (the
  *       verification could not judge; not a verdict on the backup);
- *   <li>a {@link BackupVerified} with outcome PASSED: INFO, {@code verification.passed}, only when
- *       {@code notifyOnPassed} is set.
+ *   <li>a {@link BackupVerified} with outcome PASSED whose {@code source-health} check found flaws of the source
+ *       itself (orphan rows under a foreign key, a sequence behind its column): WARNING, {@code
+ *       verification.source-health}, naming them (the backup is good; the source is not);
+ *   <li>a {@link BackupVerified} with outcome PASSED otherwise: INFO, {@code verification.passed}, only when
+ *       {@code notifyOnPassed} is set;
+ *   <li>a {@link RestoreFailed}: ERROR, {@code restore.failed}, with the reason and what differs;
+ *   <li>a {@link RestoreCompleted}: INFO, {@code restore.succeeded}: someone asked for it and waits for it.
  * </ul>
+ *
+ * A FAILED or ERROR verification's notification also names the source-health findings.
  *
  * <p>Immutable and thread-safe.
  */
 public final class NotificationRule {
+
+    /** The check that names the source's own flaws (the verifier's {@code CheckNames.SOURCE_HEALTH}). */
+    static final String SOURCE_HEALTH = "source-health";
 
     /** Longest tool message copied into a notification, in characters. */
     static final int MAX_MESSAGE = 1_000;
@@ -73,7 +87,16 @@ public final class NotificationRule {
      */
     public Optional<Notification> onBackupVerified(BackupVerified event) {
         String backup = "backup " + shortId(event.backupId()) + " of " + event.targetId();
-        List<CheckResult> failed = event.failedChecks();
+        List<CheckResult> failed = event.outcome() == Outcome.ERROR
+                ? event.checks().stream()
+                        .filter(c -> c.status() == CheckStatus.ERROR || c.status() == CheckStatus.FAILED)
+                        .toList()
+                : event.failedChecks();
+        Optional<CheckResult> sourceFlaws = event.checks().stream()
+                .filter(c -> c.name().equals(SOURCE_HEALTH) && c.status() == CheckStatus.WARNING)
+                .findFirst();
+        String flaws =
+                sourceFlaws.map(c -> "; source health: " + trim(c.detail())).orElse("");
         List<String> failedNames = failed.stream().map(CheckResult::name).toList();
         String failedList = String.join(", ", failedNames);
         String details = failed.isEmpty()
@@ -87,7 +110,7 @@ public final class NotificationRule {
                         "verification.failed",
                         capitalize(backup) + " FAILED verification" + (failed.isEmpty() ? "" : ": " + failedList),
                         failedNames,
-                        details == null ? "verification FAILED" : details));
+                        (details == null ? "verification FAILED" : details) + flaws));
             case ERROR ->
                 Optional.of(notification(
                         event,
@@ -97,24 +120,35 @@ public final class NotificationRule {
                                 + (failed.isEmpty() ? "" : ": " + failedList),
                         failedNames,
                         (details == null ? "verification ended in ERROR" : details)
+                                + flaws
                                 + (Boolean.FALSE.equals(event.retryable())
                                         ? "; not retried: another attempt would end the same way, fix the verifier's"
                                                 + " configuration and request a verification"
                                         : "")));
             case PASSED ->
-                notifyOnPassed
+                sourceFlaws.isPresent()
                         ? Optional.of(notification(
                                 event,
-                                Severity.INFO,
-                                "verification.passed",
-                                capitalize(backup) + " PASSED verification ("
-                                        + event.checks().size() + " checks"
-                                        + (event.timings() == null
-                                                ? ")"
-                                                : ", restore " + event.timings().restoreMillis() + " ms)"),
+                                Severity.WARNING,
+                                "verification.source-health",
+                                capitalize(backup) + " PASSED verification, but its source has flaws of its own",
                                 List.of(),
-                                null))
-                        : Optional.empty();
+                                trim(sourceFlaws.get().detail())))
+                        : notifyOnPassed
+                                ? Optional.of(notification(
+                                        event,
+                                        Severity.INFO,
+                                        "verification.passed",
+                                        capitalize(backup) + " PASSED verification ("
+                                                + event.checks().size() + " checks"
+                                                + (event.timings() == null
+                                                        ? ")"
+                                                        : ", restore "
+                                                                + event.timings()
+                                                                        .restoreMillis() + " ms)"),
+                                        List.of(),
+                                        null))
+                                : Optional.empty();
             case null -> throw new IllegalArgumentException("BackupVerified: outcome is required");
         };
     }
@@ -137,6 +171,52 @@ public final class NotificationRule {
                 reason,
                 event.occurredAt(),
                 event.reportKey());
+    }
+
+    /** The notification for a restore that failed: the reason, the message and what the proof found different. */
+    public Optional<Notification> onRestoreFailed(RestoreFailed event) {
+        String what = "Restore " + shortId(event.restoreId()) + " of " + event.targetId()
+                + (event.backupId() == null ? "" : " (backup " + shortId(event.backupId()) + ")")
+                + (event.destination() == null
+                        ? ""
+                        : " into " + event.destination().database());
+        List<CheckResult> bad = event.checks().stream()
+                .filter(c -> c.status() == CheckStatus.FAILED || c.status() == CheckStatus.ERROR)
+                .toList();
+        String reason =
+                event.reason() == null ? "RESTORE_FAILED" : event.reason().name();
+        return Optional.of(new Notification(
+                notificationId(event.eventId()),
+                Severity.ERROR,
+                "restore.failed",
+                event.targetId(),
+                event.backupId(),
+                what + " FAILED (" + reason + ")",
+                bad.stream().map(CheckResult::name).toList(),
+                reason + ": " + trim(event.message()),
+                event.occurredAt(),
+                event.reportKey()));
+    }
+
+    /** The notification for a restore that succeeded and was proven. */
+    public Optional<Notification> onRestoreCompleted(RestoreCompleted event) {
+        return Optional.of(new Notification(
+                notificationId(event.eventId()),
+                Severity.INFO,
+                "restore.succeeded",
+                event.targetId(),
+                event.backupId(),
+                "Restore " + shortId(event.restoreId()) + " of " + event.targetId() + " (backup "
+                        + shortId(event.backupId()) + ") SUCCEEDED"
+                        + (event.destination() == null
+                                ? ""
+                                : " into " + event.destination().database())
+                        + (event.forced() ? " (the backup was not VERIFIED; restored with force)" : "")
+                        + ", proven against its manifest",
+                List.of(),
+                null,
+                event.occurredAt(),
+                event.reportKey()));
     }
 
     /** The same notification id for the same source event, every time. */

@@ -4,6 +4,8 @@ import io.bulwark.contracts.BackupDeleted;
 import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.EventJson;
+import io.bulwark.contracts.RestoreCompleted;
+import io.bulwark.contracts.RestoreFailed;
 import io.bulwark.notifier.application.SendNotifications;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +29,17 @@ public class EventConsumers {
     @Bean
     Consumer<Message<byte[]>> backupVerified(SendNotifications notifications) {
         return message -> notifications.onBackupVerified(EventJson.read(message.getPayload(), BackupVerified.class));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> restoreFailed(SendNotifications notifications) {
+        return message -> notifications.onRestoreFailed(EventJson.read(message.getPayload(), RestoreFailed.class));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> restoreCompleted(SendNotifications notifications) {
+        return message ->
+                notifications.onRestoreCompleted(EventJson.read(message.getPayload(), RestoreCompleted.class));
     }
 
     @Bean
