@@ -3,6 +3,7 @@ package io.bulwark.engines.mariadb;
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.DatabaseState;
 import io.bulwark.engines.RestoreEngine.DatabaseLock;
+import io.bulwark.engines.SessionLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,29 +64,7 @@ final class MariaDbDatabaseAdmin {
     }
 
     static DatabaseLock tryLock(ConnectionSpec server, String database) throws SQLException {
-        Connection connection = MariaDbClient.connect(server);
-        String name = lockName(database);
-        try (PreparedStatement st = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-            st.setString(1, name);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) != 1) {
-                    connection.close();
-                    return null;
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
-        // the lock is the session's: closing the connection releases it
-        return () -> {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // the server releases a session's named locks when the session ends
-            }
-        };
+        return SessionLock.take(MariaDbClient.connect(server), "SELECT GET_LOCK(?, 0)", lockName(database));
     }
 
     /** The lock name: at most 64 characters (MariaDB KB, "GET_LOCK"), so a long database name is hashed. */

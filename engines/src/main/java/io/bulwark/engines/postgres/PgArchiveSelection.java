@@ -2,12 +2,6 @@ package io.bulwark.engines.postgres;
 
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
-import io.bulwark.engines.process.ProcessRunner.RunningProcess;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -239,39 +233,19 @@ public final class PgArchiveSelection {
         List<String> argv = new ArrayList<>();
         argv.add(program);
         argv.addAll(List.of(args));
-        try (RunningProcess process = runner.start(new Command(argv, Map.of(), timeout))) {
-            Thread writer = Thread.ofVirtual().start(() -> {
-                try (OutputStream stdin = process.stdin()) {
-                    stdin.write(head);
-                } catch (IOException pipeClosed) {
-                    // pg_restore stopped reading: it has what it needs, or gave up
-                }
-            });
-            String output;
-            try (InputStream stdout = process.stdout()) {
-                output = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            int exit = process.waitFor();
-            try {
-                writer.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            String command = String.join(" ", argv);
-            if (process.timedOut()) {
-                throw new IllegalStateException(command + " was killed after " + timeout);
-            }
-            if (exit != 0) {
-                String stderr = process.stderr().trim();
-                if (stderr.contains(END_OF_FILE)) {
-                    throw new IllegalArgumentException("the head of " + head.length
-                            + " bytes ends before the archive's table of contents does: " + stderr);
-                }
-                throw new IllegalStateException(command + " exit code " + exit + ": " + stderr);
-            }
-            return output;
+        ProcessRunner.Result result = runner.run(new Command(argv, Map.of(), timeout), head);
+        String command = String.join(" ", argv);
+        if (result.timedOut()) {
+            throw new IllegalStateException(command + " was killed after " + timeout);
         }
+        if (result.exitCode() != 0) {
+            String stderr = result.stderr().trim();
+            if (stderr.contains(END_OF_FILE)) {
+                throw new IllegalArgumentException("the head of " + head.length
+                        + " bytes ends before the archive's table of contents does: " + stderr);
+            }
+            throw new IllegalStateException(command + " exit code " + result.exitCode() + ": " + stderr);
+        }
+        return result.stdout();
     }
 }

@@ -322,41 +322,22 @@ public final class PgRestoreTool implements RestoreEngine {
      */
     public Listing list(byte[] head, Duration timeout) {
         Objects.requireNonNull(head, "head");
-        try (RunningProcess process = runner.start(new Command(List.of(program, "--list"), Map.of(), timeout))) {
-            Thread writer = Thread.ofVirtual().start(() -> {
-                try (OutputStream stdin = process.stdin()) {
-                    stdin.write(head);
-                } catch (IOException pipeClosed) {
-                    // pg_restore stopped reading: it has its table of contents, or gave up
-                }
-            });
-            String listing;
-            try (InputStream stdout = process.stdout()) {
-                listing = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            int exit = process.waitFor();
-            try {
-                writer.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (process.timedOut()) {
-                return new Listing(0, "pg_restore --list was killed after " + timeout, false, true);
-            }
-            if (exit != 0) {
-                String stderr = process.stderr().trim();
-                return new Listing(
-                        0,
-                        stderr.isEmpty() ? "pg_restore --list exit code " + exit : stderr,
-                        stderr.contains(END_OF_FILE));
-            }
-            int entries = (int) listing.lines()
-                    .filter(line -> !line.isEmpty() && Character.isDigit(line.charAt(0)))
-                    .count();
-            return new Listing(entries, null, false);
+        ProcessRunner.Result result = runner.run(new Command(List.of(program, "--list"), Map.of(), timeout), head);
+        if (result.timedOut()) {
+            return new Listing(0, "pg_restore --list was killed after " + timeout, false, true);
         }
+        if (result.exitCode() != 0) {
+            String stderr = result.stderr().trim();
+            return new Listing(
+                    0,
+                    stderr.isEmpty() ? "pg_restore --list exit code " + result.exitCode() : stderr,
+                    stderr.contains(END_OF_FILE));
+        }
+        int entries = (int) result.stdout()
+                .lines()
+                .filter(line -> !line.isEmpty() && Character.isDigit(line.charAt(0)))
+                .count();
+        return new Listing(entries, null, false);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.bulwark.engines.postgres;
 import io.bulwark.engines.ConnectionSpec;
 import io.bulwark.engines.DatabaseState;
 import io.bulwark.engines.RestoreEngine.DatabaseLock;
+import io.bulwark.engines.SessionLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,29 +63,8 @@ final class PostgresDatabaseAdmin {
     }
 
     static DatabaseLock tryLock(ConnectionSpec server, String database) throws SQLException {
-        Connection connection = connect(server);
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
-            st.setInt(1, LOCK_NAMESPACE);
-            st.setString(2, database);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    connection.close();
-                    return null;
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
-        // the lock is the session's: closing the connection releases it
-        return () -> {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // the server releases a session's advisory locks when the session ends
-            }
-        };
+        return SessionLock.take(
+                connect(server), "SELECT pg_try_advisory_lock(?, hashtext(?))", LOCK_NAMESPACE, database);
     }
 
     private static Connection connect(ConnectionSpec spec) throws SQLException {

@@ -157,6 +157,35 @@ public final class ProcessRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code command} to the end with {@code input} on its stdin (written on its own thread, so a program that
+     * stops reading early does not block) and returns its output; stdout is read whole, so use it for commands with
+     * small output only.
+     *
+     * @throws ToolMissingException when the program is not installed
+     */
+    public Result run(Command command, byte[] input) {
+        try (RunningProcess running = start(command)) {
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try (java.io.OutputStream stdin = running.stdin()) {
+                    stdin.write(input);
+                } catch (IOException pipeClosed) {
+                    // the program stopped reading: it has what it needs, or gave up
+                }
+            });
+            String out = new String(running.stdout().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = running.waitFor();
+            try {
+                writer.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Result(exit, out, running.stderr(), running.timedOut());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A started process: its streams, its stderr tail, its exit code. Close it to kill what is left. */
     public final class RunningProcess implements AutoCloseable {
         private final Command command;

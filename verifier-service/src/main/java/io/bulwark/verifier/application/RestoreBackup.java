@@ -9,6 +9,7 @@ import io.bulwark.contracts.RestoreRequested;
 import io.bulwark.engines.RestoreSelection;
 import io.bulwark.pipeline.DestinationPreparer;
 import io.bulwark.pipeline.ProvenRestore;
+import io.bulwark.pipeline.ReportStore;
 import io.bulwark.pipeline.RestoreRefusedException;
 import io.bulwark.pipeline.RestoreStep;
 import io.bulwark.pipeline.StoredBackup;
@@ -205,8 +206,11 @@ public final class RestoreBackup {
                             request.requestedAt()),
                     progress);
         }
-        outcomes.finished(request, backup, result);
+        // the report first: a request delivered again finds it and is answered from it; then the ledger entry, so
+        // that no sweep ever takes this restore for an interrupted one (and drops its database); then the event
+        ReportStore.Stored stored = outcomes.store(backup, result.report());
         ledger.end(request.restoreId());
+        outcomes.publish(backup, result.report(), stored, result.databaseDropped());
     }
 
     private RestoreLedger.Entry entry(

@@ -9,7 +9,6 @@ import io.bulwark.contracts.RestoreReport;
 import io.bulwark.contracts.RestoreRequested;
 import io.bulwark.contracts.RestoreState;
 import io.bulwark.contracts.Topics;
-import io.bulwark.pipeline.ProvenRestore;
 import io.bulwark.pipeline.ReportStore;
 import io.bulwark.pipeline.RestoreRefusedException;
 import io.bulwark.pipeline.StoredBackup;
@@ -52,9 +51,21 @@ public final class RestoreOutcomes {
         }
     }
 
-    /** Stores the report of a restore that ran and publishes its outcome. */
-    void finished(RestoreRequested request, StoredBackup backup, ProvenRestore.Result result) {
-        tell(backup, result.report(), result.databaseDropped());
+    /**
+     * Stores {@code report} under the backup (best effort: the event is published anyway).
+     *
+     * @return the keys it was stored under, or null when it could not be stored or there is no backup
+     */
+    ReportStore.Stored store(StoredBackup backup, RestoreReport report) {
+        if (backup == null) {
+            return null;
+        }
+        try {
+            return reports.storeRestore(backup.prefix(), report);
+        } catch (ObjectStoreException e) {
+            log.warn("cannot store the report of restore {}: {}", report.restoreId(), e.getMessage());
+            return null;
+        }
     }
 
     /** Publishes the stored outcome {@code report} again (a request delivered twice). */
@@ -102,18 +113,11 @@ public final class RestoreOutcomes {
      * @param backup the backup, or null when none was found (then no report is stored)
      */
     void tell(StoredBackup backup, RestoreReport report, boolean databaseDropped) {
-        ReportStore.Stored stored = null;
-        if (backup != null) {
-            try {
-                stored = reports.storeRestore(backup.prefix(), report);
-            } catch (ObjectStoreException e) {
-                log.warn("cannot store the report of restore {}: {}", report.restoreId(), e.getMessage());
-            }
-        }
-        publish(backup, report, stored, databaseDropped);
+        publish(backup, report, store(backup, report), databaseDropped);
     }
 
-    private void publish(StoredBackup backup, RestoreReport report, ReportStore.Stored stored, boolean dropped) {
+    /** Publishes the outcome {@code report} tells, naming the keys it was stored under ({@code stored} may be null). */
+    void publish(StoredBackup backup, RestoreReport report, ReportStore.Stored stored, boolean dropped) {
         Instant at = report.finishedAt() == null ? clock.instant() : report.finishedAt();
         String reportKey = stored == null ? null : stored.reportKey();
         String pageKey = stored == null ? null : stored.pageKey();
