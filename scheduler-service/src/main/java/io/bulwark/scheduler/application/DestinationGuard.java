@@ -6,7 +6,6 @@ import java.net.UnknownHostException;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 /**
  * The restore pre-check: refuses, before anything is published, a destination database the verifier would refuse
@@ -26,7 +25,6 @@ import org.springframework.stereotype.Service;
  *
  * Thread-safe.
  */
-@Service
 public class DestinationGuard {
 
     private static final Logger log = LoggerFactory.getLogger(DestinationGuard.class);

@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Use case: folds one restore event ({@code bulwark.restore.requested|progress|completed|failed}) into the restore
@@ -23,17 +21,18 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing. Projections of one restore are serialized by {@link RestoreCatalog#lock}, so the consumers of the four
  * topics may run concurrently.
  */
-@Service
 public class ProjectRestoreEvents {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectRestoreEvents.class);
 
     private final RestoreCatalog catalog;
     private final Clock clock;
+    private final Transactions transactions;
 
-    public ProjectRestoreEvents(RestoreCatalog catalog, Clock clock) {
+    public ProjectRestoreEvents(RestoreCatalog catalog, Clock clock, Transactions transactions) {
         this.catalog = catalog;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /**
@@ -44,8 +43,11 @@ public class ProjectRestoreEvents {
      * @throws InvalidEventException when the event lacks a field the projection needs (event id, restore id, the
      *     target id of a new restore) or is no restore event
      */
-    @Transactional
     public Optional<Restore> project(BulwarkEvent event) {
+        return transactions.inTransaction(() -> projectInTransaction(event));
+    }
+
+    private Optional<Restore> projectInTransaction(BulwarkEvent event) {
         UUID restoreId;
         try {
             restoreId = RestoreProjector.restoreIdOf(event);

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 /**
  * Use case: asks the verifier to restore a backup into a real database and prove it (REST {@code POST
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Service;
  * at once, so the restore can be read back (REQUESTED) as soon as this returns; the consumer later sees the same
  * event id and skips it. The verifier checks everything again before it writes.
  */
-@Service
 public class RequestRestore {
 
     /** States without a stored artifact: nothing to restore. */

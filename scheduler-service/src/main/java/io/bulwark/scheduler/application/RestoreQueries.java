@@ -5,10 +5,8 @@ import io.bulwark.scheduler.domain.Restore;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.stereotype.Service;
 
 /** Use case: reads the projected restores. */
-@Service
 public class RestoreQueries {
 
     /** The most restores one list returns. */

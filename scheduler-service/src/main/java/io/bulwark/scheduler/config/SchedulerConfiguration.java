@@ -3,9 +3,17 @@ package io.bulwark.scheduler.config;
 import io.bulwark.scheduler.application.BackupCatalog;
 import io.bulwark.scheduler.application.BackupQueries;
 import io.bulwark.scheduler.application.BackupRequestPublisher;
+import io.bulwark.scheduler.application.DestinationGuard;
+import io.bulwark.scheduler.application.DestinationProbe;
+import io.bulwark.scheduler.application.DestinationResolver;
 import io.bulwark.scheduler.application.ProjectEvents;
+import io.bulwark.scheduler.application.ProjectRestoreEvents;
 import io.bulwark.scheduler.application.RequestBackup;
+import io.bulwark.scheduler.application.RequestRestore;
 import io.bulwark.scheduler.application.RequestVerification;
+import io.bulwark.scheduler.application.RestoreCatalog;
+import io.bulwark.scheduler.application.RestoreQueries;
+import io.bulwark.scheduler.application.RestoreRequestPublisher;
 import io.bulwark.scheduler.application.ReverifyErrors;
 import io.bulwark.scheduler.application.Transactions;
 import io.bulwark.scheduler.application.VerificationRequestPublisher;
@@ -51,6 +59,38 @@ public class SchedulerConfiguration {
     }
 
     /** Reads the backup catalog. */
+    @Bean
+    public DestinationResolver destinationResolver(SchedulerProperties targets, RestoreProperties restore) {
+        return new ConfiguredDestinations(targets, restore);
+    }
+
+    @Bean
+    public DestinationGuard destinationGuard(DestinationProbe probe) {
+        return new DestinationGuard(probe);
+    }
+
+    @Bean
+    public ProjectRestoreEvents projectRestoreEvents(RestoreCatalog catalog, Clock clock, Transactions transactions) {
+        return new ProjectRestoreEvents(catalog, clock, transactions);
+    }
+
+    @Bean
+    public RequestRestore requestRestore(
+            BackupCatalog backups,
+            DestinationResolver destinations,
+            DestinationGuard guard,
+            RestoreRequestPublisher publisher,
+            ProjectRestoreEvents projection,
+            RestoreCatalog restores,
+            Clock clock) {
+        return new RequestRestore(backups, destinations, guard, publisher, projection, restores, clock);
+    }
+
+    @Bean
+    public RestoreQueries restoreQueries(RestoreCatalog catalog) {
+        return new RestoreQueries(catalog);
+    }
+
     @Bean
     public BackupQueries backupQueries(BackupCatalog catalog) {
         return new BackupQueries(catalog);

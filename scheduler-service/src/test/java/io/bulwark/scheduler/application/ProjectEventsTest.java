@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ProjectEventsTest {
@@ -31,15 +30,7 @@ class ProjectEventsTest {
 
     private final InMemoryCatalog catalog = new InMemoryCatalog();
     private final ProjectEvents projectEvents = new ProjectEvents(
-            catalog, Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneOffset.UTC), new NoTransactions());
-
-    /** Runs the work as it is: the in-memory catalog has nothing to commit or roll back. */
-    private static final class NoTransactions implements Transactions {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
-        }
-    }
+            catalog, Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneOffset.UTC), new InlineTransactions());
 
     @Test
     void duplicateEventChangesNothing() {

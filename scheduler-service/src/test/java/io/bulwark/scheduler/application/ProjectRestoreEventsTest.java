@@ -21,8 +21,8 @@ class ProjectRestoreEventsTest {
     private static final Instant T0 = Instant.parse("2026-12-02T10:15:00Z");
 
     private final InMemoryRestoreCatalog catalog = new InMemoryRestoreCatalog();
-    private final ProjectRestoreEvents projection =
-            new ProjectRestoreEvents(catalog, Clock.fixed(Instant.parse("2026-12-02T11:00:00Z"), ZoneOffset.UTC));
+    private final ProjectRestoreEvents projection = new ProjectRestoreEvents(
+            catalog, Clock.fixed(Instant.parse("2026-12-02T11:00:00Z"), ZoneOffset.UTC), new InlineTransactions());
 
     @Test
     void theSameEventTwiceChangesNothing() {

@@ -48,7 +48,7 @@ class RequestRestoreTest {
             new RestoreProperties.Destination("mariadb", "maria.internal", null, "root", null, null, null)));
     private final RequestRestore requestRestore = new RequestRestore(
             backupCatalog(),
-            new DestinationResolver(targets, destinations),
+            new io.bulwark.scheduler.config.ConfiguredDestinations(targets, destinations),
             new DestinationGuard(this::probe),
             request -> {
                 if (brokerDown) {
@@ -56,7 +56,7 @@ class RequestRestoreTest {
                 }
                 published.add(request);
             },
-            new ProjectRestoreEvents(restores, Clock.fixed(NOW, ZoneOffset.UTC)),
+            new ProjectRestoreEvents(restores, Clock.fixed(NOW, ZoneOffset.UTC), new InlineTransactions()),
             restores,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
