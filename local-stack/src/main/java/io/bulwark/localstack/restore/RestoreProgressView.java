@@ -64,7 +64,7 @@ public final class RestoreProgressView implements ProvenRestore.Listener, AutoCl
                     finishBar();
                     out.println("restore: proving the restored database against the manifest (exact row counts) ...");
                 } else if (bar != null) {
-                    bar.setExtraMessage(next.name());
+                    bar.setExtraMessage(" " + next.name());
                 }
             });
         } else if (next != previous || next == RestorePhase.PREPARE) {
@@ -96,7 +96,7 @@ public final class RestoreProgressView implements ProvenRestore.Listener, AutoCl
         if (terminal) {
             if (bar != null) {
                 bar.stepTo(Math.min(open.storedBytesRead(), bar.getMax()));
-                bar.setExtraMessage(phase.name());
+                bar.setExtraMessage(" " + phase.name());
             }
         } else if (phase != RestorePhase.PROVE) {
             out.println(logLine(

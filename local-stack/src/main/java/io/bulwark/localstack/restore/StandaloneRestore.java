@@ -98,6 +98,7 @@ public final class StandaloneRestore {
             Duration timeout,
             Path spoolDir) {
 
+        /** @throws IllegalArgumentException when {@code jobs} is below 1 */
         public Options {
             selection = selection == null ? RestoreSelection.EVERYTHING : selection;
             Objects.requireNonNull(timeout, "timeout");
