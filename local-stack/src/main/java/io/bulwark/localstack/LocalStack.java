@@ -1,20 +1,28 @@
 package io.bulwark.localstack;
 
 import io.bulwark.localstack.bench.BenchCommand;
+import io.bulwark.localstack.restore.RestoreCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of the embedded default ({@code ./bulwark}): {@code demo} runs one backup of Chinook (or a given database)
- * through the whole pipeline and prints its verification; {@code up} keeps the stack running; {@code bench} runs the
- * benchmarks.
+ * through the whole pipeline and prints its verification; {@code up} keeps the stack running; {@code restore} restores
+ * and proves a backup with nothing but the object store and the destination (disaster recovery); {@code bench} runs
+ * the benchmarks.
  */
 @Command(
         name = "bulwark",
         mixinStandardHelpOptions = true,
         version = "bulwark " + BulwarkService.VERSION,
         description = "Backups that prove they restore: the local stack (Kafka, S3, PostgreSQL and the five services).",
-        subcommands = {DemoCommand.class, UpCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            UpCommand.class,
+            RestoreCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class LocalStack implements Runnable {
 
     /** Exit code when the verification did not pass or the backup failed. */

@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bulwark bench}: the benchmarks, one subcommand each ({@code capture}, {@code verify}). Without a
- * subcommand it prints its usage.
+ * {@code bulwark bench}: the benchmarks, one subcommand each ({@code capture}, {@code verify}, {@code restore}).
+ * Without a subcommand it prints its usage.
  */
 @Command(
         name = "bench",
@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "Benchmarks on this machine's PostgreSQL with real Kafka, S3 and service jars; run by hand, never by the"
                     + " build.",
         },
-        subcommands = {CaptureBenchCommand.class, VerifyBenchCommand.class})
+        subcommands = {CaptureBenchCommand.class, VerifyBenchCommand.class, RestoreBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
