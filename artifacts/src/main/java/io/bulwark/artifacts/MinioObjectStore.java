@@ -190,6 +190,14 @@ public final class MinioObjectStore implements ObjectStore {
             }
         } catch (MinioException e) {
             throw failure("list " + prefix, e);
+        } catch (IllegalStateException e) {
+            // the SDK's listing iterator wraps a failed page request (the server is down) in an unchecked exception
+            throw new ObjectStoreException(
+                    "object store " + settings.endpoint() + " bucket " + bucket() + ": could not list " + prefix + ": "
+                            + (e.getCause() == null
+                                    ? e.getMessage()
+                                    : e.getCause().toString()),
+                    e);
         }
         keys.sort(null);
         return keys;
