@@ -1,7 +1,6 @@
 package io.bulwark.verifier.application;
 
 import io.bulwark.artifacts.Manifest;
-import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.artifacts.ObjectNotFoundException;
 import io.bulwark.artifacts.ObjectStore;
@@ -25,7 +24,6 @@ import io.bulwark.pipeline.RestoreStep;
 import io.bulwark.pipeline.rules.CheckNames;
 import io.bulwark.pipeline.rules.Checks;
 import io.bulwark.pipeline.rules.VerificationSettings;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +70,6 @@ public final class VerifyBackup {
 
     private static final Logger log = LoggerFactory.getLogger(VerifyBackup.class);
 
-    private final ObjectStore store;
     private final ArtifactReader reader;
     private final ReportStore reports;
     private final SandboxProvider sandboxes;
@@ -80,6 +77,7 @@ public final class VerifyBackup {
     private final Clock clock;
     private final Duration restoreTimeout;
     private final VerificationSettingsSource settings;
+    private final ManifestGate manifestGate;
     private final RestoreStep step = new RestoreStep();
     private final CheckPipeline checks = new CheckPipeline();
 
@@ -101,7 +99,7 @@ public final class VerifyBackup {
             Clock clock,
             Duration restoreTimeout,
             VerificationSettingsSource settings) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.manifestGate = new ManifestGate(Objects.requireNonNull(store, "store"));
         this.reader = Objects.requireNonNull(reader, "reader");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.sandboxes = Objects.requireNonNull(sandboxes, "sandboxes");
@@ -199,7 +197,7 @@ public final class VerifyBackup {
         log.info("verifying backup {} of {} ({})", event.backupId(), event.targetId(), event.prefix());
         long started = System.nanoTime();
         VerificationRun run = new VerificationRun(sandboxes.kind());
-        Manifest manifest = loadManifest(event, run);
+        Manifest manifest = manifestGate.load(event.manifestKey(), run);
         if (manifest != null) {
             verifyArtifact(manifest, run);
         }
@@ -225,63 +223,6 @@ public final class VerifyBackup {
                 run.restoreMillis,
                 report.outcome() == Outcome.PASSED ? "" : "; " + problems(report.checks()));
         return new Attempt(toEvent(event, report, reportKey, pageKey, run.notWorthRetrying), run.notWorthRetrying);
-    }
-
-    /** The manifest gate: the backup exists only when its manifest does, naming an artifact and an inventory. */
-    private Manifest loadManifest(BackupCompleted event, VerificationRun run) {
-        long started = System.nanoTime();
-        String key = event.manifestKey();
-        try {
-            Manifest manifest = ManifestJson.load(store, key);
-            ArtifactRef artifact = manifest.artifact();
-            if (artifact == null || artifact.key() == null || artifact.key().isBlank()) {
-                run.gateFailed(
-                        Checks.failed(
-                                CheckNames.MANIFEST, "manifest " + key + " names no artifact", millisSince(started)),
-                        "the manifest names no artifact");
-                return null;
-            }
-            if (manifest.inventory() == null) {
-                run.gateFailed(
-                        Checks.failed(
-                                CheckNames.MANIFEST,
-                                "manifest " + key + " has no inventory to compare with",
-                                millisSince(started)),
-                        "the manifest has no inventory");
-                return null;
-            }
-            run.sourceServerVersion =
-                    manifest.source() == null ? null : manifest.source().serverVersion();
-            run.checks.add(Checks.passed(
-                    CheckNames.MANIFEST,
-                    "manifest " + key + " lists "
-                            + manifest.inventory().tables().size() + " tables with "
-                            + manifest.inventory().totalRows() + " rows",
-                    millisSince(started)));
-            return manifest;
-        } catch (ObjectNotFoundException e) {
-            run.gateFailed(
-                    Checks.failed(
-                            CheckNames.MANIFEST,
-                            "no manifest at " + key + ": without it the backup does not exist",
-                            millisSince(started)),
-                    "no manifest");
-        } catch (InvalidEventException e) {
-            run.gateFailed(
-                    Checks.failed(
-                            CheckNames.MANIFEST,
-                            "manifest " + key + " is unreadable: " + e.getMessage(),
-                            millisSince(started)),
-                    "the manifest is unreadable");
-        } catch (ObjectStoreException | UncheckedIOException e) {
-            run.gateFailed(
-                    Checks.error(
-                            CheckNames.MANIFEST,
-                            "could not read " + key + " from the object store: " + e.getMessage(),
-                            millisSince(started)),
-                    "the object store could not be read");
-        }
-        return null;
     }
 
     private void verifyArtifact(Manifest manifest, VerificationRun run) {
