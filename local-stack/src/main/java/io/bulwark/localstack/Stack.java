@@ -22,11 +22,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The whole Bulwark stack on one machine: a Kafka broker (KRaft) and an S3 server (S3Proxy on a folder) in this JVM,
@@ -216,6 +218,21 @@ public final class Stack implements AutoCloseable {
      *     the service and its log file and ends with the log's tail
      */
     public void startServices(List<ConfigFile.Target> targets, List<ConfigFile.Destination> destinations) {
+        startServices(targets, destinations, EnumSet.allOf(BulwarkService.class));
+    }
+
+    /**
+     * Writes the shared configuration file and starts some of the services, waiting until each reports UP: a test
+     * that needs no retention or notifier spares the machine their start.
+     *
+     * @param targets the targets to declare
+     * @param destinations the servers restores may write to ({@code bulwark.restore.destinations}), none is fine
+     * @param only the services to start
+     * @throws IllegalStateException when a jar is missing or a service exits or is not UP in time; the message names
+     *     the service and its log file and ends with the log's tail
+     */
+    public void startServices(
+            List<ConfigFile.Target> targets, List<ConfigFile.Destination> destinations, Set<BulwarkService> only) {
         List<Path> missing = missingJars(settings.home());
         if (!missing.isEmpty()) {
             throw new IllegalStateException(
@@ -236,7 +253,9 @@ public final class Stack implements AutoCloseable {
         configLocations = locations.toString();
         settings.out().println("Starting the services (logs in " + work.resolve("logs") + ") ...");
         for (BulwarkService s : BulwarkService.values()) {
-            services.put(s, launch(s, preferredPort(s.defaultPort())));
+            if (only.contains(s)) {
+                services.put(s, launch(s, preferredPort(s.defaultPort())));
+            }
         }
         awaitHealthy(List.copyOf(services.values()));
     }
