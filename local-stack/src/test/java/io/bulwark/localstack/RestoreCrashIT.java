@@ -159,6 +159,14 @@ class RestoreCrashIT {
                             .filter(p -> p.phase() == RestorePhase.RESTORE)
                             .findFirst());
             assertThat(restoring.backupId()).isEqualTo(backup.backupId());
+            long verifierPid = stack.service(BulwarkService.VERIFIER).pid();
+            await(
+                    "pg_restore started by the verifier (pid " + verifierPid + ")",
+                    OUTCOME_TIMEOUT,
+                    () -> ProcessHandle.of(verifierPid)
+                            .flatMap(v -> v.descendants()
+                                    .filter(d -> d.info().command().orElse("").endsWith("pg_restore"))
+                                    .findFirst()));
             assertThat(store.exists(ledgerKey))
                     .as("the ledger entry %s of the running restore", ledgerKey)
                     .isTrue();
