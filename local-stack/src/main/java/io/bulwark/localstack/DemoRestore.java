@@ -277,8 +277,11 @@ final class DemoRestore {
 
     private static String summary(List<TableRows> rows) {
         long differing = rows.stream().filter(t -> !t.matches()).count();
-        return differing == 0
-                ? "all " + rows.size() + " tables with their source row counts"
-                : differing + " of " + rows.size() + " tables with row counts other than the source's";
+        if (differing > 0) {
+            return differing + " of " + rows.size() + " tables with row counts other than the source's";
+        }
+        return rows.size() == 1
+                ? "its one table with the source's row count"
+                : "all " + rows.size() + " tables with their source row counts";
     }
 }
