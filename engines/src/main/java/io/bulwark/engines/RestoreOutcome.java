@@ -49,9 +49,13 @@ public record RestoreOutcome(
                 tool, input, exitCode, stderr, elapsedMillis, timedOut, bytesFed, inputError, inputComplete, restored);
     }
 
-    /** True when the tool exited 0 within its time and the whole input was fed to it. */
+    /**
+     * True when the tool exited 0 within its time and the whole input was fed to it; for a partial restore (a {@link
+     * #selection}) it may have stopped reading once it had what it restores: {@code pg_restore --use-list} reading
+     * an archive from a pipe exits as soon as the last entry it restores is done, leaving the rest unread.
+     */
     public boolean succeeded() {
-        return exitCode == 0 && !timedOut && inputError == null && inputComplete;
+        return exitCode == 0 && !timedOut && inputError == null && (inputComplete || selection != null);
     }
 
     /** A one-paragraph account of a failed restore for a report, quoting the tool's errors. */

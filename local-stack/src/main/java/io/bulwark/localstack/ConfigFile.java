@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the shared configuration file every service reads ({@code --spring.config.additional-location}), in the
- * layout of COMMON.md "Shared configuration file": storage, targets, the verifier's decryption keys and notifier. Database passwords never go into it:
- * each lives in a secret file (mode 0600) that the target names with {@code password-file}. The file itself holds the
+ * layout of COMMON.md "Shared configuration file": storage, targets, restore destinations, the verifier's decryption
+ * keys and notifier. Database passwords never go into it: each lives in a secret file (mode 0600) that the target or
+ * destination names with {@code password-file}. The file itself holds the
  * S3 secret key, so it is written with mode 0600 too.
  */
 public final class ConfigFile {
@@ -52,6 +53,32 @@ public final class ConfigFile {
         /** A target with the services' defaults for filters, compression and encryption. */
         public Target(String id, DatabaseLocation location, Path passwordFile) {
             this(id, location, passwordFile, TargetOptions.NONE);
+        }
+    }
+
+    /**
+     * A server restores may write to ({@code bulwark.restore.destinations.<id>}): the scheduler pre-checks the
+     * database a restore names there, the verifier restores into it.
+     *
+     * @param id destination id, {@link Ids#SAFE_ID}
+     * @param engine the server's engine
+     * @param host server host
+     * @param port server port
+     * @param username a user allowed to create databases there
+     * @param passwordFile file holding the password, or {@code null} when there is none
+     * @throws IllegalArgumentException when the id is not safe or the host or username is blank
+     */
+    public record Destination(
+            String id, DatabaseLocation.Engine engine, String host, int port, String username, Path passwordFile) {
+        public Destination {
+            Ids.requireSafe("destination id", id);
+            Objects.requireNonNull(engine, "engine");
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("bulwark.restore.destinations." + id + ".host is blank");
+            }
+            if (username == null || username.isBlank()) {
+                throw new IllegalArgumentException("bulwark.restore.destinations." + id + ".username is blank");
+            }
         }
     }
 
@@ -265,19 +292,34 @@ public final class ConfigFile {
     }
 
     /**
+     * Renders the configuration as YAML, without restore destinations.
+     *
+     * @see #render(Storage, List, List, String, List)
+     */
+    public static String render(
+            Storage storage, List<Target> targets, String webhookUrl, List<Path> verifierSecretKeys) {
+        return render(storage, targets, List.of(), webhookUrl, verifierSecretKeys);
+    }
+
+    /**
      * Renders the configuration as YAML: {@code bulwark.storage}, {@code bulwark.targets} (engine, server, database,
-     * user, password file and the {@link TargetOptions} that are set), {@code bulwark.verifier.decryption.secret-keys}
-     * when given, and {@code bulwark.notifier}.
+     * user, password file and the {@link TargetOptions} that are set), {@code bulwark.restore.destinations} when given,
+     * {@code bulwark.verifier.decryption.secret-keys} when given, and {@code bulwark.notifier}.
      *
      * @param storage the object store
      * @param targets the targets, none is fine
+     * @param destinations the servers restores may write to, none is fine
      * @param webhookUrl the notifier's webhook URL, or {@code null} for none
      * @param verifierSecretKeys ASCII-armored OpenPGP secret key files the verifier decrypts artifacts with; empty for
      *     no verifier section
      * @return the YAML text
      */
     public static String render(
-            Storage storage, List<Target> targets, String webhookUrl, List<Path> verifierSecretKeys) {
+            Storage storage,
+            List<Target> targets,
+            List<Destination> destinations,
+            String webhookUrl,
+            List<Path> verifierSecretKeys) {
         StringBuilder y = new StringBuilder();
         y.append("# Written by the Bulwark local stack; rewritten at every start.\n");
         y.append("bulwark:\n");
@@ -291,6 +333,13 @@ public final class ConfigFile {
             y.append("  targets:\n");
             for (Target t : targets) {
                 renderTarget(y, t);
+            }
+        }
+        if (destinations != null && !destinations.isEmpty()) {
+            y.append("  restore:\n");
+            y.append("    destinations:\n");
+            for (Destination d : destinations) {
+                renderDestination(y, d);
             }
         }
         if (verifierSecretKeys != null && !verifierSecretKeys.isEmpty()) {
@@ -347,6 +396,19 @@ public final class ConfigFile {
         }
     }
 
+    private static void renderDestination(StringBuilder y, Destination d) {
+        y.append("      ").append(d.id()).append(":\n");
+        y.append("        engine: ").append(d.engine().configName()).append('\n');
+        y.append("        host: ").append(quote(d.host())).append('\n');
+        y.append("        port: ").append(d.port()).append('\n');
+        y.append("        username: ").append(quote(d.username())).append('\n');
+        if (d.passwordFile() != null) {
+            y.append("        password-file: ")
+                    .append(quotePath(d.passwordFile()))
+                    .append('\n');
+        }
+    }
+
     private static void list(StringBuilder y, String key, List<String> values) {
         if (!values.isEmpty()) {
             y.append("      ")
@@ -382,6 +444,21 @@ public final class ConfigFile {
     public static Path write(
             Path file, Storage storage, List<Target> targets, String webhookUrl, List<Path> verifierSecretKeys) {
         return writeSecret(file, render(storage, targets, webhookUrl, verifierSecretKeys));
+    }
+
+    /**
+     * Writes {@link #render(Storage, List, List, String, List)} to {@code file} with mode 0600.
+     *
+     * @return {@code file}
+     */
+    public static Path write(
+            Path file,
+            Storage storage,
+            List<Target> targets,
+            List<Destination> destinations,
+            String webhookUrl,
+            List<Path> verifierSecretKeys) {
+        return writeSecret(file, render(storage, targets, destinations, webhookUrl, verifierSecretKeys));
     }
 
     /** A YAML double-quoted scalar. */

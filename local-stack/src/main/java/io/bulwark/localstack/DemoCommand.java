@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code bulwark demo}: starts the stack in a fresh temporary folder, loads Chinook into a source database (or uses
  * {@code --target}), requests one backup, waits for its verification, prints the report and tears everything down.
- * Exits 0 only when the verification PASSED.
+ * With {@code --restore-to} it then restores the verified backup through the scheduler's API into a real database
+ * there ({@link DemoRestore}) and prints the proven-restore report. Exits 0 only when the verification PASSED (and the
+ * restore, when asked for, SUCCEEDED).
  */
 @Command(
         name = "demo",
@@ -30,8 +32,12 @@ import picocli.CommandLine.Option;
         description = {
             "Start Kafka, an S3 server, PostgreSQL and the five services; back up Chinook (or --target, a"
                     + " PostgreSQL or MySQL/MariaDB database); restore the backup into a throwaway instance of its"
-                    + " engine and check it; print the report.",
-            "Exit code: 0 PASSED, 1 not passed or backup failed, 2 bad arguments, 3 timeout, 4 stack failure.",
+                    + " engine and check it; print the report. With --restore-to, then restore the verified backup"
+                    + " through the scheduler's API into a new database on that server and print the proven-restore"
+                    + " report.",
+            "Exit code: 0 PASSED (and, with --restore-to, the restore SUCCEEDED), 1 not passed or backup failed,"
+                    + " 2 bad arguments, 3 timeout, 4 stack failure, 5 verification PASSED but the restore was"
+                    + " refused or FAILED.",
             "PostgreSQL for the services' state: env BULWARK_PG_URL (postgresql://user[:password]@host:port/db),",
             "otherwise a local instance started from the machine's PostgreSQL server binaries."
         })
@@ -48,6 +54,30 @@ final class DemoCommand implements Callable<Integer> {
     String target;
 
     @Option(
+            names = "--restore-to",
+            paramLabel = "URL",
+            description = "After the verification PASSED, restore the backup through the scheduler's API (the"
+                    + " event-driven path: scheduler, Kafka, verifier) into this server, of the source's engine:"
+                    + " postgresql://user[:password]@host[:port][/dbname] or mysql://user[:password]@host[:port][/dbname]."
+                    + " Without dbname a new database <source db>_restored_<UTC timestamp> is created; a dbname that"
+                    + " exists must be empty. The user must be allowed to create databases; the password reaches the"
+                    + " services through a 0600 secret file only (destination '" + DemoRestore.DESTINATION_ID + "').")
+    String restoreTo;
+
+    @Option(
+            names = "--restore-table",
+            paramLabel = "TABLE",
+            description = "With --restore-to: restore only this table (schema.table on PostgreSQL, e.g. public.album;"
+                    + " the table name on MySQL/MariaDB); repeat for more.")
+    List<String> restoreTables = new ArrayList<>();
+
+    @Option(
+            names = "--restore-report-json",
+            paramLabel = "FILE",
+            description = "With --restore-to: also write the proven-restore report (restore.json) to FILE.")
+    Path restoreReportJson;
+
+    @Option(
             names = "--report-json",
             paramLabel = "FILE",
             description = "Also write the verification report (verification.json) to FILE.")
@@ -58,7 +88,8 @@ final class DemoCommand implements Callable<Integer> {
             paramLabel = "DURATION",
             defaultValue = "10m",
             converter = DurationConverter.class,
-            description = "How long to wait for the backup and its verification (default ${DEFAULT-VALUE}).")
+            description = "How long to wait for the backup and its verification, and again for the restore"
+                    + " (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(
@@ -70,15 +101,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the temporary working folder (logs, S3 objects, Kafka data).")
     boolean keep;
 
+    /** Exit code when the verification PASSED but the restore asked for with {@code --restore-to} did not succeed. */
+    static final int EXIT_RESTORE_FAILED = 5;
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
         DatabaseLocation targetLocation;
         PostgresLocation statePostgres;
+        DemoRestore.Destination restoreDestination;
         try {
             targetLocation = target == null ? null : DatabaseLocation.parse(target);
             statePostgres = PostgresLocation.fromEnvironment();
+            restoreDestination = restoreDestination(
+                    targetLocation == null ? DatabaseLocation.Engine.POSTGRESQL : targetLocation.engine());
         } catch (IllegalArgumentException e) {
             err.println("ERROR: " + e.getMessage());
             return LocalStack.EXIT_USAGE;
@@ -109,7 +146,7 @@ final class DemoCommand implements Callable<Integer> {
             PostgresLocation state = statePostgres == null ? null : freshStateDatabase(statePostgres, afterStack, out);
             stack = Stack.start(new Stack.Settings(work, root, false, state, null, List.of(), null, out));
             running.set(stack);
-            return runDemo(stack, targetLocation, out, err);
+            return runDemo(stack, targetLocation, restoreDestination, out, err);
         } catch (RuntimeException e) {
             err.println("ERROR: " + e.getMessage());
             if (stack != null) {
@@ -128,7 +165,38 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int runDemo(Stack stack, DatabaseLocation targetLocation, PrintStream out, PrintStream err) {
+    /**
+     * The destination of {@code --restore-to}, checked against the source's engine with the tables asked for.
+     *
+     * @return the destination, or null when no restore is asked for
+     * @throws IllegalArgumentException naming the option that is wrong
+     */
+    private DemoRestore.Destination restoreDestination(DatabaseLocation.Engine sourceEngine) {
+        if (restoreTo == null) {
+            if (!restoreTables.isEmpty()) {
+                throw new IllegalArgumentException("--restore-table needs --restore-to");
+            }
+            if (restoreReportJson != null) {
+                throw new IllegalArgumentException("--restore-report-json needs --restore-to");
+            }
+            return null;
+        }
+        DemoRestore.Destination destination = DemoRestore.parse(restoreTo);
+        if (destination.engine() != sourceEngine) {
+            throw new IllegalArgumentException(
+                    "--restore-to is a " + destination.engine().displayName() + " server, but the backup is of a "
+                            + sourceEngine.displayName() + " database");
+        }
+        DemoRestore.checkTables(restoreTables, sourceEngine);
+        return destination;
+    }
+
+    private int runDemo(
+            Stack stack,
+            DatabaseLocation targetLocation,
+            DemoRestore.Destination restoreDestination,
+            PrintStream out,
+            PrintStream err) {
         String targetId;
         DatabaseLocation source;
         if (targetLocation == null) {
@@ -155,7 +223,16 @@ final class DemoCommand implements Callable<Integer> {
                 ? null
                 : ConfigFile.writeSecret(
                         stack.workDir().resolve("secrets").resolve(targetId + ".password"), source.password());
-        stack.startServices(List.of(new ConfigFile.Target(targetId, source, passwordFile)));
+        List<ConfigFile.Destination> destinations = new ArrayList<>();
+        if (restoreDestination != null) {
+            Path destinationPasswordFile = restoreDestination.password() == null
+                    ? null
+                    : ConfigFile.writeSecret(
+                            stack.workDir().resolve("secrets").resolve("destination-" + DemoRestore.DESTINATION_ID),
+                            restoreDestination.password());
+            destinations.add(restoreDestination.configured(destinationPasswordFile));
+        }
+        stack.startServices(List.of(new ConfigFile.Target(targetId, source, passwordFile)), destinations);
 
         SchedulerClient scheduler = new SchedulerClient(stack.schedulerUrl());
         out.println("Requesting a backup of target " + targetId + " (" + source.displayUrl() + ") ...");
@@ -212,7 +289,11 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("PASSED: backup " + backupId + " of " + targetId + " restores, and all "
                     + report.tables().size() + " tables have their source row counts.");
-            return 0;
+            if (restoreDestination == null) {
+                return 0;
+            }
+            return new DemoRestore(restoreDestination, restoreTables, restoreReportJson, timeout)
+                    .run(stack, scheduler, backupId, out, err);
         }
         err.println();
         err.println("NOT PASSED: verification outcome " + report.outcome() + " (backup state " + backup.state() + ")"

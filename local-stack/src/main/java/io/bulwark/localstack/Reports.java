@@ -2,15 +2,20 @@ package io.bulwark.localstack;
 
 import io.bulwark.contracts.CheckResult;
 import io.bulwark.contracts.EventJson;
+import io.bulwark.contracts.RestoreReport;
+import io.bulwark.contracts.RestoredDatabase;
 import io.bulwark.contracts.TableRows;
 import io.bulwark.contracts.VerificationReport;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.MinioClient;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads {@code verification.json} from the object store and renders it for a person. */
+/**
+ * Reads {@code verification.json} and {@code restore.json} from the object store and renders them for a person.
+ */
 public final class Reports {
 
     private Reports() {}
@@ -66,10 +71,119 @@ public final class Reports {
                     .append(nullToDash(report.sandboxServerVersion()))
                     .append('\n');
         }
+        appendChecks(s, report.checks());
+        appendTables(s, report.tables());
+        VerificationReport.Timings timings = report.timings();
+        if (timings != null) {
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%nTimings: restore %d ms, total %d ms (sandbox start %d ms, checks %d ms)%n",
+                    timings.restoreMillis(),
+                    timings.totalMillis(),
+                    timings.sandboxMillis(),
+                    timings.checksMillis()));
+        }
+        return s.toString();
+    }
+
+    /**
+     * Parses a proven-restore report.
+     *
+     * @param json the content of {@code restore.json}
+     * @return the report
+     */
+    public static RestoreReport parseRestore(byte[] json) {
+        return EventJson.read(json, RestoreReport.class);
+    }
+
+    /**
+     * Renders a proven-restore report as plain text: state, the database restored into, what was asked for, each
+     * check, a table of source vs restored rows with the differing tables first, and timings.
+     *
+     * @param report the report
+     * @return lines ending in a newline
+     */
+    public static String renderRestore(RestoreReport report) {
+        StringBuilder s = new StringBuilder();
+        s.append("Restore ")
+                .append(report.restoreId())
+                .append(" of backup ")
+                .append(report.backupId() == null ? "-" : report.backupId())
+                .append(" (target ")
+                .append(report.targetId())
+                .append(")\n");
+        s.append("  state: ").append(report.state());
+        if (report.reason() != null) {
+            s.append(" (").append(report.reason()).append(')');
+        }
+        s.append('\n');
+        RestoredDatabase d = report.destination();
+        if (d != null) {
+            s.append("  database: ")
+                    .append(d.database())
+                    .append(" on ")
+                    .append(d.engine())
+                    .append(' ')
+                    .append(d.host())
+                    .append(':')
+                    .append(d.port())
+                    .append(" (destination ")
+                    .append(d.destinationId())
+                    .append(d.created() ? ", created" : "")
+                    .append(d.replaced() ? ", replaced" : "")
+                    .append(d.serverVersion() == null ? "" : ", server " + d.serverVersion())
+                    .append(")\n");
+        }
+        if (!report.schemas().isEmpty()) {
+            s.append("  schemas asked for: ")
+                    .append(String.join(", ", report.schemas()))
+                    .append('\n');
+        }
+        if (!report.tables().isEmpty()) {
+            s.append("  tables asked for: ")
+                    .append(String.join(", ", report.tables()))
+                    .append('\n');
+        }
+        if (report.backupVerification() != null || report.forced()) {
+            s.append("  backup verification: ")
+                    .append(nullToDash(
+                            report.backupVerification() == null
+                                    ? null
+                                    : report.backupVerification().name()))
+                    .append(report.forced() ? " (forced)" : "")
+                    .append('\n');
+        }
+        if (report.message() != null) {
+            s.append("  ").append(report.message()).append('\n');
+        }
+        appendChecks(s, report.checks());
+        List<TableRows> differingFirst = report.rows().stream()
+                .sorted(Comparator.comparing(TableRows::matches))
+                .toList();
+        appendTables(s, differingFirst);
+        if (!report.leftOutForeignKeys().isEmpty()) {
+            s.append("\nForeign keys to tables left out (")
+                    .append(report.leftOutForeignKeys().size())
+                    .append(")\n");
+            report.leftOutForeignKeys().forEach(k -> s.append("  ").append(k).append('\n'));
+        }
+        RestoreReport.Timings timings = report.timings();
+        if (timings != null) {
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%nTimings: prepare %d ms, restore %d ms, checks %d ms, total %d ms%n",
+                    timings.prepareMillis(),
+                    timings.restoreMillis(),
+                    timings.checksMillis(),
+                    timings.totalMillis()));
+        }
+        return s.toString();
+    }
+
+    private static void appendChecks(StringBuilder s, List<CheckResult> checks) {
         s.append("\nChecks\n");
-        int nameWidth =
-                report.checks().stream().mapToInt(c -> c.name().length()).max().orElse(4);
-        for (CheckResult c : report.checks()) {
+        int nameWidth = checks.stream().mapToInt(c -> c.name().length()).max().orElse(4);
+        for (CheckResult c : checks) {
             s.append(String.format(
                     Locale.ROOT,
                     "  %-7s %-" + nameWidth + "s  %s%n",
@@ -77,7 +191,9 @@ public final class Reports {
                     c.name(),
                     c.detail() == null ? "" : c.detail()));
         }
-        List<TableRows> tables = report.tables();
+    }
+
+    private static void appendTables(StringBuilder s, List<TableRows> tables) {
         s.append("\nTables (").append(tables.size()).append(")\n");
         int tableWidth = Math.max(
                 5, tables.stream().mapToInt(t -> qualified(t).length()).max().orElse(5));
@@ -92,17 +208,6 @@ public final class Reports {
                     t.restoredRows() == null ? "missing" : Long.toString(t.restoredRows()),
                     t.matches() ? "ok" : "MISMATCH"));
         }
-        VerificationReport.Timings timings = report.timings();
-        if (timings != null) {
-            s.append(String.format(
-                    Locale.ROOT,
-                    "%nTimings: restore %d ms, total %d ms (sandbox start %d ms, checks %d ms)%n",
-                    timings.restoreMillis(),
-                    timings.totalMillis(),
-                    timings.sandboxMillis(),
-                    timings.checksMillis()));
-        }
-        return s.toString();
     }
 
     private static String qualified(TableRows t) {

@@ -9,21 +9,28 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Talks to the scheduler's REST API: {@code POST /api/backups} to request a backup and {@code GET
- * /api/backups/{id}} to follow it.
+ * /api/backups/{id}} to follow it; {@code POST /api/backups/{id}/restore} to request its restore and {@code GET
+ * /api/restores/{id}} to follow that.
  */
 public final class SchedulerClient {
 
     /** Backup states after which nothing more happens to a backup in a demo run. */
     public static final Set<String> FINAL_STATES =
             Set.of("VERIFIED", "VERIFICATION_FAILED", "VERIFICATION_ERROR", "FAILED", "DELETED");
+
+    /** Restore states after which nothing more happens to a restore. */
+    public static final Set<String> RESTORE_FINAL_STATES = Set.of("SUCCEEDED", "FAILED");
 
     private final String baseUrl;
     private final HttpClient http =
@@ -171,6 +178,252 @@ public final class SchedulerClient {
         }
     }
 
+    /**
+     * The body of {@code POST /api/backups/{id}/restore}; each null field is left out, so that the scheduler's
+     * default applies (everything, into a new database on the backup's own server).
+     *
+     * @param destinationId a configured destination ({@code bulwark.restore.destinations.<id>}), or null
+     * @param database the database to restore into, or null for a new one {@code <source db>_restored_<UTC>}
+     * @param replace true to restore into an existing, non-empty database, or null
+     * @param confirm the database's name repeated (with {@code replace}), or null
+     * @param tables the tables to restore, empty for all
+     * @param schemas the PostgreSQL schemas to restore, empty for all
+     * @param force true to restore a backup that is not VERIFIED, or null
+     */
+    public record RestoreRequest(
+            String destinationId,
+            String database,
+            Boolean replace,
+            String confirm,
+            List<String> tables,
+            List<String> schemas,
+            Boolean force) {
+
+        public RestoreRequest {
+            tables = tables == null ? List.of() : List.copyOf(tables);
+            schemas = schemas == null ? List.of() : List.copyOf(schemas);
+        }
+
+        /** Everything into a new database on the configured destination {@code destinationId}. */
+        public static RestoreRequest into(String destinationId) {
+            return new RestoreRequest(destinationId, null, null, null, List.of(), List.of(), null);
+        }
+
+        /** This request into the database {@code name} (null: a new one). */
+        public RestoreRequest database(String name) {
+            return new RestoreRequest(destinationId, name, replace, confirm, tables, schemas, force);
+        }
+
+        /** This request restoring only {@code names}. */
+        public RestoreRequest tables(List<String> names) {
+            return new RestoreRequest(destinationId, database, replace, confirm, names, schemas, force);
+        }
+
+        /** This request replacing its database, with {@code confirmation} as {@code confirm} (null: none). */
+        public RestoreRequest replacing(String confirmation) {
+            return new RestoreRequest(destinationId, database, true, confirmation, tables, schemas, force);
+        }
+
+        Map<String, Object> body() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            putIfSet(body, "destinationId", destinationId);
+            putIfSet(body, "database", database);
+            putIfSet(body, "replace", replace);
+            putIfSet(body, "confirm", confirm);
+            if (!tables.isEmpty()) {
+                body.put("tables", tables);
+            }
+            if (!schemas.isEmpty()) {
+                body.put("schemas", schemas);
+            }
+            putIfSet(body, "force", force);
+            return body;
+        }
+
+        private static void putIfSet(Map<String, Object> body, String field, Object value) {
+            if (value != null) {
+                body.put(field, value);
+            }
+        }
+    }
+
+    /**
+     * What the scheduler knows about one restore ({@code GET /api/restores/{id}}).
+     *
+     * @param restoreId the restore
+     * @param backupId the backup restored, or null
+     * @param state REQUESTED, RUNNING, SUCCEEDED or FAILED
+     * @param phase the latest progress's phase (PREPARE, SPOOL, RESTORE, PROVE), or null
+     * @param percent the latest progress's percent of the artifact read, or null
+     * @param bytesRead stored bytes read so far, 0 when unknown
+     * @param bytesTotal the artifact's stored size, 0 when unknown
+     * @param etaSeconds estimated seconds left, or null
+     * @param reason why it FAILED, or null
+     * @param message why it FAILED, for a person, or null
+     * @param database the database restored into, once it ended, or null
+     * @param reportKey object key of {@code restore.json}, or null
+     * @param reportPageKey object key of {@code restore.html}, or null
+     * @param json the whole response body
+     */
+    public record RestoreStatus(
+            UUID restoreId,
+            UUID backupId,
+            String state,
+            String phase,
+            Integer percent,
+            long bytesRead,
+            long bytesTotal,
+            Long etaSeconds,
+            String reason,
+            String message,
+            String database,
+            String reportKey,
+            String reportPageKey,
+            String json) {
+
+        /** True when the restore SUCCEEDED or FAILED. */
+        public boolean isFinal() {
+            return state != null && RESTORE_FINAL_STATES.contains(state);
+        }
+
+        static RestoreStatus of(UUID restoreId, String body) {
+            JsonNode json = EventJson.mapper().readTree(body);
+            JsonNode progress = json.path("progress");
+            String id = text(json, "restoreId");
+            String backup = text(json, "backupId");
+            String percent = text(progress, "percent");
+            String eta = text(progress, "etaSeconds");
+            return new RestoreStatus(
+                    id == null ? restoreId : UUID.fromString(id),
+                    backup == null ? null : UUID.fromString(backup),
+                    text(json, "state"),
+                    text(json, "phase"),
+                    percent == null ? null : Integer.valueOf(percent),
+                    progress.path("bytesRead").asLong(0),
+                    progress.path("bytesTotal").asLong(0),
+                    eta == null ? null : Long.valueOf(eta),
+                    text(json, "reason"),
+                    text(json, "message"),
+                    text(json.path("destination"), "database"),
+                    text(json, "reportKey"),
+                    text(json, "reportPageKey"),
+                    body);
+        }
+    }
+
+    /**
+     * Requests the restore of a backup.
+     *
+     * @param backupId the backup
+     * @param request where to and what
+     * @return the restore as the scheduler projected it at once (REQUESTED)
+     * @throws SchedulerException when the scheduler does not answer 202 with a restore id; {@link
+     *     SchedulerException#status()} is the HTTP status (409 for a refused destination, 400 for a malformed
+     *     request, ...) and {@link SchedulerException#detail()} the problem's detail
+     */
+    public RestoreStatus requestRestore(UUID backupId, RestoreRequest request) {
+        String path = "/api/backups/" + backupId + "/restore";
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.toBytes(request.body())))
+                .build());
+        if (r.statusCode() != 202) {
+            String detail = problemDetail(r.body());
+            throw new SchedulerException(
+                    "POST " + path + " answered " + r.statusCode() + ": " + (detail != null ? detail : r.body()),
+                    r.statusCode(),
+                    detail);
+        }
+        RestoreStatus status = RestoreStatus.of(null, r.body());
+        if (status.restoreId() == null) {
+            throw new SchedulerException("POST " + path + " answered without restoreId: " + r.body());
+        }
+        return status;
+    }
+
+    /**
+     * Reads one restore's state.
+     *
+     * @return the state, or empty while the scheduler does not know the restore (404)
+     * @throws SchedulerException on any other non-200 answer
+     */
+    public Optional<RestoreStatus> restore(UUID restoreId) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/restores/" + restoreId))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .GET()
+                .build());
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (r.statusCode() != 200) {
+            throw new SchedulerException(
+                    "GET /api/restores/" + restoreId + " answered " + r.statusCode() + ": " + r.body(),
+                    r.statusCode(),
+                    problemDetail(r.body()));
+        }
+        return Optional.of(RestoreStatus.of(restoreId, r.body()));
+    }
+
+    /**
+     * Polls a restore every {@code interval} until it SUCCEEDED or FAILED or the timeout passes, telling {@code
+     * onChange} each state seen whose state, phase or percent differs from the one before.
+     *
+     * @param restoreId the restore
+     * @param timeout how long to wait
+     * @param interval how long to wait between two polls
+     * @param onChange told each new state, in order; null for none
+     * @return the last state seen (possibly not final when the timeout passed), or empty when the scheduler never
+     *     knew the restore
+     */
+    public Optional<RestoreStatus> awaitRestore(
+            UUID restoreId, Duration timeout, Duration interval, Consumer<RestoreStatus> onChange) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Optional<RestoreStatus> last = Optional.empty();
+        RestoreStatus told = null;
+        while (true) {
+            try {
+                last = restore(restoreId);
+            } catch (SchedulerException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            if (last.isPresent() && onChange != null) {
+                RestoreStatus now = last.get();
+                if (told == null
+                        || !Objects.equals(told.state(), now.state())
+                        || !Objects.equals(told.phase(), now.phase())
+                        || !Objects.equals(told.percent(), now.percent())) {
+                    onChange.accept(now);
+                    told = now;
+                }
+            }
+            if (last.isPresent() && last.get().isFinal()) {
+                return last;
+            }
+            if (System.nanoTime() > deadline) {
+                return last;
+            }
+            try {
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SchedulerException("interrupted while waiting for restore " + restoreId);
+            }
+        }
+    }
+
+    private static String problemDetail(String body) {
+        try {
+            return text(EventJson.mapper().readTree(body), "detail");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -183,7 +436,7 @@ public final class SchedulerClient {
     }
 
     private static String text(JsonNode json, String field) {
-        JsonNode node = json.get(field);
+        JsonNode node = json == null ? null : json.get(field);
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -192,8 +445,32 @@ public final class SchedulerClient {
 
     /** The scheduler answered something unexpected or could not be reached. */
     public static final class SchedulerException extends RuntimeException {
+
+        private final int status;
+        private final String detail;
+
         public SchedulerException(String message) {
+            this(message, 0, null);
+        }
+
+        /**
+         * @param status the HTTP status the scheduler answered, 0 when it did not answer
+         * @param detail the problem's detail, or null
+         */
+        public SchedulerException(String message, int status, String detail) {
             super(message);
+            this.status = status;
+            this.detail = detail;
+        }
+
+        /** The HTTP status the scheduler answered, 0 when it did not answer. */
+        public int status() {
+            return status;
+        }
+
+        /** The detail of the problem the scheduler answered, or null. */
+        public String detail() {
+            return detail;
         }
     }
 }

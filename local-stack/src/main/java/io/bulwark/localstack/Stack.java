@@ -22,18 +22,21 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The whole Bulwark stack on one machine: a Kafka broker (KRaft) and an S3 server (S3Proxy on a folder) in this JVM,
  * PostgreSQL for the services' state (a given server, or a local instance started from the machine's binaries), and
  * the five services as child JVMs. Starts in two steps: {@link #start} brings up the infrastructure, so that the caller
  * can prepare source databases on it; {@link #startServices} writes the shared configuration file and starts the
- * services. {@link #close()} tears everything down in reverse order. Not thread-safe.
+ * services; {@link #kill} and {@link #restart} crash and restart one of them. {@link #close()} tears everything down in
+ * reverse order. Not thread-safe.
  */
 public final class Stack implements AutoCloseable {
 
@@ -94,6 +97,7 @@ public final class Stack implements AutoCloseable {
     private PostgresLocation statePostgres;
     private PostgresDatabases databases;
     private Path configFile;
+    private String configLocations;
 
     private Stack(Settings settings) {
         this.settings = settings;
@@ -202,6 +206,33 @@ public final class Stack implements AutoCloseable {
      *     the service and its log file and ends with the log's tail
      */
     public void startServices(List<ConfigFile.Target> targets) {
+        startServices(targets, List.of());
+    }
+
+    /**
+     * Writes the shared configuration file and starts the five services, waiting until each reports UP.
+     *
+     * @param targets the targets to declare
+     * @param destinations the servers restores may write to ({@code bulwark.restore.destinations}), none is fine
+     * @throws IllegalStateException when a jar is missing or a service exits or is not UP in time; the message names
+     *     the service and its log file and ends with the log's tail
+     */
+    public void startServices(List<ConfigFile.Target> targets, List<ConfigFile.Destination> destinations) {
+        startServices(targets, destinations, EnumSet.allOf(BulwarkService.class));
+    }
+
+    /**
+     * Writes the shared configuration file and starts some of the services, waiting until each reports UP: a test
+     * that needs no retention or notifier spares the machine their start.
+     *
+     * @param targets the targets to declare
+     * @param destinations the servers restores may write to ({@code bulwark.restore.destinations}), none is fine
+     * @param only the services to start
+     * @throws IllegalStateException when a jar is missing or a service exits or is not UP in time; the message names
+     *     the service and its log file and ends with the log's tail
+     */
+    public void startServices(
+            List<ConfigFile.Target> targets, List<ConfigFile.Destination> destinations, Set<BulwarkService> only) {
         List<Path> missing = missingJars(settings.home());
         if (!missing.isEmpty()) {
             throw new IllegalStateException(
@@ -212,36 +243,85 @@ public final class Stack implements AutoCloseable {
                 work.resolve("bulwark.yml"),
                 new ConfigFile.Storage(s3.endpoint(), s3.accessKey(), s3.secretKey(), s3.bucket(), s3.region()),
                 targets,
-                settings.webhookUrl());
+                destinations,
+                settings.webhookUrl(),
+                List.of());
         StringBuilder locations = new StringBuilder("file:" + configFile);
         for (Path extra : settings.extraConfig()) {
             locations.append(",optional:file:").append(extra.toAbsolutePath());
         }
-        Path java = javaExecutable();
-        Path logs = work.resolve("logs");
-        settings.out().println("Starting the services (logs in " + logs + ") ...");
+        configLocations = locations.toString();
+        settings.out().println("Starting the services (logs in " + work.resolve("logs") + ") ...");
         for (BulwarkService s : BulwarkService.values()) {
-            int port = preferredPort(s.defaultPort());
-            List<String> args = new ArrayList<>(List.of(
-                    "--spring.config.additional-location=" + locations,
-                    "--server.port=" + port,
-                    "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers()));
-            Map<String, String> env = new LinkedHashMap<>();
-            if (s.usesDatabase()) {
-                args.add("--spring.datasource.url=" + statePostgres.jdbcUrl());
-                env.put("SPRING_DATASOURCE_USERNAME", statePostgres.username());
-                env.put("SPRING_DATASOURCE_PASSWORD", statePostgres.password() == null ? "" : statePostgres.password());
+            if (only.contains(s)) {
+                services.put(s, launch(s, preferredPort(s.defaultPort())));
             }
-            ServiceProcess process = ServiceProcess.start(
-                    s, java, s.jar(settings.home()), JVM_OPTIONS, args, env, port, logs.resolve(s.module() + ".log"));
-            services.put(s, process);
         }
-        awaitHealthy();
+        awaitHealthy(List.copyOf(services.values()));
     }
 
-    private void awaitHealthy() {
+    /**
+     * Kills a running service at once with SIGKILL, as a crash would ({@link ServiceProcess#kill()}); {@link
+     * #restart} starts it again.
+     *
+     * @param service the service to kill
+     * @return the processes it had started, each dead on return
+     * @throws IllegalStateException when the service is not running
+     */
+    public List<ProcessHandle> kill(BulwarkService service) {
+        ServiceProcess p = services.get(service);
+        if (p == null) {
+            throw new IllegalStateException(service.module() + " is not running");
+        }
+        return p.kill();
+    }
+
+    /**
+     * Starts a service again, on its port and with the same configuration, after it was killed or exited; stops it
+     * first (SIGTERM) when it still runs. Its output is appended to the same log file. Waits until it reports UP.
+     *
+     * @param service the service to restart
+     * @return the new process
+     * @throws IllegalStateException when the services were never started, or the service exits or is not UP in time
+     */
+    public ServiceProcess restart(BulwarkService service) {
+        ServiceProcess old = services.get(service);
+        if (old == null || configLocations == null) {
+            throw new IllegalStateException(service.module() + " was never started");
+        }
+        old.close();
+        ServiceProcess process = launch(service, old.port());
+        services.put(service, process);
+        awaitHealthy(List.of(process));
+        return process;
+    }
+
+    private ServiceProcess launch(BulwarkService s, int port) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.config.additional-location=" + configLocations,
+                "--server.port=" + port,
+                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers()));
+        Map<String, String> env = new LinkedHashMap<>();
+        if (s.usesDatabase()) {
+            args.add("--spring.datasource.url=" + statePostgres.jdbcUrl());
+            env.put("SPRING_DATASOURCE_USERNAME", statePostgres.username());
+            env.put("SPRING_DATASOURCE_PASSWORD", statePostgres.password() == null ? "" : statePostgres.password());
+        }
+        Path logs = settings.workDir().toAbsolutePath().resolve("logs");
+        return ServiceProcess.start(
+                s,
+                javaExecutable(),
+                s.jar(settings.home()),
+                JVM_OPTIONS,
+                args,
+                env,
+                port,
+                logs.resolve(s.module() + ".log"));
+    }
+
+    private void awaitHealthy(List<ServiceProcess> processes) {
         long deadline = System.nanoTime() + settings.serviceStartTimeout().toNanos();
-        List<ServiceProcess> waiting = new ArrayList<>(services.values());
+        List<ServiceProcess> waiting = new ArrayList<>(processes);
         while (!waiting.isEmpty()) {
             for (ServiceProcess p : List.copyOf(waiting)) {
                 if (!p.isAlive()) {

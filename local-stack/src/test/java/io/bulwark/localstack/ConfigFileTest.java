@@ -153,6 +153,52 @@ class ConfigFileTest {
     }
 
     @Test
+    void declaresRestoreDestinationsWithAPasswordFileButNeverThePassword() {
+        Path secret = ConfigFile.writeSecret(dir.resolve("demo.password"), "dest-pw");
+        ConfigFile.Destination demo = new ConfigFile.Destination(
+                "demo", DatabaseLocation.Engine.POSTGRESQL, "127.0.0.1", 5432, "postgres", secret);
+        ConfigFile.Destination shop =
+                new ConfigFile.Destination("shop", DatabaseLocation.Engine.MARIADB, "db.internal", 3307, "root", null);
+
+        String yaml = ConfigFile.render(storage, List.of(), List.of(demo, shop), null, List.of());
+
+        assertThat(yaml).doesNotContain("dest-pw").doesNotContain("targets:");
+        assertThat(bulwark(yaml).get("restore"))
+                .isEqualTo(Map.of(
+                        "destinations",
+                        Map.of(
+                                "demo",
+                                Map.of(
+                                        "engine",
+                                        "postgresql",
+                                        "host",
+                                        "127.0.0.1",
+                                        "port",
+                                        5432,
+                                        "username",
+                                        "postgres",
+                                        "password-file",
+                                        secret.toAbsolutePath().toString()),
+                                "shop",
+                                Map.of("engine", "mariadb", "host", "db.internal", "port", 3307, "username", "root"))));
+        assertThat(ConfigFile.render(storage, List.of(), List.of(), null, List.of()))
+                .doesNotContain("restore");
+    }
+
+    @Test
+    void refusesADestinationWithoutASafeIdHostOrUser() {
+        assertThatThrownBy(() -> new ConfigFile.Destination(
+                        "Demo!", DatabaseLocation.Engine.POSTGRESQL, "h", 5432, "postgres", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        new ConfigFile.Destination("demo", DatabaseLocation.Engine.POSTGRESQL, " ", 5432, "u", null))
+                .hasMessage("bulwark.restore.destinations.demo.host is blank");
+        assertThatThrownBy(() ->
+                        new ConfigFile.Destination("demo", DatabaseLocation.Engine.MARIADB, "h", 3306, null, null))
+                .hasMessage("bulwark.restore.destinations.demo.username is blank");
+    }
+
+    @Test
     void quotesNamesSoThatYamlReadsThemBack() {
         TargetOptions options = TargetOptions.NONE.withIncludeSchemas(List.of("a\"b", "yes", "x: y", "[z]"));
 

@@ -1,6 +1,7 @@
 package io.bulwark.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.bulwark.artifacts.Manifest;
@@ -8,9 +9,14 @@ import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
+import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.EventHeaders;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.RestoreReport;
+import io.bulwark.contracts.RestoreRequested;
+import io.bulwark.contracts.RestoreState;
 import io.bulwark.contracts.TableRows;
 import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.VerificationReport;
@@ -27,6 +33,10 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,12 +62,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline on real components: Kafka and S3Proxy in this JVM, the machine's PostgreSQL for the services'
- * state and the Chinook source, the five service jars as child JVMs, and a webhook receiver for the notifier.
+ * state, the Chinook source, a flawed source and the restores' destination ({@value #DESTINATION}), the five service
+ * jars as child JVMs, and a webhook receiver for the notifier. Backups are verified, then restored the event-driven
+ * way: the scheduler's API, Kafka, the verifier.
  */
 class EndToEndIT {
 
     private static final Duration BACKUP_TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(3);
     private static final Set<String> FINAL_STATES = SchedulerClient.FINAL_STATES;
+    /** The configured restore destination: the machine's PostgreSQL. */
+    private static final String DESTINATION = "local";
+    /** A new database a restore names by default: {@code <source db>_restored_<UTC yyyyMMdd'T'HHmmss'Z'>}. */
+    private static final String RESTORED_SUFFIX = "_restored_\\d{8}T\\d{6}Z";
 
     @TempDir
     static Path workDir;
@@ -65,12 +82,17 @@ class EndToEndIT {
     static final PostgresDatabases pg = PostgresDatabases.local();
     static final List<String> webhookBodies = new CopyOnWriteArrayList<>();
     static HttpServer webhook;
+    static final List<String> restoredDatabases = new CopyOnWriteArrayList<>();
     static String stateDb;
     static String sourceDb;
+    static String flawedDb;
     static Stack stack;
     static SchedulerClient scheduler;
+    static KafkaTopics topics;
     static UUID chinookBackup;
     static SchedulerClient.BackupStatus chinookStatus;
+    static UUID flawedBackup;
+    static SchedulerClient.BackupStatus flawedStatus;
 
     @BeforeAll
     static void startStackAndBackUpChinook() throws Exception {
@@ -91,6 +113,17 @@ class EndToEndIT {
         stateDb = pg.createUnique("e2e_state");
         sourceDb = pg.createUnique("e2e_chinook");
         pg.loadChinook(sourceDb);
+        flawedDb = pg.createUnique("e2e_flawed");
+        // the source's own flaws: 2 orphan rows under a foreign key added NOT VALID, a sequence behind its column
+        pg.execute(flawedDb, """
+                CREATE TABLE parent (id int PRIMARY KEY);
+                CREATE TABLE child (id int PRIMARY KEY, parent_id int);
+                INSERT INTO parent VALUES (1);
+                INSERT INTO child VALUES (1, 1), (2, NULL), (3, 7), (4, 8);
+                ALTER TABLE child ADD CONSTRAINT child_parent_fk FOREIGN KEY (parent_id) REFERENCES parent NOT VALID;
+                CREATE TABLE ticket (id serial PRIMARY KEY);
+                INSERT INTO ticket VALUES (1), (2), (3);
+                """);
 
         PostgresLocation state = new PostgresLocation(pg.host(), pg.port(), stateDb, pg.username(), null);
         stack = Stack.start(new Stack.Settings(
@@ -102,21 +135,36 @@ class EndToEndIT {
                 List.of(),
                 Duration.ofMinutes(5),
                 System.out));
-        stack.startServices(List.of(
-                new ConfigFile.Target("chinook", state.withDatabase(sourceDb).toDatabaseLocation(), null)));
+        stack.startServices(
+                List.of(
+                        new ConfigFile.Target(
+                                "chinook", state.withDatabase(sourceDb).toDatabaseLocation(), null),
+                        new ConfigFile.Target(
+                                "flawed", state.withDatabase(flawedDb).toDatabaseLocation(), null)),
+                List.of(new ConfigFile.Destination(
+                        DESTINATION, DatabaseLocation.Engine.POSTGRESQL, pg.host(), pg.port(), pg.username(), null)));
         scheduler = new SchedulerClient(stack.schedulerUrl());
+        topics = new KafkaTopics(stack.kafkaBootstrapServers());
 
         chinookBackup = scheduler.requestBackup("chinook", "e2e");
+        flawedBackup = scheduler.requestBackup("flawed", "e2e");
         chinookStatus = scheduler
                 .await(chinookBackup, FINAL_STATES, BACKUP_TIMEOUT)
                 .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + chinookBackup));
+        flawedStatus = scheduler
+                .await(flawedBackup, FINAL_STATES, BACKUP_TIMEOUT)
+                .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + flawedBackup));
     }
 
     @AfterAll
     static void stopEverything() {
+        if (topics != null) {
+            topics.close();
+        }
         if (stack != null) {
             stack.close();
         }
+        restoredDatabases.forEach(EndToEndIT::dropAnyName);
         if (webhook != null) {
             webhook.stop(0);
         }
@@ -125,6 +173,9 @@ class EndToEndIT {
         }
         if (sourceDb != null) {
             pg.drop(sourceDb);
+        }
+        if (flawedDb != null) {
+            pg.drop(flawedDb);
         }
     }
 
@@ -196,6 +247,226 @@ class EndToEndIT {
             Thread.sleep(500);
         }
         assertThat(webhookBodies).as("webhook notifications").anyMatch(b -> b.contains(tamperedId.toString()));
+    }
+
+    @Test
+    void aVerifiedBackupRestoresThroughTheApiIntoANewDatabaseWithTheSourcesExactCountsAndItsReportStored()
+            throws Exception {
+        assertThat(chinookStatus.state())
+                .as("needs the verified Chinook backup")
+                .isEqualTo("VERIFIED");
+
+        SchedulerClient.RestoreStatus requested =
+                scheduler.requestRestore(chinookBackup, SchedulerClient.RestoreRequest.into(DESTINATION));
+        assertThat(requested.state()).isEqualTo("REQUESTED");
+        SchedulerClient.RestoreStatus done = awaitRestore(requested.restoreId());
+
+        assertThat(done.state()).as(done.json()).isEqualTo("SUCCEEDED");
+        assertThat(done.backupId()).isEqualTo(chinookBackup);
+        String restoredDb = done.database();
+        assertThat(restoredDb).as(done.json()).matches(sourceDb + RESTORED_SUFFIX);
+        assertThat(pg.exists(restoredDb)).as("database %s", restoredDb).isTrue();
+        assertThat(tablesOf(restoredDb))
+                .as("the restored database's tables")
+                .containsExactlyInAnyOrderElementsOf(tablesOf(sourceDb));
+        assertThat(pg.chinookRowCounts(restoredDb))
+                .as("exact row counts of %s", restoredDb)
+                .isEqualTo(pg.chinookRowCounts(sourceDb));
+
+        String folder = ObjectKeys.restorePrefix(chinookStatus.prefix(), done.restoreId());
+        assertThat(folder).isEqualTo(chinookStatus.prefix() + "restores/" + done.restoreId() + "/");
+        assertThat(done.reportKey()).isEqualTo(folder + ObjectKeys.RESTORE_JSON);
+        assertThat(done.reportPageKey()).isEqualTo(folder + ObjectKeys.RESTORE_HTML);
+        assertThat(objectsUnder(folder))
+                .containsExactlyInAnyOrder(folder + ObjectKeys.RESTORE_JSON, folder + ObjectKeys.RESTORE_HTML);
+        RestoreReport report = Reports.parseRestore(Reports.read(stack.s3Client(), Stack.BUCKET, done.reportKey()));
+        assertThat(report.state()).as(Reports.renderRestore(report)).isEqualTo(RestoreState.SUCCEEDED);
+        assertThat(report.destination().destinationId()).isEqualTo(DESTINATION);
+        assertThat(report.destination().database()).isEqualTo(restoredDb);
+        assertThat(report.destination().created()).isTrue();
+        assertThat(report.rows()).hasSize(11).allMatch(TableRows::matches);
+        assertThat(new String(
+                        Reports.read(stack.s3Client(), Stack.BUCKET, done.reportPageKey()), StandardCharsets.UTF_8))
+                .contains(restoredDb);
+    }
+
+    @Test
+    void aPartialRestoreBringsBackOnlyTheTablesAskedFor() {
+        assertThat(chinookStatus.state())
+                .as("needs the verified Chinook backup")
+                .isEqualTo("VERIFIED");
+        String database = "e2e_partial_" + UUID.randomUUID().toString().substring(0, 8);
+        restoredDatabases.add(database);
+
+        SchedulerClient.RestoreStatus done = awaitRestore(scheduler
+                .requestRestore(
+                        chinookBackup,
+                        SchedulerClient.RestoreRequest.into(DESTINATION)
+                                .database(database)
+                                .tables(List.of("public.album", "public.artist")))
+                .restoreId());
+
+        assertThat(done.state()).as(done.json()).isEqualTo("SUCCEEDED");
+        assertThat(done.database()).isEqualTo(database);
+        assertThat(tablesOf(database)).containsExactlyInAnyOrder("public.album", "public.artist");
+        assertThat(pg.countRows(database, "public.album")).isEqualTo(pg.countRows(sourceDb, "public.album"));
+        assertThat(pg.countRows(database, "public.artist")).isEqualTo(pg.countRows(sourceDb, "public.artist"));
+        RestoreReport report = Reports.parseRestore(Reports.read(stack.s3Client(), Stack.BUCKET, done.reportKey()));
+        assertThat(report.tables()).containsExactly("public.album", "public.artist");
+        assertThat(report.rows())
+                .extracting(t -> t.schema() + "." + t.name())
+                .containsExactlyInAnyOrder("public.album", "public.artist");
+    }
+
+    @Test
+    void aNonEmptyDatabaseIsRefusedWith409WithoutReplaceAndConfirmationAndNothingIsWritten() {
+        assertThat(chinookStatus.state())
+                .as("needs the verified Chinook backup")
+                .isEqualTo("VERIFIED");
+        String busy = pg.createUnique("e2e_busy");
+        restoredDatabases.add(busy);
+        pg.execute(busy, "CREATE TABLE keep (id int PRIMARY KEY); INSERT INTO keep VALUES (1), (2), (3);");
+        List<UUID> requestsBefore = restoreRequestIds();
+
+        assertThatThrownBy(() -> scheduler.requestRestore(
+                        chinookBackup,
+                        SchedulerClient.RestoreRequest.into(DESTINATION).database(busy)))
+                .isInstanceOfSatisfying(SchedulerClient.SchedulerException.class, e -> {
+                    assertThat(e.status()).as(e.getMessage()).isEqualTo(409);
+                    assertThat(e.detail()).contains("database " + busy).contains("exists and is not empty");
+                });
+        assertThatThrownBy(() -> scheduler.requestRestore(
+                        chinookBackup,
+                        SchedulerClient.RestoreRequest.into(DESTINATION)
+                                .database(busy)
+                                .replacing(null)))
+                .as("replace without the database's name repeated as confirm")
+                .isInstanceOfSatisfying(
+                        SchedulerClient.SchedulerException.class,
+                        e -> assertThat(e.status()).as(e.getMessage()).isEqualTo(400));
+
+        assertThat(tablesOf(busy)).as("the refused database's tables").containsExactly("public.keep");
+        assertThat(pg.countRows(busy, "public.keep")).isEqualTo(3);
+        assertThat(restoreRequestIds()).as("restore requests published").isEqualTo(requestsBefore);
+    }
+
+    @Test
+    void theBackupsOwnSourceDatabaseIsRefusedWith409() {
+        assertThat(chinookStatus.state())
+                .as("needs the verified Chinook backup")
+                .isEqualTo("VERIFIED");
+        Map<String, Long> before = pg.chinookRowCounts(sourceDb);
+        List<UUID> requestsBefore = restoreRequestIds();
+
+        assertThatThrownBy(() -> scheduler.requestRestore(
+                        chinookBackup,
+                        SchedulerClient.RestoreRequest.into(DESTINATION).database(sourceDb)))
+                .isInstanceOfSatisfying(SchedulerClient.SchedulerException.class, e -> {
+                    assertThat(e.status()).as(e.getMessage()).isEqualTo(409);
+                    assertThat(e.detail()).contains("is the backup's own source database");
+                });
+
+        assertThat(pg.chinookRowCounts(sourceDb)).isEqualTo(before);
+        assertThat(restoreRequestIds()).as("restore requests published").isEqualTo(requestsBefore);
+    }
+
+    @Test
+    void anHonestBackupOfAFlawedSourcePassesNamingTheSourcesFlawsAndRestores() {
+        assertThat(flawedStatus.state()).as(flawedStatus.json()).isEqualTo("VERIFIED");
+        VerificationReport verification =
+                Reports.parse(Reports.read(stack.s3Client(), Stack.BUCKET, flawedStatus.reportKey()));
+        assertThat(verification.outcome()).as(Reports.render(verification)).isEqualTo(Outcome.PASSED);
+        assertSourceHealthNamesTheFlaws(verification.checks());
+        assertThat(verification.checks())
+                .filteredOn(c -> c.name().equals("foreign-keys") || c.name().equals("sequences"))
+                .extracting(CheckResult::status)
+                .as("the source's own flaws, restored faithfully, are no failure of the backup")
+                .containsExactly(CheckStatus.PASSED, CheckStatus.PASSED);
+
+        SchedulerClient.RestoreStatus done = awaitRestore(scheduler
+                .requestRestore(flawedBackup, SchedulerClient.RestoreRequest.into(DESTINATION))
+                .restoreId());
+
+        assertThat(done.state()).as(done.json()).isEqualTo("SUCCEEDED");
+        assertThat(done.database()).matches(flawedDb + RESTORED_SUFFIX);
+        assertThat(pg.countRows(done.database(), "public.child")).isEqualTo(4);
+        assertThat(pg.countRows(done.database(), "public.ticket")).isEqualTo(3);
+        RestoreReport report = Reports.parseRestore(Reports.read(stack.s3Client(), Stack.BUCKET, done.reportKey()));
+        assertThat(report.state()).as(Reports.renderRestore(report)).isEqualTo(RestoreState.SUCCEEDED);
+        assertSourceHealthNamesTheFlaws(report.checks());
+    }
+
+    private static void assertSourceHealthNamesTheFlaws(List<CheckResult> checks) {
+        assertThat(checks)
+                .filteredOn(c -> c.name().equals("source-health"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.status()).isEqualTo(CheckStatus.WARNING);
+                    assertThat(c.detail())
+                            .contains("the source itself has 2 orphan rows under public.child.child_parent_fk")
+                            .contains("the source's sequence public.ticket_id_seq would hand out 1, but"
+                                    + " max(public.ticket.id) is already 3");
+                });
+    }
+
+    /** Follows a restore until it ended; its new database, if any, is dropped after the class. */
+    private static SchedulerClient.RestoreStatus awaitRestore(UUID restoreId) {
+        SchedulerClient.RestoreStatus done = scheduler
+                .awaitRestore(restoreId, RESTORE_TIMEOUT, Duration.ofMillis(250), null)
+                .orElseThrow(() -> new AssertionError("the scheduler never showed restore " + restoreId));
+        if (done.database() != null && !done.database().equals(sourceDb)) {
+            restoredDatabases.add(done.database());
+        }
+        assertThat(done.isFinal())
+                .as("restore %s within %s: %s", restoreId, RESTORE_TIMEOUT, done.json())
+                .isTrue();
+        return done;
+    }
+
+    private static List<UUID> restoreRequestIds() {
+        return topics.events(Topics.RESTORE_REQUESTED, RestoreRequested.class).stream()
+                .map(RestoreRequested::restoreId)
+                .toList();
+    }
+
+    /** The {@code schema.table} names of a database's own tables. */
+    private static List<String> tablesOf(String database) {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = pg.connect(database);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                        + " WHERE table_type = 'BASE TABLE'"
+                        + " AND table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the tables of " + database + ": " + e.getMessage(), e);
+        }
+        return tables;
+    }
+
+    private static List<String> objectsUnder(String prefix) throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (Result<Item> r : stack.s3Client()
+                .listObjects(ListObjectsArgs.builder()
+                        .bucket(Stack.BUCKET)
+                        .prefix(prefix)
+                        .recursive(true)
+                        .build())) {
+            keys.add(r.get().objectName());
+        }
+        return keys;
+    }
+
+    /** Drops a database whatever its name (a restore's default name has capitals), terminating its sessions. */
+    private static void dropAnyName(String database) {
+        try (Connection c = pg.connect("postgres");
+                Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS \"" + database.replace("\"", "\"\"") + "\" WITH (FORCE)");
+        } catch (SQLException e) {
+            System.err.println("cannot drop database " + database + ": " + e.getMessage());
+        }
     }
 
     private static String copyWithOneByteChanged(BackupCompleted original, String prefix) throws Exception {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * that is gone, or whose heartbeat is older than the timeout, is ended FAILED (INTERRUPTED). The database it had
  * created is dropped first (a half-restored database is never left looking restored; a replaced database is left as
  * the interrupted restore left it), then its report is stored and {@code RestoreFailed} published, then the entry is
- * removed. Runs at start-up and periodically; idempotent (the event id derives from the restore). Thread-safe.
+ * removed. Runs at start-up and periodically, and for a request delivered again; within this process each restore is
+ * ended once however many of these find it at the same time (the entry is read again under a lock before it is
+ * ended). Thread-safe.
  */
 public final class InterruptedRestores {
 
@@ -34,6 +37,7 @@ public final class InterruptedRestores {
     private final Clock clock;
     private final Duration heartbeatTimeout;
     private final RestoreOwner owner;
+    private final Object ending = new Object();
 
     /**
      * @param heartbeatTimeout how long an entry may go without a heartbeat before it counts as interrupted
@@ -64,8 +68,7 @@ public final class InterruptedRestores {
     public int sweep() {
         int ended = 0;
         for (RestoreLedger.Entry entry : ledger.all()) {
-            if (interrupted(entry)) {
-                end(entry);
+            if (interrupted(entry) && end(entry)) {
                 ended++;
             }
         }
@@ -82,8 +85,27 @@ public final class InterruptedRestores {
                 || entry.beatAt().isBefore(clock.instant().minus(heartbeatTimeout));
     }
 
-    /** Ends the interrupted restore of {@code entry}; never throws for the database or the store. */
-    void end(RestoreLedger.Entry entry) {
+    /**
+     * Ends the interrupted restore of {@code entry} unless it was ended meanwhile: its entry is read again under this
+     * process's lock, so that the start-up sweep, the periodic sweep and a request delivered again, which may all
+     * find the same entry at once, end it once, with one {@code RestoreFailed}. Never throws for the database or the
+     * store's writes.
+     *
+     * @return true when this call ended it; false when its entry was gone, or is no longer interrupted
+     */
+    boolean end(RestoreLedger.Entry found) {
+        synchronized (ending) {
+            Optional<RestoreLedger.Entry> current = ledger.find(found.restoreId());
+            if (current.isEmpty() || !interrupted(current.get())) {
+                log.debug("restore {} was ended meanwhile, or runs again", found.restoreId());
+                return false;
+            }
+            endNow(current.get());
+            return true;
+        }
+    }
+
+    private void endNow(RestoreLedger.Entry entry) {
         boolean dropped = entry.createsDatabase() && drop(entry);
         log.warn(
                 "restore {} of backup {} into {} was interrupted{}",

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p>Crash safety: before the destination database is created the restore is recorded in the {@link RestoreLedger}
  * and beaten while it runs. A request delivered again whose restore is still recorded was interrupted (the verifier
  * died): it ends FAILED (INTERRUPTED) and the database it had created is dropped ({@link InterruptedRestores}), never
- * restored again under the same id. A request whose report is stored already is answered from it. Thread-safe; one
+ * restored again under the same id. A request whose report is stored already is answered from it, but for an
+ * interrupted one: that was published before its ledger entry went, and the redelivery that always follows a verifier
+ * killed mid-restore would otherwise publish it a second time, with {@code databaseDropped} false. Thread-safe; one
  * restore per calling thread.
  */
 public final class RestoreBackup {
@@ -130,6 +132,13 @@ public final class RestoreBackup {
             return;
         }
         Optional<RestoreReport> earlier = outcomes.earlier(backup, request.restoreId());
+        if (earlier.isPresent() && earlier.get().reason() == RestoreFailureReason.INTERRUPTED) {
+            // InterruptedRestores publishes before it forgets the ledger entry, and the entry is gone: it was told
+            log.info(
+                    "restore {} was interrupted and ended before; its RestoreFailed was published",
+                    request.restoreId());
+            return;
+        }
         if (earlier.isPresent()) {
             log.info(
                     "restore {} ended before ({}); publishing that outcome again",

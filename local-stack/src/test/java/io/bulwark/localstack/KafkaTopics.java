@@ -1,0 +1,133 @@
+package io.bulwark.localstack;
+
+import io.bulwark.contracts.BulwarkEvent;
+import io.bulwark.contracts.EventJson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * What the stack's integration tests read from its Kafka broker: every event of a topic so far, and whether a
+ * consumer group has committed every record of a topic (each was handled and will not be delivered again). Close it.
+ */
+final class KafkaTopics implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final Admin admin;
+
+    KafkaTopics(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /**
+     * Every event on {@code topic} from its beginning up to its current end, in partition then offset order; none
+     * when the topic does not exist.
+     */
+    <T extends BulwarkEvent> List<T> events(String topic, Class<T> type) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "local-stack-it-" + UUID.randomUUID(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        "false",
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                        "false"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                return List.of();
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read " + topic + " up to " + end);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records.stream().map(r -> EventJson.read(r.value(), type)).toList();
+        }
+    }
+
+    /**
+     * Waits until consumer group {@code group} has committed every record of {@code topic}.
+     *
+     * @throws AssertionError naming the committed and end offsets when that does not happen in time
+     */
+    void awaitCommitted(String group, String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "not read yet";
+        while (System.nanoTime() < deadline) {
+            try {
+                int partitions = admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(10, TimeUnit.SECONDS)
+                        .get(topic)
+                        .partitions()
+                        .size();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                for (int p = 0; p < partitions; p++) {
+                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+                Map<Integer, Long> end = new TreeMap<>();
+                admin.listOffsets(latest)
+                        .all()
+                        .get(10, TimeUnit.SECONDS)
+                        .forEach((tp, info) -> end.put(tp.partition(), info.offset()));
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS);
+                Map<Integer, Long> done = new TreeMap<>();
+                end.keySet()
+                        .forEach(p -> done.put(
+                                p,
+                                Optional.ofNullable(committed.get(new TopicPartition(topic, p)))
+                                        .map(OffsetAndMetadata::offset)
+                                        .orElse(0L)));
+                last = "committed " + done + ", end " + end;
+                if (done.equals(end)) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                last = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            DumpWorkerCluster.sleep(250);
+        }
+        throw new AssertionError("consumer group " + group + " did not commit every record of " + topic + " within "
+                + timeout + " (" + last + ")");
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}
