@@ -76,10 +76,14 @@ public final class InterruptedRestores {
     }
 
     /**
-     * True when the restore of {@code entry} no longer runs: its owner is a process of this host that is gone, or its
-     * heartbeat is older than the timeout.
+     * True when the restore of {@code entry} no longer runs: its owner is a process of this host that is gone, or
+     * another process whose heartbeat is older than the timeout. A restore of this very process is never interrupted.
      */
     boolean interrupted(RestoreLedger.Entry entry) {
+        if (owner.name().equals(entry.owner()) && owner.startedAt().equals(entry.ownerStartedAt())) {
+            // this very process runs it: however late its heartbeat (the store down, say), it is not interrupted
+            return false;
+        }
         return owner.outlived(entry.owner(), entry.ownerStartedAt())
                 || entry.beatAt() == null
                 || entry.beatAt().isBefore(clock.instant().minus(heartbeatTimeout));

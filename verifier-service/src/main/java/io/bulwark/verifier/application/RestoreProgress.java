@@ -36,6 +36,8 @@ final class RestoreProgress implements ProvenRestore.Listener, AutoCloseable {
     private volatile long readingStarted;
     private volatile boolean recorded;
     private final ProvenRestore.Listener onDecided;
+    private final Object beats = new Object();
+    private boolean closed;
 
     RestoreProgress(
             UUID restoreId,
@@ -77,13 +79,18 @@ final class RestoreProgress implements ProvenRestore.Listener, AutoCloseable {
     }
 
     private void tick() {
-        try {
-            publish();
-            if (recorded) {
-                ledger.beat(restoreId, clock.instant());
+        synchronized (beats) {
+            if (closed) {
+                return;
             }
-        } catch (RuntimeException e) {
-            log.debug("progress of restore {} not published: {}", restoreId, e.getMessage());
+            try {
+                publish();
+                if (recorded) {
+                    ledger.beat(restoreId, clock.instant());
+                }
+            } catch (RuntimeException e) {
+                log.debug("progress of restore {} not published: {}", restoreId, e.getMessage());
+            }
         }
     }
 
@@ -120,7 +127,14 @@ final class RestoreProgress implements ProvenRestore.Listener, AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops the ticks, waiting for one that runs now: once this returns no heartbeat is written any more, so the
+     * caller may remove the restore's ledger entry without a late beat writing it back.
+     */
     public void close() {
         ticks.cancel(false);
+        synchronized (beats) {
+            closed = true;
+        }
     }
 }

@@ -82,6 +82,33 @@ class InterruptedRestoresTest {
     }
 
     @Test
+    void aRestoreOfThisVeryProcessIsNeverEndedHoweverLateItsHeartbeat() {
+        RestoreLedger.Entry e = entry(START);
+        RestoreLedger.Entry ours = new RestoreLedger.Entry(
+                e.restoreId(),
+                e.targetId(),
+                e.backupId(),
+                e.prefix(),
+                e.destinationId(),
+                e.engine(),
+                e.host(),
+                e.port(),
+                e.database(),
+                e.createsDatabase(),
+                "this-host/4242",
+                START,
+                e.requestedAt(),
+                START.minus(HEARTBEAT_TIMEOUT.multipliedBy(10)));
+        ledger.begin(ours);
+
+        assertThat(interrupted.sweep()).isZero();
+
+        assertThat(failed).isEmpty();
+        assertThat(drops).hasValue(0);
+        assertThat(ledger.find(ours.restoreId())).isPresent();
+    }
+
+    @Test
     void anEntryBeatenAgainSinceItWasFoundIsNotEnded() {
         RestoreLedger.Entry found = entry(START);
         ledger.begin(found);
