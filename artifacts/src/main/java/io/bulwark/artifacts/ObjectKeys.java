@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The object-key layout (DESIGN.md, "The artifact"):
+ * The object-key layout (docs/architecture.md, "Object layout"):
  * {@code {targetId}/{yyyy}/{MM}/{label}_{UTC timestamp}_{backupId8}/} holding the dump ({@code
  * dump.<format>.<compression>[.gpg]}, see {@link #dumpKey}), {@code manifest.json}, {@code
  * verification.json} and {@code verification.html}.
@@ -80,7 +80,7 @@ public final class ObjectKeys {
     /**
      * The key of the dump in the backup at {@code prefix}: {@code dump.<formatExtension>} and the chain's
      * {@link CodecChain#fileSuffix()}, e.g. {@code dump.pgcustom.zst}, {@code dump.sql.zst.gpg}, {@code
-     * dump.sql.gz} (DESIGN.md: {@code dump.<format>.<compression>[.gpg]}).
+     * dump.sql.gz}: {@code dump.<format>.<compression>[.gpg]}.
      *
      * @param formatExtension the dump format's short name, 1 to 16 of {@code [a-z0-9]}: {@value #PG_CUSTOM},
      *     {@code sql}…

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** Rules for ids and labels that become parts of object keys and Kafka keys. */
 public final class Ids {
 
-    /** Target ids, schedule ids and labels: {@code [a-z0-9][a-z0-9_-]{0,62}} (DESIGN.md). */
+    /** Target ids, schedule ids and labels: {@code [a-z0-9][a-z0-9_-]{0,62}}, safe in object keys and Kafka keys. */
     public static final Pattern SAFE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     private Ids() {}

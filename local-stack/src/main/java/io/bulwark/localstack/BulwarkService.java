@@ -3,7 +3,7 @@ package io.bulwark.localstack;
 import java.nio.file.Path;
 
 /**
- * The five services, their Maven modules and default ports (COMMON.md), and whether they keep state in PostgreSQL.
+ * The five services, their Maven modules and default ports (docs/configuration.md), and whether they keep state in PostgreSQL.
  */
 public enum BulwarkService {
     SCHEDULER("scheduler-service", 8080, true),

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the shared configuration file every service reads ({@code --spring.config.additional-location}), in the
- * layout of COMMON.md "Shared configuration file": storage, targets, restore destinations, the verifier's decryption
+ * layout of the shared configuration file (docs/configuration.md): storage, targets, restore destinations, the verifier's decryption
  * keys and notifier. Database passwords never go into it: each lives in a secret file (mode 0600) that the target or
  * destination names with {@code password-file}. The file itself holds the
  * S3 secret key, so it is written with mode 0600 too.

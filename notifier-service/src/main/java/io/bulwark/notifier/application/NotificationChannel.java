@@ -6,7 +6,7 @@ import io.bulwark.notifier.domain.Notification;
  * Somewhere notifications go: a webhook, the log, later email or Slack.
  *
  * <p>Implementations are thread-safe. A delivery is attempted once; retries with backoff and a
- * circuit breaker per channel (Resilience4j, DESIGN.md) are later work.
+ * circuit breaker per channel (Resilience4j) are later work.
  */
 public interface NotificationChannel {
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Which events become notifications (DESIGN.md, "Notifications and alerts"; issue 2):
+ * Which events become notifications :
  *
  * <ul>
  *   <li>every {@link BackupFailed}: severity ERROR, kind {@code backup.failed};

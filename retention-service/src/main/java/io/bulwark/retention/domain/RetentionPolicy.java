@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A verification-aware retention policy for the backups of one target (DESIGN.md, "Retention").
+ * A verification-aware retention policy for the backups of one target.
  *
  * <p>{@link #keepLast(int) keepLast(n)} keeps the {@code n} most recent backups whose latest
  * verification PASSED, ordered by {@link CatalogedBackup#completedAt() completedAt} (newest first,
@@ -24,7 +24,7 @@ import java.util.Objects;
  *       not: this includes backups whose verification FAILED or ended in ERROR, which would
  *       otherwise accumulate forever.
  *   <li>Tiers are not distinguished yet: ADHOC (manual) backups are treated like scheduled ones.
- *       DESIGN.md wants manual backups kept until deleted by hand; that arrives with the GFS
+ *       Manual backups are to be kept until deleted by hand; that arrives with the GFS
  *       policies ({@code keepDaily}, {@code keepWeekly}, ...).
  * </ul>
  *

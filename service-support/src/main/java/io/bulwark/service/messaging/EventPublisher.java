@@ -15,7 +15,7 @@ import org.springframework.util.MimeTypeUtils;
 
 /**
  * Sends {@link BulwarkEvent}s through a {@link StreamBridge} output binding in the format every
- * Bulwark service uses (see the messaging conventions in {@code DESIGN.md}): the payload is {@link
+ * Bulwark service uses (docs/events.md): the payload is {@link
  * EventJson#toBytes} as it is, the record key ({@link KafkaHeaders#KEY}) the target id in UTF-8, and
  * the {@link EventHeaders#cloudEventHeaders CloudEvents headers} travel as UTF-8 {@code byte[]}
  * values with the {@code ce_source} given at construction. The message's content type is {@code

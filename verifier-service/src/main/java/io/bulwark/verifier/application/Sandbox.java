@@ -6,7 +6,7 @@ import io.bulwark.pipeline.Inspection;
 
 /**
  * A throwaway database server holding one empty database to restore into: the destination of a verification
- * (DESIGN.md, "Verification"). The restore pipeline restores into it through the engine's restore port and reads it
+ * (docs/architecture.md, "Verification"). The restore pipeline restores into it through the engine's restore port and reads it
  * through the inspect port.
  *
  * <p>Lifecycle: obtained started from {@link SandboxProvider#start}, used by one verification on one thread, then

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Not cluster-safe yet: every scheduler instance fires every schedule, so run one instance, or
  * each firing is requested once per instance. Electing one firing per schedule (a lock row in the
- * {@code scheduler} schema, ShedLock-style) is a later issue (DESIGN.md "Scale-out").
+ * {@code scheduler} schema, ShedLock-style) is a later issue.
  */
 @Component
 public class CronScheduleRunner implements SmartLifecycle {
