@@ -83,11 +83,6 @@ public final class DestinationPreparer {
             DatabaseLock lock)
             implements AutoCloseable {
 
-        /** True when the restore creates the database (then a failed restore drops it again). */
-        public boolean creates() {
-            return !exists || (replace && !partial);
-        }
-
         /** True when the restore creates a database that did not exist: dropped again when the restore fails. */
         public boolean createsNew() {
             return !exists;

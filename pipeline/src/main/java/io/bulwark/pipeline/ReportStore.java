@@ -99,21 +99,32 @@ public final class ReportStore {
 
     /**
      * The earlier verdict of backup {@code backupId} stored at {@code prefix}: a PASSED or FAILED {@code
-     * verification.json} of that backup. An earlier ERROR, a missing or unreadable report is no verdict.
+     * verification.json} of that backup. An earlier ERROR, a missing or unreadable report is no verdict, and so is a
+     * report the store cannot give now (then the backup is verified anew).
      */
     public Optional<VerificationReport> earlierVerdict(String prefix, UUID backupId) {
-        return verification(prefix)
-                .filter(r -> r.outcome() != null && r.outcome() != Outcome.ERROR && backupId.equals(r.backupId()));
+        try {
+            return verification(prefix)
+                    .filter(r -> r.outcome() != null && r.outcome() != Outcome.ERROR && backupId.equals(r.backupId()));
+        } catch (ObjectStoreException e) {
+            log.warn("cannot read the earlier report at {}; verifying anew: {}", prefix, e.getMessage());
+            return Optional.empty();
+        }
     }
 
-    /** The {@code verification.json} at {@code prefix}, if there is a readable one. */
+    /**
+     * The {@code verification.json} at {@code prefix}, if there is a readable one.
+     *
+     * @throws ObjectStoreException when the store cannot be read: a store that is down is not a backup without a
+     *     verification (which would make a restore skip the newest VERIFIED backup, say)
+     */
     public Optional<VerificationReport> verification(String prefix) {
         String key = ObjectKeys.inPrefix(prefix, ObjectKeys.VERIFICATION_JSON);
         try (InputStream in = store.get(key)) {
             return Optional.of(EventJson.read(in.readAllBytes(), VerificationReport.class));
         } catch (ObjectNotFoundException e) {
             return Optional.empty();
-        } catch (ObjectStoreException | IOException | InvalidEventException e) {
+        } catch (IOException | InvalidEventException e) {
             log.warn("cannot read the report {}: {}", key, e.getMessage());
             return Optional.empty();
         }
