@@ -22,6 +22,7 @@ import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.VerificationReport;
 import io.bulwark.embedded.PostgresDatabases;
 import io.minio.CopyObjectArgs;
+import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -32,6 +33,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -93,6 +95,8 @@ class EndToEndIT {
     static SchedulerClient.BackupStatus chinookStatus;
     static UUID flawedBackup;
     static SchedulerClient.BackupStatus flawedStatus;
+    /** The Chinook target's password: the machine's PostgreSQL trusts local connections, so it is carried, unused. */
+    static final String TARGET_PASSWORD = "e2e-target-secret-" + UUID.randomUUID();
 
     @BeforeAll
     static void startStackAndBackUpChinook() throws Exception {
@@ -138,7 +142,10 @@ class EndToEndIT {
         stack.startServices(
                 List.of(
                         new ConfigFile.Target(
-                                "chinook", state.withDatabase(sourceDb).toDatabaseLocation(), null),
+                                "chinook",
+                                state.withDatabase(sourceDb).toDatabaseLocation(),
+                                ConfigFile.writeSecret(
+                                        workDir.resolve("secrets").resolve("chinook.password"), TARGET_PASSWORD)),
                         new ConfigFile.Target(
                                 "flawed", state.withDatabase(flawedDb).toDatabaseLocation(), null)),
                 List.of(new ConfigFile.Destination(
@@ -444,6 +451,65 @@ class EndToEndIT {
             throw new IllegalStateException("cannot list the tables of " + database + ": " + e.getMessage(), e);
         }
         return tables;
+    }
+
+    @Test
+    void noConfiguredSecretAppearsInALogAnEventAManifestAReportOrANotification() throws Exception {
+        // runs after the backups completed (the stack's start waits for them); the restores of other tests may still
+        // add lines, which is fine: this asserts what was written up to now
+        Map<String, String> secrets = Map.of(
+                "the target's password",
+                TARGET_PASSWORD,
+                "the object store's secret key",
+                stack.s3().secretKey());
+        List<String> leaks = new ArrayList<>();
+        // service logs and Kafka's log segments (every event), skipping the configuration that holds them by design
+        try (var files = Files.walk(workDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = workDir.relativize(file);
+                if (relative.startsWith("secrets") || relative.toString().equals("bulwark.yml")) {
+                    continue;
+                }
+                String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                secrets.forEach((what, secret) -> {
+                    if (text.contains(secret)) {
+                        leaks.add(what + " in " + relative);
+                    }
+                });
+            }
+        }
+        // manifests and reports in the bucket
+        for (String key : objectsUnder("")) {
+            if (!key.endsWith(".json") && !key.endsWith(".html")) {
+                continue;
+            }
+            String text;
+            try (InputStream in = stack.s3Client()
+                    .getObject(GetObjectArgs.builder()
+                            .bucket(Stack.BUCKET)
+                            .object(key)
+                            .build())) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            secrets.forEach((what, secret) -> {
+                if (text.contains(secret)) {
+                    leaks.add(what + " in object " + key);
+                }
+            });
+        }
+        // notifications
+        for (String body : webhookBodies) {
+            secrets.forEach((what, secret) -> {
+                if (body.contains(secret)) {
+                    leaks.add(what + " in a webhook notification");
+                }
+            });
+        }
+        assertThat(objectsUnder("")).as("the bucket was scanned").isNotEmpty();
+        assertThat(webhookBodies).as("notifications were scanned").isNotEmpty();
+        assertThat(leaks)
+                .as("configured secrets found outside the configuration")
+                .isEmpty();
     }
 
     private static List<String> objectsUnder(String prefix) throws Exception {
