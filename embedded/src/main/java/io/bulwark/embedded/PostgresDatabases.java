@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * 127.0.0.1:5432, user {@code postgres}, trust authentication): the local stack's state database, the Chinook
  * sample database of {@code bulwark demo} and {@code bulwark up}, the benchmarks' pgbench databases, and the
  * uniquely named database each integration test works on. Scripts run through {@code psql} with {@code
- * ON_ERROR_STOP}; a password, when there is one, goes to {@code psql} through {@code PGPASSWORD}, never through its
- * arguments.
+ * ON_ERROR_STOP}; a password, when there is one, goes to {@code psql} through a private {@code PGPASSFILE}, never through its
+ * arguments or its environment.
  *
  * <p>Every method opens and closes its own JDBC connection; nothing stays open between calls.
  */
@@ -251,18 +251,18 @@ public final class PostgresDatabases {
      *     10 minutes
      */
     public void runScript(String database, Path script) {
-        ProcessRunner.Command psql = new ProcessRunner.Command(
-                List.of(
-                        "psql",
-                        "-X",
-                        "-q",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-1",
-                        "-f",
-                        script.toAbsolutePath().toString()),
-                admin.withDatabase(database).toolEnv(),
-                SCRIPT_TIMEOUT);
+        ProcessRunner.Command psql = admin.withDatabase(database)
+                .toolCommand(
+                        List.of(
+                                "psql",
+                                "-X",
+                                "-q",
+                                "-v",
+                                "ON_ERROR_STOP=1",
+                                "-1",
+                                "-f",
+                                script.toAbsolutePath().toString()),
+                        SCRIPT_TIMEOUT);
         ProcessRunner.Result result;
         try {
             result = PROCESSES.run(psql);

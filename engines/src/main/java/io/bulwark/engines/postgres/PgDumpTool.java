@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * "Snapshot Synchronization Functions" and {@code pg_dump --snapshot}).
  *
  * <p>Use {@link #open} to get a {@link PgDumpSession}; the password goes to {@code pg_dump} through
- * {@code PGPASSWORD} only. When the configured program is the plain name {@code pg_dump}, the newest
+ * a private {@code PGPASSFILE} only. When the configured program is the plain name {@code pg_dump}, the newest
  * {@code /usr/lib/postgresql/<major>/bin/pg_dump} whose major version is at least the server's is
  * preferred (Debian installs several side by side, and {@code pg_dump} refuses newer servers).
  * Thread-safe: one instance serves every dump.
@@ -187,7 +187,7 @@ public final class PgDumpTool implements DumpEngine {
     /**
      * The {@code pg_dump} command for {@code spec} at {@code snapshotId}: custom format, no compression,
      * never prompting for a password; connection parameters as arguments and in the environment, the
-     * password in {@code PGPASSWORD} only. A database name that libpq would read as a connection string
+     * password in a private {@code PGPASSFILE} only. A database name that libpq would read as a connection string
      * (containing {@code =} or {@code ://}) is passed through {@code PGDATABASE} only.
      */
     public Command command(String binary, PostgresConnectionSpec spec, String snapshotId) {
@@ -212,7 +212,7 @@ public final class PgDumpTool implements DumpEngine {
         if (!spec.database().contains("=") && !spec.database().contains("://")) {
             argv.add("--dbname=" + spec.database());
         }
-        return new Command(argv, spec.toolEnv(), timeout);
+        return spec.toolCommand(argv, timeout);
     }
 
     /**

@@ -35,7 +35,7 @@ import java.util.Objects;
  * --no-security-labels} (roles, tablespaces and label providers belong to the source server, not to
  * the database) and <em>without</em> {@code --exit-on-error}: it goes on after an error and reports
  * every one on stderr, ending with exit code 1 and {@code errors ignored on restore: N}, so the caller
- * sees all failures at once. The password goes through {@code PGPASSWORD}, never the argument list.
+ * sees all failures at once. The password goes through a private {@code PGPASSFILE}, never the argument list or the environment.
  * The archive is read from the stream on the calling thread and written to {@code pg_restore}'s stdin
  * (a custom archive read from a pipe is restored sequentially, so no temporary file is needed).
  * Thread-safe: each call runs its own process.
@@ -177,7 +177,7 @@ public final class PgRestoreTool implements RestoreEngine {
             InputStream archive, PostgresConnectionSpec target, RestoreOptions options, Path useList) {
         long started = System.nanoTime();
         try (RunningProcess process =
-                runner.start(new Command(argv(target, options, useList, null), target.toolEnv(), options.timeout()))) {
+                runner.start(target.toolCommand(argv(target, options, useList, null), options.timeout()))) {
             ProcessRunner.Feed feed = process.feed(archive, CHUNK_BYTES);
             int exit = process.waitFor();
             return outcome(target, process, exit, started, feed.bytes(), feed.inputError(), feed.inputComplete());
@@ -210,8 +210,8 @@ public final class PgRestoreTool implements RestoreEngine {
                         target.redact("spooling the archive to " + spool + " failed: " + e.getMessage()),
                         false);
             }
-            try (RunningProcess process = runner.start(
-                    new Command(argv(target, options, useList, spool), target.toolEnv(), options.timeout()))) {
+            try (RunningProcess process =
+                    runner.start(target.toolCommand(argv(target, options, useList, spool), options.timeout()))) {
                 int exit = process.waitFor();
                 return outcome(target, process, exit, started, copied, null, true);
             }

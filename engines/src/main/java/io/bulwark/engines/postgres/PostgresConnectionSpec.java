@@ -1,5 +1,7 @@
 package io.bulwark.engines.postgres;
 
+import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.engines.process.ProcessRunner.Command;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -7,13 +9,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * How to reach one PostgreSQL database. The password is used for the JDBC connection and handed to
- * the PostgreSQL tools through {@code PGPASSWORD} only; it is never part of a URL, an argument list or
- * {@link #toString()}.
+ * the PostgreSQL tools through a private password file ({@code PGPASSFILE}, {@link #toolCommand}) only; it is never
+ * part of a URL, an argument list, a child's environment or {@link #toString()}.
  *
  * @param host host name or IP address
  * @param port TCP port, 1..65535
@@ -97,9 +100,9 @@ public record PostgresConnectionSpec(String host, int port, String database, Str
 
     /**
      * The libpq environment for the PostgreSQL tools ({@code pg_dump}, {@code pg_restore}, {@code
-     * psql}): {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}
-     * when a password is set, {@code PGAPPNAME} and {@code PGCONNECT_TIMEOUT}. See the PostgreSQL
-     * documentation, "Environment Variables" (libpq).
+     * psql}): {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGAPPNAME} and {@code
+     * PGCONNECT_TIMEOUT}; never the password (see {@link #toolCommand}). See the PostgreSQL documentation,
+     * "Environment Variables" (libpq).
      */
     public Map<String, String> toolEnv() {
         Map<String, String> env = new LinkedHashMap<>();
@@ -107,12 +110,56 @@ public record PostgresConnectionSpec(String host, int port, String database, Str
         env.put("PGPORT", Integer.toString(port));
         env.put("PGDATABASE", database);
         env.put("PGUSER", username);
-        if (password != null) {
-            env.put("PGPASSWORD", password);
-        }
         env.put("PGAPPNAME", "bulwark");
         env.put("PGCONNECT_TIMEOUT", Long.toString(DEFAULT_CONNECT_TIMEOUT.toSeconds()));
         return env;
+    }
+
+    /**
+     * A PostgreSQL tool's command for this database: {@code argv}, {@link #toolEnv()}, and, when a password is set, a
+     * private password file ({@link #passFileLine()}) that {@link ProcessRunner#start} writes (mode 0600, in a folder
+     * of its own), names in {@code PGPASSFILE} and deletes when the tool has ended. Without a password {@code
+     * PGPASSFILE} is not set.
+     *
+     * @param argv the tool and its arguments; never a password
+     * @param timeout how long the tool may run
+     * @param fileOwner the OS user the tool runs as when that is not this JVM's user (the file is handed to it), or
+     *     null
+     */
+    public Command toolCommand(List<String> argv, Duration timeout, String fileOwner) {
+        Command command = new Command(argv, toolEnv(), timeout);
+        if (password == null) {
+            return command;
+        }
+        return command.withPrivateFile(
+                new ProcessRunner.PrivateFile("PGPASSFILE", "pgpass", passFileLine(), fileOwner));
+    }
+
+    /** {@link #toolCommand(List, Duration, String)} for a tool that runs as this JVM's user. */
+    public Command toolCommand(List<String> argv, Duration timeout) {
+        return toolCommand(argv, timeout, null);
+    }
+
+    /**
+     * This spec's line of a password file, {@code host:port:*:username:password} and a newline: any database of this
+     * server, as this user. A {@code :} or {@code \} in a field is escaped with {@code \}, as the PostgreSQL manual's
+     * "The Password File" section (libpq) says.
+     *
+     * @throws IllegalStateException when no password is set
+     */
+    public String passFileLine() {
+        if (password == null) {
+            throw new IllegalStateException("no password to write for " + this);
+        }
+        if (password.indexOf('\n') >= 0 || password.indexOf('\r') >= 0) {
+            throw new IllegalStateException("a password with a line break cannot go into a password file");
+        }
+        return escapePassField(host) + ":" + port + ":*:" + escapePassField(username) + ":" + escapePassField(password)
+                + "\n";
+    }
+
+    private static String escapePassField(String value) {
+        return value.replace("\\", "\\\\").replace(":", "\\:");
     }
 
     /**

@@ -41,13 +41,17 @@ public final class ProcessRunner implements AutoCloseable {
     });
 
     /**
-     * A program to run.
+     * A program to run. Its environment is built from nothing ({@link ChildEnvironment}): the JVM's {@code PATH},
+     * {@code LANG}, {@code LC_*}, {@code TZ} and {@code HOME}, then {@code env}.
      *
-     * @param argv program and arguments; never put a password here (use {@code env})
-     * @param env variables added to the inherited environment (e.g. {@code PGPASSWORD})
+     * @param argv program and arguments; never put a password here
+     * @param env the command's own variables, only non-secret names ({@link ChildEnvironment#COMMAND_NAMES}); never a
+     *     password (use {@code privateFile})
      * @param timeout how long the process may run before it is killed with its children
+     * @param privateFile a secret written to a private file for this process only, or null
+     * @throws IllegalArgumentException when argv is empty or env names a variable that is not allowed
      */
-    public record Command(List<String> argv, Map<String, String> env, Duration timeout) {
+    public record Command(List<String> argv, Map<String, String> env, Duration timeout, PrivateFile privateFile) {
         public Command {
             argv = List.copyOf(argv);
             env = env == null ? Map.of() : Map.copyOf(env);
@@ -55,22 +59,63 @@ public final class ProcessRunner implements AutoCloseable {
             if (argv.isEmpty()) {
                 throw new IllegalArgumentException("argv must name a program");
             }
+            ChildEnvironment.requireAllowed(env);
+        }
+
+        /** A command without a private file. */
+        public Command(List<String> argv, Map<String, String> env, Duration timeout) {
+            this(argv, env, timeout, null);
         }
 
         public static Command of(Duration timeout, String... argv) {
             return new Command(List.of(argv), Map.of(), timeout);
         }
 
-        /** This command with {@code name=value} added to its environment. */
+        /** This command with {@code name=value} added to its environment (an allowed, non-secret name). */
         public Command withEnv(String name, String value) {
             var copy = new java.util.HashMap<>(env);
             copy.put(name, value);
-            return new Command(argv, copy, timeout);
+            return new Command(argv, copy, timeout, privateFile);
+        }
+
+        /** This command with {@code file} as its private file. */
+        public Command withPrivateFile(PrivateFile file) {
+            return new Command(argv, env, timeout, file);
+        }
+
+        /** This command with another program and arguments (e.g. wrapped to run as another OS user). */
+        public Command withArgv(List<String> otherArgv) {
+            return new Command(otherArgv, env, timeout, privateFile);
         }
 
         /** The program and arguments joined by spaces, for logs (never holds a secret). */
         public String display() {
             return String.join(" ", argv);
+        }
+    }
+
+    /**
+     * A secret handed to one process through a file: {@link #start} writes {@code content} to a file of mode 0600 in a
+     * private folder ({@link SecretFiles}), sets the variable {@code envName} to its path, and deletes it when the
+     * process has ended (or could not start).
+     *
+     * @param envName the variable naming the file, e.g. {@code PGPASSFILE}; an allowed name
+     * @param fileName the file's name, e.g. {@code pgpass}
+     * @param content the secret; never in {@link #toString()}
+     * @param owner the OS user that must read the file (the process runs as that user), or null for this JVM's user
+     */
+    public record PrivateFile(String envName, String fileName, String content, String owner) {
+        public PrivateFile {
+            Objects.requireNonNull(envName, "envName");
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(content, "content");
+            ChildEnvironment.requireAllowed(Map.of(envName, ""));
+        }
+
+        /** The variable, the file name and the owner; never the content. */
+        @Override
+        public String toString() {
+            return "PrivateFile[" + envName + ", " + fileName + ", owner=" + owner + ", content=***]";
         }
     }
 
@@ -93,22 +138,42 @@ public final class ProcessRunner implements AutoCloseable {
 
     /**
      * Starts {@code command}; the caller must read {@link RunningProcess#stdout()} (or close it) and
-     * call {@link RunningProcess#waitFor()}.
+     * call {@link RunningProcess#waitFor()}. The process's environment holds only what {@link ChildEnvironment}
+     * allows; its private file, if any, exists until it has ended.
      *
      * @throws ToolMissingException when the program is not installed or not executable
+     * @throws UncheckedIOException when the private file cannot be written
      */
     public RunningProcess start(Command command) {
         ProcessBuilder builder = new ProcessBuilder(command.argv());
-        builder.environment().putAll(command.env());
+        Map<String, String> env = new java.util.HashMap<>(command.env());
+        SecretFiles.SecretFile secret = null;
+        if (command.privateFile() != null) {
+            PrivateFile file = command.privateFile();
+            try {
+                secret = SecretFiles.write(file.fileName(), file.content(), file.owner());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the private file for " + programName(command), e);
+            }
+            env.put(file.envName(), secret.file().toString());
+        }
+        builder.environment().clear();
+        builder.environment().putAll(ChildEnvironment.forCommand(env));
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
+            if (secret != null) {
+                secret.close();
+            }
             throw new ToolMissingException(command.argv().getFirst(), e);
         }
-        RunningProcess started = new RunningProcess(command, process);
+        RunningProcess started = new RunningProcess(command, process, secret);
         running.add(started);
-        process.onExit().thenRun(() -> running.remove(started));
+        process.onExit().thenRun(() -> {
+            running.remove(started);
+            started.removeSecret();
+        });
         return started;
     }
 
@@ -186,6 +251,11 @@ public final class ProcessRunner implements AutoCloseable {
         }
     }
 
+    private static String programName(Command command) {
+        String program = command.argv().getFirst();
+        return program.substring(program.lastIndexOf('/') + 1);
+    }
+
     /** A started process: its streams, its stderr tail, its exit code. Close it to kill what is left. */
     public final class RunningProcess implements AutoCloseable {
         private final Command command;
@@ -196,10 +266,12 @@ public final class ProcessRunner implements AutoCloseable {
         private final ScheduledFuture<?> deadline;
         private volatile boolean timedOut;
         private volatile Thread stdoutDrain;
+        private final SecretFiles.SecretFile secret;
 
-        private RunningProcess(Command command, Process process) {
+        private RunningProcess(Command command, Process process, SecretFiles.SecretFile secret) {
             this.command = command;
             this.process = process;
+            this.secret = secret;
             this.stderrReader = Thread.ofPlatform()
                     .daemon()
                     .name("stderr-" + programName(command))
@@ -213,9 +285,10 @@ public final class ProcessRunner implements AutoCloseable {
                     TimeUnit.MILLISECONDS);
         }
 
-        private static String programName(Command command) {
-            String program = command.argv().getFirst();
-            return program.substring(program.lastIndexOf('/') + 1);
+        private void removeSecret() {
+            if (secret != null) {
+                secret.close();
+            }
         }
 
         private void drainStderr() {
@@ -322,6 +395,7 @@ public final class ProcessRunner implements AutoCloseable {
                     drain.join(Duration.ofSeconds(5));
                 }
                 deadline.cancel(false);
+                removeSecret();
                 return exit;
             } catch (InterruptedException e) {
                 kill();

@@ -25,9 +25,9 @@ class PostgresConnectionSpecTest {
     }
 
     @Test
-    void toolEnvCarriesThePasswordInPgpasswordOnly() {
+    void toolEnvNeverCarriesThePassword() {
+        assertThat(spec.toolEnv()).doesNotContainKey("PGPASSWORD").doesNotContainValue("s3cr3t!");
         assertThat(spec.toolEnv())
-                .containsEntry("PGPASSWORD", "s3cr3t!")
                 .containsEntry("PGHOST", "db.local")
                 .containsEntry("PGPORT", "5433")
                 .containsEntry("PGDATABASE", "shop")
@@ -50,7 +50,10 @@ class PostgresConnectionSpecTest {
                         "--snapshot=00000003-0000001B-1",
                         "--dbname=shop");
         assertThat(command.display()).doesNotContain("s3cr3t!");
-        assertThat(command.env()).containsEntry("PGPASSWORD", "s3cr3t!");
+        assertThat(command.env()).doesNotContainKey("PGPASSWORD").doesNotContainValue("s3cr3t!");
+        assertThat(command.privateFile().envName()).isEqualTo("PGPASSFILE");
+        assertThat(command.privateFile().content()).isEqualTo("db.local:5433:*:backup:s3cr3t!\n");
+        assertThat(command.toString()).doesNotContain("s3cr3t!");
         assertThat(command.timeout()).isEqualTo(Duration.ofMinutes(5));
     }
 
@@ -79,5 +82,19 @@ class PostgresConnectionSpecTest {
     void quotesIdentifiers() {
         assertThat(PostgresInspector.qualify("Sales", "order \"items\""))
                 .isEqualTo("\"Sales\".\"order \"\"items\"\"\"");
+    }
+
+    @Test
+    void passFileLineEscapesColonAndBackslashAsTheManualSays() {
+        PostgresConnectionSpec odd = new PostgresConnectionSpec("::1", 5432, "db", "us:er", "p\\a:ss");
+        assertThat(odd.passFileLine()).isEqualTo("\\:\\:1:5432:*:us\\:er:p\\\\a\\:ss\n");
+    }
+
+    @Test
+    void withoutAPasswordNoPassFileIsWritten() {
+        PostgresConnectionSpec trust = new PostgresConnectionSpec("h", 5432, "db", "u", null);
+        assertThat(trust.toolCommand(java.util.List.of("psql"), Duration.ofSeconds(1))
+                        .privateFile())
+                .isNull();
     }
 }

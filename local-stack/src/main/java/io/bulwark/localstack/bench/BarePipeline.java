@@ -14,7 +14,7 @@ import java.util.List;
  * The baseline of the capture benchmark: what an operator would run by hand, {@code pg_dump -Fc -Z0 <db> | zstd -3 |
  * tee <file> | sha256sum} under {@code bash -o pipefail}. Like the dump-worker it dumps in custom format without
  * pg_dump's own compression, compresses with zstd level 3, checksums with SHA-256 and writes the artifact somewhere
- * (a local file instead of the object store). The password reaches {@code pg_dump} through {@code PGPASSWORD} only.
+ * (a local file instead of the object store). The password reaches {@code pg_dump} through a private {@code PGPASSFILE} only.
  */
 final class BarePipeline {
 
@@ -79,7 +79,7 @@ final class BarePipeline {
         List<String> argv = new ArrayList<>(
                 List.of("bash", "-o", "pipefail", "-c", script, "bulwark-bench", pgDump, spec.database()));
         argv.addAll(List.of(more));
-        return new ProcessRunner.Command(argv, spec.toolEnv(), timeout);
+        return spec.toolCommand(argv, timeout);
     }
 
     /**

@@ -70,10 +70,8 @@ final class PgbenchDatabase {
     /** The {@code pgbench -i -s <scale> -q <database>} command, with the server's libpq environment. */
     ProcessRunner.Command initCommand(int scale) {
         String db = name(scale);
-        return new ProcessRunner.Command(
-                List.of(pgbench, "-i", "-s", Integer.toString(scale), "-q", db),
-                spec(db).toolEnv(),
-                initTimeout(scale));
+        return spec(db).toolCommand(
+                        List.of(pgbench, "-i", "-s", Integer.toString(scale), "-q", db), initTimeout(scale));
     }
 
     /** How to reach the database of {@code scale}. */

@@ -309,7 +309,7 @@ public final class RestoreBenchCommand implements Callable<Integer> {
             long started = System.nanoTime();
             databases.create(database);
             long createMillis = millisSince(started);
-            ProcessRunner.Result result = runner.run(new ProcessRunner.Command(argv, env(), timeout));
+            ProcessRunner.Result result = runner.run(spec(database).toolCommand(argv, timeout));
             long millis = millisSince(started);
             dropQuietly(databases, database);
             if (!result.succeeded()) {
@@ -327,8 +327,10 @@ public final class RestoreBenchCommand implements Callable<Integer> {
                     + BareRestore.quote(server.username());
         }
 
-        private Map<String, String> env() {
-            return server.password() == null ? Map.of() : Map.of("PGPASSWORD", server.password());
+        /** How the tools reach {@code database}: its password, if any, goes through a private PGPASSFILE. */
+        private io.bulwark.engines.postgres.PostgresConnectionSpec spec(String database) {
+            return new io.bulwark.engines.postgres.PostgresConnectionSpec(
+                    server.host(), server.port(), database, server.username(), server.password());
         }
     }
 

@@ -42,7 +42,9 @@ class BarePipelineTest {
                         "bulwark_bench_s1",
                         dir.resolve("a.zst").toString());
         assertThat(c.argv()).noneMatch(a -> a.contains("pw-not-in-argv"));
-        assertThat(c.env()).containsEntry("PGPASSWORD", "pw-not-in-argv").containsEntry("PGPORT", "5432");
+        assertThat(c.env()).doesNotContainKey("PGPASSWORD").containsEntry("PGPORT", "5432");
+        assertThat(c.privateFile().envName()).isEqualTo("PGPASSFILE");
+        assertThat(c.privateFile().content()).endsWith(":pw-not-in-argv\n");
         assertThat(bare.display("db", dir.resolve("a.zst")))
                 .isEqualTo("/usr/lib/postgresql/17/bin/pg_dump -Fc -Z0 db | zstd -3 | tee " + dir.resolve("a.zst")
                         + " | sha256sum");
