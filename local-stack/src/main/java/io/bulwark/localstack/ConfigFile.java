@@ -262,7 +262,9 @@ public final class ConfigFile {
     private ConfigFile() {}
 
     /**
-     * Writes a password to a secret file readable by its owner only (0600), replacing it atomically.
+     * Writes a password to a secret file readable by its owner only (0600), replacing it atomically. A missing folder
+     * is created with mode 0700, and a folder named {@code secrets} is made 0700, so that no other OS account (the
+     * sandbox's above all) can list it.
      *
      * @param file the file to write
      * @param password the password
@@ -270,7 +272,15 @@ public final class ConfigFile {
      */
     public static Path writeSecret(Path file, String password) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path parent = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(parent)) {
+                Files.createDirectories(
+                        parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            if (parent.getFileName() != null && parent.getFileName().toString().equals("secrets")) {
+                // the sandbox's OS account may not even list the secrets
+                Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwx------"));
+            }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

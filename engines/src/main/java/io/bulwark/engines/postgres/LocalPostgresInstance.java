@@ -9,6 +9,7 @@ import io.bulwark.engines.process.PidFile;
 import io.bulwark.engines.process.PortTakenException;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
+import io.bulwark.engines.process.SandboxAccount;
 import io.bulwark.engines.process.ServerUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When the JVM runs as root, PostgreSQL refuses to run, so {@code initdb} and {@code pg_ctl} run
  * through {@code runuser -u <osUser>} and the directories are handed to that user; every ancestor of
- * the directory must be traversable by it. Every program runs through {@link ProcessRunner} with a
+ * the directory must be traversable by it. A throwaway instance's user is a dedicated sandbox account ({@link
+ * SandboxAccount}, created when missing), never the owner of a real server's data; its data directory is 0700 and
+ * its environment the allow-listed one of every child ({@link io.bulwark.engines.process.ChildEnvironment}). Every program runs through {@link ProcessRunner} with a
  * timeout. The password never appears in an argument list or a log line. Not thread-safe for
  * start/stop; the accessors are.
  */
@@ -107,9 +110,12 @@ public final class LocalPostgresInstance implements AutoCloseable {
             }
         }
 
-        /** A throwaway instance: durability off, deleted on close, free port, superuser {@code postgres}. */
+        /**
+         * A throwaway instance: durability off, deleted on close, free port, superuser {@code postgres}, run (when the
+         * JVM is root) as the dedicated OS account {@value SandboxAccount#DEFAULT_NAME}.
+         */
         public static Options sandbox() {
-            return new Options(null, "postgres", false, true, 0, "postgres", Duration.ofSeconds(60));
+            return new Options(null, "postgres", false, true, 0, SandboxAccount.DEFAULT_NAME, Duration.ofSeconds(60));
         }
 
         /** A kept instance: durable, never deleted, free port, superuser {@code postgres}. */
@@ -130,6 +136,11 @@ public final class LocalPostgresInstance implements AutoCloseable {
         /** These options with another superuser name. */
         public Options withSuperuser(String name) {
             return new Options(binDir, name, durable, removeOnClose, port, osUser, startTimeout);
+        }
+
+        /** These options with another OS user to run the server as when the JVM is root. */
+        public Options withOsUser(String name) {
+            return new Options(binDir, superuser, durable, removeOnClose, port, name, startTimeout);
         }
 
         /** These options with durability on or off. */
@@ -214,7 +225,9 @@ public final class LocalPostgresInstance implements AutoCloseable {
 
     private static LocalPostgresInstance start(Path dataDir, Path removeRoot, Options options, ProcessRunner runner) {
         Path data = dataDir.toAbsolutePath().normalize();
-        ServerUser user = ServerUser.forThisJvm(options.osUser());
+        ServerUser user = removeRoot != null
+                ? SandboxAccount.ensureExists(options.osUser())
+                : ServerUser.forThisJvm(options.osUser());
         Path bin = findBinDir(options.binDir());
         try {
             boolean ownParent = removeRoot != null && !removeRoot.equals(data);

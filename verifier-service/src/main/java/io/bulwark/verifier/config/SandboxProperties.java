@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * Where and how sandboxes run ({@code bulwark.verifier.sandbox.*}).
  *
  * @param workDir directory under which each sandbox gets a fresh directory; default {@code
- *     java.io.tmpdir}. When the verifier runs as root, the server runs as OS user {@code postgres},
+ *     java.io.tmpdir}. When the verifier runs as root, the server runs as OS user {@link #osUser},
  *     so every ancestor of this directory must be traversable by that user
  * @param pgBinDir directory of the PostgreSQL server binaries ({@code initdb}, {@code pg_ctl},
  *     {@code pg_restore}); default: {@code pg_config --bindir}, else the newest {@code
@@ -33,6 +33,10 @@ import org.springframework.validation.annotation.Validated;
  *     start-up, else {@code local}
  * @param scratch the servers of {@code scratch} sandboxes
  * @param container the images and limits of {@code container} sandboxes
+ * @param osUser the dedicated unprivileged OS account that {@code local} sandbox servers run as when the verifier
+ *     runs as root; created when missing; never {@code root}, {@code postgres} or {@code mysql}; default {@code
+ *     bulwark-sandbox}. When the verifier does not run as root, servers run as the verifier's own user
+ * @param postgres how PostgreSQL sandboxes restore ({@code bulwark.verifier.sandbox.postgres.*})
  */
 @Validated
 @ConfigurationProperties("bulwark.verifier.sandbox")
@@ -44,7 +48,9 @@ public record SandboxProperties(
         @DefaultValue("1h") Duration countTimeout,
         @DefaultValue("local") String kind,
         Scratch scratch,
-        Container container) {
+        Container container,
+        @DefaultValue("bulwark-sandbox") String osUser,
+        Postgres postgres) {
 
     /** The sandbox kinds that can be configured. */
     public static final Set<String> KINDS = Set.of("local", "container", "scratch", "auto");
@@ -76,9 +82,45 @@ public record SandboxProperties(
         if (scratch == null) {
             scratch = new Scratch(null, null, null);
         }
+        osUser = osUser == null || osUser.isBlank() ? "bulwark-sandbox" : osUser.trim();
+        io.bulwark.engines.process.SandboxAccount.requireUsable(osUser);
+        if (postgres == null) {
+            postgres = new Postgres(null);
+        }
         if ("scratch".equals(kind) && scratch.postgresql() == null && scratch.mariadb() == null) {
             throw new IllegalArgumentException("bulwark.verifier.sandbox.kind is scratch but neither"
                     + " bulwark.verifier.sandbox.scratch.postgresql.host nor ...scratch.mariadb.host is set");
+        }
+    }
+
+    /**
+     * Who restores into a PostgreSQL sandbox.
+     *
+     * <ul>
+     *   <li>{@code UNPRIVILEGED} (default): the role {@code bulwark_restore} ({@code NOSUPERUSER}, no {@code
+     *       CREATEROLE}/{@code CREATEDB}, owner of the sandbox database only) restores with {@code --no-owner
+     *       --no-privileges}, and the checks read as that role, so code in the artifact runs without a superuser's
+     *       rights: no {@code COPY ... TO PROGRAM}, no server file access, no {@code lo_export}. A dump that needs a
+     *       superuser (an untrusted extension, a C function) fails to restore with "permission denied".
+     *   <li>{@code SUPERUSER}: the sandbox's superuser restores, as before; then the sandbox's OS account ({@link
+     *       #osUser}) is the only boundary.
+     * </ul>
+     */
+    public enum RestoreRole {
+        UNPRIVILEGED,
+        SUPERUSER
+    }
+
+    /**
+     * How PostgreSQL sandboxes restore ({@code bulwark.verifier.sandbox.postgres.*}).
+     *
+     * @param restoreRole who restores into {@code local} sandboxes; default {@link RestoreRole#UNPRIVILEGED}
+     */
+    public record Postgres(RestoreRole restoreRole) {
+        public Postgres {
+            if (restoreRole == null) {
+                restoreRole = RestoreRole.UNPRIVILEGED;
+            }
         }
     }
 

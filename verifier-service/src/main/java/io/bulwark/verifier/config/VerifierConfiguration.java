@@ -140,7 +140,12 @@ public class VerifierConfiguration {
                 Map.of(
                         "postgresql",
                         new LocalPostgresSandboxProvider(
-                                sandbox.workDir(), sandbox.pgBinDir(), processRunner, sandbox.countTimeout()),
+                                sandbox.workDir(),
+                                sandbox.pgBinDir(),
+                                processRunner,
+                                sandbox.countTimeout(),
+                                sandbox.osUser(),
+                                sandbox.postgres().restoreRole() == SandboxProperties.RestoreRole.UNPRIVILEGED),
                         "mariadb",
                         new LocalMariaDbSandboxProvider(
                                 sandbox.workDir(), sandbox.mariadbBinDir(), processRunner, sandbox.countTimeout())));

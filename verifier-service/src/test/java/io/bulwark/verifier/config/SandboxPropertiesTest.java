@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxPropertiesTest {
 
     private static SandboxProperties properties(String kind, Scratch scratch) {
-        return new SandboxProperties(null, null, null, Duration.ofHours(6), Duration.ofHours(1), kind, scratch, null);
+        return new SandboxProperties(
+                null, null, null, Duration.ofHours(6), Duration.ofHours(1), kind, scratch, null, null, null);
     }
 
     @Test
