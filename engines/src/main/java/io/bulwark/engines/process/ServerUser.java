@@ -49,7 +49,8 @@ public record ServerUser(String name, boolean switching) {
 
     /**
      * A command that runs {@code argv} as this user: {@code runuser -u <name> -- <argv>} when switching, {@code argv}
-     * as it is otherwise. The environment is the JVM's.
+     * as it is otherwise. The environment is the allow-listed one of every child ({@link ChildEnvironment}); {@code
+     * runuser} sets {@code HOME}, {@code USER}, {@code LOGNAME} and {@code SHELL} to the user's.
      *
      * @param argv program and arguments; never a password
      * @param timeout how long the program may run ({@link Command#timeout()})
