@@ -76,4 +76,19 @@ class ChildEnvironmentTest {
         assertThat(Path.of(lines.get(3)).getParent()).doesNotExist();
         assertThat(c.toString()).doesNotContain("secret\n").contains("content=***");
     }
+
+    @Test
+    void aPrivateFileForAProcessOfAnotherUserIsHandedToThatUserOnly() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(LocalServers.runningAsRoot(), "switching users needs root");
+        ServerUser user = SandboxAccount.ensureExists(SandboxAccount.DEFAULT_NAME);
+        ProcessRunner.Command c = user.command(
+                        List.of("sh", "-c", "cat \"$PGPASSFILE\"; stat -c %U:%a \"$PGPASSFILE\""),
+                        Duration.ofSeconds(10))
+                .withPrivateFile(new ProcessRunner.PrivateFile("PGPASSFILE", "pgpass", "h:1:*:u:pw\n", user.name()));
+
+        ProcessRunner.Result r = new ProcessRunner().run(c);
+
+        assertThat(r.succeeded()).as(r.stderr()).isTrue();
+        assertThat(r.stdout().lines().toList()).containsExactly("h:1:*:u:pw", user.name() + ":600");
+    }
 }
