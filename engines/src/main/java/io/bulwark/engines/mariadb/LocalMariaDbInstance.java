@@ -11,7 +11,6 @@ import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
 import io.bulwark.engines.process.ServerUser;
-import io.bulwark.engines.process.ToolMissingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +21,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,7 +180,7 @@ public final class LocalMariaDbInstance implements AutoCloseable {
                 user.handOver(root);
             }
             layout.prepare(user);
-            install(runner, install, layout, options, user);
+            layout.install(runner, install, options.binDir(), user, INSTALL_TIMEOUT);
             layout.lockData();
             Credentials credentials = Credentials.random();
             Launched launched;
@@ -390,23 +388,6 @@ public final class LocalMariaDbInstance implements AutoCloseable {
     private static void stopIfStarted(RunningProcess process) {
         if (process != null) {
             stopServer(process);
-        }
-    }
-
-    private static void install(
-            ProcessRunner runner, Path install, LocalMariaDbLayout layout, Options options, ServerUser user) {
-        Path root = layout.root();
-        List<String> argv = layout.installArgv(install, options.binDir(), user);
-        ProcessRunner.Result r;
-        try {
-            r = runner.run(new Command(argv, null, INSTALL_TIMEOUT));
-        } catch (ToolMissingException e) {
-            throw new LocalMariaDbException(e.getMessage(), e);
-        }
-        if (!r.succeeded()) {
-            throw new LocalMariaDbException(install.getFileName() + " failed in " + root + " (exit " + r.exitCode()
-                    + (r.timedOut() ? ", timed out" : "") + "): "
-                    + LogTail.of(r.stderr() + "\n" + r.stdout(), LOG_TAIL_CHARS));
         }
     }
 

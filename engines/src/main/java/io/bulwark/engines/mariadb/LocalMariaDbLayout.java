@@ -1,11 +1,15 @@
 package io.bulwark.engines.mariadb;
 
+import io.bulwark.engines.process.LogTail;
+import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ServerUser;
+import io.bulwark.engines.process.ToolMissingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -79,6 +83,25 @@ record LocalMariaDbLayout(Path root) {
             argv.add("--user=" + user.name());
         }
         return argv;
+    }
+
+    /**
+     * Runs {@code mariadb-install-db} ({@link #installArgv}) with {@code timeout}.
+     *
+     * @throws LocalMariaDbException when it cannot start or fails (the message ends with its output's tail)
+     */
+    void install(ProcessRunner runner, Path install, Path binDir, ServerUser user, Duration timeout) {
+        ProcessRunner.Result r;
+        try {
+            r = runner.run(new ProcessRunner.Command(installArgv(install, binDir, user), null, timeout));
+        } catch (ToolMissingException e) {
+            throw new LocalMariaDbException(e.getMessage(), e);
+        }
+        if (!r.succeeded()) {
+            throw new LocalMariaDbException(install.getFileName() + " failed in " + root + " (exit " + r.exitCode()
+                    + (r.timedOut() ? ", timed out" : "") + "): "
+                    + LogTail.of(r.stderr() + "\n" + r.stdout(), 4000));
+        }
     }
 
     /** The {@code mariadbd} command line listening on {@code host}:{@code port}. */
