@@ -28,4 +28,9 @@ public record BackupFailed(
         implements BulwarkEvent {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The message is {@link MessageRedactor#redact redacted}: no secrets, no row data, bounded. */
+    public BackupFailed {
+        message = MessageRedactor.redact(message);
+    }
 }

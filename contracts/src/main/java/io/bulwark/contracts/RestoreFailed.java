@@ -40,6 +40,7 @@ public record RestoreFailed(
     public static final int SCHEMA_VERSION = 1;
 
     public RestoreFailed {
+        message = MessageRedactor.redact(message);
         checks = checks == null ? List.of() : List.copyOf(checks);
     }
 }

@@ -54,7 +54,9 @@ public record RestoreReport(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** The message is {@link MessageRedactor#redact redacted}: no secrets, no row data, bounded. */
     public RestoreReport {
+        message = MessageRedactor.redact(message);
         schemas = schemas == null ? List.of() : List.copyOf(schemas);
         tables = tables == null ? List.of() : List.copyOf(tables);
         checks = checks == null ? List.of() : List.copyOf(checks);

@@ -176,9 +176,9 @@ public record DatabaseLocation(
                 password == null || password.isEmpty() ? null : password);
     }
 
-    /** {@code <engine>://user@host:port/database} ({@link Engine#configName()}), without the password. */
+    /** {@code <engine>://host:port/database (as user)} ({@link Engine#configName()}): never a URL with user-info. */
     public String displayUrl() {
-        return engine.configName() + "://" + username + "@" + hostForUrl() + ":" + port + "/" + database;
+        return engine.configName() + "://" + hostForUrl() + ":" + port + "/" + database + " (as " + username + ")";
     }
 
     /**

@@ -52,11 +52,11 @@ final class DemoRestore {
             return new ConfigFile.Destination(DESTINATION_ID, engine, host, port, username, passwordFile);
         }
 
-        /** {@code <engine>://user@host:port[/database]}, without the password. */
+        /** {@code <engine>://host:port[/database] (as user)}: never a URL with user-info. */
         String displayUrl() {
             String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-            return engine.configName() + "://" + username + "@" + h + ":" + port
-                    + (database == null ? "" : "/" + database);
+            return engine.configName() + "://" + h + ":" + port + (database == null ? "" : "/" + database) + " (as "
+                    + username + ")";
         }
 
         @Override

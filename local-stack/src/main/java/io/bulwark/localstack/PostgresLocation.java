@@ -95,9 +95,9 @@ public record PostgresLocation(String host, int port, String database, String us
         return "jdbc:postgresql://" + hostForUrl() + ":" + port + "/" + database;
     }
 
-    /** {@code postgresql://user@host:port/database}, without the password, for people to read. */
+    /** {@code postgresql://host:port/database (as user)}, for people to read: never a URL with user-info. */
     public String displayUrl() {
-        return "postgresql://" + username + "@" + hostForUrl() + ":" + port + "/" + database;
+        return "postgresql://" + hostForUrl() + ":" + port + "/" + database + " (as " + username + ")";
     }
 
     @Override

@@ -36,7 +36,7 @@ class DatabaseLocationTest {
         DatabaseLocation l = DatabaseLocation.parse("MariaDB://backup@127.0.0.1/inventory");
 
         assertThat(l).isEqualTo(new DatabaseLocation(Engine.MARIADB, "127.0.0.1", 3306, "inventory", "backup", null));
-        assertThat(l.displayUrl()).isEqualTo("mariadb://backup@127.0.0.1:3306/inventory");
+        assertThat(l.displayUrl()).isEqualTo("mariadb://127.0.0.1:3306/inventory (as backup)");
     }
 
     @Test
@@ -109,7 +109,7 @@ class DatabaseLocationTest {
     void neverShowsThePasswordWhenPrinted() {
         DatabaseLocation l = DatabaseLocation.parse("mysql://app:TopSecret1@h:1/d");
 
-        assertThat(l.toString()).doesNotContain("TopSecret1").isEqualTo("mariadb://app@h:1/d (password set)");
+        assertThat(l.toString()).doesNotContain("TopSecret1").isEqualTo("mariadb://h:1/d (as app) (password set)");
     }
 
     @Test

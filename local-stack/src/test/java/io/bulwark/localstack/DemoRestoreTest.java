@@ -20,7 +20,7 @@ class DemoRestoreTest {
         assertThat(d.username()).isEqualTo("postgres");
         assertThat(d.password()).isNull();
         assertThat(d.database()).isNull();
-        assertThat(d.displayUrl()).isEqualTo("postgresql://postgres@127.0.0.1:5432");
+        assertThat(d.displayUrl()).isEqualTo("postgresql://127.0.0.1:5432 (as postgres)");
         assertThat(DemoRestore.parse("postgres://127.0.0.1/").database()).isNull();
         assertThat(DemoRestore.parse("postgres://127.0.0.1").username()).isEqualTo("postgres");
     }

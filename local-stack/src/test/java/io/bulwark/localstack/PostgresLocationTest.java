@@ -41,7 +41,7 @@ class PostgresLocationTest {
     void neverShowsThePasswordWhenPrinted() {
         PostgresLocation l = PostgresLocation.parse("postgresql://app:TopSecret1@h:1/d");
 
-        assertThat(l.toString()).doesNotContain("TopSecret1").contains("app@h:1/d");
+        assertThat(l.toString()).doesNotContain("TopSecret1").contains("h:1/d (as app)");
         assertThat(l.displayUrl()).doesNotContain("TopSecret1");
     }
 

@@ -106,6 +106,7 @@ public final class MariaDbDatabases {
             props.setProperty("password", password);
         }
         props.setProperty("allowMultiQueries", "true");
+        props.setProperty("allowLocalInfile", "false");
         return DriverManager.getConnection("jdbc:mariadb://" + host + ":" + port + "/" + database, props);
     }
 

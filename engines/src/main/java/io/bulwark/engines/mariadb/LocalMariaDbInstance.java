@@ -11,11 +11,9 @@ import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
 import io.bulwark.engines.process.ServerUser;
-import io.bulwark.engines.process.ToolMissingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,8 +21,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +28,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A throwaway MariaDB server for verification sandboxes, run from the machine's server binaries in a
  * directory of its own: {@code mariadb-install-db} creates the system tables, {@code mariadbd} listens
- * on {@code 127.0.0.1} and a free port, and a random password is set for {@code root} by an {@code
- * --init-file} before the server takes connections (the file is deleted once it is up).
+ * on {@code 127.0.0.1} and a free port. An {@code --init-file}, deleted once the server is up, removes
+ * every account the install made ({@code root} included) and creates two, with random passwords: a
+ * superuser with a random name ({@link #username()}), and {@value #RESTORE_USER}, which gets only the
+ * privileges of the databases {@link #createDatabase} makes (no global privilege: no {@code FILE},
+ * {@code SUPER} or {@code SET USER}). Restores run as {@value #RESTORE_USER} ({@link #restoreSpec}).
  *
- * <p>Both programs run with {@code --no-defaults}, so no option file of the machine applies. Durability
+ * <p>Both programs run with {@code --no-defaults}, so no option file of the machine applies. What keeps a
+ * hostile dump inside the instance directory ({@code --secure-file-priv} on its {@code files/} folder,
+ * {@code --local-infile=0}, {@code --symbolic-links=0}, data directory 0700) is {@link LocalMariaDbLayout}'s. Durability
  * is off ({@code innodb_flush_log_at_trx_commit=0}, no doublewrite, no binary log, {@code
  * innodb_fast_shutdown=2}), fine for data thrown away; the event scheduler is off, so restored events do
  * not fire; {@code max_allowed_packet} is 1 GiB so large rows restore. When the JVM runs as root the
@@ -52,13 +53,16 @@ public final class LocalMariaDbInstance implements AutoCloseable {
     /** The host every instance listens on. */
     public static final String HOST = "127.0.0.1";
 
-    /** The superuser to connect as. */
-    public static final String SUPERUSER = "root";
+    /** The account restores run as: every privilege of the sandbox's databases, nothing global. */
+    public static final String RESTORE_USER = "bulwark_restore";
+
+    /** Prefix of the superuser's random name. */
+    static final String SUPERUSER_PREFIX = "bulwark_su_";
 
     /** Prefix of the directories {@link #start} creates under its work directory. */
     public static final String DIRECTORY_PREFIX = "bulwark-mariadb-";
 
-    private static final String PID_FILE = "mariadbd.pid";
+    private static final String PID_FILE = LocalMariaDbLayout.PID_FILE;
     private static final Logger log = LoggerFactory.getLogger(LocalMariaDbInstance.class);
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -68,8 +72,6 @@ public final class LocalMariaDbInstance implements AutoCloseable {
     private static final int LOG_TAIL_CHARS = 4000;
     private static final OrphanReaper REAPER =
             new OrphanReaper(DIRECTORY_PREFIX, PID_FILE, LocalMariaDbInstance::isServerProcess, ORPHAN_AGE);
-    private static final List<Path> SERVER_DIRS = List.of(
-            Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/usr/local/mysql/bin"), Path.of("/usr/local/bin"));
 
     /**
      * How to run an instance.
@@ -110,7 +112,9 @@ public final class LocalMariaDbInstance implements AutoCloseable {
 
     private final LocalInstanceDirectory directory;
     private final RunningProcess server;
+    private final String superuser;
     private final String password;
+    private final String restorePassword;
     private final int port;
     private final String serverVersion;
     private final long startMillis;
@@ -119,16 +123,29 @@ public final class LocalMariaDbInstance implements AutoCloseable {
     /** A server started on {@code port} that accepts the superuser. */
     private record Launched(RunningProcess process, int port) {}
 
+    /** The random superuser name, its password and {@value #RESTORE_USER}'s password; never logged. */
+    private record Credentials(String superuser, String password, String restorePassword) {
+
+        static Credentials random() {
+            return new Credentials(
+                    SUPERUSER_PREFIX + LocalServers.newPassword().substring(0, 16),
+                    LocalServers.newPassword(),
+                    LocalServers.newPassword());
+        }
+    }
+
     private LocalMariaDbInstance(
             LocalInstanceDirectory directory,
             RunningProcess server,
-            String password,
+            Credentials credentials,
             int port,
             String serverVersion,
             long startMillis) {
         this.directory = directory;
         this.server = server;
-        this.password = password;
+        this.superuser = credentials.superuser();
+        this.password = credentials.password();
+        this.restorePassword = credentials.restorePassword();
         this.port = port;
         this.serverVersion = serverVersion;
         this.startMillis = startMillis;
@@ -145,8 +162,8 @@ public final class LocalMariaDbInstance implements AutoCloseable {
     public static LocalMariaDbInstance start(Path workDir, Options options, ProcessRunner runner) {
         long started = System.nanoTime();
         ServerUser user = ServerUser.forThisJvm(options.osUser());
-        Path server = findProgram(options.binDir(), "mariadbd", "mysqld");
-        Path install = findProgram(options.binDir(), "mariadb-install-db", "mysql_install_db");
+        Path server = LocalMariaDbLayout.findProgram(options.binDir(), "mariadbd", "mysqld");
+        Path install = LocalMariaDbLayout.findProgram(options.binDir(), "mariadb-install-db", "mysql_install_db");
         LocalInstanceDirectory directory;
         try {
             directory = LocalInstanceDirectory.create(workDir, DIRECTORY_PREFIX);
@@ -154,32 +171,35 @@ public final class LocalMariaDbInstance implements AutoCloseable {
             throw new LocalMariaDbException("cannot create an instance directory under " + workDir + ": " + e, e);
         }
         Path root = directory.path();
+        LocalMariaDbLayout layout = new LocalMariaDbLayout(root);
         RunningProcess process = null;
         try {
             user.requireTraversable(root, "MariaDB", LocalMariaDbException::new);
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
             if (user.switching()) {
                 user.handOver(root);
-                Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
             }
-            install(runner, install, root, options, user);
-            String password = LocalServers.newPassword();
+            layout.prepare(user);
+            layout.install(runner, install, options.binDir(), user, INSTALL_TIMEOUT);
+            layout.lockData();
+            Credentials credentials = Credentials.random();
             Launched launched;
             try {
                 launched = LocalServers.startOnFreePort(
                         HOST,
                         options.port(),
                         START_ATTEMPTS,
-                        port -> launch(runner, server, root, port, password, options, user));
+                        port -> launch(runner, server, layout, port, credentials, options, user));
             } catch (PortTakenException e) {
                 throw new LocalMariaDbException("mariadbd did not start in " + root + ": " + e.getMessage(), e);
             }
             process = launched.process();
             int port = launched.port();
-            Files.deleteIfExists(root.resolve("init.sql"));
-            String version = queryVersion(port, password);
+            Files.deleteIfExists(layout.initFile());
+            String version = queryVersion(port, credentials);
             long millis = (System.nanoTime() - started) / 1_000_000;
             LocalMariaDbInstance instance =
-                    new LocalMariaDbInstance(directory, process, password, port, version, millis);
+                    new LocalMariaDbInstance(directory, process, credentials, port, version, millis);
             try {
                 LocalInstances.stopOnExit(instance);
             } catch (IllegalStateException shuttingDown) {
@@ -221,9 +241,9 @@ public final class LocalMariaDbInstance implements AutoCloseable {
         return port;
     }
 
-    /** The superuser, {@value #SUPERUSER}. */
+    /** The superuser's random name ({@code bulwark_su_} and 16 hex digits); no dump can guess it. */
     public String username() {
-        return SUPERUSER;
+        return superuser;
     }
 
     /** The superuser's random password; never log it. */
@@ -253,7 +273,17 @@ public final class LocalMariaDbInstance implements AutoCloseable {
 
     /** How to reach {@code database} on this instance as the superuser (for JDBC and the tools). */
     public ConnectionSpec connectionSpec(String database) {
-        return new ConnectionSpec(HOST, port, database, SUPERUSER, password);
+        return new ConnectionSpec(HOST, port, database, superuser, password);
+    }
+
+    /**
+     * How to reach {@code database} as {@value #RESTORE_USER}: the account restores and the checks after them run
+     * as. It holds every privilege of the databases {@link #createDatabase} made and no global one, so a dump
+     * cannot read or write files ({@code FILE}), change server settings ({@code SUPER}) or name another account
+     * as the definer of a view, trigger or routine ({@code SET USER}).
+     */
+    public ConnectionSpec restoreSpec(String database) {
+        return new ConnectionSpec(HOST, port, database, RESTORE_USER, restorePassword);
     }
 
     /**
@@ -266,14 +296,18 @@ public final class LocalMariaDbInstance implements AutoCloseable {
     }
 
     /**
-     * Creates database {@code name} ({@code utf8mb4}).
+     * Creates database {@code name} ({@code utf8mb4}) and grants {@value #RESTORE_USER} every privilege on it
+     * ({@code GRANT ALL PRIVILEGES ON `name`.*}: database privileges only, without {@code GRANT OPTION}).
      *
      * @throws LocalMariaDbException when the server refuses, e.g. because it exists
      */
     public void createDatabase(String name) {
         try (Connection c = connect("mysql");
                 Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + MariaDbInspector.quoteIdentifier(name) + " CHARACTER SET utf8mb4");
+            String quoted = MariaDbInspector.quoteIdentifier(name);
+            s.execute("CREATE DATABASE " + quoted + " CHARACTER SET utf8mb4");
+            s.execute("GRANT ALL PRIVILEGES ON " + quoted.replace("_", "\\_") + ".* TO '" + RESTORE_USER
+                    + "'@'127.0.0.1'");
         } catch (SQLException e) {
             throw new LocalMariaDbException("cannot create database " + name + ": " + e.getMessage(), e);
         }
@@ -303,16 +337,25 @@ public final class LocalMariaDbInstance implements AutoCloseable {
      * @throws LocalMariaDbException when the server fails otherwise
      */
     private static Launched launch(
-            ProcessRunner runner, Path server, Path root, int port, String password, Options options, ServerUser user)
+            ProcessRunner runner,
+            Path server,
+            LocalMariaDbLayout layout,
+            int port,
+            Credentials credentials,
+            Options options,
+            ServerUser user)
             throws PortTakenException {
+        Path root = layout.root();
         RunningProcess process = null;
         String failure;
         try {
-            writeInitFile(root, password, user);
-            process = runner.start(serverCommand(server, root, port, options, user));
+            layout.writeInitFile(
+                    credentials.superuser(), credentials.password(), RESTORE_USER, credentials.restorePassword(), user);
+            process = runner.start(new Command(
+                    layout.serverArgv(server, options.binDir(), HOST, port, user), null, options.maxLifetime()));
             Thread.ofVirtual().start(drain(process.stdout()));
             process.stdin().close();
-            failure = awaitReady(process, port, password, options.startTimeout());
+            failure = awaitReady(process, port, credentials, options.startTimeout());
         } catch (IOException e) {
             stopIfStarted(process);
             throw new LocalMariaDbException("cannot prepare " + root + ": " + e, e);
@@ -348,89 +391,8 @@ public final class LocalMariaDbInstance implements AutoCloseable {
         }
     }
 
-    private static Command serverCommand(Path server, Path root, int port, Options options, ServerUser user) {
-        List<String> argv = new ArrayList<>(List.of(
-                server.toString(),
-                "--no-defaults",
-                "--datadir=" + root.resolve("data"),
-                "--socket=" + root.resolve("s"),
-                "--pid-file=" + root.resolve(PID_FILE),
-                "--tmpdir=" + root,
-                "--port=" + port,
-                "--bind-address=" + HOST,
-                "--init-file=" + root.resolve("init.sql"),
-                "--skip-name-resolve",
-                "--skip-log-bin",
-                "--sync-binlog=0",
-                "--innodb-flush-log-at-trx-commit=0",
-                "--innodb-doublewrite=0",
-                "--innodb-buffer-pool-size=128M",
-                "--innodb-fast-shutdown=2",
-                "--performance-schema=OFF",
-                "--event-scheduler=OFF",
-                "--max-allowed-packet=1G",
-                "--character-set-server=utf8mb4",
-                "--collation-server=utf8mb4_general_ci"));
-        if (options.binDir() != null) {
-            argv.add(2, "--basedir=" + options.binDir().toAbsolutePath().getParent());
-        }
-        if (user.switching()) {
-            argv.add("--user=" + user.name());
-        }
-        return new Command(argv, null, options.maxLifetime());
-    }
-
-    private static void install(ProcessRunner runner, Path install, Path root, Options options, ServerUser user) {
-        List<String> argv = new ArrayList<>(List.of(
-                install.toString(),
-                "--no-defaults",
-                "--auth-root-authentication-method=normal",
-                "--skip-test-db",
-                "--skip-name-resolve",
-                "--datadir=" + root.resolve("data")));
-        if (options.binDir() != null) {
-            argv.add("--basedir=" + options.binDir().toAbsolutePath().getParent());
-        }
-        if (user.switching()) {
-            argv.add("--user=" + user.name());
-        }
-        ProcessRunner.Result r;
-        try {
-            r = runner.run(new Command(argv, null, INSTALL_TIMEOUT));
-        } catch (ToolMissingException e) {
-            throw new LocalMariaDbException(e.getMessage(), e);
-        }
-        if (!r.succeeded()) {
-            throw new LocalMariaDbException(install.getFileName() + " failed in " + root + " (exit " + r.exitCode()
-                    + (r.timedOut() ? ", timed out" : "") + "): "
-                    + LogTail.of(r.stderr() + "\n" + r.stdout(), LOG_TAIL_CHARS));
-        }
-    }
-
-    /**
-     * The SQL run by {@code --init-file} before the server takes connections: the password for {@code
-     * root}@{@code localhost} and a {@code root}@{@code 127.0.0.1} with every privilege (TCP clients
-     * match that host under {@code --skip-name-resolve}); the other root accounts go.
-     */
-    private static void writeInitFile(Path root, String password, ServerUser user) throws IOException {
-        Path file = root.resolve("init.sql");
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        String quoted = "'" + password + "'"; // hex digits only
-        Files.writeString(
-                file,
-                "ALTER USER 'root'@'localhost' IDENTIFIED BY " + quoted + ";\n"
-                        + "CREATE OR REPLACE USER 'root'@'127.0.0.1' IDENTIFIED BY " + quoted + ";\n"
-                        + "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;\n"
-                        + "DROP USER IF EXISTS 'root'@'::1';\n"
-                        + "DELETE FROM mysql.global_priv WHERE User = 'root' AND Host NOT IN ('localhost', '127.0.0.1');\n"
-                        + "FLUSH PRIVILEGES;\n",
-                StandardCharsets.UTF_8);
-        user.handOver(file);
-    }
-
     /** Null when the server accepts the superuser within {@code timeout}, else why not. */
-    private static String awaitReady(RunningProcess process, int port, String password, Duration timeout) {
+    private static String awaitReady(RunningProcess process, int port, Credentials credentials, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {
@@ -438,7 +400,7 @@ public final class LocalMariaDbInstance implements AutoCloseable {
                 process.waitFor();
                 return "mariadbd exited: " + LogTail.of(process.stderr(), LOG_TAIL_CHARS);
             }
-            try (Connection c = MariaDbClient.connect(new ConnectionSpec(HOST, port, "mysql", SUPERUSER, password))) {
+            try (Connection c = MariaDbClient.connect(superuserSpec(port, credentials))) {
                 return null;
             } catch (SQLException e) {
                 last = e;
@@ -454,41 +416,17 @@ public final class LocalMariaDbInstance implements AutoCloseable {
                 + "); server log: " + LogTail.of(process.stderr(), LOG_TAIL_CHARS);
     }
 
-    private static String queryVersion(int port, String password) {
-        try (Connection c = MariaDbClient.connect(new ConnectionSpec(HOST, port, "mysql", SUPERUSER, password))) {
+    private static ConnectionSpec superuserSpec(int port, Credentials credentials) {
+        return new ConnectionSpec(HOST, port, "mysql", credentials.superuser(), credentials.password());
+    }
+
+    private static String queryVersion(int port, Credentials credentials) {
+        try (Connection c = MariaDbClient.connect(superuserSpec(port, credentials))) {
             return MariaDbInspector.shortVersion(new MariaDbInspector().fullVersion(c));
         } catch (SQLException e) {
             throw new LocalMariaDbException(
-                    "MariaDB started on port " + port + " but refuses root: " + e.getMessage(), e);
+                    "MariaDB started on port " + port + " but refuses the superuser: " + e.getMessage(), e);
         }
-    }
-
-    private static Path findProgram(Path binDir, String name, String fallback) {
-        List<Path> dirs = new ArrayList<>();
-        if (binDir != null) {
-            dirs.add(binDir);
-        } else {
-            dirs.addAll(SERVER_DIRS);
-            String path = System.getenv("PATH");
-            if (path != null) {
-                for (String dir : path.split(":")) {
-                    if (!dir.isBlank()) {
-                        dirs.add(Path.of(dir));
-                    }
-                }
-            }
-        }
-        for (String program : List.of(name, fallback)) {
-            for (Path dir : dirs) {
-                Path candidate = dir.resolve(program);
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        throw new LocalMariaDbException("no " + name + " (or " + fallback + ") found in "
-                + (binDir != null ? binDir : "/usr/sbin, /usr/bin, /usr/local/mysql/bin or the PATH")
-                + "; install the MariaDB server package or configure the bin dir");
     }
 
     private static boolean isServerProcess(ProcessHandle process) {

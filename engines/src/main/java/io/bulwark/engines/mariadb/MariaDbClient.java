@@ -29,10 +29,15 @@ public final class MariaDbClient {
 
     private MariaDbClient() {}
 
-    /** {@code jdbc:mariadb://host:port/} without database and credentials (they go in properties). */
+    /**
+     * {@code jdbc:mariadb://host:port/?allowLocalInfile=false} without database and credentials (they go in
+     * properties). {@code allowLocalInfile=false}: a server, or a statement it was handed, can never make the driver
+     * send one of this machine's files ({@code LOAD DATA LOCAL INFILE}; MariaDB Connector/J, "About MariaDB
+     * Connector/J", {@code allowLocalInfile}).
+     */
     public static String jdbcUrl(ConnectionSpec spec) {
         String host = spec.host().contains(":") && !spec.host().startsWith("[") ? "[" + spec.host() + "]" : spec.host();
-        return "jdbc:mariadb://" + host + ":" + spec.port() + "/";
+        return "jdbc:mariadb://" + host + ":" + spec.port() + "/?allowLocalInfile=false";
     }
 
     /**
@@ -49,6 +54,7 @@ public final class MariaDbClient {
             props.setProperty("password", spec.password());
         }
         props.setProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT.toMillis()));
+        props.setProperty("allowLocalInfile", "false");
         Connection connection = DriverManager.getConnection(jdbcUrl(spec), props);
         try {
             connection.setCatalog(spec.database());

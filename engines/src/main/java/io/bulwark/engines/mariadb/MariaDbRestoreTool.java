@@ -34,6 +34,11 @@ import java.util.Objects;
  * calling thread and written to the client's stdin, so no temporary file is needed. Thread-safe: each
  * call runs its own process.
  *
+ * <p>Every dump passes {@link SqlDumpGuard} on its way to the client: a statement that reaches outside the
+ * database ({@code LOAD DATA}, {@code LOAD_FILE}, {@code INTO OUTFILE}, ...) stops the restore before it reaches the
+ * server (the client is killed; {@link RestoreOutcome#inputError()} says why), and every {@code DEFINER} becomes
+ * {@code CURRENT_USER}, the account the restore runs as.
+ *
  * <p>A partial restore keeps only the chosen tables of the stream as it goes by ({@link SqlDumpSelection}): nothing
  * else of the dump is restored anywhere first. Parallel restore is not offered: the client runs one statement after
  * another, so {@link RestoreOptions#jobs()} is ignored.
@@ -53,6 +58,7 @@ public final class MariaDbRestoreTool implements RestoreEngine {
 
     private final ProcessRunner runner;
     private final String program;
+    private final boolean tripwire;
 
     /**
      * @param runner runs the process
@@ -60,8 +66,21 @@ public final class MariaDbRestoreTool implements RestoreEngine {
      *     or blank for the default
      */
     public MariaDbRestoreTool(ProcessRunner runner, String program) {
+        this(runner, program, true);
+    }
+
+    private MariaDbRestoreTool(ProcessRunner runner, String program, boolean tripwire) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.program = program == null || program.isBlank() ? DEFAULT_PROGRAM : program;
+        this.tripwire = tripwire;
+    }
+
+    /**
+     * This tool without the tripwire of {@link SqlDumpGuard} (definers are still rewritten): for tests that prove
+     * the sandbox server refuses what the guard would have stopped.
+     */
+    MariaDbRestoreTool withoutTripwire() {
+        return new MariaDbRestoreTool(runner, program, false);
     }
 
     /** A restore tool running {@code mariadb} from the PATH, or {@code mysql}. */
@@ -69,12 +88,17 @@ public final class MariaDbRestoreTool implements RestoreEngine {
         this(runner, DEFAULT_PROGRAM);
     }
 
-    /** The client command for {@code target}, after the option file option. */
+    /**
+     * The client command for {@code target}, after the option file option. {@code --local-infile=0}: the client never
+     * sends a file of this machine, whatever a dump or the server asks ({@code LOAD DATA LOCAL INFILE}; MariaDB KB,
+     * "mariadb Command-Line Client", {@code --local-infile}).
+     */
     public Command command(String binary, ConnectionSpec target, String optionFileOption, Duration timeout) {
         List<String> argv = new ArrayList<>();
         argv.add(binary);
         argv.add(optionFileOption);
         argv.addAll(MariaDbClient.connectionOptions(target));
+        argv.add("--local-infile=0");
         argv.add("--default-character-set=utf8mb4");
         argv.add("--binary-mode");
         argv.add("--batch");
@@ -181,7 +205,8 @@ public final class MariaDbRestoreTool implements RestoreEngine {
         long started = System.nanoTime();
         try (MariaDbClient.OptionFile optionFile = MariaDbClient.OptionFile.create(target.password());
                 RunningProcess process = start(target, optionFile, options.timeout())) {
-            ProcessRunner.Feed feed = process.feed(input, CHUNK_BYTES);
+            SqlDumpGuard guard = new SqlDumpGuard(input, tripwire, process::kill);
+            ProcessRunner.Feed feed = process.feed(guard, CHUNK_BYTES);
             int exit = process.waitFor();
             long elapsed = (System.nanoTime() - started) / 1_000_000;
             String inputError = feed.inputError();
@@ -207,7 +232,7 @@ public final class MariaDbRestoreTool implements RestoreEngine {
                     target.redact(process.stderr()),
                     elapsed,
                     process.timedOut(),
-                    feed.bytes(),
+                    guard.bytesRead(),
                     target.redact(inputError),
                     feed.inputComplete());
             return restored == null ? outcome : outcome.withSelection(restored);

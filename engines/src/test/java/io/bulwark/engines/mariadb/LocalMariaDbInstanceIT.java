@@ -28,7 +28,7 @@ class LocalMariaDbInstanceIT {
     }
 
     @Test
-    void startsQuicklyWithARandomRootPasswordAndRemovesEverythingOnClose() throws Exception {
+    void startsQuicklyWithARandomSuperuserAndRemovesEverythingOnClose() throws Exception {
         Path dir;
         long pid;
         try (LocalMariaDbInstance db =
@@ -48,22 +48,57 @@ class LocalMariaDbInstanceIT {
                 st.execute("CREATE TABLE t (id INT PRIMARY KEY)");
                 st.execute("INSERT INTO t VALUES (1), (2)");
                 assertThat(new MariaDbInspector().countRows(c, "sandbox", "t")).isEqualTo(2);
-                var rs = st.executeQuery("SELECT @@event_scheduler, @@log_bin, @@bind_address");
+                var rs = st.executeQuery("SELECT @@event_scheduler, @@log_bin, @@bind_address, @@secure_file_priv,"
+                        + " @@local_infile, @@have_symlink");
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("OFF");
                 assertThat(rs.getBoolean(2)).isFalse();
                 assertThat(rs.getString(3)).isEqualTo("127.0.0.1");
+                assertThat(Path.of(rs.getString(4))).isEqualTo(dir.resolve("files"));
+                assertThat(rs.getBoolean(5)).isFalse();
+                assertThat(rs.getString(6)).isEqualTo("DISABLED");
+                var accounts = st.executeQuery("SELECT User FROM mysql.global_priv ORDER BY User");
+                java.util.List<String> users = new java.util.ArrayList<>();
+                while (accounts.next()) {
+                    users.add(accounts.getString(1));
+                }
+                assertThat(users)
+                        .as("no root, no account of a known name but the restore account")
+                        .containsExactlyInAnyOrder(db.username(), LocalMariaDbInstance.RESTORE_USER, "mariadb.sys");
+            }
+            assertThat(db.username()).startsWith("bulwark_su_").hasSize("bulwark_su_".length() + 16);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))))
+                    .isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                    .isEqualTo("rwx------");
+            try (Connection c = MariaDbClient.connect(db.restoreSpec("sandbox"));
+                    Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE r (id INT PRIMARY KEY)");
+                var grants = st.executeQuery("SHOW GRANTS");
+                StringBuilder all = new StringBuilder();
+                while (grants.next()) {
+                    all.append(grants.getString(1)).append('\n');
+                }
+                assertThat(all.toString())
+                        .contains("GRANT USAGE ON *.*")
+                        .contains("GRANT ALL PRIVILEGES ON `sandbox`.*")
+                        .doesNotContain("FILE")
+                        .doesNotContain("SUPER");
             }
             String commandLine =
                     ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("");
             assertThat(commandLine).contains("mariadbd").doesNotContain(db.password());
-            var wrong = new io.bulwark.engines.ConnectionSpec(db.host(), db.port(), "sandbox", "root", "nope");
+            var wrong = new io.bulwark.engines.ConnectionSpec(db.host(), db.port(), "sandbox", db.username(), "nope");
             assertThatThrownBy(() -> MariaDbClient.connect(wrong).close())
                     .isInstanceOfSatisfying(
                             SQLException.class,
                             e -> assertThat(e.getErrorCode()).isEqualTo(1045));
             var noPassword = new io.bulwark.engines.ConnectionSpec(db.host(), db.port(), "sandbox", "root", null);
             assertThatThrownBy(() -> MariaDbClient.connect(noPassword).close()).isInstanceOf(SQLException.class);
+            var rootWithPassword =
+                    new io.bulwark.engines.ConnectionSpec(db.host(), db.port(), "sandbox", "root", db.password());
+            assertThatThrownBy(() -> MariaDbClient.connect(rootWithPassword).close())
+                    .isInstanceOf(SQLException.class);
         }
         assertThat(dir).doesNotExist();
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));

@@ -39,9 +39,9 @@ class MariaDbClientTest {
         assertThat(MariaDbClient.connectionOptions(spec))
                 .containsExactly("--host=db.example", "--port=3307", "--user=bk", "--protocol=TCP")
                 .noneMatch(o -> o.contains("secret"));
-        assertThat(MariaDbClient.jdbcUrl(spec)).isEqualTo("jdbc:mariadb://db.example:3307/");
+        assertThat(MariaDbClient.jdbcUrl(spec)).isEqualTo("jdbc:mariadb://db.example:3307/?allowLocalInfile=false");
         assertThat(MariaDbClient.jdbcUrl(new ConnectionSpec("::1", 3306, "d", "u", null)))
-                .isEqualTo("jdbc:mariadb://[::1]:3306/");
+                .isEqualTo("jdbc:mariadb://[::1]:3306/?allowLocalInfile=false");
     }
 
     @Test

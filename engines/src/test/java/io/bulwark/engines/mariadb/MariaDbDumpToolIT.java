@@ -141,7 +141,7 @@ class MariaDbDumpToolIT {
             RestoreOutcome result;
             try (InputStream in = Files.newInputStream(dump)) {
                 result = new MariaDbRestoreTool(runner)
-                        .restore(in, sandbox.connectionSpec(database), Duration.ofMinutes(5));
+                        .restore(in, sandbox.restoreSpec(database), Duration.ofMinutes(5));
             }
             assertThat(result.succeeded()).as(result.failureDetail()).isTrue();
             assertThat(result.bytesFed()).isEqualTo(Files.size(dump));

@@ -108,11 +108,11 @@ public record DestinationUrl(String engine, String host, int port, String userna
         return engine.equals(POSTGRESQL);
     }
 
-    /** {@code engine://user@host:port[/database]}, never a password. */
+    /** {@code engine://host:port[/database] (as user)}: never a password, never a URL with user-info. */
     @Override
     public String toString() {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return engine + "://" + username + "@" + h + ":" + port + (database == null ? "" : "/" + database);
+        return engine + "://" + h + ":" + port + (database == null ? "" : "/" + database) + " (as " + username + ")";
     }
 
     private static String decode(String s) {

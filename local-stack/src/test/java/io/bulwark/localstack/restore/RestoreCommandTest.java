@@ -123,6 +123,7 @@ class RestoreCommandTest {
                 .isEqualTo(new DestinationUrl("postgresql", "db.internal", 6432, "ops", "restored"));
         DestinationUrl maria = DestinationUrl.parse("mariadb://root@127.0.0.1/shop_copy");
         assertThat(maria).isEqualTo(new DestinationUrl("mariadb", "127.0.0.1", 3306, "root", "shop_copy"));
+        assertThat(maria.toString()).isEqualTo("mariadb://127.0.0.1:3306/shop_copy (as root)");
         assertThat(maria.maintenanceDatabase()).isEqualTo("mysql");
         assertThat(DestinationUrl.parse("postgresql://db").maintenanceDatabase())
                 .isEqualTo("postgres");

@@ -1,5 +1,6 @@
 package io.bulwark.notifier.domain;
 
+import io.bulwark.contracts.MessageRedactor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -35,11 +36,14 @@ public record Notification(
         Instant occurredAt,
         String reportKey) {
 
+    /** The summary and reason are {@link MessageRedactor#redact redacted}: no secrets, no row data, bounded. */
     public Notification {
         Objects.requireNonNull(notificationId, "notificationId");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(summary, "summary");
         failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
+        summary = MessageRedactor.redact(summary);
+        reason = MessageRedactor.redact(reason);
     }
 }

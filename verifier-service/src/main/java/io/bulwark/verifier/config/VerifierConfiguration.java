@@ -44,6 +44,7 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({
     StorageProperties.class,
     SandboxProperties.class,
+    SandboxContainerLimitsProperties.class,
     DecryptionProperties.class,
     RetryProperties.class,
     VerificationProperties.class
@@ -70,8 +71,19 @@ public class VerifierConfiguration {
      *
      * @throws IllegalStateException when the kind is {@code container} and no Docker engine answers
      */
-    @Bean
+    /** {@link #sandboxProvider(SandboxProperties, SandboxContainerLimitsProperties, ProcessRunner, Clock)} with the
+     * default container limits. */
     EngineSandboxProvider sandboxProvider(SandboxProperties sandbox, ProcessRunner processRunner, Clock clock) {
+        return sandboxProvider(
+                sandbox, new SandboxContainerLimitsProperties(null, null, null, null), processRunner, clock);
+    }
+
+    @Bean
+    EngineSandboxProvider sandboxProvider(
+            SandboxProperties sandbox,
+            SandboxContainerLimitsProperties containerLimits,
+            ProcessRunner processRunner,
+            Clock clock) {
         String kind = sandbox.kind();
         boolean docker = ("auto".equals(kind) || "container".equals(kind)) && SandboxContainers.dockerAvailable();
         if ("auto".equals(kind)) {
@@ -86,7 +98,8 @@ public class VerifierConfiguration {
                         + " scratch or auto");
             }
             SandboxProperties.Container container = sandbox.container();
-            SandboxContainers containers = new SandboxContainers(container.startupTimeout(), clock);
+            SandboxContainers containers =
+                    new SandboxContainers(container.startupTimeout(), clock, containerLimits.spec());
             int reaped = containers.reapOrphans(container.orphanAge());
             if (reaped > 0) {
                 log.info("removed {} sandbox containers left behind", reaped);

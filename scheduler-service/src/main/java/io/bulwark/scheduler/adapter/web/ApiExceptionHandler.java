@@ -1,5 +1,6 @@
 package io.bulwark.scheduler.adapter.web;
 
+import io.bulwark.contracts.MessageRedactor;
 import io.bulwark.scheduler.application.BackupNotFoundException;
 import io.bulwark.scheduler.application.DestinationRefusedException;
 import io.bulwark.scheduler.application.InvalidDestinationException;
@@ -28,7 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns errors into RFC 9457 problem details ({@code application/problem+json}). Every client error
+ * Turns errors into RFC 9457 problem details ({@code application/problem+json}), each detail {@link
+ * MessageRedactor#redact redacted} (no secrets, no row data, bounded). Every client error
  * names the offending field twice: {@code field} (the first) and {@code errors} (a list of {@code
  * {"field", "message"}}).
  *
@@ -61,14 +63,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BackupNotFoundException.class)
     ProblemDetail notFound(BackupNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, MessageRedactor.redact(e.getMessage()));
         problem.setTitle("Backup not found");
         return problem;
     }
 
     @ExceptionHandler(NotVerifiableException.class)
     ProblemDetail notVerifiable(NotVerifiableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, MessageRedactor.redact(e.getMessage()));
         problem.setTitle("Nothing to verify");
         return problem;
     }
@@ -81,14 +85,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RestoreNotFoundException.class)
     ProblemDetail restoreNotFound(RestoreNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, MessageRedactor.redact(e.getMessage()));
         problem.setTitle("Restore not found");
         return problem;
     }
 
     @ExceptionHandler(NotRestorableException.class)
     ProblemDetail notRestorable(NotRestorableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, MessageRedactor.redact(e.getMessage()));
         problem.setTitle("Backup not restorable");
         return problem;
     }
@@ -100,8 +106,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PublishFailedException.class)
     ProblemDetail unavailable(PublishFailedException e) {
-        log.warn("request not published: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        log.warn("request not published: {}", MessageRedactor.redact(e.getMessage()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, MessageRedactor.redact(e.getMessage()));
         problem.setTitle("Message broker unavailable");
         return problem;
     }
@@ -139,7 +146,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    private static ProblemDetail fieldProblem(HttpStatus status, String title, String field, String message) {
+    private static ProblemDetail fieldProblem(HttpStatus status, String title, String field, String detail) {
+        String message = MessageRedactor.redact(detail);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
         problem.setTitle(title);
         problem.setProperty("field", field);

@@ -2,6 +2,7 @@ package io.bulwark.verifier.adapter.sandbox.container;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
 import io.bulwark.verifier.application.SandboxException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,12 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
 import org.testcontainers.utility.DockerImageName;
 
 /**
  * The Docker side of {@code container} sandboxes (Testcontainers): starts a database server image with the labels
- * that mark it as a Bulwark sandbox, waits until it answers SQL, and removes it on close; removes the sandbox
+ * that mark it as a Bulwark sandbox, fenced in by a {@link SandboxContainerSpec} (no outbound network, port on
+ * 127.0.0.1 only, memory, CPU and process limits), waits until it answers SQL, and removes it on close; removes the sandbox
  * containers a dead verifier left behind. Testcontainers' own reaper (Ryuk) also removes a JVM's containers when
  * the JVM dies. Thread-safe.
  */
@@ -37,14 +42,44 @@ public final class SandboxContainers implements AutoCloseable {
 
     private final Duration startupTimeout;
     private final Clock clock;
+    private final SandboxContainerSpec spec;
     private final Set<GenericContainer<?>> live = ConcurrentHashMap.newKeySet();
+    private Network network;
 
     /**
+     * Containers fenced in by {@link SandboxContainerSpec#DEFAULT}.
+     *
      * @param startupTimeout how long pulling the image and starting the server may take
      */
     public SandboxContainers(Duration startupTimeout, Clock clock) {
+        this(startupTimeout, clock, SandboxContainerSpec.DEFAULT);
+    }
+
+    /**
+     * @param startupTimeout how long pulling the image and starting the server may take
+     * @param spec the network and limits of every container
+     */
+    public SandboxContainers(Duration startupTimeout, Clock clock, SandboxContainerSpec spec) {
         this.startupTimeout = Objects.requireNonNull(startupTimeout, "startupTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    /** The network and limits of every container. */
+    public SandboxContainerSpec spec() {
+        return spec;
+    }
+
+    /** The network every sandbox container is attached to, created on first use (see {@link SandboxContainerSpec}). */
+    private synchronized Network network() {
+        if (network == null) {
+            network = Network.builder()
+                    .createNetworkCmdModifier(cmd -> cmd.withInternal(spec.internal())
+                            .withOptions(spec.networkOptions())
+                            .withLabels(Map.of(LABEL, "true")))
+                    .build();
+        }
+        return network;
     }
 
     /** True when a Docker engine answers (Testcontainers' discovery: {@code DOCKER_HOST}, the socket, ...). */
@@ -105,9 +140,10 @@ public final class SandboxContainers implements AutoCloseable {
     }
 
     /**
-     * Starts {@code image} with {@code port} exposed, {@code env} and {@code command} (null for the image's own),
-     * waits until the port listens and then until {@code ready} answers with the server's version, and returns the
-     * running container with that version.
+     * Starts {@code image} with {@code env} and {@code command} (null for the image's own), fenced in by the {@link
+     * SandboxContainerSpec} (port {@code port} published on 127.0.0.1 or reached on the internal network, limits),
+     * waits until {@code ready} answers with the server's version, and returns the running container with that
+     * version and where to reach it.
      *
      * @throws SandboxException when Docker is unreachable, the image cannot be pulled, the server does not start or
      *     does not answer within the start-up timeout; the container is removed then
@@ -117,14 +153,22 @@ public final class SandboxContainers implements AutoCloseable {
         GenericContainer<?> container;
         try {
             container = new GenericContainer<>(DockerImageName.parse(image))
-                    .withExposedPorts(port)
                     .withEnv(env)
+                    .withNetwork(network())
                     .withLabels(Map.of(
                             LABEL,
                             "true",
                             CREATED_LABEL,
                             Long.toString(clock.instant().getEpochSecond())))
-                    .waitingFor(Wait.forListeningPort().withStartupTimeout(startupTimeout));
+                    .withCreateContainerCmdModifier(cmd -> cmd.withHostConfig(spec.applyTo(
+                            cmd.getHostConfig() == null ? HostConfig.newHostConfig() : cmd.getHostConfig(), port)));
+            if (spec.internal()) {
+                container.waitingFor(NO_WAIT);
+            } else {
+                container
+                        .withExposedPorts(port)
+                        .waitingFor(Wait.forListeningPort().withStartupTimeout(startupTimeout));
+            }
             if (command != null) {
                 container.withCommand(command.toArray(String[]::new));
             }
@@ -145,8 +189,10 @@ public final class SandboxContainers implements AutoCloseable {
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             try {
-                String version = ready.probe(container.getHost(), container.getMappedPort(port));
-                return new Started(container, container.getHost(), container.getMappedPort(port), version);
+                String host = host(container);
+                int mapped = spec.internal() ? port : container.getMappedPort(port);
+                String version = ready.probe(host, mapped);
+                return new Started(container, host, mapped, version);
             } catch (SQLException e) {
                 last = e;
             }
@@ -180,13 +226,48 @@ public final class SandboxContainers implements AutoCloseable {
         }
     }
 
-    /** Removes every sandbox container still running (on shutdown). */
+    /** Removes every sandbox container still running and the sandbox network (on shutdown). */
     @Override
     public void close() {
         for (GenericContainer<?> container : List.copyOf(live)) {
             stop(container);
         }
+        synchronized (this) {
+            if (network != null) {
+                try {
+                    network.close();
+                } catch (RuntimeException e) {
+                    log.warn("cannot remove the sandbox network: {}", e.getMessage());
+                }
+                network = null;
+            }
+        }
     }
+
+    /**
+     * Where the verifier reaches {@code container}: its address on the internal network, or the Docker host ({@code
+     * 127.0.0.1} for a local engine, where the port is published).
+     */
+    private String host(GenericContainer<?> container) {
+        if (spec.internal()) {
+            return container.getContainerInfo().getNetworkSettings().getNetworks().values().stream()
+                    .map(n -> n.getIpAddress())
+                    .filter(ip -> ip != null && !ip.isBlank())
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new SandboxException("the sandbox container has no address on its network", null));
+        }
+        String host = container.getHost();
+        return "localhost".equals(host) ? SandboxContainerSpec.BIND_ADDRESS : host;
+    }
+
+    /** Waits for nothing: the {@link ReadyProbe} polls the server. */
+    private static final WaitStrategy NO_WAIT = new AbstractWaitStrategy() {
+        @Override
+        protected void waitUntilReady() {
+            // the ready probe decides
+        }
+    };
 
     private static String tail(GenericContainer<?> container) {
         try {

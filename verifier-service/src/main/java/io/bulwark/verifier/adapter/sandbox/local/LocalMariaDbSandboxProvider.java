@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code local} MariaDB sandboxes: an ephemeral server from the machine's binaries ({@link
  * LocalMariaDbInstance}: {@code mariadb-install-db} + {@code mariadbd --no-defaults}, bound to
- * 127.0.0.1 on a free port, a random root password, as OS user {@code mysql} when running as root) in
+ * 127.0.0.1 on a free port, {@code --secure-file-priv} inside its directory, {@code --local-infile=0}, no
+ * {@code root} account, as OS user {@code mysql} when running as root) in
  * a fresh directory under the work directory, with one empty database named as the source's, since
  * a {@code mariadb-dump} artifact names no database and the manifest qualifies objects by the source
- * database's name. Instances left behind by a verifier that died are removed when the provider is
+ * database's name. The restore and the checks run as {@link LocalMariaDbInstance#RESTORE_USER}, which holds
+ * only that database's privileges. Instances left behind by a verifier that died are removed when the provider is
  * created. Thread-safe.
  */
 public final class LocalMariaDbSandboxProvider implements SandboxProvider {
@@ -72,7 +74,7 @@ public final class LocalMariaDbSandboxProvider implements SandboxProvider {
             throw new SandboxException(e.getMessage(), e);
         }
         return new MariaDbSandbox(
-                new SandboxServer(instance.serverVersion(), instance::connectionSpec, instance::close),
+                new SandboxServer(instance.serverVersion(), instance::restoreSpec, instance::close),
                 database,
                 new MariaDbRestoreTool(runner),
                 new MariaDbInspector(statementTimeout));
