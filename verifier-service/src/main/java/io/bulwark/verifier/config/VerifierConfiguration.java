@@ -9,6 +9,8 @@ import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.pipeline.ArtifactReader;
 import io.bulwark.pipeline.DecryptionKeyring;
 import io.bulwark.pipeline.ReportStore;
+import io.bulwark.pipeline.TrustedManifests;
+import io.bulwark.service.limits.LimitsProperties;
 import io.bulwark.service.storage.StorageProperties;
 import io.bulwark.verifier.adapter.report.HtmlReportPages;
 import io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider;
@@ -46,7 +48,8 @@ import org.springframework.context.annotation.Configuration;
     SandboxProperties.class,
     DecryptionProperties.class,
     RetryProperties.class,
-    VerificationProperties.class
+    VerificationProperties.class,
+    LimitsProperties.class
 })
 public class VerifierConfiguration {
 
@@ -166,8 +169,19 @@ public class VerifierConfiguration {
     }
 
     @Bean
-    ReportStore reportStore(ObjectStore objectStore) {
-        return new ReportStore(objectStore, new HtmlReportPages());
+    ReportStore reportStore(ObjectStore objectStore, LimitsProperties limits) {
+        return new ReportStore(
+                objectStore, new HtmlReportPages(), limits.reportSize().toBytes());
+    }
+
+    /**
+     * Manifests read within their backup's prefix, of at most {@code bulwark.limits.manifest-size}, encrypted when
+     * {@code bulwark.targets.<id>.encryption.required}.
+     */
+    @Bean
+    TrustedManifests trustedManifests(
+            ObjectStore objectStore, LimitsProperties limits, DecryptionProperties decryption) {
+        return new TrustedManifests(objectStore, limits.manifestSize().toBytes(), decryption::encryptionRequired);
     }
 
     @Bean
@@ -178,7 +192,7 @@ public class VerifierConfiguration {
     /** One attempt; the publisher drops the result, which {@link #retryingVerification} publishes. */
     @Bean
     VerifyBackup verifyBackup(
-            ObjectStore objectStore,
+            TrustedManifests trustedManifests,
             ArtifactReader artifactReader,
             ReportStore reportStore,
             SandboxProvider sandboxProvider,
@@ -186,7 +200,7 @@ public class VerifierConfiguration {
             SandboxProperties sandbox,
             VerificationProperties verification) {
         return new VerifyBackup(
-                objectStore,
+                trustedManifests,
                 artifactReader,
                 reportStore,
                 sandboxProvider,
@@ -204,7 +218,7 @@ public class VerifierConfiguration {
     }
 
     @Bean
-    ReverifyBackup reverifyBackup(ObjectStore objectStore, RetryingVerification retryingVerification) {
-        return new ReverifyBackup(objectStore, retryingVerification);
+    ReverifyBackup reverifyBackup(TrustedManifests trustedManifests, RetryingVerification retryingVerification) {
+        return new ReverifyBackup(trustedManifests, retryingVerification);
     }
 }
