@@ -3,7 +3,9 @@ package io.bulwark.pipeline;
 import io.bulwark.artifacts.BoundedRead;
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
+import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.ObjectKeys;
+import io.bulwark.artifacts.ObjectNotFoundException;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.artifacts.ObjectTooLargeException;
 import io.bulwark.contracts.InvalidEventException;
@@ -12,7 +14,9 @@ import java.util.UUID;
 
 /**
  * Reads a manifest the way every reader must: only the {@code manifest.json} of the expected prefix, at most {@code
- * bulwark.limits.manifest-size} bytes of it, and only trusted when it keeps {@link ManifestTrustRules}. Thread-safe.
+ * bulwark.limits.manifest-size} bytes of it, signed by a key held when signing is configured ({@code
+ * manifest.json.sig}, {@link ManifestSigningKeys}: checked over the exact bytes before they are parsed), and only
+ * trusted when it keeps {@link ManifestTrustRules}. Thread-safe.
  */
 public final class TrustedManifests {
 
@@ -33,14 +37,30 @@ public final class TrustedManifests {
     private final ObjectStore store;
     private final long maxManifestBytes;
     private final EncryptionPolicy encryption;
+    private final ManifestSigningKeys signing;
 
     /**
+     * Manifests that need no signature.
+     *
      * @param store where the backups are
      * @param maxManifestBytes the largest manifest read, in bytes
      * @param encryption which targets must be encrypted
      * @throws IllegalArgumentException when {@code maxManifestBytes} is below 1
      */
     public TrustedManifests(ObjectStore store, long maxManifestBytes, EncryptionPolicy encryption) {
+        this(store, maxManifestBytes, encryption, null);
+    }
+
+    /**
+     * @param store where the backups are
+     * @param maxManifestBytes the largest manifest read, in bytes
+     * @param encryption which targets must be encrypted
+     * @param signing the keys whose signature a manifest needs, or null when signing is off (any manifest is taken)
+     * @throws IllegalArgumentException when {@code maxManifestBytes} is below 1
+     */
+    public TrustedManifests(
+            ObjectStore store, long maxManifestBytes, EncryptionPolicy encryption, ManifestSigningKeys signing) {
+        this.signing = signing;
         this.store = Objects.requireNonNull(store, "store");
         if (maxManifestBytes < 1) {
             throw new IllegalArgumentException("maxManifestBytes must be at least 1 but was " + maxManifestBytes);
@@ -82,11 +102,35 @@ public final class TrustedManifests {
         } catch (ObjectTooLargeException e) {
             throw new UntrustedManifestException(e.getMessage());
         }
+        if (signing != null) {
+            checkSignature(manifestKey, bytes);
+        }
         Manifest manifest = ManifestJson.read(bytes);
         ManifestTrustRules.violation(manifest, expected).ifPresent(reason -> {
             throw new UntrustedManifestException(reason);
         });
         return manifest;
+    }
+
+    /** True when a manifest needs a signature by a key held. */
+    public boolean signed() {
+        return signing != null;
+    }
+
+    private void checkSignature(String manifestKey, byte[] manifest) {
+        String signatureKey = ObjectKeys.signatureKey(manifestKey);
+        byte[] signature;
+        try {
+            signature = BoundedRead.read(store, signatureKey, ManifestSigningKeys.MAX_SIGNATURE_BYTES);
+        } catch (ObjectNotFoundException e) {
+            throw new UntrustedManifestException("no signature " + signatureKey + " beside the manifest");
+        } catch (ObjectTooLargeException e) {
+            throw new UntrustedManifestException(e.getMessage());
+        }
+        String problem = signing.check(manifest, signature);
+        if (problem != null) {
+            throw new UntrustedManifestException(problem + " (" + signatureKey + ")");
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bulwark.artifacts.InMemoryObjectStore;
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
+import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.Tier;
@@ -141,5 +142,27 @@ class ManifestTrustRulesTest {
         assertThatThrownBy(() -> reader.open("chinook", PREFIX, outside.artifact()))
                 .isInstanceOf(UntrustedManifestException.class)
                 .hasMessage("untrusted manifest: key secret/key outside prefix " + PREFIX);
+    }
+
+    @Test
+    void withSigningConfiguredAnUnsignedOrAlteredManifestIsUntrusted() {
+        InMemoryObjectStore store = new InMemoryObjectStore();
+        ManifestSigningKeys keys = ManifestSigningKeys.of(
+                "k1", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), List.of());
+        TrustedManifests signed = new TrustedManifests(store, 1024 * 1024, id -> false, keys);
+        String key = ObjectKeys.manifestKey(PREFIX);
+        ManifestJson.store(store, key, good());
+        assertThatThrownBy(() -> signed.loadAt(PREFIX))
+                .isInstanceOf(UntrustedManifestException.class)
+                .hasMessage("untrusted manifest: no signature " + key + ".sig beside the manifest");
+        ManifestJson.storeSigned(store, key, good(), keys);
+        assertThat(signed.loadAt(PREFIX)).isEqualTo(good());
+        store.putBytes(
+                key,
+                ManifestJson.toBytes(manifest("chinook", ID, PREFIX + "dump.sql.zst", List.of("zstd"))),
+                "application/json");
+        assertThatThrownBy(() -> signed.loadAt(PREFIX))
+                .isInstanceOf(UntrustedManifestException.class)
+                .hasMessageContaining("does not match");
     }
 }

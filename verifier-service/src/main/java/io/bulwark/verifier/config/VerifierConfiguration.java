@@ -1,5 +1,6 @@
 package io.bulwark.verifier.config;
 
+import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.engines.ConnectionSpec;
@@ -11,6 +12,7 @@ import io.bulwark.pipeline.DecryptionKeyring;
 import io.bulwark.pipeline.ReportStore;
 import io.bulwark.pipeline.TrustedManifests;
 import io.bulwark.service.limits.LimitsProperties;
+import io.bulwark.service.signing.ManifestSigningProperties;
 import io.bulwark.service.storage.StorageProperties;
 import io.bulwark.verifier.adapter.report.HtmlReportPages;
 import io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider;
@@ -49,7 +51,8 @@ import org.springframework.context.annotation.Configuration;
     DecryptionProperties.class,
     RetryProperties.class,
     VerificationProperties.class,
-    LimitsProperties.class
+    LimitsProperties.class,
+    ManifestSigningProperties.class
 })
 public class VerifierConfiguration {
 
@@ -176,12 +179,22 @@ public class VerifierConfiguration {
 
     /**
      * Manifests read within their backup's prefix, of at most {@code bulwark.limits.manifest-size}, encrypted when
-     * {@code bulwark.targets.<id>.encryption.required}.
+     * {@code bulwark.targets.<id>.encryption.required}, signed by a key of {@code bulwark.manifest-signing} when one is
+     * configured.
+     *
+     * @throws IllegalArgumentException naming the property when a signing key cannot be read
      */
     @Bean
     TrustedManifests trustedManifests(
-            ObjectStore objectStore, LimitsProperties limits, DecryptionProperties decryption) {
-        return new TrustedManifests(objectStore, limits.manifestSize().toBytes(), decryption::encryptionRequired);
+            ObjectStore objectStore,
+            LimitsProperties limits,
+            DecryptionProperties decryption,
+            ManifestSigningProperties signing) {
+        ManifestSigningKeys keys = signing.toKeys();
+        if (keys == null) {
+            log.warn("bulwark.manifest-signing is not configured: manifests are trusted without a signature");
+        }
+        return new TrustedManifests(objectStore, limits.manifestSize().toBytes(), decryption::encryptionRequired, keys);
     }
 
     @Bean
