@@ -204,6 +204,16 @@ class EndToEndIT {
             assertThat(t.sourceRows()).as(t.name()).isEqualTo(actual.get(t.name()));
         }
         assertThat(report.timings().restoreMillis()).isPositive();
+
+        // the stack runs signed: the dump-worker signed the manifest the verifier trusted
+        String manifestKey = report.manifestKey();
+        byte[] manifest = Reports.read(stack.s3Client(), Stack.BUCKET, manifestKey);
+        byte[] signature = Reports.read(stack.s3Client(), Stack.BUCKET, ObjectKeys.signatureKey(manifestKey));
+        assertThat(ManifestSigningKeys.load(
+                                null, stack.manifestKeyFile().toString(), null, List.of(), name -> null, "test")
+                        .check(manifest, signature))
+                .as("manifest.json.sig checks with the stack's key")
+                .isNull();
     }
 
     @Test
