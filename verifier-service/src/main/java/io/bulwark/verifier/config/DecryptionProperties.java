@@ -78,11 +78,6 @@ public record DecryptionProperties(Verifier verifier, Map<String, Target> target
             recipients = recipients == null ? List.of() : List.copyOf(recipients);
         }
 
-        /** An encryption by passphrase only, its requirement by default. */
-        public Encryption(String passphraseEnv, String passphraseFile) {
-            this(passphraseEnv, passphraseFile, null, null);
-        }
-
         /** True when the target's artifacts must be encrypted: {@code required}, else whether anything encrypts. */
         public boolean encryptionRequired() {
             if (required != null) {
