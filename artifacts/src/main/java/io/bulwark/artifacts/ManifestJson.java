@@ -59,6 +59,22 @@ public final class ManifestJson {
         }
     }
 
+    /**
+     * Stores {@code manifest} at {@code manifestKey}, signed when {@code signing} is set: the signature first ({@link
+     * ObjectKeys#signatureKey}), then the manifest, so that a manifest never appears without its signature.
+     *
+     * @param signing the keys that sign, or null to store it unsigned
+     * @throws IllegalStateException when {@code signing} holds only retired keys
+     */
+    public static void storeSigned(
+            ObjectStore store, String manifestKey, Manifest manifest, ManifestSigningKeys signing) {
+        byte[] bytes = toBytes(manifest);
+        if (signing != null) {
+            store.putBytes(ObjectKeys.signatureKey(manifestKey), signing.sign(bytes), ManifestSigningKeys.CONTENT_TYPE);
+        }
+        store.putBytes(manifestKey, bytes, CONTENT_TYPE);
+    }
+
     /** Stores {@code manifest} at {@code manifestKey}. */
     public static void store(ObjectStore store, String manifestKey, Manifest manifest) {
         store.putBytes(manifestKey, toBytes(manifest), CONTENT_TYPE);

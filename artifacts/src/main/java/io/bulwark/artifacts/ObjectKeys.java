@@ -18,6 +18,8 @@ public final class ObjectKeys {
 
     /** Name of the manifest object inside a backup's prefix. */
     public static final String MANIFEST = "manifest.json";
+    /** Name of the manifest's signature inside a backup's prefix ({@link ManifestSigningKeys}). */
+    public static final String MANIFEST_SIGNATURE = "manifest.json.sig";
     /** Name of the machine-readable verification report. */
     public static final String VERIFICATION_JSON = "verification.json";
     /** Name of the human-readable verification report. */
@@ -103,6 +105,11 @@ public final class ObjectKeys {
     /** The key of {@code manifest.json} in the backup at {@code prefix}. */
     public static String manifestKey(String prefix) {
         return inPrefix(prefix, MANIFEST);
+    }
+
+    /** The key of the signature of the manifest at {@code manifestKey}: {@code <manifestKey>.sig}. */
+    public static String signatureKey(String manifestKey) {
+        return manifestKey + ".sig";
     }
 
     /** The key of {@code verification.json} in the backup at {@code prefix}. */

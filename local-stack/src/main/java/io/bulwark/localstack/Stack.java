@@ -96,8 +96,12 @@ public final class Stack implements AutoCloseable {
     private LocalPostgresInstance localPostgres;
     private PostgresLocation statePostgres;
     private PostgresDatabases databases;
+    /** The id of the local stack's manifest signing key. */
+    static final String MANIFEST_KEY_ID = "local";
+
     private Path configFile;
     private String configLocations;
+    private Path manifestKeyFile;
 
     private Stack(Settings settings) {
         this.settings = settings;
@@ -251,6 +255,7 @@ public final class Stack implements AutoCloseable {
             locations.append(",optional:file:").append(extra.toAbsolutePath());
         }
         configLocations = locations.toString();
+        manifestKeyFile = manifestKey(work);
         settings.out().println("Starting the services (logs in " + work.resolve("logs") + ") ...");
         for (BulwarkService s : BulwarkService.values()) {
             if (only.contains(s)) {
@@ -301,6 +306,11 @@ public final class Stack implements AutoCloseable {
                 "--spring.config.additional-location=" + configLocations,
                 "--server.port=" + port,
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers()));
+        if ((s == BulwarkService.DUMP_WORKER || s == BulwarkService.VERIFIER) && manifestKeyFile != null) {
+            // only the services that sign and check manifests get the key; its path is no secret
+            args.add("--bulwark.manifest-signing.key-id=" + MANIFEST_KEY_ID);
+            args.add("--bulwark.manifest-signing.key-file=" + manifestKeyFile);
+        }
         Map<String, String> env = new LinkedHashMap<>();
         if (s.usesDatabase()) {
             args.add("--spring.datasource.url=" + statePostgres.jdbcUrl());
@@ -465,6 +475,27 @@ public final class Stack implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The manifest signing key file ({@code secrets/manifest-signing.key}, mode 0600): 32 random bytes as hex, made
+     * anew at each start unless the stack is persistent and the file exists.
+     */
+    private Path manifestKey(Path work) {
+        Path file = work.resolve("secrets").resolve("manifest-signing.key");
+        if (!(settings.persistent() && Files.isRegularFile(file))) {
+            ConfigFile.writeSecret(file, random(32) + "\n");
+        }
+        return file;
+    }
+
+    /**
+     * The file holding the key the dump-worker signs manifests with and the verifier checks them with ({@code
+     * bulwark.manifest-signing.key-file}; {@code ./bulwark restore --manifest-key}); null before {@link
+     * #startServices}.
+     */
+    public Path manifestKeyFile() {
+        return manifestKeyFile;
     }
 
     private String[] s3Keys(Path work) {

@@ -243,7 +243,9 @@ class ConfigFileTest {
     void addsTheWebhookWhenGiven() {
         String yaml = ConfigFile.render(storage, List.of(), "http://127.0.0.1:1234/hook");
 
-        assertThat(yaml).contains("  notifier:\n    webhook:\n      url: \"http://127.0.0.1:1234/hook\"\n");
+        assertThat(yaml)
+                .contains(
+                        "  notifier:\n    webhook:\n      url: \"http://127.0.0.1:1234/hook\"\n      allow-insecure-http: true\n");
         assertThat(yaml).doesNotContain("targets:");
     }
 

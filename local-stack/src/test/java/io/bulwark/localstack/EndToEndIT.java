@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
+import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
@@ -203,6 +204,16 @@ class EndToEndIT {
             assertThat(t.sourceRows()).as(t.name()).isEqualTo(actual.get(t.name()));
         }
         assertThat(report.timings().restoreMillis()).isPositive();
+
+        // the stack runs signed: the dump-worker signed the manifest the verifier trusted
+        String manifestKey = report.manifestKey();
+        byte[] manifest = Reports.read(stack.s3Client(), Stack.BUCKET, manifestKey);
+        byte[] signature = Reports.read(stack.s3Client(), Stack.BUCKET, ObjectKeys.signatureKey(manifestKey));
+        assertThat(ManifestSigningKeys.load(
+                                null, stack.manifestKeyFile().toString(), null, List.of(), name -> null, "test")
+                        .check(manifest, signature))
+                .as("manifest.json.sig checks with the stack's key")
+                .isNull();
     }
 
     @Test
@@ -247,6 +258,14 @@ class EndToEndIT {
                 .await(tamperedId, FINAL_STATES, BACKUP_TIMEOUT)
                 .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + tamperedId));
         assertThat(status.state()).as(status.json()).isEqualTo("VERIFICATION_FAILED");
+        VerificationReport tamperedReport =
+                Reports.parse(Reports.read(stack.s3Client(), Stack.BUCKET, status.reportKey()));
+        assertThat(tamperedReport.checks())
+                .as("the signed manifest is trusted; the altered artifact fails its checksum")
+                .anySatisfy(c -> {
+                    assertThat(c.name()).isEqualTo("checksum");
+                    assertThat(c.status()).isEqualTo(CheckStatus.FAILED);
+                });
 
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (webhookBodies.stream().noneMatch(b -> b.contains(tamperedId.toString()))
@@ -606,6 +625,14 @@ class EndToEndIT {
                 m.inventory(),
                 m.rowCountMethod());
         byte[] json = ManifestJson.toBytes(copy);
+        // signed with the stack's key, as only a holder of the key could: the altered byte is what must fail
+        byte[] signature = ManifestSigningKeys.load(
+                        null, stack.manifestKeyFile().toString(), null, List.of(), name -> null, "test")
+                .sign(json);
+        s3.putObject(PutObjectArgs.builder().bucket(bucket).object(ObjectKeys.signatureKey(key)).stream(
+                        new ByteArrayInputStream(signature), (long) signature.length, -1L)
+                .contentType(ManifestSigningKeys.CONTENT_TYPE)
+                .build());
         s3.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
                         new ByteArrayInputStream(json), (long) json.length, -1L)
                 .contentType(ManifestJson.CONTENT_TYPE)

@@ -18,7 +18,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -85,7 +88,11 @@ class NotifierIT {
         registry.add(
                 "bulwark.notifier.webhook.url",
                 () -> "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-        registry.add("bulwark.notifier.webhook.secret", () -> SECRET);
+        Path secretFile = Files.createTempFile("bulwark-notifier-it", ".secret");
+        secretFile.toFile().deleteOnExit();
+        Files.writeString(secretFile, SECRET + "\n");
+        registry.add("bulwark.notifier.webhook.secret-file", secretFile::toString);
+        registry.add("bulwark.notifier.webhook.allow-insecure-http", () -> "true");
         registry.add("bulwark.notifier.notify-on-passed", () -> "false");
         registry.add("spring.cloud.stream.kafka.binder.min-partition-count", () -> "1");
         for (String binding : List.of("backupFailed-in-0", "backupVerified-in-0", "backupDeleted-in-0")) {
@@ -140,9 +147,14 @@ class NotifierIT {
                         laterFailure.backupId().toString(),
                         failedBackup.backupId().toString());
         for (Post post : POSTS) {
-            assertThat(post.signature())
-                    .isEqualTo(WebhookChannel.signature(SECRET.getBytes(UTF_8), post.body()))
-                    .startsWith("sha256=");
+            assertThat(ReceiverCheck.refusal(
+                            post.signature(),
+                            post.body(),
+                            SECRET.getBytes(UTF_8),
+                            Instant.now(),
+                            Duration.ofMinutes(5)))
+                    .as("signed with the key of secret-file, freshly")
+                    .isNull();
         }
         JsonNode verification = postFor(failedVerification.backupId());
         assertThat(verification.get("severity").asString()).isEqualTo("ERROR");

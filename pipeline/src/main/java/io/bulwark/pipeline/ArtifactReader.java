@@ -34,4 +34,23 @@ public final class ArtifactReader {
     public OpenArtifact open(String targetId, ArtifactRef artifact) {
         return new OpenArtifact(new DigestingInputStream(store.get(artifact.key())), artifact, keyring, targetId);
     }
+
+    /**
+     * Starts reading {@code artifact} of the backup at {@code prefix}, after checking that its key lies directly in
+     * that prefix ({@link ManifestTrustRules#keyViolation}): a key outside is never read. The caller closes the
+     * result.
+     *
+     * @param targetId whose keys open the artifact
+     * @param prefix the backup's prefix, ending in {@code /}
+     * @throws UntrustedManifestException when the key lies outside {@code prefix}
+     * @throws io.bulwark.artifacts.ObjectNotFoundException when the object is not in the store
+     * @throws io.bulwark.artifacts.ObjectStoreException when the store cannot be read
+     */
+    public OpenArtifact open(String targetId, String prefix, ArtifactRef artifact) {
+        String folder = prefix.endsWith("/") ? prefix : prefix + "/";
+        ManifestTrustRules.keyViolation(artifact.key(), folder).ifPresent(reason -> {
+            throw new UntrustedManifestException(reason);
+        });
+        return new OpenArtifact(new DigestingInputStream(store.get(artifact.key())), artifact, keyring, targetId);
+    }
 }

@@ -174,7 +174,9 @@ public final class ProvenRestore {
         run.destinationVersion = serverVersion(request);
         OpenArtifact artifact;
         try {
-            artifact = reader.open(manifest.targetId(), manifest.artifact());
+            artifact = reader.open(manifest.targetId(), request.backup().prefix(), manifest.artifact());
+        } catch (UntrustedManifestException e) {
+            throw new RestoreRefusedException(RestoreFailureReason.BACKUP_NOT_FOUND, e.getMessage());
         } catch (ObjectNotFoundException e) {
             throw new RestoreRefusedException(
                     RestoreFailureReason.RESTORE_FAILED,

@@ -1,16 +1,16 @@
 package io.bulwark.pipeline;
 
+import io.bulwark.artifacts.BoundedRead;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.artifacts.ObjectNotFoundException;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.artifacts.ObjectStoreException;
+import io.bulwark.artifacts.ObjectTooLargeException;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.InvalidEventException;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.RestoreReport;
 import io.bulwark.contracts.VerificationReport;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,16 +30,37 @@ public final class ReportStore {
 
     private static final Logger log = LoggerFactory.getLogger(ReportStore.class);
 
+    /** The default largest report read, 16 MiB ({@code bulwark.limits.report-size}). */
+    public static final long DEFAULT_MAX_REPORT_BYTES = 16L * 1024 * 1024;
+
     private final ObjectStore store;
     private final ReportPages pages;
+    private final long maxReportBytes;
 
     /**
+     * A store reading reports of at most {@link #DEFAULT_MAX_REPORT_BYTES}.
+     *
      * @param store where the backups are
      * @param pages renders the pages, or null to store JSON only
      */
     public ReportStore(ObjectStore store, ReportPages pages) {
+        this(store, pages, DEFAULT_MAX_REPORT_BYTES);
+    }
+
+    /**
+     * @param store where the backups are
+     * @param pages renders the pages, or null to store JSON only
+     * @param maxReportBytes the largest {@code verification.json} or {@code restore.json} read, in bytes: a larger one
+     *     is no report (logged)
+     * @throws IllegalArgumentException when {@code maxReportBytes} is below 1
+     */
+    public ReportStore(ObjectStore store, ReportPages pages, long maxReportBytes) {
         this.store = Objects.requireNonNull(store, "store");
         this.pages = pages;
+        if (maxReportBytes < 1) {
+            throw new IllegalArgumentException("maxReportBytes must be at least 1 but was " + maxReportBytes);
+        }
+        this.maxReportBytes = maxReportBytes;
     }
 
     /**
@@ -87,11 +108,11 @@ public final class ReportStore {
      */
     public Optional<RestoreReport> restoreReport(String prefix, UUID restoreId) {
         String key = ObjectKeys.inPrefix(ObjectKeys.restorePrefix(prefix, restoreId), ObjectKeys.RESTORE_JSON);
-        try (InputStream in = store.get(key)) {
-            return Optional.of(EventJson.read(in.readAllBytes(), RestoreReport.class));
+        try {
+            return Optional.of(EventJson.read(BoundedRead.read(store, key, maxReportBytes), RestoreReport.class));
         } catch (ObjectNotFoundException e) {
             return Optional.empty();
-        } catch (IOException | InvalidEventException e) {
+        } catch (ObjectTooLargeException | InvalidEventException e) {
             log.warn("cannot read the restore report {}: {}", key, e.getMessage());
             return Optional.empty();
         }
@@ -120,11 +141,11 @@ public final class ReportStore {
      */
     public Optional<VerificationReport> verification(String prefix) {
         String key = ObjectKeys.inPrefix(prefix, ObjectKeys.VERIFICATION_JSON);
-        try (InputStream in = store.get(key)) {
-            return Optional.of(EventJson.read(in.readAllBytes(), VerificationReport.class));
+        try {
+            return Optional.of(EventJson.read(BoundedRead.read(store, key, maxReportBytes), VerificationReport.class));
         } catch (ObjectNotFoundException e) {
             return Optional.empty();
-        } catch (IOException | InvalidEventException e) {
+        } catch (ObjectTooLargeException | InvalidEventException e) {
             log.warn("cannot read the report {}: {}", key, e.getMessage());
             return Optional.empty();
         }

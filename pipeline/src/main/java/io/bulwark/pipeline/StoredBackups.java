@@ -1,7 +1,6 @@
 package io.bulwark.pipeline;
 
 import io.bulwark.artifacts.Manifest;
-import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.artifacts.ObjectNotFoundException;
 import io.bulwark.artifacts.ObjectStore;
@@ -35,31 +34,47 @@ public final class StoredBackups {
 
     private final ObjectStore store;
     private final ReportStore reports;
+    private final TrustedManifests manifests;
 
     /**
+     * Backups whose manifests are read with {@link TrustedManifests#lenient}.
+     *
      * @param store where the backups are
      * @param reports reads their verification reports
      */
     public StoredBackups(ObjectStore store, ReportStore reports) {
+        this(store, reports, TrustedManifests.lenient(store));
+    }
+
+    /**
+     * @param store where the backups are
+     * @param reports reads their verification reports
+     * @param manifests reads their manifests, trusting only what keeps the rules
+     */
+    public StoredBackups(ObjectStore store, ReportStore reports, TrustedManifests manifests) {
         this.store = Objects.requireNonNull(store, "store");
         this.reports = Objects.requireNonNull(reports, "reports");
+        this.manifests = Objects.requireNonNull(manifests, "manifests");
     }
 
     /**
      * The backup at {@code prefix}.
      *
-     * @throws RestoreRefusedException (BACKUP_NOT_FOUND) when no manifest is there or it cannot be read
+     * @throws RestoreRefusedException (BACKUP_NOT_FOUND) when no manifest is there, it cannot be read, or it is not
+     *     trusted ({@link TrustedManifests}: the message starts {@code untrusted manifest:})
      * @throws io.bulwark.artifacts.ObjectStoreException when the store cannot be read
      */
     public StoredBackup byPrefix(String prefix) {
         String folder = prefix.endsWith("/") ? prefix : prefix + "/";
         Manifest manifest;
         try {
-            manifest = ManifestJson.load(store, ObjectKeys.manifestKey(folder));
+            manifest = manifests.loadAt(folder);
         } catch (ObjectNotFoundException e) {
             throw notFound("no backup at " + folder + ": it holds no manifest.json");
         } catch (InvalidEventException e) {
             throw notFound("the manifest at " + folder + " cannot be read: " + e.getMessage());
+        } catch (UntrustedManifestException e) {
+            throw notFound(e.getMessage() + " (backup at " + folder + ")");
         }
         VerificationReport verification = reports.verification(folder)
                 .filter(r -> manifest.backupId() != null && manifest.backupId().equals(r.backupId()))

@@ -17,6 +17,7 @@ import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
+import io.bulwark.contracts.VerificationReport;
 import io.bulwark.embedded.KafkaEventClients;
 import io.bulwark.embedded.S3ProxyServer;
 import java.io.IOException;
@@ -123,12 +124,13 @@ class RetentionIT {
         List<BackupVerified> events = new ArrayList<>();
         for (int day = 0; day < outcomes.length; day++) {
             BackupVerified event = verified(TARGET, day, outcomes[day]);
-            for (String name : List.of(ObjectKeys.PG_CUSTOM_ZSTD, ObjectKeys.MANIFEST, ObjectKeys.VERIFICATION_JSON)) {
+            for (String name : List.of(ObjectKeys.PG_CUSTOM_ZSTD, ObjectKeys.MANIFEST)) {
                 store.putBytes(
                         ObjectKeys.inPrefix(event.prefix(), name),
                         ("day " + day).getBytes(UTF_8),
                         "application/octet-stream");
             }
+            storeReport(store, event, event.outcome());
             events.add(event);
         }
 
@@ -181,6 +183,35 @@ class RetentionIT {
                     .doesNotContain(events.get(0).backupId().toString())
                     .doesNotContain("DELETE");
 
+            // Forged events change nothing: one of a backup without a stored report, one whose stored report
+            // says FAILED. Accepted, they would push the older verified backups out; they are dead-lettered.
+            BackupVerified noReport = verified(TARGET, 10, Outcome.PASSED);
+            BackupVerified saysFailed = verified(TARGET, 11, Outcome.PASSED);
+            for (BackupVerified forged : List.of(noReport, saysFailed)) {
+                store.putBytes(
+                        ObjectKeys.inPrefix(forged.prefix(), ObjectKeys.MANIFEST),
+                        "{}".getBytes(UTF_8),
+                        "application/json");
+            }
+            storeReport(store, saysFailed, Outcome.FAILED);
+            KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, noReport);
+            KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, saysFailed);
+            assertThat(KafkaEventClients.pollUntil(dlqConsumer, 2, Duration.ofSeconds(60)))
+                    .extracting(
+                            r -> EventJson.read(r.value(), BackupVerified.class).backupId())
+                    .containsExactlyInAnyOrder(noReport.backupId(), saysFailed.backupId());
+            assertThat(deletedConsumer.poll(Duration.ofSeconds(2)))
+                    .as("nothing deleted")
+                    .isEmpty();
+            assertThat(jdbc.sql("SELECT count(*) FROM retention.backups WHERE backup_id IN (?, ?)")
+                            .params(noReport.backupId(), saysFailed.backupId())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            for (int day = 2; day < outcomes.length; day++) {
+                assertThat(store.list(events.get(day).prefix())).hasSize(3);
+            }
+
             // A malformed record goes to the dead-letter topic; duplicates change nothing.
             producer.send(new ProducerRecord<>(Topics.BACKUP_VERIFIED, TARGET, "{not json".getBytes(UTF_8)))
                     .get();
@@ -188,9 +219,11 @@ class RetentionIT {
                 KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, event);
             }
             BackupVerified sentinel = verified(OTHER_TARGET, 0, Outcome.PASSED);
+            storeReport(store, sentinel, Outcome.PASSED);
             KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, sentinel);
 
-            assertThat(KafkaEventClients.pollUntil(dlqConsumer, 1, Duration.ofSeconds(60)))
+            assertThat(KafkaEventClients.pollUntil(dlqConsumer, 2, Duration.ofSeconds(15)))
+                    .as("duplicates of accepted events, also of deleted backups, are no dead letters")
                     .singleElement()
                     .satisfies(r -> assertThat(new String(r.value(), UTF_8)).isEqualTo("{not json"));
             await().atMost(Duration.ofSeconds(60))
@@ -217,6 +250,25 @@ class RetentionIT {
         return jdbc.sql("SELECT backup_id FROM retention.backups WHERE deleted_at IS NOT NULL")
                 .query(UUID.class)
                 .list();
+    }
+
+    /** Stores the verification.json the verifier would have stored for {@code event}, saying {@code outcome}. */
+    private static void storeReport(ObjectStore store, BackupVerified event, Outcome outcome) {
+        VerificationReport report = new VerificationReport(
+                VerificationReport.SCHEMA_VERSION,
+                event.backupId(),
+                event.targetId(),
+                outcome,
+                event.checks(),
+                List.of(),
+                null,
+                "local",
+                null,
+                null,
+                null,
+                null,
+                event.occurredAt());
+        store.putBytes(ObjectKeys.verificationKey(event.prefix()), EventJson.toBytes(report), "application/json");
     }
 
     private static BackupVerified verified(String target, int day, Outcome outcome) {

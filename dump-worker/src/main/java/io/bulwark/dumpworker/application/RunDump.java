@@ -3,6 +3,7 @@ package io.bulwark.dumpworker.application;
 import io.bulwark.artifacts.CaptureStream;
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
+import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.artifacts.ObjectStoreException;
@@ -83,6 +84,7 @@ public class RunDump implements AutoCloseable {
     private final TargetLocks locks = new TargetLocks();
     private final Clock clock;
     private final Settings settings;
+    private final ManifestSigningKeys signing;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dump-progress");
         t.setDaemon(true);
@@ -126,6 +128,27 @@ public class RunDump implements AutoCloseable {
             StorageResilience storage,
             Clock clock,
             Settings settings) {
+        this(targets, passwords, store, engines, publisher, attempts, storage, clock, settings, null);
+    }
+
+    /**
+     * A worker that signs every manifest it writes ({@code manifest.json.sig}, {@link ManifestSigningKeys}).
+     *
+     * @param engines the dump engines by engine name ({@link DumpEngine#engine()})
+     * @param signing the keys that sign manifests, or null to write them unsigned
+     */
+    public RunDump(
+            TargetCatalog targets,
+            PasswordResolver passwords,
+            ObjectStore store,
+            Map<String, DumpEngine> engines,
+            EventPublisher publisher,
+            AttemptLedger attempts,
+            StorageResilience storage,
+            Clock clock,
+            Settings settings,
+            ManifestSigningKeys signing) {
+        this.signing = signing;
         this.targets = targets;
         this.passwords = passwords;
         this.store = store;
@@ -371,7 +394,7 @@ public class RunDump implements AutoCloseable {
                     session.rowCountMethod(),
                     session.sourceHealth());
             String manifestKey = ObjectKeys.manifestKey(prefix);
-            ManifestJson.store(store, manifestKey, manifest);
+            ManifestJson.storeSigned(store, manifestKey, manifest, signing);
             return completedEvent(manifest, prefix, manifestKey);
         } catch (IOException e) {
             throw new ObjectStoreException("could not close the capture of " + dumpKey + ": " + e.getMessage(), e);

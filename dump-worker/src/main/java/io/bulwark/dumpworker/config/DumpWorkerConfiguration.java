@@ -1,5 +1,6 @@
 package io.bulwark.dumpworker.config;
 
+import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.dumpworker.adapter.storage.ObjectStoreAttemptLedger;
@@ -16,6 +17,7 @@ import io.bulwark.engines.DumpEngine;
 import io.bulwark.engines.mariadb.MariaDbDumpTool;
 import io.bulwark.engines.postgres.PgDumpTool;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.service.signing.ManifestSigningProperties;
 import io.bulwark.service.storage.StorageProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -37,7 +39,12 @@ import org.springframework.context.annotation.Configuration;
  * runner and the {@link RunDump} use case.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({StorageProperties.class, TargetsProperties.class, DumpWorkerProperties.class})
+@EnableConfigurationProperties({
+    StorageProperties.class,
+    TargetsProperties.class,
+    DumpWorkerProperties.class,
+    ManifestSigningProperties.class
+})
 public class DumpWorkerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DumpWorkerConfiguration.class);
@@ -129,7 +136,8 @@ public class DumpWorkerConfiguration {
             AttemptLedger attemptLedger,
             StorageResilience storageResilience,
             StorageProperties storage,
-            DumpWorkerProperties properties) {
+            DumpWorkerProperties properties,
+            ManifestSigningProperties manifestSigning) {
         List<DumpEngine> engines = List.of(
                 new PgDumpTool(processRunner, properties.pgDumpProgram(), Duration.ofHours(6)),
                 new MariaDbDumpTool(processRunner, properties.mariadbDumpProgram()));
@@ -144,6 +152,26 @@ public class DumpWorkerConfiguration {
                 Clock.systemUTC(),
                 new RunDump.Settings(
                         properties.compressionLevel(), properties.maxAttempts(), properties.progressInterval(), (int)
-                                Math.min(Integer.MAX_VALUE, storage.toSettings().partSizeBytes())));
+                                Math.min(Integer.MAX_VALUE, storage.toSettings().partSizeBytes())),
+                signingKeys(manifestSigning));
+    }
+
+    /**
+     * The keys that sign manifests ({@code bulwark.manifest-signing.*}), or null (unsigned, logged as a warning).
+     *
+     * @throws IllegalArgumentException naming the property when a key cannot be read, or only retired keys are named
+     */
+    static ManifestSigningKeys signingKeys(ManifestSigningProperties properties) {
+        ManifestSigningKeys keys = properties.toKeys();
+        if (keys == null) {
+            log.warn("bulwark.manifest-signing is not configured: manifests are written unsigned");
+            return null;
+        }
+        if (!keys.canSign()) {
+            throw new IllegalArgumentException(
+                    "bulwark.manifest-signing: the dump-worker signs, so it needs key-file or key-env, not only"
+                            + " retired-key-files");
+        }
+        return keys;
     }
 }

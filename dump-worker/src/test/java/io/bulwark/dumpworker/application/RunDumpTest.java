@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bulwark.artifacts.InMemoryObjectStore;
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
+import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
@@ -31,6 +32,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +128,32 @@ class RunDumpTest {
         assertThat(manifest.rowCountMethod()).isEqualTo(FakeEngine.METHOD);
         assertThat(manifest.inventory().totalRows()).isEqualTo(3);
         assertThat(store.objects()).containsOnlyKeys(completed.artifact().key(), completed.manifestKey());
+    }
+
+    @Test
+    void withASigningKeyTheManifestIsSignedBesideIt() {
+        ManifestSigningKeys keys = ManifestSigningKeys.of(
+                "k1", "run-dump-test-signing-key-0123456789".getBytes(StandardCharsets.UTF_8), List.of());
+        RunDump signing = new RunDump(
+                id -> Optional.ofNullable(targets.get(id)),
+                source -> "pw-never-shown",
+                store,
+                Map.of("mariadb", fake),
+                events,
+                ledger,
+                new StorageResilience(breaker, 3, Duration.ofMillis(1), Duration.ofMillis(5)),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new RunDump.Settings(3, 3, Duration.ofMillis(20)),
+                keys);
+        signing.handle(request("fake"));
+
+        BackupCompleted completed = events.onlyCompletion();
+        String signatureKey = ObjectKeys.signatureKey(completed.manifestKey());
+        assertThat(store.objects()).containsOnlyKeys(completed.artifact().key(), completed.manifestKey(), signatureKey);
+        assertThat(keys.check(
+                        store.objects().get(completed.manifestKey()),
+                        store.objects().get(signatureKey)))
+                .isNull();
     }
 
     @Test

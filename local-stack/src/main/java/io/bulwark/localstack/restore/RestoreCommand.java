@@ -1,5 +1,6 @@
 package io.bulwark.localstack.restore;
 
+import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStoreException;
 import io.bulwark.artifacts.ObjectStoreSettings;
@@ -178,6 +179,13 @@ public final class RestoreCommand implements Callable<Integer> {
                     + "; neither: no password).")
     Path passwordFile;
 
+    @Option(
+            names = "--manifest-key",
+            paramLabel = "FILE",
+            description = "The manifest signing key (bulwark.manifest-signing.key-file): a backup whose manifest.json"
+                    + " is not signed with it is not restored.")
+    Path manifestKeyFile;
+
     @Option(names = "--s3-access-key-file", paramLabel = "FILE", description = "The S3 access key.")
     Path s3AccessKeyFile;
 
@@ -249,8 +257,16 @@ public final class RestoreCommand implements Callable<Integer> {
             password = credentials.destinationPassword(passwordFile);
             MinioObjectStore store = new MinioObjectStore(new ObjectStoreSettings(
                     endpoint, s3.accessKey(), s3.secretKey(), bucket, region, ObjectStoreSettings.DEFAULT_PART_SIZE));
+            ManifestSigningKeys manifestKeys = manifestKeyFile == null
+                    ? null
+                    : ManifestSigningKeys.load(
+                            null, manifestKeyFile.toString(), null, List.of(), env, "--manifest-key");
             restore = new StandaloneRestore(
-                    store, keys, pgBin != null ? pgBin : StandaloneRestore.defaultPgBinDir(), Clock.systemUTC());
+                    store,
+                    keys,
+                    pgBin != null ? pgBin : StandaloneRestore.defaultPgBinDir(),
+                    Clock.systemUTC(),
+                    manifestKeys);
         } catch (IllegalArgumentException e) {
             err.println("ERROR: " + e.getMessage());
             return RestoreExit.REFUSED;

@@ -1,5 +1,6 @@
 package io.bulwark.localstack.restore;
 
+import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.artifacts.ObjectStoreException;
 import io.bulwark.artifacts.codec.DecryptionKeys;
@@ -23,6 +24,7 @@ import io.bulwark.pipeline.RestoreRefusedException;
 import io.bulwark.pipeline.RestoreStep;
 import io.bulwark.pipeline.StoredBackup;
 import io.bulwark.pipeline.StoredBackups;
+import io.bulwark.pipeline.TrustedManifests;
 import io.bulwark.pipeline.rules.VerificationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,11 +117,35 @@ public final class StandaloneRestore {
      * @param clock names new databases and stamps the reports
      */
     public StandaloneRestore(ObjectStore store, DecryptionKeys keys, Path pgBinDir, Clock clock) {
+        this(store, keys, pgBinDir, clock, null);
+    }
+
+    /**
+     * A restore that trusts a manifest only when it keeps {@link TrustedManifests}' rules: within its prefix, of
+     * bounded size and, with {@code manifestKeys}, signed by one of them (else the backup is not found, saying why).
+     *
+     * @param store the bucket holding the backups
+     * @param keys the keys that open encrypted artifacts ({@link DecryptionKeys#none()} for plain ones)
+     * @param pgBinDir the folder of {@code pg_restore}, or null for the one on the PATH
+     * @param clock names new databases and stamps the reports
+     * @param manifestKeys the manifest signing keys ({@code --manifest-key}), or null to take unsigned manifests
+     */
+    public StandaloneRestore(
+            ObjectStore store, DecryptionKeys keys, Path pgBinDir, Clock clock, ManifestSigningKeys manifestKeys) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(keys, "keys");
         this.reports = new ReportStore(store, null);
-        this.locator = new BackupLocator(store, new StoredBackups(store, reports));
+        this.locator = new BackupLocator(
+                store,
+                new StoredBackups(
+                        store,
+                        reports,
+                        new TrustedManifests(
+                                store,
+                                TrustedManifests.DEFAULT_MAX_MANIFEST_BYTES,
+                                TrustedManifests.EncryptionPolicy.NONE,
+                                manifestKeys)));
         ProcessRunner runner = new ProcessRunner();
         this.pgRestore = new PgRestoreTool(runner, pgBinDir);
         this.mariadbRestore = new MariaDbRestoreTool(runner);

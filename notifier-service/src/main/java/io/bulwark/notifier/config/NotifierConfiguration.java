@@ -29,7 +29,10 @@ public class NotifierConfiguration {
         if (webhook.enabled()) {
             try {
                 channels.add(new WebhookChannel(
-                        webhook.url(), webhook.secret(), webhook.connectTimeout(), webhook.timeout()));
+                        webhook.url(),
+                        webhook.resolveSecret(System::getenv),
+                        webhook.connectTimeout(),
+                        webhook.timeout()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("bulwark.notifier.webhook.url: " + e.getMessage(), e);
             }

@@ -3,8 +3,12 @@ package io.bulwark.notifier.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.notifier.application.SendNotifications;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
@@ -50,5 +54,47 @@ class NotifierPropertiesTest {
                         .getFailure()
                         .rootCause()
                         .hasMessageContaining("bulwark.notifier.webhook.url"));
+    }
+
+    @Test
+    void anHttpWebhookUrlFailsStartUpNamingThePropertyUnlessInsecureHttpIsAllowed() {
+        runner.withPropertyValues("bulwark.notifier.webhook.url=http://hooks.example.com/x")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("bulwark.notifier.webhook.url is http://")
+                        .hasMessageContaining("bulwark.notifier.webhook.allow-insecure-http"));
+        runner.withPropertyValues(
+                        "bulwark.notifier.webhook.url=http://127.0.0.1:9/x",
+                        "bulwark.notifier.webhook.allow-insecure-http=true")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void theSecretIsReadFromItsFileOrVariableAndAMissingOneFailsStartUp(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("hook.secret"), "from-the-file\n");
+        NotifierProperties.Webhook fromFile = new NotifierProperties.Webhook(
+                URI.create("https://h/x"),
+                file.toString(),
+                "HOOK",
+                "inline",
+                false,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+        assertThat(fromFile.resolveSecret(name -> "from-env")).isEqualTo("from-the-file");
+        assertThat(fromFile.toString()).doesNotContain("from-the-file").contains("secret=***");
+        NotifierProperties.Webhook fromEnv = new NotifierProperties.Webhook(
+                URI.create("https://h/x"), null, "HOOK", null, false, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(fromEnv.resolveSecret(name -> name.equals("HOOK") ? "from-env" : null))
+                .isEqualTo("from-env");
+        runner.withPropertyValues(
+                        "bulwark.notifier.webhook.url=https://hooks.example.com/x",
+                        "bulwark.notifier.webhook.secret-file=" + dir.resolve("missing"))
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("bulwark.notifier.webhook.secret-file"));
     }
 }

@@ -27,6 +27,14 @@ public interface BackupCatalog {
      */
     boolean recordVerification(UUID eventId, CatalogedBackup backup, Instant verifiedAt);
 
+    /**
+     * True when the event {@code eventId} was recorded before (a redelivery); false by default, for a catalog that
+     * cannot tell.
+     */
+    default boolean processed(UUID eventId) {
+        return false;
+    }
+
     /** The live (not deleted) backups of {@code targetId}, in no particular order. */
     List<CatalogedBackup> liveBackups(String targetId);
 

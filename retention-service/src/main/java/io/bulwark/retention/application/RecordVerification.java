@@ -5,14 +5,22 @@ import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.Ids;
 import io.bulwark.contracts.InvalidEventException;
 import io.bulwark.retention.domain.CatalogedBackup;
+import io.bulwark.retention.domain.VerdictAgreement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Catalogs a verified backup, then applies its target's retention policy ({@link ExpireBackups}).
+ * Catalogs a verified backup, then applies its target's retention policy ({@link ExpireBackups}), but only when the
+ * event agrees with the {@code verification.json} stored in the backup's prefix ({@link VerdictAgreement}): a forged
+ * or stale event changes nothing, is logged and refused as invalid input (the binder dead-letters it). While the
+ * store cannot be read, the event waits (backing off up to {@code maxWait} between tries) rather than being
+ * dead-lettered: without the store nothing can be deleted anyway.
  *
  * <p>Idempotent: an event seen before changes nothing in the catalog; the policy still runs, which
  * only retries deletions that failed earlier. Thread-safe.
@@ -30,21 +38,56 @@ public class RecordVerification {
 
     private final BackupCatalog catalog;
     private final ExpireBackups expireBackups;
+    private final StoredVerdicts verdicts;
+    private final Duration firstWait;
+    private final Duration maxWait;
 
-    public RecordVerification(BackupCatalog catalog, ExpireBackups expireBackups) {
+    /**
+     * @param catalog the retention catalog
+     * @param expireBackups applies a target's policy
+     * @param verdicts the verdicts stored in the bucket, which an event must agree with
+     * @param firstWait the first pause while the store cannot be read, doubled at each try
+     * @param maxWait the longest pause between tries
+     */
+    public RecordVerification(
+            BackupCatalog catalog,
+            ExpireBackups expireBackups,
+            StoredVerdicts verdicts,
+            Duration firstWait,
+            Duration maxWait) {
         this.catalog = catalog;
         this.expireBackups = expireBackups;
+        this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
+        this.firstWait = Objects.requireNonNull(firstWait, "firstWait");
+        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
     }
 
     /**
      * Records {@code event} and expires what the target's policy no longer keeps.
      *
      * @return the deletions made by this call
-     * @throws InvalidEventException when a field retention needs is missing or invalid; the message
-     *     names the field
+     * @throws InvalidEventException when a field retention needs is missing or invalid (the message
+     *     names the field), or the event disagrees with the stored verification.json (nothing changed)
      */
     public List<BackupDeleted> handle(BackupVerified event) {
         CatalogedBackup backup = toBackup(event);
+        if (catalog.processed(event.eventId())) {
+            // a redelivery of an event that agreed when it came: its backup may be deleted since, report and all
+            log.info("Event {} was processed before; catalog unchanged", event.eventId());
+            return expireBackups.expire(backup.targetId());
+        }
+        Optional<String> disagreement = VerdictAgreement.disagreement(
+                backup.backupId(), backup.targetId(), backup.outcome(), storedVerdict(backup.prefix()));
+        if (disagreement.isPresent()) {
+            log.warn(
+                    "BackupVerified {} of backup {} ({}) ignored, nothing changed: {}",
+                    event.eventId(),
+                    backup.backupId(),
+                    backup.outcome(),
+                    disagreement.get());
+            throw new InvalidEventException(
+                    "BackupVerified: disagrees with the stored verification report: " + disagreement.get(), null);
+        }
         boolean recorded = catalog.recordVerification(event.eventId(), backup, event.occurredAt());
         if (recorded) {
             log.info(
@@ -57,6 +100,28 @@ public class RecordVerification {
             log.info("Event {} was processed before; catalog unchanged", event.eventId());
         }
         return expireBackups.expire(backup.targetId());
+    }
+
+    private Optional<VerdictAgreement.StoredVerdict> storedVerdict(String prefix) {
+        Duration wait = firstWait;
+        while (true) {
+            try {
+                return verdicts.at(prefix);
+            } catch (StoredVerdicts.Unavailable e) {
+                log.warn(
+                        "the stored verdict at {} cannot be read; trying again in {}: {}",
+                        prefix,
+                        wait,
+                        e.getMessage());
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the object store", interrupted);
+                }
+                wait = wait.multipliedBy(2).compareTo(maxWait) > 0 ? maxWait : wait.multipliedBy(2);
+            }
+        }
     }
 
     private static CatalogedBackup toBackup(BackupVerified event) {

@@ -1,39 +1,44 @@
 package io.bulwark.verifier.application;
 
 import io.bulwark.artifacts.Manifest;
-import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ObjectNotFoundException;
-import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.artifacts.ObjectStoreException;
 import io.bulwark.contracts.ArtifactRef;
+import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.InvalidEventException;
+import io.bulwark.pipeline.TrustedManifests;
+import io.bulwark.pipeline.UntrustedManifestException;
 import io.bulwark.pipeline.rules.CheckNames;
 import io.bulwark.pipeline.rules.Checks;
 import java.io.UncheckedIOException;
 
 /**
- * The first gate of a verification: a backup exists only when its manifest does, and the manifest must name an
- * artifact and an inventory to compare with. Stateless and thread-safe.
+ * The first gate of a verification: a backup exists only when its manifest does, the manifest must be trusted ({@link
+ * TrustedManifests}: within the event's prefix, of its target and backup, encrypted when the target requires it, of
+ * bounded size, signed when signing is configured), and it must name an artifact and an inventory to compare with.
+ * Stateless and thread-safe.
  */
 final class ManifestGate {
 
-    private final ObjectStore store;
+    private final TrustedManifests manifests;
 
-    ManifestGate(ObjectStore store) {
-        this.store = store;
+    ManifestGate(TrustedManifests manifests) {
+        this.manifests = manifests;
     }
 
     /**
-     * Loads the manifest at {@code key}, recording the {@code manifest} check in {@code run}: PASSED naming its tables
-     * and rows; FAILED when it is missing, unreadable, or names no artifact or inventory (the backup does not exist as
-     * one); ERROR when the store cannot be read. Every later check is SKIPPED then.
+     * Loads the manifest of {@code event}, recording the {@code manifest} check in {@code run}: PASSED naming its tables
+     * and rows; FAILED when it is missing, unreadable, untrusted ("untrusted manifest: ..."; nothing it names is read)
+     * or names no artifact or inventory (the backup does not exist as one); ERROR when the store cannot be read. Every
+     * later check is SKIPPED then.
      *
      * @return the manifest, or null when the gate is closed
      */
-    Manifest load(String key, VerificationRun run) {
+    Manifest load(BackupCompleted event, VerificationRun run) {
         long started = System.nanoTime();
+        String key = event.manifestKey();
         try {
-            Manifest manifest = ManifestJson.load(store, key);
+            Manifest manifest = manifests.load(event.prefix(), key, event.targetId(), event.backupId());
             ArtifactRef artifact = manifest.artifact();
             if (artifact == null || artifact.key() == null || artifact.key().isBlank()) {
                 run.gateFailed(
@@ -60,6 +65,9 @@ final class ManifestGate {
                             + manifest.inventory().totalRows() + " rows",
                     millisSince(started)));
             return manifest;
+        } catch (UntrustedManifestException e) {
+            run.gateFailed(
+                    Checks.failed(CheckNames.MANIFEST, e.getMessage(), millisSince(started)), "untrusted manifest");
         } catch (ObjectNotFoundException e) {
             run.gateFailed(
                     Checks.failed(

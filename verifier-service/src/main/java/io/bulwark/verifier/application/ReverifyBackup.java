@@ -1,7 +1,6 @@
 package io.bulwark.verifier.application;
 
 import io.bulwark.artifacts.Manifest;
-import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ObjectKeys;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.artifacts.ObjectStoreException;
@@ -11,6 +10,8 @@ import io.bulwark.contracts.Ids;
 import io.bulwark.contracts.InvalidEventException;
 import io.bulwark.contracts.SourceStatistics;
 import io.bulwark.contracts.VerificationRequested;
+import io.bulwark.pipeline.TrustedManifests;
+import io.bulwark.pipeline.UntrustedManifestException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,15 +35,26 @@ public final class ReverifyBackup {
 
     private static final Logger log = LoggerFactory.getLogger(ReverifyBackup.class);
 
-    private final ObjectStore store;
+    private final TrustedManifests manifests;
     private final Verification verification;
 
     /**
+     * A re-verification reading manifests with {@link TrustedManifests#lenient}.
+     *
      * @param store where the manifests are
      * @param verification verifies and publishes, e.g. a {@link RetryingVerification}
      */
     public ReverifyBackup(ObjectStore store, Verification verification) {
-        this.store = Objects.requireNonNull(store, "store");
+        this(TrustedManifests.lenient(Objects.requireNonNull(store, "store")), verification);
+    }
+
+    /**
+     * @param manifests reads the manifests, trusting only what keeps the rules (an untrusted one is verified without
+     *     it, and the verification's own gate records why it FAILED)
+     * @param verification verifies and publishes, e.g. a {@link RetryingVerification}
+     */
+    public ReverifyBackup(TrustedManifests manifests, Verification verification) {
+        this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.verification = Objects.requireNonNull(verification, "verification");
     }
 
@@ -65,8 +77,8 @@ public final class ReverifyBackup {
         String prefix = blank(request.prefix()) ? ObjectKeys.prefixOf(manifestKey) : request.prefix();
         Manifest manifest;
         try {
-            manifest = ManifestJson.load(store, manifestKey);
-        } catch (ObjectStoreException | InvalidEventException | UncheckedIOException e) {
+            manifest = manifests.load(prefix, manifestKey, request.targetId(), request.backupId());
+        } catch (ObjectStoreException | InvalidEventException | UncheckedIOException | UntrustedManifestException e) {
             log.warn(
                     "cannot load the manifest {} of backup {}; verifying without it: {}",
                     manifestKey,

@@ -21,6 +21,8 @@ import io.bulwark.pipeline.Inspection;
 import io.bulwark.pipeline.OpenArtifact;
 import io.bulwark.pipeline.ReportStore;
 import io.bulwark.pipeline.RestoreStep;
+import io.bulwark.pipeline.TrustedManifests;
+import io.bulwark.pipeline.UntrustedManifestException;
 import io.bulwark.pipeline.rules.CheckNames;
 import io.bulwark.pipeline.rules.Checks;
 import io.bulwark.pipeline.rules.VerificationSettings;
@@ -82,6 +84,8 @@ public final class VerifyBackup {
     private final CheckPipeline checks = new CheckPipeline();
 
     /**
+     * A verification reading manifests with {@link TrustedManifests#lenient}.
+     *
      * @param store where the manifests are
      * @param reader reads (and decrypts) the artifacts
      * @param reports stores the reports and reads earlier verdicts
@@ -99,7 +103,36 @@ public final class VerifyBackup {
             Clock clock,
             Duration restoreTimeout,
             VerificationSettingsSource settings) {
-        this.manifestGate = new ManifestGate(Objects.requireNonNull(store, "store"));
+        this(
+                TrustedManifests.lenient(Objects.requireNonNull(store, "store")),
+                reader,
+                reports,
+                sandboxes,
+                publisher,
+                clock,
+                restoreTimeout,
+                settings);
+    }
+
+    /**
+     * @param manifests reads the manifests, trusting only what keeps the rules
+     * @param reader reads (and decrypts) the artifacts
+     * @param reports stores the reports and reads earlier verdicts
+     * @param sandboxes starts a sandbox per verification
+     * @param publisher where the verdict goes
+     * @param restoreTimeout how long one restore may run before it is killed (a FAILED restore then)
+     * @param settings each target's verification settings: critical tables, assertions, rto
+     */
+    public VerifyBackup(
+            TrustedManifests manifests,
+            ArtifactReader reader,
+            ReportStore reports,
+            SandboxProvider sandboxes,
+            VerificationPublisher publisher,
+            Clock clock,
+            Duration restoreTimeout,
+            VerificationSettingsSource settings) {
+        this.manifestGate = new ManifestGate(Objects.requireNonNull(manifests, "manifests"));
         this.reader = Objects.requireNonNull(reader, "reader");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.sandboxes = Objects.requireNonNull(sandboxes, "sandboxes");
@@ -197,9 +230,9 @@ public final class VerifyBackup {
         log.info("verifying backup {} of {} ({})", event.backupId(), event.targetId(), event.prefix());
         long started = System.nanoTime();
         VerificationRun run = new VerificationRun(sandboxes.kind());
-        Manifest manifest = manifestGate.load(event.manifestKey(), run);
+        Manifest manifest = manifestGate.load(event, run);
         if (manifest != null) {
-            verifyArtifact(manifest, run);
+            verifyArtifact(event.prefix(), manifest, run);
         }
         run.totalMillis = millisSince(started);
         VerificationReport report = run.report(event, manifest, clock.instant());
@@ -225,7 +258,7 @@ public final class VerifyBackup {
         return new Attempt(toEvent(event, report, reportKey, pageKey, run.notWorthRetrying), run.notWorthRetrying);
     }
 
-    private void verifyArtifact(Manifest manifest, VerificationRun run) {
+    private void verifyArtifact(String prefix, Manifest manifest, VerificationRun run) {
         String engine = manifest.source() == null || manifest.source().engine() == null
                 ? "postgresql"
                 : manifest.source().engine();
@@ -259,16 +292,19 @@ public final class VerifyBackup {
                 return;
             }
             run.checks.add(sandboxCheck);
-            restoreAndCheck(sandbox, manifest, run);
+            restoreAndCheck(sandbox, prefix, manifest, run);
         }
     }
 
     /** The restore pipeline into the sandbox: restore step, then (when the tool ran) the check pipeline. */
-    private void restoreAndCheck(Sandbox sandbox, Manifest manifest, VerificationRun run) {
+    private void restoreAndCheck(Sandbox sandbox, String prefix, Manifest manifest, VerificationRun run) {
         ArtifactRef artifact = manifest.artifact();
         OpenArtifact open;
         try {
-            open = reader.open(manifest.targetId(), artifact);
+            open = reader.open(manifest.targetId(), prefix, artifact);
+        } catch (UntrustedManifestException e) {
+            run.skipFrom(Checks.failed(CheckNames.CHECKSUM, e.getMessage(), 0), "untrusted manifest");
+            return;
         } catch (ObjectNotFoundException e) {
             run.skipFrom(
                     Checks.failed(

@@ -67,6 +67,33 @@ public record DecryptionProperties(Verifier verifier, Map<String, Target> target
     /**
      * @param passphraseEnv environment variable holding the target's passphrase, or null
      * @param passphraseFile file holding it, or null
+     * @param recipients the public key files the dump-worker encrypts to (read here only to know that the target
+     *     encrypts)
+     * @param required whether every artifact of the target must be OpenPGP-encrypted, so that a plaintext one is
+     *     FAILED ({@code bulwark.targets.<id>.encryption.required}); null means true when recipients or a passphrase
+     *     are configured
      */
-    public record Encryption(String passphraseEnv, String passphraseFile) {}
+    public record Encryption(String passphraseEnv, String passphraseFile, List<String> recipients, Boolean required) {
+        public Encryption {
+            recipients = recipients == null ? List.of() : List.copyOf(recipients);
+        }
+
+        /** True when the target's artifacts must be encrypted: {@code required}, else whether anything encrypts. */
+        public boolean encryptionRequired() {
+            if (required != null) {
+                return required;
+            }
+            return !recipients.isEmpty()
+                    || (passphraseEnv != null && !passphraseEnv.isBlank())
+                    || (passphraseFile != null && !passphraseFile.isBlank());
+        }
+    }
+
+    /** True when the artifacts of {@code targetId} must be encrypted ({@link Encryption#encryptionRequired()}). */
+    public boolean encryptionRequired(String targetId) {
+        Target target = targets.get(targetId);
+        return target != null
+                && target.encryption() != null
+                && target.encryption().encryptionRequired();
+    }
 }

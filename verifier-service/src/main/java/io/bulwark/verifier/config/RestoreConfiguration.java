@@ -13,6 +13,7 @@ import io.bulwark.pipeline.ProvenRestore;
 import io.bulwark.pipeline.ReportStore;
 import io.bulwark.pipeline.RestoreStep;
 import io.bulwark.pipeline.StoredBackups;
+import io.bulwark.pipeline.TrustedManifests;
 import io.bulwark.service.secrets.SecretReader;
 import io.bulwark.verifier.adapter.storage.ObjectStoreRestoreLedger;
 import io.bulwark.verifier.application.InterruptedRestores;
@@ -59,8 +60,8 @@ public class RestoreConfiguration {
     }
 
     @Bean
-    StoredBackups storedBackups(ObjectStore objectStore, ReportStore reportStore) {
-        return new StoredBackups(objectStore, reportStore);
+    StoredBackups storedBackups(ObjectStore objectStore, ReportStore reportStore, TrustedManifests trustedManifests) {
+        return new StoredBackups(objectStore, reportStore, trustedManifests);
     }
 
     @Bean

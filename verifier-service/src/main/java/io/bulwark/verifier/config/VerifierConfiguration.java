@@ -1,5 +1,6 @@
 package io.bulwark.verifier.config;
 
+import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.engines.ConnectionSpec;
@@ -9,6 +10,9 @@ import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.pipeline.ArtifactReader;
 import io.bulwark.pipeline.DecryptionKeyring;
 import io.bulwark.pipeline.ReportStore;
+import io.bulwark.pipeline.TrustedManifests;
+import io.bulwark.service.limits.LimitsProperties;
+import io.bulwark.service.signing.ManifestSigningProperties;
 import io.bulwark.service.storage.StorageProperties;
 import io.bulwark.verifier.adapter.report.HtmlReportPages;
 import io.bulwark.verifier.adapter.sandbox.EngineSandboxProvider;
@@ -47,7 +51,9 @@ import org.springframework.context.annotation.Configuration;
     SandboxContainerLimitsProperties.class,
     DecryptionProperties.class,
     RetryProperties.class,
-    VerificationProperties.class
+    VerificationProperties.class,
+    LimitsProperties.class,
+    ManifestSigningProperties.class
 })
 public class VerifierConfiguration {
 
@@ -184,8 +190,29 @@ public class VerifierConfiguration {
     }
 
     @Bean
-    ReportStore reportStore(ObjectStore objectStore) {
-        return new ReportStore(objectStore, new HtmlReportPages());
+    ReportStore reportStore(ObjectStore objectStore, LimitsProperties limits) {
+        return new ReportStore(
+                objectStore, new HtmlReportPages(), limits.reportSize().toBytes());
+    }
+
+    /**
+     * Manifests read within their backup's prefix, of at most {@code bulwark.limits.manifest-size}, encrypted when
+     * {@code bulwark.targets.<id>.encryption.required}, signed by a key of {@code bulwark.manifest-signing} when one is
+     * configured.
+     *
+     * @throws IllegalArgumentException naming the property when a signing key cannot be read
+     */
+    @Bean
+    TrustedManifests trustedManifests(
+            ObjectStore objectStore,
+            LimitsProperties limits,
+            DecryptionProperties decryption,
+            ManifestSigningProperties signing) {
+        ManifestSigningKeys keys = signing.toKeys();
+        if (keys == null) {
+            log.warn("bulwark.manifest-signing is not configured: manifests are trusted without a signature");
+        }
+        return new TrustedManifests(objectStore, limits.manifestSize().toBytes(), decryption::encryptionRequired, keys);
     }
 
     @Bean
@@ -196,7 +223,7 @@ public class VerifierConfiguration {
     /** One attempt; the publisher drops the result, which {@link #retryingVerification} publishes. */
     @Bean
     VerifyBackup verifyBackup(
-            ObjectStore objectStore,
+            TrustedManifests trustedManifests,
             ArtifactReader artifactReader,
             ReportStore reportStore,
             SandboxProvider sandboxProvider,
@@ -204,7 +231,7 @@ public class VerifierConfiguration {
             SandboxProperties sandbox,
             VerificationProperties verification) {
         return new VerifyBackup(
-                objectStore,
+                trustedManifests,
                 artifactReader,
                 reportStore,
                 sandboxProvider,
@@ -222,7 +249,7 @@ public class VerifierConfiguration {
     }
 
     @Bean
-    ReverifyBackup reverifyBackup(ObjectStore objectStore, RetryingVerification retryingVerification) {
-        return new ReverifyBackup(objectStore, retryingVerification);
+    ReverifyBackup reverifyBackup(TrustedManifests trustedManifests, RetryingVerification retryingVerification) {
+        return new ReverifyBackup(trustedManifests, retryingVerification);
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -27,8 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Headers: {@code Content-Type: application/json}, {@value #ID_HEADER} (the notification id, for
  * de-duplication by the receiver) and, when a secret is configured, {@value #SIGNATURE_HEADER}
- * {@code sha256=<hex>}: the lowercase hex HMAC-SHA256 (RFC 2104) of the exact body bytes keyed with
- * the secret's UTF-8 bytes, the scheme GitHub webhooks use. Any status outside 200-299, a timeout or
+ * {@code t=<unix seconds>,v1=<hex>}: the lowercase hex HMAC-SHA256 (RFC 2104) of {@code "<t>.<body>"} (the
+ * timestamp's decimal digits, a dot, the exact body bytes) keyed with the secret's UTF-8 bytes, the scheme Stripe
+ * webhooks use. The timestamp is signed too, so a receiver that refuses old timestamps (5 minutes, say) refuses a
+ * replayed request. Any status outside 200-299, a timeout or
  * a connection failure is a {@link DeliveryException}. The secret and the URL's path and query
  * (which may hold a token) never appear in logs or exception messages. Thread-safe.
  */
@@ -47,8 +50,11 @@ public class WebhookChannel implements NotificationChannel {
     private final URI url;
     private final byte[] secret;
     private final Duration timeout;
+    private final Clock clock;
 
     /**
+     * A channel signing with the system clock's time.
+     *
      * @param url where to POST, http or https
      * @param secret the HMAC key, or null/blank to send no signature
      * @param connectTimeout how long to wait for the TCP/TLS connection
@@ -56,7 +62,20 @@ public class WebhookChannel implements NotificationChannel {
      * @throws IllegalArgumentException when the URL is not http(s)
      */
     public WebhookChannel(URI url, String secret, Duration connectTimeout, Duration timeout) {
+        this(url, secret, connectTimeout, timeout, Clock.systemUTC());
+    }
+
+    /**
+     * @param url where to POST, http or https (whether http is allowed is the configuration's decision)
+     * @param secret the HMAC key, or null/blank to send no signature
+     * @param connectTimeout how long to wait for the TCP/TLS connection
+     * @param timeout how long to wait for the response after sending
+     * @param clock gives the signature's timestamp
+     * @throws IllegalArgumentException when the URL is not http(s)
+     */
+    public WebhookChannel(URI url, String secret, Duration connectTimeout, Duration timeout, Clock clock) {
         Objects.requireNonNull(url, "url");
+        this.clock = Objects.requireNonNull(clock, "clock");
         if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
             throw new IllegalArgumentException("bulwark.notifier.webhook.url must be an http(s) URL");
         }
@@ -88,7 +107,7 @@ public class WebhookChannel implements NotificationChannel {
                 .header(ID_HEADER, notification.notificationId().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (secret != null) {
-            request.header(SIGNATURE_HEADER, signature(secret, body));
+            request.header(SIGNATURE_HEADER, signature(secret, clock.instant().getEpochSecond(), body));
         }
         HttpResponse<Void> response;
         try {
@@ -108,14 +127,15 @@ public class WebhookChannel implements NotificationChannel {
     }
 
     /**
-     * The signature header value for {@code body}: {@code sha256=} and the lowercase hex
-     * HMAC-SHA256 of it under {@code key}.
+     * The signature header value for {@code body} sent at {@code unixSeconds}: {@code t=<unixSeconds>,v1=} and the
+     * lowercase hex HMAC-SHA256 of {@code "<unixSeconds>.<body>"} under {@code key}.
      */
-    public static String signature(byte[] key, byte[] body) {
+    public static String signature(byte[] key, long unixSeconds, byte[] body) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(key, HMAC));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+            mac.update((unixSeconds + ".").getBytes(StandardCharsets.US_ASCII));
+            return "t=" + unixSeconds + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.notifier.Events;
+import io.bulwark.notifier.ReceiverCheck;
 import io.bulwark.notifier.application.DeliveryException;
 import io.bulwark.notifier.domain.Notification;
 import io.bulwark.notifier.domain.NotificationRule;
@@ -14,7 +15,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,14 +64,31 @@ class WebhookChannelTest {
     }
 
     @Test
-    void postsTheNotificationAsJsonWithAValidSignature() {
-        new WebhookChannel(hook(), SECRET, Duration.ofSeconds(2), Duration.ofSeconds(5)).deliver(notification);
+    void postsTheNotificationAsJsonWithAValidTimestampedSignature() throws Exception {
+        Instant now = Instant.parse("2026-12-03T05:00:00Z");
+        new WebhookChannel(
+                        hook(), SECRET, Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.fixed(now, ZoneOffset.UTC))
+                .deliver(notification);
 
         assertThat(received).singleElement().satisfies(r -> {
             assertThat(r.headers().get("Content-type")).containsExactly("application/json");
-            assertThat(r.headers().get("X-bulwark-signature"))
-                    .containsExactly(WebhookChannel.signature(SECRET.getBytes(StandardCharsets.UTF_8), r.body()));
-            assertThat(r.headers().get("X-bulwark-signature").getFirst()).matches("sha256=[0-9a-f]{64}");
+            String header = r.headers().get("X-bulwark-signature").getFirst();
+            assertThat(header).matches("t=" + now.getEpochSecond() + ",v1=[0-9a-f]{64}");
+            byte[] key = SECRET.getBytes(StandardCharsets.UTF_8);
+            assertThat(ReceiverCheck.refusal(header, r.body(), key, now.plusSeconds(60), Duration.ofMinutes(5)))
+                    .as("the receiver's check of the README")
+                    .isNull();
+            assertThat(ReceiverCheck.refusal(header, r.body(), key, now.plusSeconds(301), Duration.ofMinutes(5)))
+                    .as("a replay after the window")
+                    .isEqualTo("timestamp outside the replay window");
+            byte[] altered = r.body().clone();
+            altered[10] ^= 1;
+            assertThat(ReceiverCheck.refusal(header, altered, key, now, Duration.ofMinutes(5)))
+                    .isEqualTo("bad signature");
+            String otherTime = header.replace("t=" + now.getEpochSecond(), "t=" + (now.getEpochSecond() + 1));
+            assertThat(ReceiverCheck.refusal(otherTime, r.body(), key, now, Duration.ofMinutes(5)))
+                    .as("the timestamp is signed too")
+                    .isEqualTo("bad signature");
             JsonNode json = EventJson.mapper().readTree(r.body());
             assertThat(json.get("severity").asString()).isEqualTo("ERROR");
             assertThat(json.get("backupId").asString())
@@ -81,12 +102,14 @@ class WebhookChannelTest {
     }
 
     @Test
-    void signatureIsTheKnownHmacSha256() {
-        // RFC 4231 test case 2.
+    void signatureIsTheHmacSha256OfTimestampDotBody() {
+        // as openssl computes it: printf '%s' '1700000000.what do ya want for nothing?' | openssl dgst -sha256 -hmac
+        // Jefe
         assertThat(WebhookChannel.signature(
                         "Jefe".getBytes(StandardCharsets.UTF_8),
+                        1_700_000_000L,
                         "what do ya want for nothing?".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+                .isEqualTo("t=1700000000,v1=1cdd0650c8be1cb0974b1788d458b1e781206cfef59b85faafc582d2e182c57e");
     }
 
     @Test

@@ -29,6 +29,15 @@ public class JdbcBackupCatalog implements BackupCatalog {
     }
 
     @Override
+    public boolean processed(UUID eventId) {
+        return jdbc.sql("SELECT count(*) FROM retention.processed_events WHERE event_id = :eventId")
+                        .param("eventId", eventId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    @Override
     @Transactional
     public boolean recordVerification(UUID eventId, CatalogedBackup backup, Instant verifiedAt) {
         int fresh = jdbc.sql(
