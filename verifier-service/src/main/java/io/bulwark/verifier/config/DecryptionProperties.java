@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *       secret-key-passphrase-env: BULWARK_VERIFY_KEY_PASSPHRASE  # when the keys are protected
  * </pre>
  *
+ * <p>{@code secret-keys} is a key ring: list the old keys beside the new one while backups encrypted to the old ones
+ * are retained, so that they stay verifiable (every file is unlocked with the one passphrase, or none).
+ *
  * @param verifier holds {@code decryption}
  * @param targets each target's encryption settings (other target settings are ignored here)
  * @throws IllegalArgumentException naming the property when a secret key file cannot be read
@@ -67,6 +70,13 @@ public record DecryptionProperties(Verifier verifier, Map<String, Target> target
     /**
      * @param passphraseEnv environment variable holding the target's passphrase, or null
      * @param passphraseFile file holding it, or null
+     * @param recipients the public key files the dump-worker encrypts the target's new backups to (the shared {@code
+     *     bulwark.targets.<id>.encryption.recipients}); the verifier only reads them to check that its key ring opens
+     *     what is being written ({@link KeyRingCoverage})
      */
-    public record Encryption(String passphraseEnv, String passphraseFile) {}
+    public record Encryption(String passphraseEnv, String passphraseFile, List<String> recipients) {
+        public Encryption {
+            recipients = recipients == null ? List.of() : List.copyOf(recipients);
+        }
+    }
 }
