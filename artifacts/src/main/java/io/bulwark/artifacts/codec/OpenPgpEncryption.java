@@ -185,7 +185,7 @@ public final class OpenPgpEncryption {
      *
      * @throws IOException when the session key cannot be encrypted or writing the headers fails
      */
-    OutputStream encrypting(OutputStream sink) throws IOException {
+    public OutputStream encrypting(OutputStream sink) throws IOException {
         PGPDataEncryptorBuilder cipher = jdkCipher
                 ? new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
                         .setWithIntegrityPacket(true)
