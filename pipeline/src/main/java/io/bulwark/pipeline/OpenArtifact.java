@@ -68,9 +68,10 @@ public final class OpenArtifact implements AutoCloseable {
                     && ref.recipientsKnown()
                     && !ref.recipients().isEmpty()) {
                 // name the keys as the manifest and GET /api/keys do: by fingerprint, not the session packets' key ids
+                String ring =
+                        "the ring holds " + (keys.fingerprints().isEmpty() ? "no secret key" : keys.fingerprints());
                 throw DecryptionException.noKeyForRecipients(
-                        ref.recipients(),
-                        "the ring holds " + (keys.fingerprints().isEmpty() ? "no secret key" : keys.fingerprints()));
+                        ref.recipients(), e.detail() == null ? ring : ring + "; " + e.detail());
             }
             throw e;
         }

@@ -135,10 +135,15 @@ public final class RestoreStep {
                         Checks.error(
                                 CheckNames.RESTORE,
                                 "the archive could not be decoded: " + e.getMessage()
-                                        + " (add a key of one of its recipients to the key ring:"
-                                        + " bulwark.verifier.decryption.secret-keys)",
+                                        + (artifact.keysConfigured()
+                                                ? " (add a key of one of its recipients to the key ring:"
+                                                        + " bulwark.verifier.decryption.secret-keys)"
+                                                : " (no decryption key is configured for it:"
+                                                        + " bulwark.verifier.decryption)"),
                                 0),
-                        e.getMessage());
+                        artifact.keysConfigured()
+                                ? e.getMessage()
+                                : "no decryption key is configured for the artifact");
             } else if (artifact.keysConfigured()) {
                 run.decodeError(
                         Checks.failed(CheckNames.RESTORE, "the archive could not be decoded: " + e.getMessage(), 0),

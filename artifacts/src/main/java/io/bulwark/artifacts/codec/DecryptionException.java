@@ -10,18 +10,20 @@ import java.util.List;
 public final class DecryptionException extends UnreadableArtifactException {
 
     private final List<String> missingRecipients;
+    private final String detail;
 
     /**
      * @param message what was needed and what was tried
      * @param cause the OpenPGP library's exception, or null
      */
     public DecryptionException(String message, Throwable cause) {
-        this(message, cause, null);
+        this(message, cause, null, null);
     }
 
-    private DecryptionException(String message, Throwable cause, List<String> missingRecipients) {
+    private DecryptionException(String message, Throwable cause, List<String> missingRecipients, String detail) {
         super(message, cause);
         this.missingRecipients = missingRecipients == null ? null : List.copyOf(missingRecipients);
+        this.detail = detail;
     }
 
     /**
@@ -45,7 +47,13 @@ public final class DecryptionException extends UnreadableArtifactException {
                 "no key in the ring opens this artifact: " + String.join(", ", recipients)
                         + (detail == null ? "" : "; " + detail),
                 null,
-                recipients);
+                recipients,
+                detail);
+    }
+
+    /** The detail given to {@link #noKeyForRecipients(List, String)}, or null. */
+    public String detail() {
+        return detail;
     }
 
     /** True when this is {@link #noKeyForRecipients(List)}: no key of the ring matches any recipient. */
