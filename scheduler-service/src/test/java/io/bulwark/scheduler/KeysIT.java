@@ -63,6 +63,7 @@ class KeysIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String OLD = "1111111111111111111111111111111111111111";
 
+    private static Path keysDir;
     private static GnuPgHome gnupg;
     private static GnuPgHome.KeyPair current;
 
@@ -77,8 +78,8 @@ class KeysIT {
         admin("create database " + DATABASE);
         registry.add("spring.datasource.url", () -> PG + DATABASE);
         registry.add("spring.datasource.username", () -> "postgres");
-        Path dir = Files.createTempDirectory("keys-it");
-        gnupg = GnuPgHome.create(dir);
+        keysDir = Files.createTempDirectory("keys-it");
+        gnupg = GnuPgHome.create(keysDir);
         current = gnupg.generateKey("current");
         registry.add(
                 "bulwark.targets.chinook.encryption.recipients[0]",
@@ -90,6 +91,9 @@ class KeysIT {
         public void afterAll(ExtensionContext context) throws SQLException {
             if (gnupg != null) {
                 gnupg.close();
+            }
+            if (keysDir != null) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(keysDir.toFile());
             }
             admin("drop database if exists " + DATABASE + " with (force)");
         }
