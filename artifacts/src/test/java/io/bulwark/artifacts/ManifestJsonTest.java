@@ -40,7 +40,8 @@ class ManifestJsonTest {
                         1234,
                         5678,
                         "ab".repeat(32),
-                        "cd".repeat(32)),
+                        "cd".repeat(32),
+                        List.of("0A1B2C3D4E5F60718293A4B5C6D7E8F901234567")),
                 new SchemaInventory(
                         List.of(new TableInfo("public", "album", 347), new TableInfo("public", "artist", 275)),
                         List.of("public.v"),
@@ -78,6 +79,20 @@ class ManifestJsonTest {
                 .replaceFirst("\\{", "{ \"addedLater\" : 1,");
         assertThat(ManifestJson.read(json.getBytes(StandardCharsets.UTF_8)).targetId())
                 .isEqualTo("chinook");
+    }
+
+    @Test
+    void aManifestWrittenBeforeRecipientsWereRecordedReadsAsUnknownRecipients() {
+        String json = new String(ManifestJson.toBytes(sample()), StandardCharsets.UTF_8)
+                .replaceAll(",\\s*\"recipients\"\\s*:\\s*\\[[^\\]]*\\]", "");
+        assertThat(json).doesNotContain("recipients");
+
+        Manifest old = ManifestJson.read(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(old.artifact().recipientsKnown()).isFalse();
+        assertThat(old.artifact().recipients()).isNull();
+        assertThat(sample().artifact().recipientsKnown()).isTrue();
+        assertThat(sample().artifact().recipients()).containsExactly("0A1B2C3D4E5F60718293A4B5C6D7E8F901234567");
     }
 
     @Test

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             RestoreCommand.class,
             BenchCommand.class,
+            io.bulwark.localstack.keys.KeysCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LocalStack implements Runnable {

@@ -1,6 +1,7 @@
 package io.bulwark.pipeline;
 
 import io.bulwark.artifacts.codec.ArtifactDecoder;
+import io.bulwark.artifacts.codec.DecryptionException;
 import io.bulwark.artifacts.codec.DecryptionKeys;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.engines.ArchiveHead;
@@ -47,8 +48,9 @@ public final class OpenArtifact implements AutoCloseable {
      * has read it.
      *
      * @param timeout how long the engine's listing may take
-     * @throws io.bulwark.artifacts.codec.DecryptionException when no key opens an encrypted artifact (see {@link
-     *     #keysConfigured()})
+     * @throws DecryptionException when no key opens an encrypted artifact (see {@link #keysConfigured()}); {@link
+     *     DecryptionException#isNoKeyForRecipients()} when the ring holds no key of any recipient, naming the
+     *     recipients by the fingerprints the manifest records (by key id for a manifest without them)
      * @throws io.bulwark.artifacts.codec.CorruptArtifactException when the stream cannot be decoded
      * @throws IOException when reading fails otherwise (the object store: see {@link #sourceFailure()})
      * @throws IllegalArgumentException when the manifest names a codec this build does not know
@@ -58,8 +60,22 @@ public final class OpenArtifact implements AutoCloseable {
         keys = keyring.keysFor(targetId);
         // the decoder closes its input when it throws (keys that do not open the artifact), but the checksum still
         // reads the artifact to its end: the stored stream is closed by close() alone
-        BufferedInputStream ahead =
-                new BufferedInputStream(ArtifactDecoder.decoding(new KeptOpen(stored), ref.codecs(), keys), 64 * 1024);
+        InputStream decoding;
+        try {
+            decoding = ArtifactDecoder.decoding(new KeptOpen(stored), ref.codecs(), keys);
+        } catch (DecryptionException e) {
+            if (e.isNoKeyForRecipients()
+                    && ref.recipientsKnown()
+                    && !ref.recipients().isEmpty()) {
+                // name the keys as the manifest and GET /api/keys do: by fingerprint, not the session packets' key ids
+                String ring =
+                        "the ring holds " + (keys.fingerprints().isEmpty() ? "no secret key" : keys.fingerprints());
+                throw DecryptionException.noKeyForRecipients(
+                        ref.recipients(), e.detail() == null ? ring : ring + "; " + e.detail());
+            }
+            throw e;
+        }
+        BufferedInputStream ahead = new BufferedInputStream(decoding, 64 * 1024);
         decoded = ahead;
         long started = System.nanoTime();
         int limit = engine.headBytes();

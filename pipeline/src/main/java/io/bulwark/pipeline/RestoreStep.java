@@ -128,7 +128,23 @@ public final class RestoreStep {
                             CheckNames.RESTORE, "the archive cannot be decoded by this build: " + e.getMessage(), 0),
                     null);
         } catch (DecryptionException e) {
-            if (artifact.keysConfigured()) {
+            if (e.isNoKeyForRecipients()) {
+                // the ring lacks every recipient's key (an old key not configured, or a retired one): trying again
+                // with the same ring ends the same way, and the artifact itself may be fine, so no FAILED verdict
+                run.decodeError(
+                        Checks.error(
+                                CheckNames.RESTORE,
+                                "the archive could not be decoded: " + e.getMessage()
+                                        + (artifact.keysConfigured()
+                                                ? " (add a key of one of its recipients to the key ring:"
+                                                        + " bulwark.verifier.decryption.secret-keys)"
+                                                : " (no decryption key is configured for it:"
+                                                        + " bulwark.verifier.decryption)"),
+                                0),
+                        artifact.keysConfigured()
+                                ? e.getMessage()
+                                : "no decryption key is configured for the artifact");
+            } else if (artifact.keysConfigured()) {
                 run.decodeError(
                         Checks.failed(CheckNames.RESTORE, "the archive could not be decoded: " + e.getMessage(), 0),
                         null);

@@ -66,7 +66,8 @@ final class BackupCapture {
                     capture.storedBytes(),
                     capture.rawBytes(),
                     capture.sha256(),
-                    capture.rawSha256());
+                    capture.rawSha256(),
+                    chain.recipientFingerprints());
             manifest = new Manifest(
                     Manifest.SCHEMA_VERSION,
                     backupId,

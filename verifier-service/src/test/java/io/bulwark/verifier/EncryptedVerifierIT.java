@@ -22,6 +22,10 @@ import io.bulwark.engines.postgres.PgDumpTool;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.testsupport.GnuPgHome;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,9 +48,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * end to end on real components. The verifier holds the secret key of a key pair made by {@code gpg}
  * ({@code bulwark.verifier.decryption.secret-keys}) and the passphrase files of two targets ({@code
  * bulwark.targets.<id>.encryption.passphrase-file}, the setting the dump-worker encrypts with): an artifact
- * encrypted to its key or with its target's passphrase restores and passes; one encrypted to a key it lacks, or
- * with a passphrase other than its target's, fails the {@code restore} check saying why. (With no key at all the
- * verdict is ERROR instead: {@link VerifierIT}.)
+ * encrypted to its key, to an older key still in its ring, or with its target's passphrase restores and passes; one
+ * with a passphrase other than its target's fails the {@code restore} check saying why; one encrypted to a key its
+ * ring lacks is an ERROR that is not worth retrying, naming the recipients' fingerprints. The {@code keyRing} health
+ * indicator names the target whose recipients the ring cannot open.
  */
 @SpringBootTest(
         classes = VerifierApplication.class,
@@ -70,6 +76,7 @@ class EncryptedVerifierIT {
     private static GnuPgHome gnupg;
     private static GnuPgHome.KeyPair verifierKey;
     private static GnuPgHome.KeyPair otherKey;
+    private static GnuPgHome.KeyPair oldKey;
     private static String passphrase;
     private static Path passphraseFile;
     private static Path oldPassphraseFile;
@@ -77,6 +84,9 @@ class EncryptedVerifierIT {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @LocalServerPort
+    int port;
 
     @BeforeAll
     static void startStoreKeysAndSourceDatabase() throws Exception {
@@ -87,6 +97,7 @@ class EncryptedVerifierIT {
         gnupg = GnuPgHome.create(work.root().resolve("keys"));
         verifierKey = gnupg.generateKey("verifier");
         otherKey = gnupg.generateKey("other");
+        oldKey = gnupg.generateKey("old");
         passphrase = "chinook backup passphrase " + System.nanoTime();
         passphraseFile = Files.writeString(work.root().resolve("chinook-pass"), passphrase + "\n");
         oldPassphraseFile = Files.writeString(work.root().resolve("chinook-oldpass"), "an older passphrase\n");
@@ -107,6 +118,16 @@ class EncryptedVerifierIT {
         registry.add(
                 "bulwark.verifier.decryption.secret-keys[0]",
                 () -> verifierKey.secretKey().toString());
+        registry.add(
+                "bulwark.verifier.decryption.secret-keys[1]",
+                () -> oldKey.secretKey().toString());
+        registry.add(
+                "bulwark.targets." + KEY_TARGET + ".encryption.recipients[0]",
+                () -> verifierKey.publicKey().toString());
+        registry.add(
+                "bulwark.targets.chinook-lost.encryption.recipients[0]",
+                () -> otherKey.publicKey().toString());
+        registry.add("management.endpoint.health.show-details", () -> "always");
         registry.add(
                 "bulwark.targets." + PASSPHRASE_TARGET + ".encryption.passphrase-file",
                 () -> passphraseFile.toString());
@@ -151,23 +172,49 @@ class EncryptedVerifierIT {
     }
 
     @Test
-    void anArtifactEncryptedToAKeyTheVerifierLacksFailsTheRestoreCheckNamingTheRecipient() throws Exception {
+    void anArtifactEncryptedToAnOlderKeyOfTheRingPassesAndTheEventNamesItsRecipient() throws Exception {
+        BackupCapture.Backup backup = capture(KEY_TARGET, OpenPgpEncryption.toRecipients(List.of(oldKey.publicKey())));
+        assertThat(backup.manifest().artifact().recipients()).containsExactly(oldKey.fingerprint());
+
+        BackupVerified event = verify(backup);
+
+        assertPassedWithEveryTable(event, backup);
+        assertThat(event.artifactRecipients()).containsExactly(oldKey.fingerprint());
+    }
+
+    @Test
+    void anArtifactEncryptedToAKeyTheRingLacksIsAnErrorNotWorthRetryingNamingTheFingerprint() throws Exception {
         OpenPgpEncryption toOther = OpenPgpEncryption.toRecipients(List.of(otherKey.publicKey()));
         BackupCapture.Backup backup = capture(KEY_TARGET, toOther);
 
         BackupVerified event = verify(backup);
 
-        assertThat(event.outcome()).as(event.checks().toString()).isEqualTo(Outcome.FAILED);
+        assertThat(event.outcome()).as(event.checks().toString()).isEqualTo(Outcome.ERROR);
+        assertThat(event.retryable()).isFalse();
+        assertThat(event.artifactRecipients()).containsExactly(otherKey.fingerprint());
         assertThat(check(event, "checksum").status()).isEqualTo(CheckStatus.PASSED);
         CheckResult restore = check(event, "restore");
-        assertThat(restore.status()).isEqualTo(CheckStatus.FAILED);
-        assertThat(restore.detail())
-                .contains("could not be decoded")
-                .contains("no secret key")
-                .contains(
-                        "for any of the recipients " + toOther.recipientKeyIds().getFirst());
+        assertThat(restore.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(restore.detail()).contains("no key in the ring opens this artifact: " + otherKey.fingerprint());
         assertThat(check(event, "tables").status()).isEqualTo(CheckStatus.SKIPPED);
-        assertThat(check(event, "row-counts").status()).isEqualTo(CheckStatus.SKIPPED);
+    }
+
+    @Test
+    void theKeyRingHealthNamesTheTargetWhoseRecipientsTheRingCannotOpen() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/keyRing"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body())
+                .contains("\"status\":\"DOWN\"")
+                .contains("\"uncoveredTargets\":[\"chinook-lost\"]")
+                .contains(verifierKey.fingerprint())
+                .contains(oldKey.fingerprint())
+                .contains(otherKey.fingerprint())
+                .doesNotContain("PRIVATE KEY");
     }
 
     @Test

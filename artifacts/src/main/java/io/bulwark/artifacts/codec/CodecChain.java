@@ -66,6 +66,15 @@ public record CodecChain(Compression compression, int level, OpenPgpEncryption e
         return compression.fileSuffix() + (encrypted() ? OPENPGP_SUFFIX : "");
     }
 
+    /**
+     * The fingerprints of the OpenPGP certificates the chain encrypts to (see {@link
+     * OpenPgpEncryption#recipientFingerprints()}); empty when it does not encrypt or encrypts with a passphrase only.
+     * What {@link io.bulwark.contracts.ArtifactRef#recipients()} records.
+     */
+    public List<String> recipientFingerprints() {
+        return encrypted() ? encryption.recipientFingerprints() : List.of();
+    }
+
     /** True when the chain ends in OpenPGP encryption. */
     public boolean encrypted() {
         return encryption != null;

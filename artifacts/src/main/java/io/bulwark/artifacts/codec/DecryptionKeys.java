@@ -111,6 +111,35 @@ public final class DecryptionKeys {
         return secretKeys.stream().map(k -> OpenPgpKeys.keyId(k.keyId())).toList();
     }
 
+    /**
+     * The fingerprints (upper-case hex) of the certificates whose secret encryption keys this ring holds: the primary
+     * key's fingerprint, the one {@link OpenPgpEncryption#recipientFingerprints()} records, in the order added,
+     * without duplicates.
+     */
+    public List<String> fingerprints() {
+        return secretKeys.stream()
+                .map(SecretKey::certificateFingerprint)
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * True when this ring holds a secret key of one of {@code recipientFingerprints} (matched against the
+     * certificate's fingerprint and the encryption subkey's own, case-insensitively).
+     */
+    public boolean opensAnyOf(java.util.Collection<String> recipientFingerprints) {
+        for (String fingerprint : recipientFingerprints) {
+            String wanted = fingerprint.toUpperCase(java.util.Locale.ROOT);
+            for (SecretKey key : secretKeys) {
+                if (key.certificateFingerprint().equals(wanted)
+                        || key.fingerprint().equals(wanted)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** How many passphrases there are. */
     public int passphraseCount() {
         return passphrases.size();
@@ -142,11 +171,17 @@ public final class DecryptionKeys {
             if (!(certificate instanceof OpenPGPKey key)) {
                 continue;
             }
+            String certificateFingerprint =
+                    OpenPgpKeys.fingerprint(key.getPrimaryKey().getPGPPublicKey());
             for (PGPSecretKey secret : key.getPGPSecretKeyRing()) {
                 if (secret.isPrivateKeyEmpty() || !secret.getPublicKey().isEncryptionKey()) {
                     continue;
                 }
-                more.add(new SecretKey(secret.getKeyIdentifier(), unlock(secret, source, keyPassphrase)));
+                more.add(new SecretKey(
+                        secret.getKeyIdentifier(),
+                        unlock(secret, source, keyPassphrase),
+                        certificateFingerprint,
+                        OpenPgpKeys.fingerprint(secret.getPublicKey())));
             }
         }
         if (more.size() == before) {
@@ -177,7 +212,8 @@ public final class DecryptionKeys {
         }
     }
 
-    private record SecretKey(KeyIdentifier identifier, PGPPrivateKey privateKey) {
+    private record SecretKey(
+            KeyIdentifier identifier, PGPPrivateKey privateKey, String certificateFingerprint, String fingerprint) {
         long keyId() {
             return identifier.getKeyId();
         }

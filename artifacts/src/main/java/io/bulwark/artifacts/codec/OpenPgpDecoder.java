@@ -94,10 +94,13 @@ final class OpenPgpDecoder {
         Set<String> recipients = new LinkedHashSet<>();
         List<PGPPBEEncryptedData> withPassphrase = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        boolean anyKeyMatched = false;
         for (PGPEncryptedData encrypted : list) {
             if (encrypted instanceof PGPPublicKeyEncryptedData toKey) {
                 recipients.add(OpenPgpKeys.keyId(toKey.getKeyIdentifier()));
-                for (PGPPrivateKey key : keys.privateKeysFor(toKey.getKeyIdentifier())) {
+                List<PGPPrivateKey> candidates = keys.privateKeysFor(toKey.getKeyIdentifier());
+                anyKeyMatched |= !candidates.isEmpty();
+                for (PGPPrivateKey key : candidates) {
                     PGPSessionKey sessionKey;
                     try {
                         sessionKey = toKey.getSessionKey(new BcPublicKeyDataDecryptorFactory(key));
@@ -130,6 +133,10 @@ final class OpenPgpDecoder {
                     return opened;
                 }
             }
+        }
+        if (!recipients.isEmpty() && !anyKeyMatched && (withPassphrase.isEmpty() || keys.passphraseCount() == 0)) {
+            throw DecryptionException.noKeyForRecipients(
+                    List.copyOf(recipients), whyNot(recipients, withPassphrase.size(), keys, problems));
         }
         throw new DecryptionException(whyNot(recipients, withPassphrase.size(), keys, problems), null);
     }

@@ -157,6 +157,18 @@ public final class OpenPgpEncryption {
                 .toList();
     }
 
+    /**
+     * The fingerprints of the recipients' certificates (their primary keys, upper-case hex, as {@code gpg --list-keys}
+     * prints them), in the order given, without duplicates; what a manifest records in {@link
+     * io.bulwark.contracts.ArtifactRef#recipients()}. Empty for a passphrase only.
+     */
+    public List<String> recipientFingerprints() {
+        return recipients.stream()
+                .map(Recipient::certificateFingerprint)
+                .distinct()
+                .toList();
+    }
+
     /** True when a passphrase also opens the artifact. */
     public boolean hasPassphrase() {
         return passphrase != null;
@@ -173,7 +185,7 @@ public final class OpenPgpEncryption {
      *
      * @throws IOException when the session key cannot be encrypted or writing the headers fails
      */
-    OutputStream encrypting(OutputStream sink) throws IOException {
+    public OutputStream encrypting(OutputStream sink) throws IOException {
         PGPDataEncryptorBuilder cipher = jdkCipher
                 ? new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
                         .setWithIntegrityPacket(true)
@@ -239,7 +251,10 @@ public final class OpenPgpEncryption {
             throw new IllegalArgumentException(who + " cannot be encrypted to: " + whyNoEncryptionKey(certificate, at));
         }
         PGPPublicKey key = usable.getFirst().getPGPPublicKey();
-        return new Recipient(key, OpenPgpKeys.keyId(key.getKeyID()) + " of " + OpenPgpKeys.describe(certificate));
+        return new Recipient(
+                key,
+                OpenPgpKeys.keyId(key.getKeyID()) + " of " + OpenPgpKeys.describe(certificate),
+                OpenPgpKeys.fingerprint(certificate.getPrimaryKey().getPGPPublicKey()));
     }
 
     /** Why {@link OpenPGPCertificate#getEncryptionKeys(Date)} found nothing, for a person to act on. */
@@ -290,7 +305,7 @@ public final class OpenPgpEncryption {
         return seconds > 0 ? new Date(key.getCreationTime().getTime() + seconds * 1000) : null;
     }
 
-    private record Recipient(PGPPublicKey key, String description) {}
+    private record Recipient(PGPPublicKey key, String description, String certificateFingerprint) {}
 
     /** Literal data inside encrypted data inside the sink; closes all three in that order, once. */
     private static final class EncryptingStream extends OutputStream {

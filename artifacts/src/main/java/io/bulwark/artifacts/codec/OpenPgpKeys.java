@@ -72,6 +72,15 @@ final class OpenPgpKeys {
         return "0x" + String.format(Locale.ROOT, "%016X", keyId);
     }
 
+    /**
+     * The fingerprint of {@code key} in upper-case hex without spaces (40 digits for a version 4 key, RFC 4880 section
+     * 12.2), as {@code gpg --list-keys} prints it.
+     */
+    static String fingerprint(PGPPublicKey key) {
+        return org.bouncycastle.util.encoders.Hex.toHexString(key.getFingerprint())
+                .toUpperCase(Locale.ROOT);
+    }
+
     /** {@link #keyId(long)} of {@code id}, or a note that the recipient is hidden (a wildcard). */
     static String keyId(KeyIdentifier id) {
         return id.isWildcard() ? "a hidden recipient (wildcard key id)" : keyId(id.getKeyId());

@@ -369,7 +369,8 @@ public class RunDump implements AutoCloseable {
                     capture.storedBytes(),
                     capture.rawBytes(),
                     capture.sha256(),
-                    capture.rawSha256());
+                    capture.rawSha256(),
+                    chain.recipientFingerprints());
             Manifest manifest = new Manifest(
                     Manifest.SCHEMA_VERSION,
                     request.backupId(),

@@ -27,12 +27,14 @@ import io.bulwark.engines.DumpOptions;
 import io.bulwark.engines.DumpSession;
 import io.bulwark.engines.postgres.PgDumpTool;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.testsupport.GnuPgHome;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +46,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rules of {@link RunDump}: target lookup, idempotency, clean-up, attempt counting, storage
@@ -259,6 +262,39 @@ class RunDumpTest {
         assertThat(events.onlyCompletion().artifact().rawBytes()).isEqualTo(FakeEngine.DUMP.length);
         assertThat(fake.opened).hasValue(2);
         assertThat(flaky.objects().keySet()).noneMatch(k -> k.startsWith(ObjectStoreAttemptLedger.PREFIX));
+    }
+
+    @Test
+    void theManifestAndTheEventRecordTheFingerprintsTheArtifactIsEncryptedTo(@TempDir Path dir) {
+        try (GnuPgHome gnupg = GnuPgHome.create(dir.resolve("k"))) {
+            GnuPgHome.KeyPair ops = gnupg.generateKey("ops");
+            DumpTarget plain = target("enc", "mariadb", 3306, "zstd");
+            targets.put(
+                    "enc",
+                    new DumpTarget(
+                            plain.id(),
+                            plain.engine(),
+                            plain.host(),
+                            plain.port(),
+                            plain.database(),
+                            plain.username(),
+                            plain.password(),
+                            plain.dumpTimeout(),
+                            plain.selection(),
+                            plain.compression(),
+                            0,
+                            new DumpTarget.Encryption(List.of(ops.publicKey()), PasswordSource.NONE)));
+
+            runDump.handle(request("enc"));
+            runDump.handle(request("fake"));
+
+            assertThat(events.completed.get(0).artifact().recipients()).containsExactly(ops.fingerprint());
+            assertThat(ManifestJson.load(store, events.completed.get(0).manifestKey())
+                            .artifact()
+                            .recipients())
+                    .containsExactly(ops.fingerprint());
+            assertThat(events.completed.get(1).artifact().recipients()).isEmpty();
+        }
     }
 
     @Test

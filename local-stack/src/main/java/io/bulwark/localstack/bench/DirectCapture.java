@@ -70,7 +70,8 @@ public final class DirectCapture {
                     capture.storedBytes(),
                     capture.rawBytes(),
                     capture.sha256(),
-                    capture.rawSha256());
+                    capture.rawSha256(),
+                    chain.recipientFingerprints());
             manifest = new Manifest(
                     Manifest.SCHEMA_VERSION,
                     backupId,

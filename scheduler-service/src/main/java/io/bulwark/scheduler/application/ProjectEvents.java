@@ -1,5 +1,7 @@
 package io.bulwark.scheduler.application;
 
+import io.bulwark.contracts.BackupCompleted;
+import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.InvalidEventException;
@@ -8,6 +10,7 @@ import io.bulwark.scheduler.domain.BackupProjector;
 import io.bulwark.scheduler.domain.Projection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,11 +31,23 @@ public class ProjectEvents {
     private final BackupCatalog catalog;
     private final Clock clock;
     private final Transactions transactions;
+    private final KeyCatalog keys;
 
+    /** Without recording the keys of backups. */
     public ProjectEvents(BackupCatalog catalog, Clock clock, Transactions transactions) {
+        this(catalog, clock, transactions, null);
+    }
+
+    /**
+     * @param keys where the fingerprints each backup is encrypted to are recorded (from {@code BackupCompleted}'s
+     *     {@code artifact.recipients} and {@code BackupVerified}'s {@code artifactRecipients}, when known); null to
+     *     record none
+     */
+    public ProjectEvents(BackupCatalog catalog, Clock clock, Transactions transactions, KeyCatalog keys) {
         this.catalog = catalog;
         this.clock = clock;
         this.transactions = transactions;
+        this.keys = keys;
     }
 
     /**
@@ -71,6 +86,7 @@ public class ProjectEvents {
             throw new InvalidEventException(EventJson.typeOf(event) + ": " + e.getMessage(), e);
         }
         catalog.save(projection.backup());
+        recordRecipients(backupId, event, now);
         if (projection.transitionIgnored()) {
             log.info(
                     "backup {}: {} arrived late; transition {} -> {} is not allowed, state kept, fields merged",
@@ -82,5 +98,21 @@ public class ProjectEvents {
             log.debug("backup {} -> {}", backupId, projection.backup().state());
         }
         return Optional.of(projection);
+    }
+
+    /** The newest event that knows the artifact's recipients says what they are (a re-encryption changes them). */
+    private void recordRecipients(UUID backupId, BulwarkEvent event, Instant now) {
+        if (keys == null) {
+            return;
+        }
+        List<String> recipients = switch (event) {
+            case BackupCompleted completed
+            when completed.artifact() != null -> completed.artifact().recipients();
+            case BackupVerified verified -> verified.artifactRecipients();
+            default -> null;
+        };
+        if (recipients != null) {
+            keys.saveRecipients(backupId, recipients, EventJson.typeOf(event), now);
+        }
     }
 }

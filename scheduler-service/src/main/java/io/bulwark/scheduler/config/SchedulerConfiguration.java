@@ -6,6 +6,8 @@ import io.bulwark.scheduler.application.BackupRequestPublisher;
 import io.bulwark.scheduler.application.DestinationGuard;
 import io.bulwark.scheduler.application.DestinationProbe;
 import io.bulwark.scheduler.application.DestinationResolver;
+import io.bulwark.scheduler.application.EncryptionKeys;
+import io.bulwark.scheduler.application.KeyCatalog;
 import io.bulwark.scheduler.application.ProjectEvents;
 import io.bulwark.scheduler.application.ProjectRestoreEvents;
 import io.bulwark.scheduler.application.RequestBackup;
@@ -27,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * (application stays free of Spring; adapters implement its ports).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SchedulerProperties.class, ReverifyProperties.class})
+@EnableConfigurationProperties({SchedulerProperties.class, ReverifyProperties.class, KeyProperties.class})
 public class SchedulerConfiguration {
 
     /** The UTC system clock. */
@@ -38,8 +40,17 @@ public class SchedulerConfiguration {
 
     /** Folds events into the backup catalog, each in one transaction. */
     @Bean
-    public ProjectEvents projectEvents(BackupCatalog catalog, Clock clock, Transactions transactions) {
-        return new ProjectEvents(catalog, clock, transactions);
+    public ProjectEvents projectEvents(
+            BackupCatalog catalog, Clock clock, Transactions transactions, KeyCatalog keyCatalog) {
+        return new ProjectEvents(catalog, clock, transactions, keyCatalog);
+    }
+
+    /** The keys of the targets' recipients and of the retained backups; retiring one. */
+    @Bean
+    public EncryptionKeys encryptionKeys(
+            KeyCatalog keyCatalog, KeyProperties keyProperties, Clock clock, Transactions transactions) {
+        java.util.Map<String, java.util.List<String>> configured = keyProperties.recipientFingerprints();
+        return new EncryptionKeys(keyCatalog, () -> configured, clock, transactions);
     }
 
     /** Requests backups of the targets of {@code bulwark.targets}. */

@@ -179,6 +179,7 @@ public final class VerifyBackup {
                             earlier.get(),
                             ObjectKeys.inPrefix(event.prefix(), ObjectKeys.VERIFICATION_JSON),
                             reports.storedVerificationPage(event.prefix()),
+                            null,
                             null),
                     null);
         } else {
@@ -255,7 +256,11 @@ public final class VerifyBackup {
                 run.totalMillis,
                 run.restoreMillis,
                 report.outcome() == Outcome.PASSED ? "" : "; " + problems(report.checks()));
-        return new Attempt(toEvent(event, report, reportKey, pageKey, run.notWorthRetrying), run.notWorthRetrying);
+        List<String> recipients = manifest == null || manifest.artifact() == null
+                ? null
+                : manifest.artifact().recipients();
+        return new Attempt(
+                toEvent(event, report, reportKey, pageKey, run.notWorthRetrying, recipients), run.notWorthRetrying);
     }
 
     private void verifyArtifact(String prefix, Manifest manifest, VerificationRun run) {
@@ -377,13 +382,17 @@ public final class VerifyBackup {
     /**
      * The event for {@code report}; its id is derived from the backup and the verification time, so publishing the
      * same report again yields the same event.
+     *
+     * @param artifactRecipients the fingerprints the manifest says the artifact is encrypted to; null when unknown (an
+     *     old manifest, no manifest, or an earlier verdict published again without reading the manifest)
      */
     static BackupVerified toEvent(
             BackupCompleted event,
             VerificationReport report,
             String reportKey,
             String reportPageKey,
-            String notWorthRetrying) {
+            String notWorthRetrying,
+            List<String> artifactRecipients) {
         UUID eventId =
                 UUID.nameUUIDFromBytes((Topics.BACKUP_VERIFIED + ":" + report.backupId() + ":" + report.verifiedAt())
                         .getBytes(StandardCharsets.UTF_8));
@@ -402,7 +411,8 @@ public final class VerifyBackup {
                 event.completedAt(),
                 event.tier(),
                 reportKey == null ? null : reportPageKey,
-                report.outcome() == Outcome.ERROR ? notWorthRetrying == null : null);
+                report.outcome() == Outcome.ERROR ? notWorthRetrying == null : null,
+                artifactRecipients);
     }
 
     private static String problems(List<CheckResult> checks) {

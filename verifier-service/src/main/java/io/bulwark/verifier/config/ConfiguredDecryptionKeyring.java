@@ -31,6 +31,11 @@ final class ConfiguredDecryptionKeyring implements DecryptionKeyring {
         this.secretKeys = keys;
     }
 
+    /** The secret keys of every configured file (no passphrase): the ring {@link KeyRingCoverage} checks. */
+    DecryptionKeys secretKeys() {
+        return secretKeys;
+    }
+
     @Override
     public DecryptionKeys keysFor(String targetId) {
         DecryptionProperties.Target target = properties.targets().get(targetId);

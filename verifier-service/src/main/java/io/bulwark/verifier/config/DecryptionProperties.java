@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *       secret-key-passphrase-env: BULWARK_VERIFY_KEY_PASSPHRASE  # when the keys are protected
  * </pre>
  *
+ * <p>{@code secret-keys} is a key ring: list the old keys beside the new one while backups encrypted to the old ones
+ * are retained, so that they stay verifiable (every file is unlocked with the one passphrase, or none).
+ *
  * @param verifier holds {@code decryption}
  * @param targets each target's encryption settings (other target settings are ignored here)
  * @throws IllegalArgumentException naming the property when a secret key file cannot be read
@@ -67,8 +70,9 @@ public record DecryptionProperties(Verifier verifier, Map<String, Target> target
     /**
      * @param passphraseEnv environment variable holding the target's passphrase, or null
      * @param passphraseFile file holding it, or null
-     * @param recipients the public key files the dump-worker encrypts to (read here only to know that the target
-     *     encrypts)
+     * @param recipients the public key files the dump-worker encrypts the target's new backups to (the shared {@code
+     *     bulwark.targets.<id>.encryption.recipients}); the verifier reads them to know that the target encrypts and to
+     *     check that its key ring opens what is being written ({@link KeyRingCoverage})
      * @param required whether every artifact of the target must be OpenPGP-encrypted, so that a plaintext one is
      *     FAILED ({@code bulwark.targets.<id>.encryption.required}); null means true when recipients or a passphrase
      *     are configured

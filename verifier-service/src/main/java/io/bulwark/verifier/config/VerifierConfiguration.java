@@ -36,6 +36,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -180,8 +181,20 @@ public class VerifierConfiguration {
     }
 
     @Bean
-    DecryptionKeyring decryptionKeyring(DecryptionProperties decryption) {
+    ConfiguredDecryptionKeyring decryptionKeyring(DecryptionProperties decryption) {
         return new ConfiguredDecryptionKeyring(decryption);
+    }
+
+    /** Checked once, at start-up: does the ring open what each target's dump-worker writes now? */
+    @Bean
+    KeyRingCoverage keyRingCoverage(ConfiguredDecryptionKeyring decryptionKeyring, DecryptionProperties decryption) {
+        return KeyRingCoverage.check(decryptionKeyring.secretKeys(), decryption);
+    }
+
+    /** {@code /actuator/health/keyRing}. */
+    @Bean
+    HealthIndicator keyRingHealthIndicator(KeyRingCoverage keyRingCoverage) {
+        return new KeyRingHealthIndicator(keyRingCoverage);
     }
 
     @Bean

@@ -5,9 +5,11 @@ import io.bulwark.scheduler.application.BackupNotFoundException;
 import io.bulwark.scheduler.application.DestinationRefusedException;
 import io.bulwark.scheduler.application.InvalidDestinationException;
 import io.bulwark.scheduler.application.InvalidRequestException;
+import io.bulwark.scheduler.application.KeyNotFoundException;
 import io.bulwark.scheduler.application.NotRestorableException;
 import io.bulwark.scheduler.application.NotVerifiableException;
 import io.bulwark.scheduler.application.PublishFailedException;
+import io.bulwark.scheduler.application.SoleKeyException;
 import io.bulwark.scheduler.application.UnknownTargetException;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, MessageRedactor.redact(e.getMessage()));
         problem.setTitle("Nothing to verify");
+        return problem;
+    }
+
+    @ExceptionHandler(KeyNotFoundException.class)
+    ProblemDetail keyNotFound(KeyNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Key not found");
+        return problem;
+    }
+
+    @ExceptionHandler(SoleKeyException.class)
+    ProblemDetail soleKey(SoleKeyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Key is the only key of retained backups");
+        problem.setProperty("fingerprint", e.fingerprint());
+        problem.setProperty("backups", e.backups());
         return problem;
     }
 

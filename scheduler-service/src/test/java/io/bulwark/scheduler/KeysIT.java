@@ -1,0 +1,228 @@
+package io.bulwark.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.bulwark.contracts.ArtifactRef;
+import io.bulwark.contracts.BackupCompleted;
+import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.CheckStatus;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.Tier;
+import io.bulwark.contracts.Topics;
+import io.bulwark.contracts.Trigger;
+import io.bulwark.testsupport.GnuPgHome;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /api/keys} over HTTP on real components (embedded KRaft Kafka, the machine's PostgreSQL in a database of its
+ * own): the keys of the configured target's recipients and of the retained backups' events; retiring the only key
+ * of a retained backup is refused until a verification says the backup was re-encrypted to another key.
+ */
+@ExtendWith(KeysIT.DropDatabase.class)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+            "spring.cloud.stream.kafka.binder.min-partition-count=1",
+            "bulwark.targets.chinook.engine=postgresql"
+        })
+@EmbeddedKafka(partitions = 1)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class KeysIT {
+
+    private static final String PG =
+            System.getenv().getOrDefault("BULWARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String DATABASE =
+            "keys_scheduler_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String OLD = "1111111111111111111111111111111111111111";
+
+    private static Path keysDir;
+    private static GnuPgHome gnupg;
+    private static GnuPgHome.KeyPair current;
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        admin("create database " + DATABASE);
+        registry.add("spring.datasource.url", () -> PG + DATABASE);
+        registry.add("spring.datasource.username", () -> "postgres");
+        keysDir = Files.createTempDirectory("keys-it");
+        gnupg = GnuPgHome.create(keysDir);
+        current = gnupg.generateKey("current");
+        registry.add(
+                "bulwark.targets.chinook.encryption.recipients[0]",
+                () -> current.publicKey().toString());
+    }
+
+    static final class DropDatabase implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) throws SQLException {
+            if (gnupg != null) {
+                gnupg.close();
+            }
+            if (keysDir != null) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(keysDir.toFile());
+            }
+            admin("drop database if exists " + DATABASE + " with (force)");
+        }
+    }
+
+    @Test
+    void aKeyThatIsTheOnlyKeyOfARetainedBackupCannotBeRetiredUntilTheBackupIsReencrypted() {
+        ApiClient api = new ApiClient(port);
+        TopicClient topics = new TopicClient(brokers, TIMEOUT);
+        String fresh = current.fingerprint();
+        UUID onlyOld = UUID.randomUUID();
+        UUID both = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        topics.publish(Topics.BACKUP_COMPLETED, completed(onlyOld, List.of(OLD)));
+        topics.publish(Topics.BACKUP_COMPLETED, completed(both, List.of(OLD, fresh)));
+        topics.publish(Topics.BACKUP_COMPLETED, completed(unknown, null));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode old = ApiClient.json(api.get("/api/keys/" + OLD));
+            assertThat(strings(old.get("backups"))).containsExactlyInAnyOrder(onlyOld.toString(), both.toString());
+        });
+        JsonNode list = ApiClient.json(api.get("/api/keys"));
+        assertThat(list.size()).isEqualTo(2);
+        JsonNode old = key(list, OLD);
+        assertThat(old.get("status").asString()).isEqualTo("active");
+        assertThat(strings(old.get("soleKeyBackups"))).containsExactly(onlyOld.toString());
+        assertThat(old.get("soleKeyCount").asInt()).isEqualTo(1);
+        JsonNode currentKey = key(list, fresh);
+        assertThat(strings(currentKey.get("targets"))).containsExactly("chinook");
+        assertThat(strings(currentKey.get("backups"))).containsExactly(both.toString());
+        assertThat(currentKey.get("soleKeyCount").asInt()).isZero();
+
+        HttpResponse<String> refused = api.post("/api/keys/" + OLD.toLowerCase() + "/retire", "");
+        String detail = ApiClient.assertProblem(refused, 409, null);
+        assertThat(detail).contains(OLD).contains("only key of 1 retained backup");
+        assertThat(strings(ApiClient.json(refused).get("backups"))).containsExactly(onlyOld.toString());
+        assertThat(ApiClient.json(api.get("/api/keys/" + OLD)).get("status").asString())
+                .isEqualTo("active");
+
+        // re-encrypted to the current key and verified again: the verification names the new recipients
+        topics.publish(Topics.BACKUP_VERIFIED, verified(onlyOld, List.of(fresh)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(ApiClient.json(api.get("/api/keys/" + OLD))
+                                .get("soleKeyCount")
+                                .asInt())
+                        .isZero());
+
+        HttpResponse<String> retired = api.post("/api/keys/" + OLD + "/retire", "");
+        assertThat(retired.statusCode()).as(retired.body()).isEqualTo(200);
+        JsonNode body = ApiClient.json(retired);
+        assertThat(body.get("status").asString()).isEqualTo("retired");
+        assertThat(body.get("retiredBy").asString()).isEqualTo("api");
+        assertThat(strings(body.get("backups"))).containsExactly(both.toString());
+        assertThat(strings(ApiClient.json(api.get("/api/keys/" + fresh)).get("soleKeyBackups")))
+                .containsExactly(onlyOld.toString());
+
+        ApiClient.assertProblem(api.get("/api/keys/" + "2".repeat(40)), 404, null);
+    }
+
+    private static JsonNode key(JsonNode list, String fingerprint) {
+        for (JsonNode key : list) {
+            if (key.get("fingerprint").asString().equals(fingerprint)) {
+                return key;
+            }
+        }
+        throw new AssertionError("no key " + fingerprint + " in " + list);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
+    }
+
+    private static BackupCompleted completed(UUID id, List<String> recipients) {
+        Instant now = Instant.now();
+        String prefix = "chinook/2026/12/adhoc_" + id + "/";
+        return new BackupCompleted(
+                UUID.randomUUID(),
+                now,
+                1,
+                id,
+                id,
+                "chinook",
+                null,
+                Tier.ADHOC,
+                Trigger.MANUAL,
+                prefix,
+                new ArtifactRef(
+                        "bulwark",
+                        prefix + "dump.pgcustom.zst.gpg",
+                        "pg_dump-custom",
+                        List.of("zstd", "openpgp"),
+                        4242,
+                        9000,
+                        "aa",
+                        "bb",
+                        recipients),
+                prefix + "manifest.json",
+                null,
+                now.minusSeconds(5),
+                now,
+                5000);
+    }
+
+    private static BackupVerified verified(UUID id, List<String> recipients) {
+        return new BackupVerified(
+                UUID.randomUUID(),
+                Instant.now(),
+                1,
+                id,
+                "chinook",
+                Outcome.PASSED,
+                List.of(new CheckResult("restore", CheckStatus.PASSED, "", 9)),
+                null,
+                "local",
+                null,
+                "chinook/2026/12/adhoc_" + id + "/",
+                Instant.now(),
+                Tier.ADHOC,
+                null,
+                null,
+                recipients);
+    }
+
+    private static void admin(String sql) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", "postgres");
+        try (Connection c = DriverManager.getConnection(PG + "postgres", props);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
