@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,7 +72,7 @@ public final class ApiTokens {
                 if (!hex.matches("[0-9a-fA-F]{64}")) {
                     throw new IllegalStateException(where + ".sha256 is not 64 hex digits");
                 }
-                digest = HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT));
+                digest = HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT));
             } else {
                 String token = secrets.read(t.tokenEnv(), t.tokenFile(), where + ".token");
                 if (token == null || token.isBlank()) {

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
@@ -77,10 +78,7 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
             throws IOException {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         if (caller == null || caller instanceof AnonymousAuthenticationToken) {
-            commence(
-                    request,
-                    response,
-                    new org.springframework.security.authentication.InsufficientAuthenticationException("no token"));
+            commence(request, response, new InsufficientAuthenticationException("no token"));
             return;
         }
         Optional<ApiRole> required = rules.requiredRole(request);
