@@ -475,6 +475,47 @@ public final class ConfigFile {
         return writeSecret(file, render(storage, targets, destinations, webhookUrl, verifierSecretKeys));
     }
 
+    /**
+     * An API token the services accept ({@code bulwark.security.tokens[]}).
+     *
+     * @param name who holds it, as the audit log names the caller
+     * @param role {@code viewer}, {@code operator} or {@code admin}
+     * @param tokenFile the file (mode 0600) holding the token; the configuration names only the file
+     * @throws IllegalArgumentException when the name or role is blank or the role is none of the three
+     */
+    public record ApiTokenEntry(String name, String role, Path tokenFile) {
+        public ApiTokenEntry {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("an API token needs a name");
+            }
+            if (!List.of("viewer", "operator", "admin").contains(role)) {
+                throw new IllegalArgumentException("API token role must be viewer, operator or admin: " + role);
+            }
+            Objects.requireNonNull(tokenFile, "tokenFile");
+        }
+    }
+
+    /**
+     * Renders the services' API security as YAML: one {@code bulwark.security.tokens} entry (name, role, {@code
+     * token-file}) per token; the tokens themselves stay in their files.
+     *
+     * @param tokens the tokens, at least one (with none, every API call is refused)
+     * @return the YAML text
+     */
+    public static String renderSecurity(List<ApiTokenEntry> tokens) {
+        StringBuilder y = new StringBuilder();
+        y.append("# Written by the Bulwark local stack; rewritten at every start.\n");
+        y.append("bulwark:\n");
+        y.append("  security:\n");
+        y.append("    tokens:\n");
+        for (ApiTokenEntry t : tokens) {
+            y.append("      - name: ").append(quote(t.name())).append('\n');
+            y.append("        role: ").append(t.role()).append('\n');
+            y.append("        token-file: ").append(quotePath(t.tokenFile())).append('\n');
+        }
+        return y.toString();
+    }
+
     /** A YAML double-quoted scalar. */
     static String quote(String value) {
         StringBuilder q = new StringBuilder("\"");

@@ -234,7 +234,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         stack.startServices(List.of(new ConfigFile.Target(targetId, source, passwordFile)), destinations);
 
-        SchedulerClient scheduler = new SchedulerClient(stack.schedulerUrl());
+        SchedulerClient scheduler = stack.schedulerClient();
         out.println("Requesting a backup of target " + targetId + " (" + source.displayUrl() + ") ...");
         long started = System.nanoTime();
         UUID backupId = scheduler.requestBackup(targetId, "demo");

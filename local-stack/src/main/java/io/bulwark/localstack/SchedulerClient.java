@@ -33,16 +33,23 @@ public final class SchedulerClient {
     public static final Set<String> RESTORE_FINAL_STATES = Set.of("SUCCEEDED", "FAILED");
 
     private final String baseUrl;
+    private final String token;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
-     * A client for the scheduler at {@code baseUrl}.
+     * A client for the scheduler at {@code baseUrl} that sends {@code token} as {@code Authorization: Bearer}.
      *
      * @param baseUrl e.g. {@code http://127.0.0.1:8080}
+     * @param token an API token with the role the calls need (operator for backups and restores)
+     * @throws IllegalArgumentException when the token is null or blank
      */
-    public SchedulerClient(String baseUrl) {
+    public SchedulerClient(String baseUrl, String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("the scheduler's API needs a token");
+        }
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
     }
 
     /**
@@ -426,6 +433,9 @@ public final class SchedulerClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", "Bearer " + token)
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new SchedulerException("scheduler at " + baseUrl + " unreachable: " + e.getMessage());

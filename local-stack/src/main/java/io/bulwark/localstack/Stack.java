@@ -43,6 +43,9 @@ public final class Stack implements AutoCloseable {
     /** The bucket holding every artifact. */
     public static final String BUCKET = "bulwark";
 
+    /** The file in the working folder holding the admin's API token, made at every {@link #startServices}. */
+    public static final String ADMIN_TOKEN_FILE = "admin.token";
+
     /** The database holding the services' state on a local PostgreSQL instance. */
     public static final String STATE_DATABASE = "bulwark";
 
@@ -102,6 +105,7 @@ public final class Stack implements AutoCloseable {
     private Path configFile;
     private String configLocations;
     private Path manifestKeyFile;
+    private String adminToken;
 
     private Stack(Settings settings) {
         this.settings = settings;
@@ -250,7 +254,15 @@ public final class Stack implements AutoCloseable {
                 destinations,
                 settings.webhookUrl(),
                 List.of());
-        StringBuilder locations = new StringBuilder("file:" + configFile);
+        Path tokenFile = work.resolve(ADMIN_TOKEN_FILE);
+        adminToken = ApiToken.readOrCreate(tokenFile, settings.persistent());
+        Path securityFile = ConfigFile.writeSecret(
+                work.resolve("bulwark-security.yml"),
+                ConfigFile.renderSecurity(List.of(new ConfigFile.ApiTokenEntry("local-admin", "admin", tokenFile))));
+        settings.out()
+                .println("Admin API token in " + tokenFile + " (mode 0600); send it as"
+                        + " -H \"Authorization: Bearer $(cat " + tokenFile + ")\"");
+        StringBuilder locations = new StringBuilder("file:" + configFile + ",file:" + securityFile);
         for (Path extra : settings.extraConfig()) {
             locations.append(",optional:file:").append(extra.toAbsolutePath());
         }
@@ -397,6 +409,28 @@ public final class Stack implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>} of the scheduler's REST API. */
     public String schedulerUrl() {
         return services.get(BulwarkService.SCHEDULER).baseUrl();
+    }
+
+    /**
+     * A client of the scheduler's REST API that sends the admin token.
+     *
+     * @throws IllegalStateException before {@link #startServices}
+     */
+    public SchedulerClient schedulerClient() {
+        if (adminToken == null || services.get(BulwarkService.SCHEDULER) == null) {
+            throw new IllegalStateException("the scheduler was not started");
+        }
+        return new SchedulerClient(schedulerUrl(), adminToken);
+    }
+
+    /** The admin's API token ({@value #ADMIN_TOKEN_FILE}), or {@code null} before {@link #startServices}. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** The file (mode 0600) holding the admin's API token. */
+    public Path adminTokenFile() {
+        return workDir().resolve(ADMIN_TOKEN_FILE);
     }
 
     /** The shared configuration file, or {@code null} before {@link #startServices}. */

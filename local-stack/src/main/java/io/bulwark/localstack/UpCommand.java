@@ -108,7 +108,7 @@ final class UpCommand implements Callable<Integer> {
         String scheduler = stack.schedulerUrl();
         out.println();
         out.println("Bulwark is running. Press Ctrl-C to stop (data stays in " + work + ").");
-        out.println("  Scheduler API    " + scheduler + "/api/backups");
+        out.println("  Scheduler API    " + scheduler + "/api/backups   admin token in " + stack.adminTokenFile());
         for (BulwarkService s : BulwarkService.values()) {
             ServiceProcess p = stack.service(s);
             out.printf("  %-16s %s/actuator/health   log %s%n", s.module(), p.baseUrl(), p.logFile());
@@ -124,9 +124,10 @@ final class UpCommand implements Callable<Integer> {
         out.println("  Configuration    " + stack.configFile() + "   (add targets in "
                 + work.resolve("bulwark-local.yml") + ")");
         out.println();
-        out.println("Request a backup of Chinook:");
-        out.println("  curl -s -X POST -H 'Content-Type: application/json' -d '{\"targetId\":\"chinook\"}' " + scheduler
-                + "/api/backups");
-        out.println("  curl -s " + scheduler + "/api/backups");
+        String auth = "-H \"Authorization: Bearer $(cat " + stack.adminTokenFile() + ")\"";
+        out.println("Request a backup of Chinook (every API call needs the token):");
+        out.println("  curl -s -X POST " + auth
+                + " -H 'Content-Type: application/json' -d '{\"targetId\":\"chinook\"}' " + scheduler + "/api/backups");
+        out.println("  curl -s " + auth + " " + scheduler + "/api/backups");
     }
 }

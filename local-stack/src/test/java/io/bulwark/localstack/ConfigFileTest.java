@@ -264,6 +264,28 @@ class ConfigFileTest {
         return (Map<String, Object>) root.get("bulwark");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSecurityFileNamesTheTokensFileNeverTheTokenAndApiTokenFilesAre0600() throws Exception {
+        Path tokenFile = dir.resolve("admin.token");
+        String token = ApiToken.readOrCreate(tokenFile, false);
+
+        String yaml =
+                ConfigFile.renderSecurity(List.of(new ConfigFile.ApiTokenEntry("local-admin", "admin", tokenFile)));
+
+        List<Map<String, Object>> tokens =
+                (List<Map<String, Object>>) ((Map<String, Object>) bulwark(yaml).get("security")).get("tokens");
+        assertThat(tokens)
+                .containsExactly(Map.of("name", "local-admin", "role", "admin", "token-file", tokenFile.toString()));
+        assertThat(yaml).doesNotContain(token);
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        assertThat(Files.getPosixFilePermissions(tokenFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(ApiToken.readOrCreate(tokenFile, true)).isEqualTo(token);
+        assertThat(ApiToken.readOrCreate(tokenFile, false)).isNotEqualTo(token);
+        assertThatThrownBy(() -> new ConfigFile.ApiTokenEntry("x", "root", tokenFile))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> target(String yaml, String id) {
         Map<String, Object> targets = (Map<String, Object>) bulwark(yaml).get("targets");

@@ -151,7 +151,7 @@ class EndToEndIT {
                                 "flawed", state.withDatabase(flawedDb).toDatabaseLocation(), null)),
                 List.of(new ConfigFile.Destination(
                         DESTINATION, DatabaseLocation.Engine.POSTGRESQL, pg.host(), pg.port(), pg.username(), null)));
-        scheduler = new SchedulerClient(stack.schedulerUrl());
+        scheduler = stack.schedulerClient();
         topics = new KafkaTopics(stack.kafkaBootstrapServers());
 
         chinookBackup = scheduler.requestBackup("chinook", "e2e");
@@ -480,13 +480,17 @@ class EndToEndIT {
                 "the target's password",
                 TARGET_PASSWORD,
                 "the object store's secret key",
-                stack.s3().secretKey());
+                stack.s3().secretKey(),
+                "the admin's API token",
+                stack.adminToken());
         List<String> leaks = new ArrayList<>();
         // service logs and Kafka's log segments (every event), skipping the configuration that holds them by design
         try (var files = Files.walk(workDir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path relative = workDir.relativize(file);
-                if (relative.startsWith("secrets") || relative.toString().equals("bulwark.yml")) {
+                if (relative.startsWith("secrets")
+                        || relative.toString().equals("bulwark.yml")
+                        || relative.toString().equals(Stack.ADMIN_TOKEN_FILE)) {
                     continue;
                 }
                 String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);

@@ -104,7 +104,7 @@ class RestoreCrashIT {
                 List.of(new ConfigFile.Destination(
                         DESTINATION, DatabaseLocation.Engine.POSTGRESQL, pg.host(), pg.port(), pg.username(), null)),
                 EnumSet.of(BulwarkService.SCHEDULER, BulwarkService.DUMP_WORKER, BulwarkService.VERIFIER));
-        scheduler = new SchedulerClient(stack.schedulerUrl());
+        scheduler = stack.schedulerClient();
         topics = new KafkaTopics(stack.kafkaBootstrapServers());
         store = new MinioObjectStore(new ObjectStoreSettings(
                 stack.s3().endpoint(),

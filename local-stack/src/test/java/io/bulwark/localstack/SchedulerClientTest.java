@@ -21,7 +21,10 @@ class SchedulerClientTest {
     private static final UUID RESTORE = UUID.fromString("99999999-2222-3333-4444-555555555555");
 
     private HttpServer server;
+    private static final String TOKEN = "scheduler-client-test-token";
+
     private final AtomicReference<String> requestBody = new AtomicReference<>();
+    private final List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int status = 202;
     private volatile String answer;
 
@@ -29,6 +32,7 @@ class SchedulerClientTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             requestBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, body.length);
@@ -64,7 +68,7 @@ class SchedulerClientTest {
         answer = "{\"restoreId\":\"" + RESTORE + "\",\"backupId\":\"" + BACKUP + "\",\"state\":\"REQUESTED\","
                 + "\"phase\":null,\"progress\":null,\"destination\":null,\"reportKey\":null}";
         SchedulerClient client =
-                new SchedulerClient("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+                new SchedulerClient("http://127.0.0.1:" + server.getAddress().getPort() + "/", TOKEN);
 
         SchedulerClient.RestoreStatus requested =
                 client.requestRestore(BACKUP, SchedulerClient.RestoreRequest.into("demo"));
@@ -90,6 +94,13 @@ class SchedulerClientTest {
         assertThat(done.database()).isEqualTo("chinook_restored_x");
         assertThat(done.reportKey()).isEqualTo("p/restores/r/restore.json");
         assertThat(done.reportPageKey()).isEqualTo("p/restores/r/restore.html");
+        assertThat(authorizations).containsExactly("Bearer " + TOKEN, "Bearer " + TOKEN);
+    }
+
+    @Test
+    void aClientWithoutATokenIsRefusedAtOnce() {
+        assertThatThrownBy(() -> new SchedulerClient("http://127.0.0.1:1", " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -97,7 +108,7 @@ class SchedulerClientTest {
         status = 409;
         answer = "{\"title\":\"Destination refused\",\"status\":409,\"detail\":\"database x exists and is not empty\"}";
         SchedulerClient client =
-                new SchedulerClient("http://127.0.0.1:" + server.getAddress().getPort());
+                new SchedulerClient("http://127.0.0.1:" + server.getAddress().getPort(), TOKEN);
 
         assertThatThrownBy(() -> client.requestRestore(BACKUP, SchedulerClient.RestoreRequest.into("demo")))
                 .isInstanceOfSatisfying(SchedulerClient.SchedulerException.class, e -> {

@@ -20,6 +20,7 @@ import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.VerificationReport;
 import io.bulwark.embedded.KafkaEventClients;
 import io.bulwark.embedded.S3ProxyServer;
+import io.bulwark.service.security.ApiTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,6 +79,9 @@ class RetentionIT {
     @Autowired
     EmbeddedKafkaBroker broker;
 
+    /** A viewer's API token: the retention plan needs one. */
+    private static final String API_TOKEN = "retention-it-viewer-token";
+
     @LocalServerPort
     int port;
 
@@ -100,6 +104,9 @@ class RetentionIT {
         registry.add("bulwark.targets." + TARGET + ".retention.keep-last", () -> "2");
         registry.add("bulwark.targets." + TARGET + ".engine", () -> "postgresql");
         registry.add("spring.cloud.stream.kafka.binder.min-partition-count", () -> "1");
+        registry.add("bulwark.security.tokens[0].name", () -> "retention-it");
+        registry.add("bulwark.security.tokens[0].role", () -> "viewer");
+        registry.add("bulwark.security.tokens[0].sha256", () -> ApiTokens.sha256Hex(API_TOKEN));
         registry.add(
                 "spring.cloud.stream.bindings.backupVerified-in-0.consumer.back-off-initial-interval", () -> "100");
     }
@@ -301,6 +308,7 @@ class RetentionIT {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .header("Authorization", "Bearer " + API_TOKEN)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);

@@ -3,27 +3,50 @@ package io.bulwark.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.contracts.EventJson;
+import io.bulwark.service.security.ApiTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
-/** The scheduler's REST API over HTTP, for integration tests: requests, JSON bodies and problem assertions. */
+/**
+ * The scheduler's REST API over HTTP, for integration tests: requests with an admin's API token ({@link
+ * #registerTokens}), JSON bodies and problem assertions.
+ */
 final class ApiClient {
+
+    /** An admin's API token that {@link #registerTokens} configures. */
+    static final String ADMIN_TOKEN = "scheduler-it-admin-token";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
+    private final String token;
 
+    /** A client that sends {@link #ADMIN_TOKEN}. */
     ApiClient(int port) {
+        this(port, ADMIN_TOKEN);
+    }
+
+    /** A client that sends {@code token}, or no token when null. */
+    ApiClient(int port, String token) {
         this.port = port;
+        this.token = token;
+    }
+
+    /** Configures {@link #ADMIN_TOKEN} as the API token of the admin {@code it-admin}. */
+    static void registerTokens(DynamicPropertyRegistry registry) {
+        registry.add("bulwark.security.tokens[0].name", () -> "it-admin");
+        registry.add("bulwark.security.tokens[0].role", () -> "admin");
+        registry.add("bulwark.security.tokens[0].sha256", () -> ApiTokens.sha256Hex(ADMIN_TOKEN));
     }
 
     /** POSTs {@code body} as JSON to {@code path}. */
     HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(uri(path))
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
@@ -31,7 +54,7 @@ final class ApiClient {
 
     /** GETs {@code path}. */
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(authorized(HttpRequest.newBuilder(uri(path))).GET().build());
     }
 
     /** The body of {@code response} as a JSON tree. */
@@ -56,6 +79,10 @@ final class ApiClient {
         String detail = problem.get("detail").asString();
         assertThat(detail).isNotBlank();
         return detail;
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private URI uri(String path) {

@@ -114,6 +114,7 @@ class RestoreIT {
         registry.add("spring.datasource.url", () -> PG + DATABASE);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("bulwark.restore.destinations.local.password-file", passwordFile::toString);
+        ApiClient.registerTokens(registry);
     }
 
     /** Drops the databases after Spring closed the application, so no consumer touches them afterwards. */

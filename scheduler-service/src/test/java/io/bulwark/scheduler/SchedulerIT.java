@@ -103,6 +103,7 @@ class SchedulerIT {
         admin("create database " + DATABASE);
         registry.add("spring.datasource.url", () -> PG + DATABASE);
         registry.add("spring.datasource.username", () -> "postgres");
+        ApiClient.registerTokens(registry);
     }
 
     /**
@@ -535,6 +536,7 @@ class SchedulerIT {
     private HttpResponse<String> postTo(String path, String body) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -544,6 +546,7 @@ class SchedulerIT {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

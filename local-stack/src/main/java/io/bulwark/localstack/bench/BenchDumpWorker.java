@@ -1,5 +1,6 @@
 package io.bulwark.localstack.bench;
 
+import io.bulwark.localstack.ApiToken;
 import io.bulwark.localstack.BulwarkService;
 import io.bulwark.localstack.ServiceProcess;
 import java.nio.file.Path;
@@ -19,6 +20,12 @@ final class BenchDumpWorker {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
+    /**
+     * The viewer's API token the bench reads the worker's metrics endpoint with: random per bench run, handed to the
+     * worker only as its SHA-256 ({@code bulwark.security.tokens[0].sha256}).
+     */
+    static final String METRICS_TOKEN = ApiToken.generate();
+
     private BenchDumpWorker() {}
 
     /**
@@ -31,6 +38,9 @@ final class BenchDumpWorker {
                 "--server.port=" + port,
                 "--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers,
                 "--management.endpoints.web.exposure.include=health,info,metrics",
+                "--bulwark.security.tokens[0].name=bench",
+                "--bulwark.security.tokens[0].role=viewer",
+                "--bulwark.security.tokens[0].sha256=" + ApiToken.sha256Hex(METRICS_TOKEN),
                 // one capture at a time: one consumer thread, the only member of its group
                 "--bulwark.dump-worker.concurrency=1");
     }
@@ -76,7 +86,7 @@ final class BenchDumpWorker {
                 }
                 Thread.sleep(250);
             }
-            new HeapSampler(port).sampleOnce();
+            new HeapSampler(port, METRICS_TOKEN).sampleOnce();
             return p;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -389,7 +389,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                 long peakBytes = -1;
                 Captured last = null;
                 for (int i = 1; i <= runs; i++) {
-                    HeapSampler sampler = new HeapSampler(port);
+                    HeapSampler sampler = new HeapSampler(port, BenchDumpWorker.METRICS_TOKEN);
                     sampler.start();
                     HeapSampler.Peak peak;
                     try {

@@ -29,6 +29,7 @@ final class HeapSampler {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final URI uri;
+    private final String token;
     private final AtomicLong peakBytes = new AtomicLong(-1);
     private final AtomicInteger samples = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
@@ -38,9 +39,11 @@ final class HeapSampler {
      * A sampler of the service listening on {@code port} of 127.0.0.1.
      *
      * @param port the service's {@code server.port}
+     * @param token an API token (viewer suffices) the metrics endpoint accepts
      */
-    HeapSampler(int port) {
+    HeapSampler(int port, String token) {
         this.uri = metricsUri(port);
+        this.token = token;
     }
 
     /**
@@ -93,6 +96,7 @@ final class HeapSampler {
         try {
             r = HTTP.send(
                     HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + token)
                             .timeout(Duration.ofSeconds(2))
                             .GET()
                             .build(),
