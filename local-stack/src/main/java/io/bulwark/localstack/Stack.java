@@ -1,7 +1,6 @@
 package io.bulwark.localstack;
 
 import io.bulwark.embedded.FreePorts;
-import io.bulwark.embedded.KafkaKraftBroker;
 import io.bulwark.embedded.PostgresDatabases;
 import io.bulwark.embedded.S3ProxyServer;
 import io.bulwark.engines.postgres.LocalPostgresInstance;
@@ -91,7 +90,7 @@ public final class Stack implements AutoCloseable {
     private final Deque<AutoCloseable> closers = new ArrayDeque<>();
     private final Map<BulwarkService, ServiceProcess> services = new EnumMap<>(BulwarkService.class);
     private final Deque<Runnable> beforeInfrastructureStops = new ArrayDeque<>();
-    private KafkaKraftBroker kafka;
+    private StackKafka kafka;
     private S3ProxyServer s3;
     private LocalPostgresInstance localPostgres;
     private PostgresLocation statePostgres;
@@ -158,8 +157,8 @@ public final class Stack implements AutoCloseable {
         createTraversableDirectory(work);
         PrintStream out = settings.out();
 
-        out.println("Starting Kafka (KRaft) ...");
-        kafka = KafkaKraftBroker.start(work.resolve("kafka"), preferredPort(9092));
+        out.println("Starting Kafka (KRaft, SCRAM users and ACLs in " + work.resolve("secrets/kafka") + ") ...");
+        kafka = StackKafka.start(work, preferredPort(9092));
         closers.push(kafka);
 
         out.println("Starting the S3 server (S3Proxy on " + work.resolve("s3") + ") ...");
@@ -297,10 +296,9 @@ public final class Stack implements AutoCloseable {
     }
 
     private ServiceProcess launch(BulwarkService s, int port) {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.config.additional-location=" + configLocations,
-                "--server.port=" + port,
-                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers()));
+        List<String> args = new ArrayList<>(
+                List.of("--spring.config.additional-location=" + configLocations, "--server.port=" + port));
+        args.addAll(kafka.serviceArguments(s));
         Map<String, String> env = new LinkedHashMap<>();
         if (s.usesDatabase()) {
             args.add("--spring.datasource.url=" + statePostgres.jdbcUrl());
@@ -348,6 +346,19 @@ public final class Stack implements AutoCloseable {
     /** Kafka's bootstrap servers. */
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * The client properties ({@code security.protocol}, {@code sasl.*}) of Kafka's admin user, a super user, for the
+     * stack's tools and tests; the services connect as their own users.
+     */
+    public Map<String, Object> kafkaAdminProperties() {
+        return kafka.adminClientProperties();
+    }
+
+    /** The 0600 file holding the password of Kafka user {@code user} ({@code admin} or a service's module name). */
+    public Path kafkaPasswordFile(String user) {
+        return kafka.passwordFile(user);
     }
 
     /** The S3 server. */
