@@ -158,7 +158,7 @@ public final class Stack implements AutoCloseable {
         PrintStream out = settings.out();
 
         out.println("Starting Kafka (KRaft, SCRAM users and ACLs in " + work.resolve("secrets/kafka") + ") ...");
-        kafka = StackKafka.start(work, preferredPort(9092));
+        kafka = StackKafka.start(work, preferredPort(9092), out);
         closers.push(kafka);
 
         out.println("Starting the S3 server (S3Proxy on " + work.resolve("s3") + ") ...");

@@ -54,14 +54,20 @@ final class StackKafka implements AutoCloseable {
      * Starts the broker with its data in {@code work/kafka}, the users' passwords in {@code work/secrets/kafka}, the
      * services' ACLs granted and the topics created.
      *
+     * <p>A {@code kafka} folder from a stack that ran without authentication (it has no admin password file) cannot
+     * take the admin's credential, which is written when the storage is formatted: it is moved aside to {@code
+     * kafka.open-<epoch seconds>} (its events are kept there, not replayed) and a new one is formatted.
+     *
      * @param work the stack's work folder
      * @param port the client port on 127.0.0.1, 0 for a free one
+     * @param out where a moved folder is reported
      * @return the running broker
      * @throws UncheckedIOException when a password file cannot be read or written
      * @throws IllegalStateException when the broker does not start, or refuses the ACLs or topics
      */
-    static StackKafka start(Path work, int port) {
+    static StackKafka start(Path work, int port, java.io.PrintStream out) {
         Path secrets = work.resolve("secrets").resolve("kafka");
+        moveAsideAnOpenFolder(work.resolve("kafka"), secrets.resolve(ADMIN + ".password"), out);
         Map<String, Path> files = new LinkedHashMap<>();
         files.put(ADMIN, secrets.resolve(ADMIN + ".password"));
         ServiceTopics.ALL.forEach(s -> files.put(s.user(), secrets.resolve(s.user() + ".password")));
@@ -143,6 +149,20 @@ final class StackKafka implements AutoCloseable {
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not create the topics within 30 s", e);
+        }
+    }
+
+    private static void moveAsideAnOpenFolder(Path kafka, Path adminPasswordFile, java.io.PrintStream out) {
+        if (Files.isRegularFile(kafka.resolve("meta.properties")) && !Files.exists(adminPasswordFile)) {
+            Path aside =
+                    kafka.resolveSibling("kafka.open-" + java.time.Instant.now().getEpochSecond());
+            try {
+                Files.move(kafka, aside);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot move " + kafka + " aside", e);
+            }
+            out.println("Kafka's data in " + kafka + " was made without authentication; moved to " + aside
+                    + ", a new broker with SCRAM users starts");
         }
     }
 
