@@ -39,11 +39,14 @@ public final class KafkaKraftBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path dataDir;
+    private final KafkaAuthentication authentication;
 
-    private KafkaKraftBroker(KafkaRaftServer server, String bootstrapServers, Path dataDir) {
+    private KafkaKraftBroker(
+            KafkaRaftServer server, String bootstrapServers, Path dataDir, KafkaAuthentication authentication) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.dataDir = dataDir;
+        this.authentication = authentication;
     }
 
     /**
@@ -69,6 +72,31 @@ public final class KafkaKraftBroker implements AutoCloseable {
      *     is taken) or is not ready within 60 s
      */
     public static KafkaKraftBroker start(Path dataDir, int port) {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * Starts a broker that authenticates every connection, see {@link #start(Path, int)}: its client listener speaks
+     * SASL_PLAINTEXT with SCRAM-SHA-512 (the users of {@code auth}), its controller listener SASL/PLAIN with the admin
+     * user only, and {@code StandardAuthorizer} allows nothing but what an ACL grants ({@link KafkaAccessControl}); the
+     * admin user is a super user. The admin's SCRAM credential is written when the storage is formatted (as {@code
+     * kafka-storage format --add-scram} does), so a folder keeps the admin password it was formatted with; the other
+     * users' credentials are created or replaced after every start, so users and passwords may change between starts.
+     *
+     * @param dataDir folder for the broker's logs and metadata; created if missing, reused if already formatted
+     * @param port TCP port on 127.0.0.1 for clients, or 0 for a free one
+     * @param auth the users, or {@code null} for an open PLAINTEXT broker
+     * @return a broker that answers the admin user's metadata requests
+     * @throws java.io.UncheckedIOException when the folder cannot be created
+     * @throws IllegalArgumentException when the admin password has characters other than letters, digits, '-', '_'
+     * @throws IllegalStateException when the storage cannot be formatted, the broker does not start or is not ready
+     *     within 60 s (also when the admin password differs from the one the folder was formatted with), or the users'
+     *     credentials cannot be written
+     */
+    public static KafkaKraftBroker start(Path dataDir, int port, KafkaAuthentication auth) {
+        if (auth != null && !auth.adminPassword().matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("the Kafka admin password must be letters, digits, '-' or '_'");
+        }
         QuietLogging.apply();
         Path dir;
         try {
@@ -78,25 +106,41 @@ public final class KafkaKraftBroker implements AutoCloseable {
         }
         int brokerPort = port == 0 ? FreePorts.next() : port;
         int controllerPort = FreePorts.next();
-        KafkaConfig config = new KafkaConfig(properties(dir, brokerPort, controllerPort), false);
+        Map<String, Object> properties = properties(dir, brokerPort, controllerPort);
+        if (auth != null) {
+            properties.putAll(KafkaBrokerSecurity.brokerProperties(auth, brokerPort, controllerPort));
+        }
+        KafkaConfig config = new KafkaConfig(properties, false);
         if (!Files.exists(dir.resolve("meta.properties"))) {
-            format(config, dir);
+            format(config, dir, auth);
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         String bootstrap = "127.0.0.1:" + brokerPort;
         try {
             server.startup();
-            awaitReady(bootstrap);
+            Map<String, Object> adminProperties = auth == null ? Map.of() : auth.adminClientProperties();
+            awaitReady(bootstrap, adminProperties);
+            if (auth != null) {
+                KafkaBrokerSecurity.upsertUsers(bootstrap, auth);
+            }
         } catch (RuntimeException e) {
             shutdownQuietly(server);
             throw new IllegalStateException("Kafka broker did not start on " + bootstrap + ": " + e.getMessage(), e);
         }
-        return new KafkaKraftBroker(server, bootstrap, dir);
+        return new KafkaKraftBroker(server, bootstrap, dir, auth);
     }
 
     /** The bootstrap servers clients connect to, e.g. {@code 127.0.0.1:39211}. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * The client properties of the admin user ({@code security.protocol}, {@code sasl.*}) to add to a client's
+     * configuration, empty for an open broker.
+     */
+    public Map<String, Object> adminClientProperties() {
+        return authentication == null ? Map.of() : authentication.adminClientProperties();
     }
 
     /** The folder holding the broker's logs and metadata. */
@@ -142,7 +186,7 @@ public final class KafkaKraftBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(KafkaConfig config, Path dir) {
+    private static void format(KafkaConfig config, Path dir, KafkaAuthentication auth) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Formatter formatter = new Formatter()
                 .setPrintStream(new PrintStream(out, true, StandardCharsets.UTF_8))
@@ -154,6 +198,10 @@ public final class KafkaKraftBroker implements AutoCloseable {
                 .setControllerListenerName("CONTROLLER")
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setIgnoreFormatted(true);
+        if (auth != null) {
+            formatter.setScramArguments(List.of(KafkaAuthentication.MECHANISM + "=[name=" + auth.adminUser()
+                    + ",password=" + auth.adminPassword() + "]"));
+        }
         try {
             formatter.run();
         } catch (Exception e) {
@@ -164,8 +212,9 @@ public final class KafkaKraftBroker implements AutoCloseable {
         }
     }
 
-    private static void awaitReady(String bootstrap) {
+    private static void awaitReady(String bootstrap, Map<String, Object> clientProperties) {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");

@@ -1,7 +1,6 @@
 package io.bulwark.localstack;
 
 import io.bulwark.embedded.FreePorts;
-import io.bulwark.embedded.KafkaKraftBroker;
 import io.bulwark.embedded.PostgresDatabases;
 import io.bulwark.embedded.S3ProxyServer;
 import io.bulwark.engines.postgres.LocalPostgresInstance;
@@ -94,7 +93,7 @@ public final class Stack implements AutoCloseable {
     private final Deque<AutoCloseable> closers = new ArrayDeque<>();
     private final Map<BulwarkService, ServiceProcess> services = new EnumMap<>(BulwarkService.class);
     private final Deque<Runnable> beforeInfrastructureStops = new ArrayDeque<>();
-    private KafkaKraftBroker kafka;
+    private StackKafka kafka;
     private S3ProxyServer s3;
     private LocalPostgresInstance localPostgres;
     private PostgresLocation statePostgres;
@@ -166,8 +165,8 @@ public final class Stack implements AutoCloseable {
         createTraversableDirectory(work);
         PrintStream out = settings.out();
 
-        out.println("Starting Kafka (KRaft) ...");
-        kafka = KafkaKraftBroker.start(work.resolve("kafka"), preferredPort(9092));
+        out.println("Starting Kafka (KRaft, SCRAM users and ACLs in " + work.resolve("secrets/kafka") + ") ...");
+        kafka = StackKafka.start(work, preferredPort(9092), out);
         closers.push(kafka);
 
         out.println("Starting the S3 server (S3Proxy on " + work.resolve("s3") + ") ...");
@@ -314,10 +313,9 @@ public final class Stack implements AutoCloseable {
     }
 
     private ServiceProcess launch(BulwarkService s, int port) {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.config.additional-location=" + configLocations,
-                "--server.port=" + port,
-                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers()));
+        List<String> args = new ArrayList<>(
+                List.of("--spring.config.additional-location=" + configLocations, "--server.port=" + port));
+        args.addAll(kafka.serviceArguments(s));
         if ((s == BulwarkService.DUMP_WORKER || s == BulwarkService.VERIFIER) && manifestKeyFile != null) {
             // only the services that sign and check manifests get the key; its path is no secret
             args.add("--bulwark.manifest-signing.key-id=" + MANIFEST_KEY_ID);
@@ -370,6 +368,19 @@ public final class Stack implements AutoCloseable {
     /** Kafka's bootstrap servers. */
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * The client properties ({@code security.protocol}, {@code sasl.*}) of Kafka's admin user, a super user, for the
+     * stack's tools and tests; the services connect as their own users.
+     */
+    public Map<String, Object> kafkaAdminProperties() {
+        return kafka.adminClientProperties();
+    }
+
+    /** The 0600 file holding the password of Kafka user {@code user} ({@code admin} or a service's module name). */
+    public Path kafkaPasswordFile(String user) {
+        return kafka.passwordFile(user);
     }
 
     /** The S3 server. */

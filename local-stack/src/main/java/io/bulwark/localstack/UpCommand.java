@@ -115,7 +115,8 @@ final class UpCommand implements Callable<Integer> {
         }
         out.println("  S3 endpoint      " + stack.s3().endpoint() + "   bucket "
                 + stack.s3().bucket() + "   keys in " + work.resolve("secrets").resolve("s3-keys"));
-        out.println("  Kafka bootstrap  " + stack.kafkaBootstrapServers());
+        out.println("  Kafka bootstrap  " + stack.kafkaBootstrapServers() + "   SASL_PLAINTEXT, SCRAM-SHA-512; user "
+                + StackKafka.ADMIN + ", password in " + stack.kafkaPasswordFile(StackKafka.ADMIN));
         out.println("  PostgreSQL       " + stack.statePostgres().displayUrl()
                 + (localPostgres
                         ? "   password in "

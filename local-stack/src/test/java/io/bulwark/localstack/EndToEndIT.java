@@ -43,6 +43,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -152,7 +153,7 @@ class EndToEndIT {
                 List.of(new ConfigFile.Destination(
                         DESTINATION, DatabaseLocation.Engine.POSTGRESQL, pg.host(), pg.port(), pg.username(), null)));
         scheduler = stack.schedulerClient();
-        topics = new KafkaTopics(stack.kafkaBootstrapServers());
+        topics = new KafkaTopics(stack);
 
         chinookBackup = scheduler.requestBackup("chinook", "e2e");
         flawedBackup = scheduler.requestBackup("flawed", "e2e");
@@ -482,7 +483,12 @@ class EndToEndIT {
                 "the object store's secret key",
                 stack.s3().secretKey(),
                 "the admin's API token",
-                stack.adminToken());
+                stack.adminToken(),
+                "the dump-worker's Kafka password",
+                Files.readString(stack.kafkaPasswordFile(BulwarkService.DUMP_WORKER.module()))
+                        .strip(),
+                "Kafka's admin password",
+                Files.readString(stack.kafkaPasswordFile("admin")).strip());
         List<String> leaks = new ArrayList<>();
         // service logs and Kafka's log segments (every event), skipping the configuration that holds them by design
         try (var files = Files.walk(workDir)) {
@@ -644,7 +650,8 @@ class EndToEndIT {
     }
 
     private static BackupCompleted completedEvent(UUID backupId) {
-        Map<String, Object> props = Map.of(
+        Map<String, Object> props = new HashMap<>(stack.kafkaAdminProperties());
+        props.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG,
@@ -654,7 +661,7 @@ class EndToEndIT {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class);
+                ByteArrayDeserializer.class));
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(Topics.BACKUP_COMPLETED));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -674,10 +681,11 @@ class EndToEndIT {
     }
 
     private static void publish(BackupCompleted event) throws Exception {
-        Map<String, Object> props = Map.of(
+        Map<String, Object> props = new HashMap<>(stack.kafkaAdminProperties());
+        props.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
             ProducerRecord<String, byte[]> record =
                     new ProducerRecord<>(Topics.BACKUP_COMPLETED, event.targetId(), EventJson.toBytes(event));

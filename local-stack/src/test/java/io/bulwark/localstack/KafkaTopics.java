@@ -30,11 +30,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class KafkaTopics implements AutoCloseable {
 
     private final String bootstrapServers;
+    private final Map<String, Object> security;
     private final Admin admin;
 
-    KafkaTopics(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    /** Reads through {@link Stack#kafkaBootstrapServers()} as Kafka's admin user ({@link Stack#kafkaAdminProperties()}). */
+    KafkaTopics(Stack stack) {
+        this.bootstrapServers = stack.kafkaBootstrapServers();
+        this.security = stack.kafkaAdminProperties();
+        Map<String, Object> props = new HashMap<>(security);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this.admin = Admin.create(props);
     }
 
     /**
@@ -42,18 +47,18 @@ final class KafkaTopics implements AutoCloseable {
      * when the topic does not exist.
      */
     <T extends BulwarkEvent> List<T> events(String topic, Class<T> type) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "local-stack-it-" + UUID.randomUUID(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        "false",
-                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-                        "false"),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> props = new HashMap<>(security);
+        props.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "local-stack-it-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                "false"));
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();

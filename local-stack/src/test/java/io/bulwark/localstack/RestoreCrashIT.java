@@ -105,7 +105,7 @@ class RestoreCrashIT {
                         DESTINATION, DatabaseLocation.Engine.POSTGRESQL, pg.host(), pg.port(), pg.username(), null)),
                 EnumSet.of(BulwarkService.SCHEDULER, BulwarkService.DUMP_WORKER, BulwarkService.VERIFIER));
         scheduler = stack.schedulerClient();
-        topics = new KafkaTopics(stack.kafkaBootstrapServers());
+        topics = new KafkaTopics(stack);
         store = new MinioObjectStore(new ObjectStoreSettings(
                 stack.s3().endpoint(),
                 stack.s3().accessKey(),
