@@ -75,6 +75,7 @@ class KeysIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
+        ApiClient.registerTokens(registry);
         admin("create database " + DATABASE);
         registry.add("spring.datasource.url", () -> PG + DATABASE);
         registry.add("spring.datasource.username", () -> "postgres");
@@ -145,7 +146,7 @@ class KeysIT {
         assertThat(retired.statusCode()).as(retired.body()).isEqualTo(200);
         JsonNode body = ApiClient.json(retired);
         assertThat(body.get("status").asString()).isEqualTo("retired");
-        assertThat(body.get("retiredBy").asString()).isEqualTo("api");
+        assertThat(body.get("retiredBy").asString()).isEqualTo("it-admin"); // the caller, from its token
         assertThat(strings(body.get("backups"))).containsExactly(both.toString());
         assertThat(strings(ApiClient.json(api.get("/api/keys/" + fresh)).get("soleKeyBackups")))
                 .containsExactly(onlyOld.toString());
