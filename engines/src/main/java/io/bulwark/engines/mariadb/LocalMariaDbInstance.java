@@ -10,6 +10,7 @@ import io.bulwark.engines.process.PortTakenException;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.engines.process.ProcessRunner.Command;
 import io.bulwark.engines.process.ProcessRunner.RunningProcess;
+import io.bulwark.engines.process.SandboxAccount;
 import io.bulwark.engines.process.ServerUser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,9 +95,12 @@ public final class LocalMariaDbInstance implements AutoCloseable {
             }
         }
 
-        /** A sandbox: binaries found, OS user {@code mysql}, free port, 60 s to start, 24 h to live. */
+        /**
+         * A sandbox: binaries found, the dedicated OS account {@value SandboxAccount#DEFAULT_NAME} (never {@code
+         * mysql}, which owns the machine's real server), free port, 60 s to start, 24 h to live.
+         */
         public static Options sandbox() {
-            return new Options(null, "mysql", 0, Duration.ofSeconds(60), Duration.ofHours(24));
+            return new Options(null, SandboxAccount.DEFAULT_NAME, 0, Duration.ofSeconds(60), Duration.ofHours(24));
         }
 
         /** These options with the given bin directory (null: find it). */
@@ -161,7 +165,7 @@ public final class LocalMariaDbInstance implements AutoCloseable {
      */
     public static LocalMariaDbInstance start(Path workDir, Options options, ProcessRunner runner) {
         long started = System.nanoTime();
-        ServerUser user = ServerUser.forThisJvm(options.osUser());
+        ServerUser user = SandboxAccount.ensureExists(options.osUser());
         Path server = LocalMariaDbLayout.findProgram(options.binDir(), "mariadbd", "mysqld");
         Path install = LocalMariaDbLayout.findProgram(options.binDir(), "mariadb-install-db", "mysql_install_db");
         LocalInstanceDirectory directory;

@@ -142,7 +142,7 @@ class LocalMariaDbInstanceIT {
                                 closed.resolve("inner"), LocalMariaDbInstance.Options.sandbox(), runner)
                         .close())
                 .isInstanceOf(LocalMariaDbException.class)
-                .hasMessageContaining("not traversable by OS user mysql");
+                .hasMessageContaining("not traversable by OS user bulwark-sandbox");
         try (var entries = Files.list(closed.resolve("inner"))) {
             assertThat(entries).as("nothing left behind").isEmpty();
         }

@@ -168,7 +168,11 @@ public class VerifierConfiguration {
                                 sandbox.postgres().restoreRole() == SandboxProperties.RestoreRole.UNPRIVILEGED),
                         "mariadb",
                         new LocalMariaDbSandboxProvider(
-                                sandbox.workDir(), sandbox.mariadbBinDir(), processRunner, sandbox.countTimeout())));
+                                sandbox.workDir(),
+                                sandbox.mariadbBinDir(),
+                                processRunner,
+                                sandbox.countTimeout(),
+                                sandbox.osUser())));
     }
 
     /** The configured PostgreSQL bin dir, else the one local sandboxes would use, else null (the {@code PATH}). */

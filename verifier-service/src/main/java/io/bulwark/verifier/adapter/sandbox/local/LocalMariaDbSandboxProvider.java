@@ -34,6 +34,7 @@ public final class LocalMariaDbSandboxProvider implements SandboxProvider {
     private final Path binDir;
     private final ProcessRunner runner;
     private final Duration statementTimeout;
+    private final String osUser;
 
     /**
      * @param workDir directory under which each sandbox gets its own directory
@@ -41,6 +42,21 @@ public final class LocalMariaDbSandboxProvider implements SandboxProvider {
      * @param statementTimeout how long one inventory statement (a {@code COUNT(*)}) may run
      */
     public LocalMariaDbSandboxProvider(Path workDir, Path binDir, ProcessRunner runner, Duration statementTimeout) {
+        this(workDir, binDir, runner, statementTimeout, io.bulwark.engines.process.SandboxAccount.DEFAULT_NAME);
+    }
+
+    /**
+     * @param workDir directory under which each sandbox gets its own directory
+     * @param binDir directory of {@code mariadbd} and {@code mariadb-install-db}, or null to find them
+     * @param statementTimeout how long one inventory statement (a {@code COUNT(*)}) may run
+     * @param osUser the dedicated OS account the server runs as when the verifier runs as root (created when missing;
+     *     {@code bulwark.verifier.sandbox.os-user})
+     * @throws IllegalArgumentException when {@code osUser} may not be a sandbox account (e.g. {@code mysql})
+     */
+    public LocalMariaDbSandboxProvider(
+            Path workDir, Path binDir, ProcessRunner runner, Duration statementTimeout, String osUser) {
+        io.bulwark.engines.process.SandboxAccount.requireUsable(osUser);
+        this.osUser = osUser;
         this.workDir = Objects.requireNonNull(workDir, "workDir");
         this.binDir = binDir;
         this.runner = Objects.requireNonNull(runner, "runner");
@@ -63,7 +79,9 @@ public final class LocalMariaDbSandboxProvider implements SandboxProvider {
         LocalMariaDbInstance instance;
         try {
             instance = LocalMariaDbInstance.start(
-                    workDir, LocalMariaDbInstance.Options.sandbox().withBinDir(binDir), runner);
+                    workDir,
+                    LocalMariaDbInstance.Options.sandbox().withBinDir(binDir).withOsUser(osUser),
+                    runner);
         } catch (RuntimeException e) {
             throw new SandboxException(e.getMessage(), e);
         }
