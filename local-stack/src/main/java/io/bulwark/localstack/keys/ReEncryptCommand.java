@@ -2,6 +2,7 @@ package io.bulwark.localstack.keys;
 
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
+import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.artifacts.ObjectStoreSettings;
@@ -95,6 +96,20 @@ public final class ReEncryptCommand implements Callable<Integer> {
     @Option(names = "--s3-secret-key-file", paramLabel = "FILE", description = "The S3 secret key.")
     Path s3SecretKeyFile;
 
+    @Option(
+            names = "--manifest-key",
+            paramLabel = "FILE",
+            description = "The manifest signing key (the dump-worker's bulwark.manifest-signing.key-file): the switched"
+                    + " manifest is signed with it, so that a verifier that checks signatures still trusts it.")
+    Path manifestKeyFile;
+
+    @Option(
+            names = "--manifest-key-id",
+            paramLabel = "ID",
+            defaultValue = "reencrypt",
+            description = "The key id written into the signature (default: ${DEFAULT-VALUE}).")
+    String manifestKeyId;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -126,16 +141,27 @@ public final class ReEncryptCommand implements Callable<Integer> {
             store = new MinioObjectStore(new ObjectStoreSettings(
                     endpoint, s3.accessKey(), s3.secretKey(), bucket, region, ObjectStoreSettings.DEFAULT_PART_SIZE));
             reencryption = new ReEncryption(
-                    store,
-                    ring,
-                    OpenPgpEncryption.toRecipients(recipients),
-                    ReEncryption.ManifestWriter.PLAIN,
-                    Clock.systemUTC());
+                    store, ring, OpenPgpEncryption.toRecipients(recipients), manifestWriter(), Clock.systemUTC());
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("ERROR: " + e.getMessage());
             return 2;
         }
         return run(store, reencryption, out, err);
+    }
+
+    /**
+     * Writes the switched manifest signed with {@code --manifest-key} (the signature first, then the manifest), or
+     * plain without it.
+     *
+     * @throws IllegalArgumentException naming {@code --manifest-key} when the file cannot be read or the key is short
+     */
+    ReEncryption.ManifestWriter manifestWriter() {
+        if (manifestKeyFile == null) {
+            return ReEncryption.ManifestWriter.PLAIN;
+        }
+        ManifestSigningKeys signing = ManifestSigningKeys.load(
+                manifestKeyId, manifestKeyFile.toString(), null, List.of(), env, "--manifest-key");
+        return (store, manifestKey, manifest) -> ManifestJson.storeSigned(store, manifestKey, manifest, signing);
     }
 
     /** Re-encrypts every selected backup; 0 when all went through, 1 when one did not. */

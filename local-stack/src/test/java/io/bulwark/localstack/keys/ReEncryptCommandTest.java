@@ -66,6 +66,14 @@ class ReEncryptCommandTest {
                                     List.of(old.fingerprint()))));
             ReEncryptCommand command = new ReEncryptCommand(name -> null);
             command.target = "chinook";
+            // a verifier that checks signatures must still trust the switched manifest
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            String hexKey = java.util.HexFormat.of().formatHex(random);
+            byte[] signingKey = hexKey.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Path signingKeyFile = java.nio.file.Files.writeString(dir.resolve("manifest-signing.key"), hexKey + "\n");
+            command.manifestKeyFile = signingKeyFile;
+            command.manifestKeyId = "test";
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
 
@@ -76,7 +84,7 @@ class ReEncryptCommandTest {
                             DecryptionKeys.ofSecretKeyFile(old.secretKey(), null)
                                     .withSecretKeyFile(fresh.secretKey(), null),
                             OpenPgpEncryption.toRecipients(List.of(fresh.publicKey())),
-                            ReEncryption.ManifestWriter.PLAIN,
+                            command.manifestWriter(),
                             Clock.systemUTC()),
                     new PrintWriter(out, true),
                     new PrintWriter(err, true));
@@ -89,6 +97,17 @@ class ReEncryptCommandTest {
                             .artifact()
                             .recipients())
                     .containsExactly(fresh.fingerprint());
+            byte[] manifestBytes;
+            byte[] signature;
+            try (var in = store.get(prefix + "manifest.json");
+                    var sig = store.get(io.bulwark.artifacts.ObjectKeys.signatureKey(prefix + "manifest.json"))) {
+                manifestBytes = in.readAllBytes();
+                signature = sig.readAllBytes();
+            }
+            assertThat(io.bulwark.artifacts.ManifestSigningKeys.of("test", signingKey, List.of())
+                            .check(manifestBytes, signature))
+                    .as("the switched manifest's signature checks")
+                    .isNull();
         }
     }
 
