@@ -114,6 +114,7 @@ class KeysIT {
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             JsonNode old = ApiClient.json(api.get("/api/keys/" + OLD));
+            assertThat(old.has("backups")).as("GET /api/keys/{old}: %s", old).isTrue();
             assertThat(strings(old.get("backups"))).containsExactlyInAnyOrder(onlyOld.toString(), both.toString());
         });
         JsonNode list = ApiClient.json(api.get("/api/keys"));
