@@ -17,11 +17,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <ol>
  *   <li>{@code /actuator/health/**}: open (load balancers and orchestrators probe it).
+ *   <li>The dashboard's static files ({@code /console/**}, {@code /webjars/**}) and the API description
+ *       ({@code /v3/api-docs/**}, {@code /swagger-ui/**}): open; they hold no data, and every call they make to
+ *       {@code /api} carries the caller's token.
  *   <li>{@code GET /api/audit/**}: admin.
  *   <li>{@code POST /api/keys/{fingerprint}/retire}: admin.
  *   <li>{@code POST /api/backups}, {@code POST /api/backups/{id}/verify}, {@code POST /api/backups/{id}/restore},
- *       {@code POST /api/targets/{id}/restore}, {@code POST /api/verifications/**}, {@code POST /api/restores/**}:
- *       operator.
+ *       {@code POST /api/targets/{id}/restore}, {@code POST /api/verifications/**}, {@code POST /api/restores/**},
+ *       {@code POST /api/schedules/{targetId}/{name}/run|enable|disable}: operator.
  *   <li>{@code GET /api/**} (backups, restores, retention plans, keys): viewer.
  *   <li>Every other call under {@code /api/} (schedules, retention, holds, deletion, and any state change not listed
  *       above): admin, so that a new endpoint is closed until a rule opens it.
@@ -50,6 +53,13 @@ public final class ApiAccessRules {
     private static final List<Rule> RULES = List.of(
             open("/actuator/health"),
             open("/actuator/health/**"),
+            open("/console"),
+            open("/console/**"),
+            open("/webjars/**"),
+            open("/v3/api-docs"),
+            open("/v3/api-docs/**"),
+            open("/swagger-ui.html"),
+            open("/swagger-ui/**"),
             rule(HttpMethod.GET, "/api/audit", ApiRole.ADMIN),
             rule(HttpMethod.GET, "/api/audit/**", ApiRole.ADMIN),
             rule(HttpMethod.POST, "/api/keys/*/retire", ApiRole.ADMIN),
@@ -59,6 +69,9 @@ public final class ApiAccessRules {
             rule(HttpMethod.POST, "/api/targets/*/restore", ApiRole.OPERATOR),
             rule(HttpMethod.POST, "/api/verifications/**", ApiRole.OPERATOR),
             rule(HttpMethod.POST, "/api/restores/**", ApiRole.OPERATOR),
+            rule(HttpMethod.POST, "/api/schedules/*/*/run", ApiRole.OPERATOR),
+            rule(HttpMethod.POST, "/api/schedules/*/*/enable", ApiRole.OPERATOR),
+            rule(HttpMethod.POST, "/api/schedules/*/*/disable", ApiRole.OPERATOR),
             rule(HttpMethod.GET, "/api/**", ApiRole.VIEWER),
             rule(null, "/api/schedules/**", ApiRole.ADMIN),
             rule(null, "/api/retention/**", ApiRole.ADMIN),
