@@ -8,6 +8,7 @@ import io.bulwark.scheduler.domain.DatabaseEngine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
@@ -36,6 +38,8 @@ import org.springframework.validation.annotation.Validated;
  *       database: chinook                # the source database: a restore into it needs replace + confirm
  *       username: postgres
  *       password-env: CHINOOK_PASSWORD   # or password-file; read only when a restore is pre-checked
+ *       rpo: 25h                         # recovery point objective: the newest verified backup's greatest age
+ *       rto: 1h                          # recovery time objective: the longest a restore may take
  *       schedules:
  *         nightly:
  *           cron: "0 2 * * *"        # 5-field crontab or 6-field Spring cron, or a macro like @daily
@@ -47,8 +51,8 @@ import org.springframework.validation.annotation.Validated;
  * @param targets target id ({@link Ids#SAFE_ID}) to target
  * @throws IllegalArgumentException at binding, listing every wrong setting by its property name (e.g.
  *     {@code bulwark.targets.chinook.schedules.nightly.cron}), when an id or label is not a safe id,
- *     a cron expression does not parse, a zone is unknown, the engine is none of postgresql, mariadb or mysql, or
- *     the port is out of range
+ *     a cron expression does not parse, a zone is unknown, the engine is none of postgresql, mariadb or mysql,
+ *     the port is out of range, or an {@code rpo} or {@code rto} is not longer than zero
  */
 @Validated
 @ConfigurationProperties("bulwark")
@@ -89,6 +93,8 @@ public record SchedulerProperties(Map<String, @Valid Target> targets) implements
         if (target.port() != null && (target.port() < 1 || target.port() > 65535)) {
             errors.add(path + ".port: must be 1..65535 but was " + target.port());
         }
+        checkPositive(path + ".rpo", target.rpo(), errors);
+        checkPositive(path + ".rto", target.rto(), errors);
         target.schedules().forEach((scheduleId, schedule) -> {
             String at = path + ".schedules." + scheduleId;
             if (!Ids.isSafe(scheduleId)) {
@@ -114,6 +120,12 @@ public record SchedulerProperties(Map<String, @Valid Target> targets) implements
         }
     }
 
+    private static void checkPositive(String property, Duration duration, List<String> errors) {
+        if (duration.isZero() || duration.isNegative()) {
+            errors.add(property + ": must be longer than zero but was " + duration);
+        }
+    }
+
     private static void checkZone(String property, String zone, List<String> errors) {
         try {
             ZoneId.of(zone);
@@ -134,6 +146,9 @@ public record SchedulerProperties(Map<String, @Valid Target> targets) implements
      * @param passwordFile the file holding the password (first line), or null
      * @param schedules schedule id ({@link Ids#SAFE_ID}) to schedule; empty when the target is backed
      *     up only on request
+     * @param rpo the recovery point objective: how old the newest verified backup may get; {@link #DEFAULT_RPO}
+     *     when not set
+     * @param rto the recovery time objective: how long a restore may take; {@link #DEFAULT_RTO} when not set
      */
     public record Target(
             @NotBlank String engine,
@@ -143,10 +158,34 @@ public record SchedulerProperties(Map<String, @Valid Target> targets) implements
             String username,
             String passwordEnv,
             String passwordFile,
-            Map<String, Schedule> schedules) {
+            Map<String, Schedule> schedules,
+            Duration rpo,
+            Duration rto) {
 
+        /** The recovery point objective of a target that sets none: 25 hours (a daily backup plus an hour). */
+        public static final Duration DEFAULT_RPO = Duration.ofHours(25);
+
+        /** The recovery time objective of a target that sets none: one hour. */
+        public static final Duration DEFAULT_RTO = Duration.ofHours(1);
+
+        @ConstructorBinding
         public Target {
             schedules = schedules == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(schedules));
+            rpo = rpo == null ? DEFAULT_RPO : rpo;
+            rto = rto == null ? DEFAULT_RTO : rto;
+        }
+
+        /** A target with the default {@code rpo} and {@code rto}. */
+        public Target(
+                String engine,
+                String host,
+                Integer port,
+                String database,
+                String username,
+                String passwordEnv,
+                String passwordFile,
+                Map<String, Schedule> schedules) {
+            this(engine, host, port, database, username, passwordEnv, passwordFile, schedules, null, null);
         }
 
         /** The engine, or empty when the configured name is none of postgresql, mariadb or mysql. */

@@ -44,6 +44,12 @@ import java.util.UUID;
  * @param deletedAt when it was deleted, or null
  * @param firstSeenAt when the projection first saw an event of it
  * @param updatedAt when the projection last changed it
+ * @param startedAt when the dump started ({@code BackupCompleted.startedAt}), or null
+ * @param dumpMillis milliseconds the dump and upload took ({@code BackupCompleted.dumpMillis}), or null when unknown
+ * @param verifyMillis milliseconds the latest verification took in all ({@code BackupVerified.timings.totalMillis}),
+ *     or null when it recorded no timings
+ * @param restoreMillis milliseconds the latest verification's download and restore took ({@code
+ *     BackupVerified.timings.restoreMillis}, the measured restore time), or null when it recorded no timings
  */
 public record Backup(
         UUID backupId,
@@ -74,7 +80,11 @@ public record Backup(
         DeletionReason deletionReason,
         Instant deletedAt,
         Instant firstSeenAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant startedAt,
+        Long dumpMillis,
+        Long verifyMillis,
+        Long restoreMillis) {
 
     public Backup {
         Objects.requireNonNull(backupId, "backupId");
@@ -125,6 +135,10 @@ public record Backup(
         private Instant deletedAt;
         private Instant firstSeenAt;
         private Instant updatedAt;
+        private Instant startedAt;
+        private Long dumpMillis;
+        private Long verifyMillis;
+        private Long restoreMillis;
 
         private Builder(Backup b) {
             if (b == null) {
@@ -159,6 +173,10 @@ public record Backup(
             this.deletedAt = b.deletedAt;
             this.firstSeenAt = b.firstSeenAt;
             this.updatedAt = b.updatedAt;
+            this.startedAt = b.startedAt;
+            this.dumpMillis = b.dumpMillis;
+            this.verifyMillis = b.verifyMillis;
+            this.restoreMillis = b.restoreMillis;
         }
 
         public Builder backupId(UUID backupId) {
@@ -306,6 +324,26 @@ public record Backup(
             return this;
         }
 
+        public Builder startedAt(Instant startedAt) {
+            this.startedAt = startedAt;
+            return this;
+        }
+
+        public Builder dumpMillis(Long dumpMillis) {
+            this.dumpMillis = dumpMillis;
+            return this;
+        }
+
+        public Builder verifyMillis(Long verifyMillis) {
+            this.verifyMillis = verifyMillis;
+            return this;
+        }
+
+        public Builder restoreMillis(Long restoreMillis) {
+            this.restoreMillis = restoreMillis;
+            return this;
+        }
+
         /**
          * The backup.
          *
@@ -341,7 +379,11 @@ public record Backup(
                     deletionReason,
                     deletedAt,
                     firstSeenAt,
-                    updatedAt);
+                    updatedAt,
+                    startedAt,
+                    dumpMillis,
+                    verifyMillis,
+                    restoreMillis);
         }
     }
 }

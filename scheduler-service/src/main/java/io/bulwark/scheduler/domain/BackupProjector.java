@@ -27,7 +27,9 @@ import java.util.UUID;
  *       (e.g. {@code BackupCompleted} arriving after {@code BackupVerified}) is ignored.
  *   <li>Fields are merged: each event sets the fields it owns and fills the others only where they
  *       are still empty. The request's own fields ({@code trigger}, {@code tier}, {@code label},
- *       ...) win over the copies other events carry.
+ *       ...) win over the copies other events carry. The dump's timings come from {@code BackupCompleted}, the
+ *       verification's ({@code verifyMillis}, {@code restoreMillis}) from the latest verification, null when it
+ *       carried none.
  *   <li>Of several verifications (re-verification) the latest by {@code occurredAt} (then by event
  *       id) wins, for the state and the verification fields, also when it arrives first. The same
  *       holds for several failed attempts.
@@ -146,6 +148,9 @@ public final class BackupProjector {
         if (c.artifact() != null) {
             next.artifactKey(c.artifact().key()).storedBytes(c.artifact().storedBytes());
         }
+        if (c.startedAt() != null || c.dumpMillis() > 0) {
+            next.startedAt(c.startedAt()).dumpMillis(c.dumpMillis());
+        }
         return BackupState.COMPLETED;
     }
 
@@ -179,7 +184,9 @@ public final class BackupProjector {
                 .reportKey(v.reportKey())
                 .verifiedAt(v.occurredAt())
                 .verificationEventId(v.eventId())
-                .verificationRetryable(v.retryable());
+                .verificationRetryable(v.retryable())
+                .verifyMillis(v.timings() == null ? null : v.timings().totalMillis())
+                .restoreMillis(v.timings() == null ? null : v.timings().restoreMillis());
         return BackupState.ofVerification(v.outcome());
     }
 

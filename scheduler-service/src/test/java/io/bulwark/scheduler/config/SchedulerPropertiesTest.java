@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.contracts.Tier;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -126,5 +127,35 @@ class SchedulerPropertiesTest {
     void missingEngineFailsStartUpNamingTheProperty() {
         runner.withPropertyValues("bulwark.targets.chinook.schedules.nightly.cron=0 2 * * *")
                 .run(context -> assertThat(context).getFailure().hasStackTraceContaining("engine"));
+    }
+
+    @Test
+    void rpoAndRtoDefaultTo25HoursAndOneHourAndBindDurations() {
+        runner.withPropertyValues(
+                        "bulwark.targets.chinook.engine=postgresql",
+                        "bulwark.targets.chinook.rpo=PT6H",
+                        "bulwark.targets.chinook.rto=15m",
+                        "bulwark.targets.plain.engine=postgresql")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    SchedulerProperties properties = context.getBean(SchedulerProperties.class);
+                    assertThat(properties.targets().get("chinook").rpo()).isEqualTo(Duration.ofHours(6));
+                    assertThat(properties.targets().get("chinook").rto()).isEqualTo(Duration.ofMinutes(15));
+                    assertThat(properties.targets().get("plain").rpo()).isEqualTo(Duration.ofHours(25));
+                    assertThat(properties.targets().get("plain").rto()).isEqualTo(Duration.ofHours(1));
+                });
+    }
+
+    @Test
+    void zeroOrNegativeRpoAndRtoFailStartUpNamingTheProperty() {
+        runner.withPropertyValues(
+                        "bulwark.targets.chinook.engine=postgresql",
+                        "bulwark.targets.chinook.rpo=0s",
+                        "bulwark.targets.chinook.rto=-PT1M")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("bulwark.targets.chinook.rpo: must be longer than zero but was PT0S")
+                        .hasMessageContaining("bulwark.targets.chinook.rto: must be longer than zero but was PT-1M"));
     }
 }

@@ -40,6 +40,12 @@ public class JdbcBackupCatalog implements BackupCatalog {
             verification_retryable, failure_reason, failure_message, failure_exit_code, failed_at, deletion_reason, deleted_at,
             first_seen_at, updated_at""";
 
+    /** The timing columns (V5), written by their own statement in {@link #save}. */
+    private static final String TIMINGS = "started_at, dump_millis, verify_millis, restore_millis";
+
+    /** Every column {@link #map} reads. */
+    private static final String SELECTED = COLUMNS + ", " + TIMINGS;
+
     private final JdbcClient jdbc;
 
     public JdbcBackupCatalog(JdbcClient jdbc) {
@@ -64,7 +70,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
 
     @Override
     public Optional<Backup> find(UUID backupId) {
-        return jdbc.sql("select " + COLUMNS + " from scheduler.backups where backup_id = ?")
+        return jdbc.sql("select " + SELECTED + " from scheduler.backups where backup_id = ?")
                 .param(backupId)
                 .query((rs, n) -> map(rs))
                 .optional();
@@ -119,11 +125,19 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 .param(ts(b.firstSeenAt()))
                 .param(ts(b.updatedAt()))
                 .update();
+        jdbc.sql("update scheduler.backups set started_at = ?, dump_millis = ?, verify_millis = ?, restore_millis = ?"
+                        + " where backup_id = ?")
+                .param(ts(b.startedAt()))
+                .param(b.dumpMillis())
+                .param(b.verifyMillis())
+                .param(b.restoreMillis())
+                .param(b.backupId())
+                .update();
     }
 
     @Override
     public List<Backup> list(String targetId, BackupState state, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from scheduler.backups"
+        return jdbc.sql("select " + SELECTED + " from scheduler.backups"
                         + " where (cast(:target as varchar) is null or target_id = :target)"
                         + " and (cast(:state as varchar) is null or state = :state)"
                         + " order by sort_at desc, backup_id limit :limit")
@@ -136,7 +150,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
 
     @Override
     public Optional<Backup> newestVerified(String targetId, Instant at) {
-        return jdbc.sql("select " + COLUMNS + " from scheduler.backups"
+        return jdbc.sql("select " + SELECTED + " from scheduler.backups"
                         + " where target_id = :target and state = 'VERIFIED' and prefix is not null"
                         + " and (cast(:at as timestamptz) is null"
                         + " or coalesce(completed_at, sort_at) <= cast(:at as timestamptz))"
@@ -206,6 +220,10 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 .deletedAt(instant(rs, "deleted_at"))
                 .firstSeenAt(instant(rs, "first_seen_at"))
                 .updatedAt(instant(rs, "updated_at"))
+                .startedAt(instant(rs, "started_at"))
+                .dumpMillis(rs.getObject("dump_millis", Long.class))
+                .verifyMillis(rs.getObject("verify_millis", Long.class))
+                .restoreMillis(rs.getObject("restore_millis", Long.class))
                 .build();
     }
 }
