@@ -18,6 +18,7 @@ import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.RestoreRequested;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Trigger;
+import io.bulwark.contracts.VerificationReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -209,6 +210,44 @@ class BackupProjectorTest {
         assertThatThrownBy(() -> project(null, restore)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void timingsComeFromTheDumpAndTheLatestVerificationInEveryArrivalOrder() {
+        List<BulwarkEvent> events = List.of(requested, completed, passed, reVerifiedFailed);
+        for (List<BulwarkEvent> order : permutations(events)) {
+            Backup b = foldAll(order);
+            assertThat(b.startedAt()).as("%s", order).isEqualTo(T0);
+            assertThat(b.dumpMillis()).isEqualTo(8912L);
+            assertThat(b.verifyMillis()).as("%s", order).isEqualTo(10_000L);
+            assertThat(b.restoreMillis()).as("%s", order).isEqualTo(5000L);
+        }
+        Backup onlyPassed = foldAll(List.of(requested, completed, passed));
+        assertThat(onlyPassed.verifyMillis()).isEqualTo(8000L);
+        assertThat(onlyPassed.restoreMillis()).isEqualTo(4000L);
+    }
+
+    @Test
+    void aVerificationWithoutTimingsLeavesThemUnknown() {
+        BackupVerified untimed = new BackupVerified(
+                uuid(9),
+                T0.plusSeconds(60),
+                1,
+                ID,
+                "chinook",
+                Outcome.PASSED,
+                List.of(),
+                null,
+                "local",
+                PREFIX + "verification.json",
+                PREFIX,
+                T0.plusSeconds(9),
+                Tier.DAILY);
+        Backup b = foldAll(List.of(requested, untimed));
+        assertThat(b.verifyMillis()).isNull();
+        assertThat(b.restoreMillis()).isNull();
+        assertThat(b.dumpMillis()).isNull();
+        assertThat(b.startedAt()).isNull();
+    }
+
     private static Projection project(Backup current, BulwarkEvent event) {
         return BackupProjector.project(current, event, NOW);
     }
@@ -233,7 +272,7 @@ class BackupProjectorTest {
                 "chinook",
                 outcome,
                 checks,
-                null,
+                new VerificationReport.Timings(100L * n, 1000L * n, 50, 2000L * n),
                 "local",
                 PREFIX + report,
                 PREFIX,
