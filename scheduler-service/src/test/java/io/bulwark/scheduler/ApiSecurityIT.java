@@ -104,7 +104,10 @@ class ApiSecurityIT {
             Map.entry("GET /api/audit", ApiRole.ADMIN),
             Map.entry("GET /api/keys", ApiRole.VIEWER),
             Map.entry("GET /api/keys/{fingerprint}", ApiRole.VIEWER),
-            Map.entry("POST /api/keys/{fingerprint}/retire", ApiRole.ADMIN));
+            Map.entry("POST /api/keys/{fingerprint}/retire", ApiRole.ADMIN),
+            Map.entry("GET /api/targets", ApiRole.VIEWER),
+            Map.entry("GET /api/targets/{id}", ApiRole.VIEWER),
+            Map.entry("GET /api/statistics", ApiRole.VIEWER));
 
     private final HttpClient http = HttpClient.newHttpClient();
 
