@@ -26,6 +26,8 @@ class TargetsPropertiesTest {
         shared.put("bulwark.targets.chinook.schedules.nightly.cron", "0 2 * * *");
         shared.put("bulwark.targets.chinook.schedules.nightly.zone", "Europe/Berlin");
         shared.put("bulwark.targets.chinook.retention.keep-last", "7");
+        shared.put("bulwark.targets.chinook.rpo", "PT25H");
+        shared.put("bulwark.targets.chinook.rto", "30m");
         shared.put("bulwark.notifier.webhook.url", "http://127.0.0.1:8099/hook");
 
         DumpTarget chinook = bind(shared).toDumpTargets().get("chinook");

@@ -31,6 +31,8 @@ class RetentionPropertiesTest {
                         "bulwark.targets.chinook.retention.keep-last=3",
                         "bulwark.targets.chinook.engine=postgresql",
                         "bulwark.targets.chinook.schedules.nightly.cron=0 2 * * *",
+                        "bulwark.targets.chinook.rpo=PT25H",
+                        "bulwark.targets.chinook.rto=30m",
                         "bulwark.targets.sakila.host=127.0.0.1")
                 .run(context -> {
                     RetentionProperties props = context.getBean(RetentionProperties.class);
