@@ -1,0 +1,283 @@
+package io.bulwark.localstack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.contracts.EventJson;
+import io.bulwark.localstack.LocalStack;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The client commands run in-process ({@link LocalStack#commandLine()}) against {@link FakeApi}, a canned double of
+ * the scheduler's API: what they ask, what they print, how they end.
+ */
+class CliCommandsTest {
+
+    private static final String ID = "0b5d6a1e-58a4-4c4f-9c1e-7d1c1f0a2b3c";
+
+    @TempDir
+    Path dir;
+
+    private final FakeApi api = new FakeApi();
+    private Path tokenFile;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void connect() throws IOException {
+        tokenFile = Files.writeString(dir.resolve("admin.token"), "secret-token\n");
+        new UpFile(api.url(), api.url() + "/console/", null, null, tokenFile.toString(), api.url())
+                .write(UpFile.in(dir));
+        ApiOptions.environment = Map.of("COLUMNS", "200");
+        ApiOptions.workingDir = dir;
+        BackupCommand.pollInterval = Duration.ofMillis(10);
+    }
+
+    @AfterEach
+    void restore() {
+        api.close();
+        ApiOptions.environment = System.getenv();
+        ApiOptions.workingDir = Path.of("");
+        BackupCommand.pollInterval = Duration.ofSeconds(1);
+    }
+
+    private int run(String... args) {
+        CommandLine cli = LocalStack.commandLine();
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        cli.setOut(new PrintWriter(o, true));
+        cli.setErr(new PrintWriter(e, true));
+        int code = cli.execute(args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private static String backup(String state) {
+        return "{\"backupId\":\"" + ID + "\",\"targetId\":\"chinook\",\"state\":\"" + state
+                + "\",\"tier\":\"DAILY\",\"requestedAt\":\"2026-12-03T07:00:00Z\",\"storedBytes\":"
+                + ("REQUESTED".equals(state) ? "null" : "1572864") + ",\"verifiedAt\":null,\"failedChecks\":[]}";
+    }
+
+    @Test
+    void listsBackupsAsATableWithTheTokenFromUpJson() {
+        api.on("GET /api/backups?targetId=chinook&limit=5", "{\"items\":[" + backup("VERIFIED") + "],\"limit\":5}");
+
+        int code = run("backup", "list", "--target", "chinook", "--limit", "5");
+
+        assertThat(code).as(err).isZero();
+        assertThat(out.lines().toList()).first().asString().startsWith("ID").contains("TARGET", "STATE", "STORED");
+        assertThat(out).contains(ID + "  chinook  VERIFIED  DAILY  2026-12-03 07:00:00Z  1.5 MiB");
+        assertThat(api.requests)
+                .singleElement()
+                .satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer secret-token"));
+    }
+
+    @Test
+    void printsTheApisJsonAsIsWithJson() {
+        String body = "{\"items\":[" + backup("VERIFIED") + "],\"limit\":50}";
+        api.on("GET /api/backups", body);
+
+        assertThat(run("backup", "list", "--json")).isZero();
+
+        assertThat(EventJson.mapper().readTree(out))
+                .isEqualTo(EventJson.mapper().readTree(body));
+        assertThat(out).contains("\n  \"items\"");
+    }
+
+    @Test
+    void followsACreatedBackupUntilVerifiedAndExitsZero() {
+        api.on(
+                "POST /api/backups",
+                "{\"backupId\":\"" + ID + "\",\"requestId\":\"" + ID + "\",\"targetId\":\"chinook\"}");
+        api.on(
+                "GET /api/activity",
+                "{\"backups\":[{\"backupId\":\"" + ID
+                        + "\",\"targetId\":\"chinook\",\"phase\":\"QUEUED\"}],\"restores\":[]}",
+                "{\"backups\":[{\"backupId\":\"" + ID + "\",\"targetId\":\"chinook\",\"phase\":\"DUMPING\","
+                        + "\"bytesWritten\":1048576,\"expectedBytes\":2097152,\"percent\":50}],\"restores\":[]}",
+                "{\"backups\":[{\"backupId\":\"" + ID
+                        + "\",\"targetId\":\"chinook\",\"phase\":\"VERIFYING\"}],\"restores\":[]}",
+                "{\"backups\":[],\"restores\":[]}");
+        api.on(
+                "GET /api/backups/" + ID,
+                backup("REQUESTED"),
+                backup("REQUESTED"),
+                backup("COMPLETED"),
+                backup("VERIFIED"));
+
+        int code = run("backup", "create", "chinook", "--label", "nightly", "--wait");
+
+        assertThat(code).as(err).isZero();
+        assertThat(err).contains(": QUEUED", ": DUMPING (1.0 MiB written)", ": VERIFYING");
+        assertThat(out).contains("backup " + ID + " of chinook: VERIFIED, 1.5 MiB stored");
+        assertThat(api.requests.getFirst().body()).isEqualTo("{\"targetId\":\"chinook\",\"label\":\"nightly\"}");
+    }
+
+    @Test
+    void exitsOneWhenTheBackupDoesNotEndVerifiedAndPrintsItsJson() {
+        api.on("POST /api/backups", "{\"backupId\":\"" + ID + "\"}");
+        api.on("GET /api/backups/" + ID, backup("VERIFICATION_FAILED"));
+
+        int code = run("backup", "create", "chinook", "--wait", "--json");
+
+        assertThat(code).isEqualTo(CliExit.NOT_PASSED);
+        assertThat(EventJson.mapper().readTree(out).get("state").asString()).isEqualTo("VERIFICATION_FAILED");
+        assertThat(err).as("no /api/activity is tolerated").contains("VERIFICATION_FAILED");
+    }
+
+    @Test
+    void givesUpAfterTheTimeoutWithExitFive() {
+        api.on("POST /api/backups", "{\"backupId\":\"" + ID + "\"}");
+        api.on("GET /api/backups/" + ID, backup("REQUESTED"));
+
+        int code = run("backup", "create", "chinook", "--wait", "--timeout", "200ms");
+
+        assertThat(code).isEqualTo(CliExit.TIMEOUT);
+        assertThat(err).contains("did not end within").contains("QUEUED");
+    }
+
+    @Test
+    void namesTheCauseOfARefusalWithoutAStackTrace() {
+        api.answer("GET /api/backups/nope", 400, "{\"title\":\"Bad Request\",\"detail\":\"backupId must be a UUID\"}");
+
+        int code = run("backup", "show", "nope");
+
+        assertThat(code).isEqualTo(CliExit.REFUSED);
+        assertThat(err.strip()).isEqualTo("bulwark: 400: backupId must be a UUID");
+    }
+
+    @Test
+    void tellsToSetATokenWhenTheApiAnswers401() {
+        api.answer("GET /api/targets", 401, "");
+
+        int code = run("targets", "--token-file", tokenFile.toString());
+
+        assertThat(code).isEqualTo(CliExit.REFUSED);
+        assertThat(err)
+                .contains("401: the token is missing or expired (set BULWARK_TOKEN or --token-file)")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void exitsFourWhenNothingListensAtTheUrl() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+
+        int code = run("schedules", "next", "--url", "http://127.0.0.1:" + port);
+
+        assertThat(code).isEqualTo(CliExit.UNREACHABLE);
+        assertThat(err)
+                .contains("cannot reach the Bulwark API at http://127.0.0.1:" + port + ": is `./bulwark up` running?");
+    }
+
+    @Test
+    void showsTheComingRunsAndSendsFiltersAsQuery() {
+        api.on(
+                "GET /api/schedules/next?targetId=chinook&limit=3",
+                "{\"items\":[{\"targetId\":\"chinook\",\"name\":\"nightly\",\"at\":\"2026-12-04T02:00:00Z\","
+                        + "\"cron\":\"0 0 2 * * *\",\"zone\":\"UTC\",\"tier\":\"DAILY\"}]}");
+
+        assertThat(run("schedules", "next", "--target", "chinook", "--limit", "3"))
+                .as(err)
+                .isZero();
+
+        assertThat(out).contains("2026-12-04 02:00:00Z  chinook  nightly  DAILY  0 0 2 * * *  UTC");
+    }
+
+    @Test
+    void updatesOnlyWhatIsGivenAndKeepsTheRest() {
+        String path = "/api/schedules/chinook/nightly";
+        api.on(
+                "GET " + path,
+                "{\"targetId\":\"chinook\",\"name\":\"nightly\",\"cron\":\"0 0 2 * * *\",\"zone\":\"UTC\","
+                        + "\"tier\":\"DAILY\",\"label\":null,\"enabled\":true,\"source\":\"API\"}");
+        api.on("PUT " + path, "{\"targetId\":\"chinook\",\"name\":\"nightly\",\"cron\":\"0 30 3 * * *\"}");
+
+        assertThat(run("schedules", "update", "chinook", "nightly", "--cron", "0 30 3 * * *", "--no-enabled"))
+                .as(err)
+                .isZero();
+
+        assertThat(api.requests.get(1).body())
+                .isEqualTo("{\"cron\":\"0 30 3 * * *\",\"zone\":\"UTC\",\"tier\":\"DAILY\",\"enabled\":false}");
+        assertThat(out).contains("cron").contains("0 30 3 * * *");
+    }
+
+    @Test
+    void showsTheConflictOfAConfiguredSchedule() {
+        api.answer("DELETE /api/schedules/chinook/nightly", 409, "{\"detail\":\"declared in configuration\"}");
+
+        assertThat(run("schedules", "delete", "chinook", "nightly")).isEqualTo(CliExit.REFUSED);
+        assertThat(err).contains("409: declared in configuration");
+    }
+
+    @Test
+    void drawsOneFrameOfProgressBarsWithOnce() {
+        api.on(
+                "GET /api/activity",
+                "{\"backups\":[{\"backupId\":\"" + ID + "\",\"targetId\":\"chinook\",\"phase\":\"DUMPING\","
+                        + "\"bytesWritten\":1048576,\"expectedBytes\":2097152,\"percent\":50,\"elapsedMillis\":4000}],"
+                        + "\"restores\":[{\"restoreId\":\"11111111-2222-3333-4444-555555555555\",\"targetId\":\"chinook\","
+                        + "\"state\":\"RUNNING\",\"phase\":\"RESTORE\",\"progress\":{\"bytesRead\":10,\"bytesTotal\":40,"
+                        + "\"percent\":25,\"etaSeconds\":3}}]}");
+
+        assertThat(run("watch", "--once", "--width", "100")).as(err).isZero();
+
+        List<String> lines = out.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("1 backup(s), 1 restore(s) running");
+        assertThat(lines.get(1))
+                .startsWith("backup  chinook 0b5d6a1e")
+                .contains("DUMPING", "##", "..", " 50%", "1.0 MiB of ~2.0 MiB", "4.0s");
+        assertThat(lines.get(2)).startsWith("restore chinook 11111111").contains("RESTORE", " 25%", "ETA 3.0s");
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void asksTheRetentionServiceForAPlan() {
+        api.on(
+                "GET /api/retention/chinook",
+                "{\"targetId\":\"chinook\",\"policy\":\"gfs\",\"backups\":[{\"backupId\":\"" + ID + "\",\"tier\":"
+                        + "\"DAILY\",\"completedAt\":\"2026-12-01T02:00:00Z\",\"outcome\":\"PASSED\",\"action\":"
+                        + "\"KEEP\",\"reason\":\"newest 7 daily\"}]}");
+
+        assertThat(run("retention", "plan", "chinook")).as(err).isZero();
+
+        assertThat(out)
+                .contains("policy gfs")
+                .contains(ID + "  DAILY  2026-12-01 02:00:00Z  PASSED   KEEP    newest 7 daily");
+    }
+
+    @Test
+    void printsABashCompletionScriptThatKnowsTheCommands() {
+        assertThat(run("completion")).isZero();
+
+        assertThat(out)
+                .startsWith("#!/usr/bin/env bash")
+                .contains("complete -F")
+                .contains("schedules")
+                .contains("watch");
+    }
+
+    @Test
+    void answersUnknownOptionsWithTheUsageExitCode() {
+        List<String> none = new ArrayList<>();
+        assertThat(run("backup", "list", "--no-such-option")).isEqualTo(CliExit.USAGE);
+        assertThat(api.requests).isEqualTo(none);
+    }
+}
