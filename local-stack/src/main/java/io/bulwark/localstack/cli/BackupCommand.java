@@ -21,16 +21,7 @@ import tools.jackson.databind.JsonNode;
         name = "backup",
         mixinStandardHelpOptions = true,
         description = "Request, list, show, verify and restore backups through the scheduler's API.",
-        subcommands = {BackupRestoreCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:done (--wait: the backup ended VERIFIED, the restore SUCCEEDED)",
-            "1:the backup, its verification or the restore did not pass",
-            "2:bad arguments, or no API URL known",
-            "3:the API refused the call (4xx: token, role, unknown id, bad input, conflict)",
-            "4:the API cannot be reached, or failed (5xx)",
-            "5:--wait timed out"
-        })
+        subcommands = {BackupRestoreCommand.class})
 public final class BackupCommand {
 
     /** The time between two polls of {@code --wait} (tests shorten it). */

@@ -31,8 +31,8 @@ public final class CliExit {
     /** {@code --wait} timed out. */
     public static final int TIMEOUT = 5;
 
-    /** The lines of a command's {@code exitCodeList}. */
-    public static final String[] LIST = {
+    /** The exit codes as {@code code:meaning}, listed in every client command's help. */
+    static final String[] LIST = {
         "0:done (--wait: the backup ended VERIFIED, the restore SUCCEEDED)",
         "1:the backup, its verification or the restore did not pass",
         "2:bad arguments, or no API URL known",
@@ -45,11 +45,12 @@ public final class CliExit {
 
     /**
      * Makes {@code commandLine} (and its subcommands) end a {@link CliException} with its message and code, and
-     * answer bad arguments with {@link #USAGE}.
+     * answer bad arguments with {@link #USAGE}; lists these exit codes in the help of every client command.
      *
      * @return {@code commandLine}
      */
     public static CommandLine install(CommandLine commandLine) {
+        listExitCodes(commandLine);
         commandLine.setExitCodeExceptionMapper(CliExit::exitCodeOf);
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
             if (ex instanceof CliException failure) {
@@ -60,6 +61,26 @@ public final class CliExit {
             throw ex;
         });
         return commandLine;
+    }
+
+    private static void listExitCodes(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            Object user = sub.getCommandSpec().userObject();
+            Class<?> type = user instanceof java.lang.reflect.Method m ? m.getDeclaringClass() : user.getClass();
+            if (type.getPackageName().equals(CliExit.class.getPackageName())
+                    && type != CompletionCommand.class
+                    && sub.getCommandSpec().usageMessage().exitCodeList().isEmpty()) {
+                java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+                for (String line : LIST) {
+                    codes.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1));
+                }
+                sub.getCommandSpec()
+                        .usageMessage()
+                        .exitCodeListHeading("%nExit codes:%n")
+                        .exitCodeList(codes);
+            }
+            listExitCodes(sub);
+        }
     }
 
     /** The exit code of {@code failure}: its own for a {@link CliException}, {@link #USAGE} for bad arguments. */

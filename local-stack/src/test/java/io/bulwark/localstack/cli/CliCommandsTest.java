@@ -280,4 +280,35 @@ class CliCommandsTest {
         assertThat(run("backup", "list", "--no-such-option")).isEqualTo(CliExit.USAGE);
         assertThat(api.requests).isEqualTo(none);
     }
+
+    @Test
+    void followsARequestedRestoreAndExitsOneWhenItFailed() {
+        String restoreId = "11111111-2222-3333-4444-555555555555";
+        api.on(
+                "POST /api/backups/" + ID + "/restore",
+                "{\"restoreId\":\"" + restoreId + "\",\"backupId\":\"" + ID + "\",\"state\":\"REQUESTED\"}");
+        api.on(
+                "GET /api/restores/" + restoreId,
+                "{\"restoreId\":\"" + restoreId + "\",\"backupId\":\"" + ID + "\",\"state\":\"RUNNING\","
+                        + "\"phase\":\"RESTORE\",\"progress\":{\"bytesRead\":5,\"bytesTotal\":10,\"percent\":50}}",
+                "{\"restoreId\":\"" + restoreId + "\",\"backupId\":\"" + ID + "\",\"state\":\"FAILED\","
+                        + "\"reason\":\"RESTORE_TOOL_FAILED\",\"message\":\"pg_restore exited 1\"}");
+
+        int code = run("backup", "restore", ID, "--destination", "staging", "--table", "public.album", "--wait");
+
+        assertThat(code).isEqualTo(CliExit.NOT_PASSED);
+        assertThat(api.requests.getFirst().body())
+                .isEqualTo("{\"destinationId\":\"staging\",\"tables\":[\"public.album\"]}");
+        assertThat(err).contains("restore " + restoreId + ": RESTORE");
+        assertThat(out).contains(": FAILED: RESTORE_TOOL_FAILED pg_restore exited 1");
+    }
+
+    @Test
+    void listsTheExitCodesInEveryClientCommandsHelp() {
+        assertThat(run("schedules", "run", "--help")).isZero();
+
+        assertThat(out).contains("Exit codes:").contains("5   --wait timed out").contains("--token-file");
+        assertThat(run("backup", "--help")).isZero();
+        assertThat(out).contains("3   the API refused the call");
+    }
 }
