@@ -78,13 +78,16 @@ public final class StatsCommand implements Callable<Integer> {
                                         artifact.get("growthPercent").asDouble())
                                 : Text.NONE)
                         + "; stored " + Text.bytesField(s, "storedBytes"));
+        JsonNode verified = s.path("lastVerified");
+        long rpo = Text.number(s, "rpoSeconds");
         api.out()
-                .println("last verified: " + Text.instantField(s.path("lastVerified"), "verifiedAt") + " (backup "
-                        + Text.field(s.path("lastVerified"), "backupId") + "); RTO (measured) "
-                        + Text.millisField(s, "rtoMillis") + ", RPO (since last verified) "
-                        + (Text.number(s, "rpoSeconds") >= 0
-                                ? Text.millis(Text.number(s, "rpoSeconds") * 1000)
-                                : Text.NONE));
+                .println("last verified: "
+                        + (verified.isObject()
+                                ? Text.instantField(verified, "verifiedAt") + " (backup "
+                                        + Text.field(verified, "backupId") + ")"
+                                : "never")
+                        + "; RTO (measured) " + Text.millisField(s, "rtoMillis") + ", RPO (since last verified) "
+                        + (rpo >= 0 ? Text.millis(rpo * 1000) : Text.NONE));
         api.out().flush();
         return CliExit.OK;
     }

@@ -311,4 +311,67 @@ class CliCommandsTest {
         assertThat(run("backup", "--help")).isZero();
         assertThat(out).contains("3   the API refused the call");
     }
+
+    @Test
+    void showsTargetsWithTheirHealthAgainstTheRpo() {
+        api.on(
+                "GET /api/targets",
+                "{\"items\":[{\"id\":\"chinook\",\"engine\":\"POSTGRESQL\",\"rpo\":\"PT25H\",\"rto\":\"PT1H\","
+                        + "\"rpoSeconds\":90000,\"rtoSeconds\":3600,\"health\":\"AMBER\",\"healthReason\":"
+                        + "\"newest verified backup is 21h old (80% of the RPO)\",\"lastBackup\":null,"
+                        + "\"lastVerified\":{\"backupId\":\"" + ID + "\",\"completedAt\":\"2026-12-02T10:00:00Z\","
+                        + "\"verifiedAt\":\"2026-12-02T10:01:00Z\",\"ageSeconds\":75600},\"storedBytes\":3145728,"
+                        + "\"backupCount\":4,\"nextRuns\":[{\"name\":\"nightly\",\"at\":\"2026-12-04T02:00:00Z\"}]}]}");
+
+        assertThat(run("targets")).as(err).isZero();
+
+        assertThat(out)
+                .contains("chinook  POSTGRESQL  AMBER   2026-12-02 10:01:00Z  21h 00m  1d 01h  1h 00m  4        3.0 MiB"
+                        + "  2026-12-04 02:00:00Z  newest verified");
+    }
+
+    @Test
+    void showsStatisticsWindowsAndDurations() {
+        api.on(
+                "GET /api/statistics?targetId=chinook&days=7",
+                "{\"targetId\":\"chinook\",\"days\":7,\"from\":\"2026-11-26T08:00:00Z\",\"to\":\"2026-12-03T08:00:00Z\","
+                        + "\"windows\":{\"7d\":{\"backups\":8,\"succeeded\":7,\"failed\":1,\"successRate\":0.875,"
+                        + "\"verifications\":7,\"passed\":7,\"verificationPassRate\":1.0},\"30d\":{\"backups\":8,"
+                        + "\"succeeded\":7,\"failed\":1,\"successRate\":0.875,\"verifications\":0,\"passed\":0,"
+                        + "\"verificationPassRate\":null}},"
+                        + "\"dumpMillis\":{\"count\":7,\"p50\":4200,\"p95\":9100,\"trend\":-300},"
+                        + "\"verifyMillis\":{\"count\":7,\"p50\":65000,\"p95\":70000,\"trend\":null},"
+                        + "\"restoreMillis\":{\"count\":0,\"p50\":null,\"p95\":null,\"trend\":null},"
+                        + "\"artifactBytes\":{\"latest\":1048576,\"p50\":1000000,\"growthPercent\":4.9},"
+                        + "\"storedBytes\":8388608,\"rtoMillis\":null,\"rpoSeconds\":3600,\"lastVerified\":null,"
+                        + "\"nextRuns\":[],\"series\":[]}");
+
+        assertThat(run("stats", "chinook", "--days", "7")).as(err).isZero();
+
+        assertThat(out)
+                .contains("target chinook, 7 days (2026-11-26 08:00:00Z to 2026-12-03 08:00:00Z)")
+                .contains("7d      8        7          1       87.5%    7         7       100.0%")
+                .contains("30d     8        7          1       87.5%    0         0       -")
+                .contains("dump      7      4.2s    9.1s    -300ms")
+                .contains("verify    7      1m 05s  1m 10s  -")
+                .contains("artifact: latest 1.0 MiB, p50 977 KiB, growth +4.9%; stored 8.0 MiB")
+                .contains("last verified: never; RTO (measured) -, RPO (since last verified) 1h 00m");
+    }
+
+    @Test
+    void waitsForTheNewVerdictOfAReverifiedBackup() {
+        String before = backup("VERIFIED").replace("\"verifiedAt\":null", "\"verifiedAt\":\"2026-12-01T00:00:00Z\"");
+        String after = backup("VERIFIED").replace("\"verifiedAt\":null", "\"verifiedAt\":\"2026-12-03T08:00:00Z\"");
+        api.on("POST /api/backups/" + ID + "/verify", "{\"requestId\":\"" + ID + "\"}");
+        api.on("GET /api/backups/" + ID, before, before, before, after);
+
+        assertThat(run("backup", "verify", ID, "--wait")).as(err).isZero();
+
+        assertThat(api.requests.stream()
+                        .filter(r -> r.path().equals("/api/backups/" + ID))
+                        .count())
+                .as("polled until verifiedAt changed")
+                .isEqualTo(4);
+        assertThat(out).contains(": VERIFIED");
+    }
 }
