@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  * Entry point of the embedded default ({@code ./bulwark}): {@code demo} runs one backup of Chinook (or a given database)
  * through the whole pipeline and prints its verification; {@code up} keeps the stack running; {@code restore} restores
  * and proves a backup with nothing but the object store and the destination (disaster recovery); {@code bench} runs
- * the benchmarks.
+ * the benchmarks; {@code backup}, {@code restores}, {@code schedules}, {@code targets}, {@code stats}, {@code retention},
+ * {@code watch} and {@code completion} are clients of the running stack's API (package {@code cli}).
  */
 @Command(
         name = "bulwark",
@@ -22,6 +23,14 @@ import picocli.CommandLine.Command;
             RestoreCommand.class,
             BenchCommand.class,
             io.bulwark.localstack.keys.KeysCommand.class,
+            io.bulwark.localstack.cli.BackupCommand.class,
+            io.bulwark.localstack.cli.RestoresCommand.class,
+            io.bulwark.localstack.cli.SchedulesCommand.class,
+            io.bulwark.localstack.cli.TargetsCommand.class,
+            io.bulwark.localstack.cli.StatsCommand.class,
+            io.bulwark.localstack.cli.RetentionCommand.class,
+            io.bulwark.localstack.cli.WatchCommand.class,
+            io.bulwark.localstack.cli.CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LocalStack implements Runnable {
@@ -49,7 +58,8 @@ public final class LocalStack implements Runnable {
 
     /** The configured command line (for tests). */
     public static CommandLine commandLine() {
-        return new CommandLine(new LocalStack()).setCaseInsensitiveEnumValuesAllowed(true);
+        return io.bulwark.localstack.cli.CliExit.install(
+                new CommandLine(new LocalStack()).setCaseInsensitiveEnumValuesAllowed(true));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.bulwark.localstack;
 
 import io.bulwark.embedded.PostgresDatabases;
 import io.bulwark.engines.postgres.LocalPostgresInstance;
+import io.bulwark.localstack.cli.UpFile;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bulwark up}: starts the stack with its data in {@code ./.bulwark/} (kept across restarts), declares the
- * Chinook target (loaded once into a {@code chinook} database), prints where everything listens and runs until Ctrl-C.
+ * Chinook target (loaded once into a {@code chinook} database), prints where everything listens (the dashboard
+ * first), writes {@code .bulwark/up.json} in the working folder for the client commands ({@link UpFile}) and runs until
+ * Ctrl-C.
  */
 @Command(
         name = "up",
@@ -89,7 +92,20 @@ final class UpCommand implements Callable<Integer> {
             DemoCommand.printLogs(stack, err, "Service logs:");
             return LocalStack.EXIT_STACK_FAILED;
         }
+        Path upFile;
+        try {
+            upFile = upFile(stack).write(UpFile.in(Path.of("").toAbsolutePath()));
+        } catch (java.io.UncheckedIOException e) {
+            err.println(
+                    "warning: " + e.getMessage() + "; the bulwark client commands then need --url and --token-file");
+            upFile = null;
+        }
         printSummary(stack, work, statePostgres == null, out);
+        if (upFile != null) {
+            out.println(
+                    "The bulwark client commands (./bulwark backup list, targets, watch, ...) find the stack through "
+                            + upFile);
+        }
         while (stopped.getCount() > 0) {
             for (BulwarkService s : BulwarkService.values()) {
                 ServiceProcess p = stack.service(s);
@@ -104,10 +120,28 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * What {@code .bulwark/up.json} says of a running stack: the scheduler's URL (API and dashboard), S3, Kafka, the
+     * admin token's file and the retention service.
+     */
+    static UpFile upFile(Stack stack) {
+        String api = stack.schedulerUrl();
+        ServiceProcess retention = stack.service(BulwarkService.RETENTION);
+        return new UpFile(
+                api,
+                api + "/console/",
+                stack.s3().endpoint(),
+                stack.kafkaBootstrapServers(),
+                stack.adminTokenFile().toAbsolutePath().toString(),
+                retention == null ? null : retention.baseUrl());
+    }
+
     private static void printSummary(Stack stack, Path work, boolean localPostgres, PrintStream out) {
         String scheduler = stack.schedulerUrl();
         out.println();
         out.println("Bulwark is running. Press Ctrl-C to stop (data stays in " + work + ").");
+        out.println("  Dashboard        " + scheduler + "/console/   (sign in with the admin token in "
+                + stack.adminTokenFile() + ")");
         out.println("  Scheduler API    " + scheduler + "/api/backups   admin token in " + stack.adminTokenFile());
         for (BulwarkService s : BulwarkService.values()) {
             ServiceProcess p = stack.service(s);
