@@ -38,7 +38,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
             requested_at, completed_at, prefix, artifact_key, manifest_key, stored_bytes,
             verification_outcome, failed_checks, report_key, verified_at, verification_event_id,
             verification_retryable, failure_reason, failure_message, failure_exit_code, failed_at, deletion_reason, deleted_at,
-            first_seen_at, updated_at""";
+            first_seen_at, updated_at, report_page_key""";
 
     private final JdbcClient jdbc;
 
@@ -73,7 +73,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
     @Override
     public void save(Backup b) {
         jdbc.sql("insert into scheduler.backups (" + COLUMNS + ")"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (backup_id) do update set"
                         + " request_id = excluded.request_id, target_id = excluded.target_id, state = excluded.state,"
                         + " trigger = excluded.trigger, schedule_id = excluded.schedule_id, tier = excluded.tier,"
@@ -88,7 +88,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
                         + " failure_reason = excluded.failure_reason, failure_message = excluded.failure_message,"
                         + " failure_exit_code = excluded.failure_exit_code, failed_at = excluded.failed_at,"
                         + " deletion_reason = excluded.deletion_reason, deleted_at = excluded.deleted_at,"
-                        + " updated_at = excluded.updated_at")
+                        + " updated_at = excluded.updated_at, report_page_key = excluded.report_page_key")
                 .param(b.backupId())
                 .param(b.requestId())
                 .param(b.targetId())
@@ -118,6 +118,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 .param(ts(b.deletedAt()))
                 .param(ts(b.firstSeenAt()))
                 .param(ts(b.updatedAt()))
+                .param(b.reportPageKey())
                 .update();
     }
 
@@ -206,6 +207,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 .deletedAt(instant(rs, "deleted_at"))
                 .firstSeenAt(instant(rs, "first_seen_at"))
                 .updatedAt(instant(rs, "updated_at"))
+                .reportPageKey(rs.getString("report_page_key"))
                 .build();
     }
 }
