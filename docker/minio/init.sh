@@ -6,12 +6,13 @@
 #   verifier     reads everything in the bucket; writes only verification.json/html, restore.json/html and
 #                its restore ledger
 #   retention    lists, reads manifest.json/verification.json, deletes expired backups
-# The scheduler and the notifier never touch the object store and get no user. The root credentials stay in this
+#   scheduler    reads only verification.json/html and restore.json (its report endpoints)
+# The notifier never touches the object store and gets no user. The root credentials stay in this
 # container and in MinIO's.
 set -eu
 
 : "${MINIO_ROOT_USER:?}" "${MINIO_ROOT_PASSWORD:?}"
-: "${S3_DUMP_WORKER_SECRET:?}" "${S3_VERIFIER_SECRET:?}" "${S3_RETENTION_SECRET:?}"
+: "${S3_DUMP_WORKER_SECRET:?}" "${S3_VERIFIER_SECRET:?}" "${S3_RETENTION_SECRET:?}" "${S3_SCHEDULER_SECRET:?}"
 BUCKET="${BUCKET:-bulwark}"
 POLICIES="${POLICIES:-/etc/bulwark/minio}"
 
@@ -37,3 +38,4 @@ add_service() {
 add_service bulwark-dump-worker "$S3_DUMP_WORKER_SECRET" dump-worker-policy
 add_service bulwark-verifier "$S3_VERIFIER_SECRET" verifier-policy
 add_service bulwark-retention "$S3_RETENTION_SECRET" retention-policy
+add_service bulwark-scheduler "$S3_SCHEDULER_SECRET" scheduler-policy

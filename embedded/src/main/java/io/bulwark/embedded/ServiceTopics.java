@@ -30,6 +30,7 @@ public record ServiceTopics(String user, String group, List<String> produces, Li
                     Topics.BACKUP_FAILED,
                     Topics.BACKUP_VERIFIED,
                     Topics.BACKUP_DELETED,
+                    Topics.BACKUP_PROGRESS,
                     Topics.RESTORE_REQUESTED,
                     Topics.RESTORE_PROGRESS,
                     Topics.RESTORE_COMPLETED,

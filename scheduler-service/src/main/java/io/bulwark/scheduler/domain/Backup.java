@@ -32,6 +32,7 @@ import java.util.UUID;
  * @param verificationOutcome outcome of the latest verification, or null
  * @param failedChecks names of the checks the latest verification FAILED, empty when none
  * @param reportKey object key of the latest verification report, or null
+ * @param reportPageKey object key of the latest verification's {@code verification.html}, or null
  * @param verifiedAt when the latest verification was published, or null
  * @param verificationEventId event id of the latest verification, or null
  * @param verificationRetryable for a latest verification that ended ERROR, whether verifying again may give a
@@ -70,6 +71,7 @@ public record Backup(
         Outcome verificationOutcome,
         List<String> failedChecks,
         String reportKey,
+        String reportPageKey,
         Instant verifiedAt,
         UUID verificationEventId,
         Boolean verificationRetryable,
@@ -124,6 +126,7 @@ public record Backup(
         private Outcome verificationOutcome;
         private List<String> failedChecks;
         private String reportKey;
+        private String reportPageKey;
         private Instant verifiedAt;
         private UUID verificationEventId;
         private Boolean verificationRetryable;
@@ -162,6 +165,7 @@ public record Backup(
             this.verificationOutcome = b.verificationOutcome;
             this.failedChecks = b.failedChecks;
             this.reportKey = b.reportKey;
+            this.reportPageKey = b.reportPageKey;
             this.verifiedAt = b.verifiedAt;
             this.verificationEventId = b.verificationEventId;
             this.verificationRetryable = b.verificationRetryable;
@@ -269,6 +273,11 @@ public record Backup(
             return this;
         }
 
+        public Builder reportPageKey(String reportPageKey) {
+            this.reportPageKey = reportPageKey;
+            return this;
+        }
+
         public Builder verifiedAt(Instant verifiedAt) {
             this.verifiedAt = verifiedAt;
             return this;
@@ -369,6 +378,7 @@ public record Backup(
                     verificationOutcome,
                     failedChecks,
                     reportKey,
+                    reportPageKey,
                     verifiedAt,
                     verificationEventId,
                     verificationRetryable,

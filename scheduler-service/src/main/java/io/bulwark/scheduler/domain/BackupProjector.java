@@ -182,6 +182,7 @@ public final class BackupProjector {
         next.verificationOutcome(v.outcome())
                 .failedChecks(v.failedChecks().stream().map(CheckResult::name).toList())
                 .reportKey(v.reportKey())
+                .reportPageKey(v.reportPageKey())
                 .verifiedAt(v.occurredAt())
                 .verificationEventId(v.eventId())
                 .verificationRetryable(v.retryable())

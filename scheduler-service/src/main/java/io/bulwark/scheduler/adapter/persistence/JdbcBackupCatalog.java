@@ -38,7 +38,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
             requested_at, completed_at, prefix, artifact_key, manifest_key, stored_bytes,
             verification_outcome, failed_checks, report_key, verified_at, verification_event_id,
             verification_retryable, failure_reason, failure_message, failure_exit_code, failed_at, deletion_reason, deleted_at,
-            first_seen_at, updated_at""";
+            first_seen_at, updated_at, report_page_key""";
 
     /** The timing columns (V5), written by their own statement in {@link #save}. */
     private static final String TIMINGS = "started_at, dump_millis, verify_millis, restore_millis";
@@ -79,7 +79,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
     @Override
     public void save(Backup b) {
         jdbc.sql("insert into scheduler.backups (" + COLUMNS + ")"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (backup_id) do update set"
                         + " request_id = excluded.request_id, target_id = excluded.target_id, state = excluded.state,"
                         + " trigger = excluded.trigger, schedule_id = excluded.schedule_id, tier = excluded.tier,"
@@ -94,7 +94,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
                         + " failure_reason = excluded.failure_reason, failure_message = excluded.failure_message,"
                         + " failure_exit_code = excluded.failure_exit_code, failed_at = excluded.failed_at,"
                         + " deletion_reason = excluded.deletion_reason, deleted_at = excluded.deleted_at,"
-                        + " updated_at = excluded.updated_at")
+                        + " updated_at = excluded.updated_at, report_page_key = excluded.report_page_key")
                 .param(b.backupId())
                 .param(b.requestId())
                 .param(b.targetId())
@@ -124,6 +124,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 .param(ts(b.deletedAt()))
                 .param(ts(b.firstSeenAt()))
                 .param(ts(b.updatedAt()))
+                .param(b.reportPageKey())
                 .update();
         jdbc.sql("update scheduler.backups set started_at = ?, dump_millis = ?, verify_millis = ?, restore_millis = ?"
                         + " where backup_id = ?")
@@ -224,6 +225,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 .dumpMillis(rs.getObject("dump_millis", Long.class))
                 .verifyMillis(rs.getObject("verify_millis", Long.class))
                 .restoreMillis(rs.getObject("restore_millis", Long.class))
+                .reportPageKey(rs.getString("report_page_key"))
                 .build();
     }
 }
