@@ -66,9 +66,12 @@ public final class ServiceArchitecture {
         "io.bulwark.service.."
     };
 
-    /** What {@code application} must not use: the adapters, the wiring, Spring, the Kafka clients, the MinIO SDK. */
+    /**
+     * What {@code application} must not use: the adapters, the wiring, Spring, the Kafka clients, the MinIO SDK,
+     * Micrometer (metrics are recorded through application ports).
+     */
     static final String[] APPLICATION_FORBIDDEN = {
-        "..adapter..", "..config..", "org.springframework..", "org.apache.kafka..", "io.minio.."
+        "..adapter..", "..config..", "org.springframework..", "org.apache.kafka..", "io.minio..", "io.micrometer.."
     };
 
     /** No class in a {@code domain} package depends on a framework or on infrastructure ({@link #DOMAIN_FORBIDDEN}). */

@@ -1,0 +1,262 @@
+package io.bulwark.scheduler;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.bulwark.contracts.ArtifactRef;
+import io.bulwark.contracts.BackupCompleted;
+import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.BulwarkEvent;
+import io.bulwark.contracts.CheckResult;
+import io.bulwark.contracts.CheckStatus;
+import io.bulwark.contracts.EventHeaders;
+import io.bulwark.contracts.EventJson;
+import io.bulwark.contracts.Outcome;
+import io.bulwark.contracts.Tier;
+import io.bulwark.contracts.Topics;
+import io.bulwark.contracts.Trigger;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Metrics and probes of the scheduler on real components (an embedded KRaft Kafka broker, the machine's PostgreSQL
+ * in a database of its own): the RPO gauge of a target with a VERIFIED backup on {@code /actuator/prometheus}, which
+ * needs a token, the Kafka binder's consumer lag gauge, and the readiness group's components.
+ */
+@ExtendWith(MetricsIT.DropDatabase.class)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+            "spring.cloud.stream.kafka.binder.min-partition-count=1",
+            "bulwark.targets.chinook.engine=postgresql",
+            "bulwark.targets.chinook.rpo=PT6H",
+            "bulwark.targets.ticker.engine=postgresql",
+            "bulwark.metrics.refresh-interval=300ms"
+        })
+@EmbeddedKafka(partitions = 1)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class MetricsIT {
+
+    private static final String PG =
+            System.getenv().getOrDefault("BULWARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String DATABASE = "metrics_scheduler_it_"
+            + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws SQLException {
+        admin("create database " + DATABASE);
+        registry.add("spring.datasource.url", () -> PG + DATABASE);
+        registry.add("spring.datasource.username", () -> "postgres");
+        ApiClient.registerTokens(registry);
+    }
+
+    /** Drops the test database after Spring closed the application ({@code @DirtiesContext}). */
+    static final class DropDatabase implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) throws SQLException {
+            admin("drop database if exists " + DATABASE + " with (force)");
+        }
+    }
+
+    @Test
+    void theRpoGaugeShowsTheNewestVerifiedBackupOfATarget() {
+        ApiClient api = new ApiClient(port);
+        String backupId = ApiClient.json(api.post("/api/backups", "{\"targetId\": \"chinook\"}"))
+                .get("backupId")
+                .asString();
+        UUID id = UUID.fromString(backupId);
+        String prefix = "chinook/2026/12/adhoc_20261203T070000Z_" + backupId.substring(0, 8) + "/";
+        Instant completedAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        publish(Topics.BACKUP_COMPLETED, completed(id, prefix, completedAt));
+        awaitState(api, backupId, "COMPLETED");
+        publish(Topics.BACKUP_VERIFIED, verified(id, prefix));
+        awaitState(api, backupId, "VERIFIED");
+
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            String scrape = scrape(api);
+            assertThat(gauge(scrape, "bulwark_last_verified_backup_timestamp_seconds", "target=\"chinook\""))
+                    .isEqualTo(completedAt.toEpochMilli() / 1000.0);
+            assertThat(gauge(scrape, "bulwark_backups", "state=\"VERIFIED\",target=\"chinook\""))
+                    .isEqualTo(1.0);
+        });
+        String scrape = scrape(api);
+        assertThat(gauge(scrape, "bulwark_target_rpo_seconds", "target=\"chinook\""))
+                .isEqualTo(6 * 3600.0);
+        assertThat(gauge(scrape, "bulwark_target_rpo_seconds", "target=\"ticker\""))
+                .as("the default rpo")
+                .isEqualTo(25 * 3600.0);
+        assertThat(scrape)
+                .as("a target never verified has no RPO gauge")
+                .doesNotContain("bulwark_last_verified_backup_timestamp_seconds{application=\"scheduler-service\","
+                        + "target=\"ticker\"}");
+    }
+
+    @Test
+    void prometheusNeedsAToken() {
+        HttpResponse<String> anonymous = new ApiClient(port, null).get("/actuator/prometheus");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> wrong = new ApiClient(port, "not-a-token").get("/actuator/prometheus");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theKafkaBinderPublishesConsumerLagAndClientMetrics() {
+        ApiClient api = new ApiClient(port);
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(scrape(api))
+                        .contains("spring_cloud_stream_binder_kafka_offset{")
+                        .contains("group=\"bulwark-scheduler\"")
+                        .contains("kafka_consumer_"));
+    }
+
+    @Test
+    void readinessNamesTheDatabaseAndTheBinderAndLivenessIsUpWithoutAToken() {
+        ApiClient anonymous = new ApiClient(port, null);
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> readiness = anonymous.get("/actuator/health/readiness");
+            assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+            JsonNode body = ApiClient.json(readiness);
+            assertThat(body.get("status").asString()).isEqualTo("UP");
+            JsonNode components = body.get("components");
+            assertThat(components.has("db")).as(readiness.body()).isTrue();
+            assertThat(components.has("binders")).as(readiness.body()).isTrue();
+            assertThat(components.has("readinessState")).as(readiness.body()).isTrue();
+            assertThat(components.get("db").has("details"))
+                    .as("no details to an anonymous caller")
+                    .isFalse();
+        });
+        HttpResponse<String> liveness = anonymous.get("/actuator/health/liveness");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(liveness).get("status").asString()).isEqualTo("UP");
+    }
+
+    private static String scrape(ApiClient api) {
+        HttpResponse<String> response = api.get("/actuator/prometheus");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The value of the sample {@code name{application="scheduler-service",labels}}, or null when absent. */
+    private static Double gauge(String scrape, String name, String labels) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name + "{application=\"scheduler-service\"," + labels + "}")
+                        + " (\\S+)$")
+                .matcher(scrape);
+        return m.find() ? Double.valueOf(m.group(1)) : null;
+    }
+
+    private static void awaitState(ApiClient api, String backupId, String state) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            HttpResponse<String> response = api.get("/api/backups/" + backupId);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(ApiClient.json(response).get("state").asString()).isEqualTo(state);
+        });
+    }
+
+    private static BackupCompleted completed(UUID id, String prefix, Instant completedAt) {
+        return new BackupCompleted(
+                UUID.randomUUID(),
+                completedAt,
+                1,
+                id,
+                id,
+                "chinook",
+                null,
+                Tier.ADHOC,
+                Trigger.MANUAL,
+                prefix,
+                new ArtifactRef(
+                        "bulwark",
+                        prefix + "dump.pgcustom.zst",
+                        "pg_dump-custom",
+                        List.of("zstd"),
+                        4242,
+                        9000,
+                        "aa",
+                        "bb"),
+                prefix + "manifest.json",
+                null,
+                completedAt.minusSeconds(5),
+                completedAt,
+                5000);
+    }
+
+    private static BackupVerified verified(UUID id, String prefix) {
+        return new BackupVerified(
+                UUID.randomUUID(),
+                Instant.now(),
+                1,
+                id,
+                "chinook",
+                Outcome.PASSED,
+                List.of(new CheckResult("checksum", CheckStatus.PASSED, "", 3)),
+                null,
+                "local",
+                prefix + "verification.json",
+                prefix,
+                Instant.now(),
+                Tier.ADHOC);
+    }
+
+    private void publish(String topic, BulwarkEvent event) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(topic, event.targetId(), EventJson.toBytes(event));
+            EventHeaders.cloudEventHeaders(event, "/bulwark/test")
+                    .forEach((name, value) -> record.headers().add(name, value.getBytes(UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void admin(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(PG + "postgres", "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
