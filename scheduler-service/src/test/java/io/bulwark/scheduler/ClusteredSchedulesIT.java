@@ -33,21 +33,22 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * Two scheduler instances (two application contexts, each with its own HTTP port) on the same PostgreSQL database
- * and the same Kafka broker, both polling every 200 ms, with a schedule due every 3 seconds: every due time produces
- * exactly one BackupRequested. Without the ShedLock lock and the compare-and-set claim both instances would fire
- * most due times.
+ * and the same Kafka broker, both polling every 20 ms, with a schedule due every 2 seconds: every due time produces
+ * exactly one BackupRequested. Polling that often, the two instances' polls of a due time lie within a few
+ * milliseconds of each other, so without the ShedLock lock and the compare-and-set claim both would read the row
+ * before either advanced it, and fire it twice.
  *
  * <p>A request is stamped ({@code requestedAt}) when it is made, a few milliseconds after its due time: the due time
- * it belongs to is its {@code requestedAt} rounded down to a multiple of 3 seconds (the due times of {@code *}{@code
- * /3 * * * * *}).
+ * it belongs to is its {@code requestedAt} rounded down to a multiple of 2 seconds (the due times of {@code *}{@code
+ * /2 * * * * *}).
  */
 @EmbeddedKafka(partitions = 1)
 class ClusteredSchedulesIT {
 
     private static final String PG =
             System.getenv().getOrDefault("BULWARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final int PERIOD_SECONDS = 3;
-    private static final int DUE_TIMES = 4;
+    private static final int PERIOD_SECONDS = 2;
+    private static final int DUE_TIMES = 5;
 
     @Test
     void twoInstancesFireEachDueTimeExactlyOnce(EmbeddedKafkaBroker broker) throws SQLException {
@@ -95,7 +96,7 @@ class ClusteredSchedulesIT {
                         "--bulwark.security.tokens[0].name=it-admin",
                         "--bulwark.security.tokens[0].role=admin",
                         "--bulwark.security.tokens[0].sha256=" + ApiTokens.sha256Hex(ApiClient.ADMIN_TOKEN),
-                        "--bulwark.scheduler.schedules.poll-interval=200ms",
+                        "--bulwark.scheduler.schedules.poll-interval=20ms",
                         "--bulwark.targets." + target + ".engine=postgresql",
                         "--" + schedule + "cron=*/" + PERIOD_SECONDS + " * * * * *",
                         "--" + schedule + "tier=WEEKLY");
