@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ public class FireDueSchedules {
      * @throws RuntimeException when the catalog cannot be read or the claims cannot be committed (nothing fired)
      */
     public int fireDue() {
-        Instant now = clock.instant();
+        Instant now = now();
         List<Schedule> claimed = transactions.inTransaction(() -> claim(now));
         int requested = 0;
         for (Schedule schedule : claimed) {
@@ -104,7 +105,7 @@ public class FireDueSchedules {
         try {
             Backup backup =
                     requestBackup.scheduled(schedule.targetId(), schedule.name(), schedule.tier(), schedule.label());
-            catalog.recordRun(schedule.targetId(), schedule.name(), clock.instant(), backup.backupId());
+            catalog.recordRun(schedule.targetId(), schedule.name(), now(), backup.backupId());
             return true;
         } catch (RuntimeException e) {
             log.error(
@@ -115,5 +116,10 @@ public class FireDueSchedules {
                     e.toString());
             return false;
         }
+    }
+
+    /** The clock's time to the microsecond, as PostgreSQL stores it, so that what is returned equals what is read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -5,6 +5,7 @@ import io.bulwark.scheduler.domain.ScheduleSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +52,7 @@ public class ReconcileSchedules {
     public void reconcile(List<ConfiguredSchedule> configured) {
         transactions.inTransaction(() -> {
             catalog.lock();
-            Instant now = clock.instant();
+            Instant now = now();
             Set<String> keys = new HashSet<>();
             for (ConfiguredSchedule c : configured) {
                 keys.add(key(c.targetId(), c.name()));
@@ -146,5 +147,10 @@ public class ReconcileSchedules {
 
     private static String key(String targetId, String name) {
         return targetId + "/" + name;
+    }
+
+    /** The clock's time to the microsecond, as PostgreSQL stores it, so that what is returned equals what is read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

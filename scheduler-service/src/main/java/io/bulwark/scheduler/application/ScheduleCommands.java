@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Use cases: create, replace, delete, enable, disable and run a schedule through the API.
@@ -58,7 +59,7 @@ public class ScheduleCommands {
             throw new InvalidRequestException("targetId", "target '" + targetId + "' is not configured");
         }
         requireId("name", name);
-        Instant now = clock.instant();
+        Instant now = now();
         Schedule schedule = build(targetId, name, settings, ScheduleSource.API, now, now);
         if (!catalog.insert(schedule)) {
             throw new ScheduleConflictException("schedule '" + name + "' of target '" + targetId + "' exists already");
@@ -75,7 +76,7 @@ public class ScheduleCommands {
      */
     public Schedule replace(String targetId, String name, ScheduleSettings settings) {
         Schedule existing = apiOwned(targetId, name);
-        Schedule schedule = build(targetId, name, settings, ScheduleSource.API, existing.createdAt(), clock.instant());
+        Schedule schedule = build(targetId, name, settings, ScheduleSource.API, existing.createdAt(), now());
         if (!catalog.update(schedule)) {
             throw new ScheduleNotFoundException(targetId, name);
         }
@@ -107,7 +108,7 @@ public class ScheduleCommands {
         if (existing.enabled() == enabled) {
             return existing;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Instant next = enabled
                 ? calendar.next(existing.cron(), ZoneId.of(existing.zone()), now)
                         .orElse(null)
@@ -130,7 +131,7 @@ public class ScheduleCommands {
     public Backup runNow(String targetId, String name) {
         Schedule schedule = existing(targetId, name);
         Backup backup = requestBackup.scheduled(targetId, name, schedule.tier(), schedule.label());
-        catalog.recordRun(targetId, name, clock.instant(), backup.backupId());
+        catalog.recordRun(targetId, name, now(), backup.backupId());
         return backup;
     }
 
@@ -211,5 +212,10 @@ public class ScheduleCommands {
         if (!Ids.isSafe(value)) {
             throw new InvalidRequestException(field, field + " '" + value + "' must match " + Ids.SAFE_ID.pattern());
         }
+    }
+
+    /** The clock's time to the microsecond, as PostgreSQL stores it, so that what is returned equals what is read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
