@@ -52,6 +52,19 @@ final class ApiClient {
                 .build());
     }
 
+    /** PUTs {@code body} as JSON to {@code path}. */
+    HttpResponse<String> put(String path, String body) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** DELETEs {@code path}. */
+    HttpResponse<String> delete(String path) {
+        return send(authorized(HttpRequest.newBuilder(uri(path))).DELETE().build());
+    }
+
     /** GETs {@code path}. */
     HttpResponse<String> get(String path) {
         return send(authorized(HttpRequest.newBuilder(uri(path))).GET().build());

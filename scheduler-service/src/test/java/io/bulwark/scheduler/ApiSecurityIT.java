@@ -111,7 +111,16 @@ class ApiSecurityIT {
             Map.entry("POST /api/keys/{fingerprint}/retire", ApiRole.ADMIN),
             Map.entry("GET /api/targets", ApiRole.VIEWER),
             Map.entry("GET /api/targets/{id}", ApiRole.VIEWER),
-            Map.entry("GET /api/statistics", ApiRole.VIEWER));
+            Map.entry("GET /api/statistics", ApiRole.VIEWER),
+            Map.entry("GET /api/schedules", ApiRole.VIEWER),
+            Map.entry("GET /api/schedules/next", ApiRole.VIEWER),
+            Map.entry("GET /api/schedules/{targetId}/{name}", ApiRole.VIEWER),
+            Map.entry("POST /api/schedules", ApiRole.ADMIN),
+            Map.entry("PUT /api/schedules/{targetId}/{name}", ApiRole.ADMIN),
+            Map.entry("DELETE /api/schedules/{targetId}/{name}", ApiRole.ADMIN),
+            Map.entry("POST /api/schedules/{targetId}/{name}/enable", ApiRole.OPERATOR),
+            Map.entry("POST /api/schedules/{targetId}/{name}/disable", ApiRole.OPERATOR),
+            Map.entry("POST /api/schedules/{targetId}/{name}/run", ApiRole.OPERATOR));
 
     private final HttpClient http = HttpClient.newHttpClient();
 

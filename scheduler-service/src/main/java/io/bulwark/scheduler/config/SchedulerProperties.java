@@ -5,6 +5,7 @@ import io.bulwark.contracts.Tier;
 import io.bulwark.scheduler.application.ConfiguredTargets;
 import io.bulwark.scheduler.domain.CronFields;
 import io.bulwark.scheduler.domain.DatabaseEngine;
+import io.bulwark.scheduler.domain.MissedRunPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.DateTimeException;
@@ -46,6 +47,7 @@ import org.springframework.validation.annotation.Validated;
  *           zone: Europe/Berlin      # default UTC
  *           tier: DAILY              # default DAILY
  *           label: nightly           # optional, [a-z0-9][a-z0-9_-]{0,62}
+ *           missed-run-policy: SKIP  # optional, RUN_ONCE or SKIP; default bulwark.scheduler.missed-run-policy
  * </pre>
  *
  * @param targets target id ({@link Ids#SAFE_ID}) to target
@@ -210,12 +212,15 @@ public record SchedulerProperties(Map<String, @Valid Target> targets) implements
      * @param zone the time zone the expression is read in, an IANA id; UTC by default
      * @param tier the retention tier of the backups it takes; DAILY by default
      * @param label the label of its backups (part of the object key), or null for the tier name
+     * @param missedRunPolicy what to do with a due time found long past (RUN_ONCE or SKIP), or null for {@code
+     *     bulwark.scheduler.missed-run-policy}
      */
     public record Schedule(
             String cron,
             @DefaultValue("UTC") String zone,
             @DefaultValue("DAILY") Tier tier,
-            String label) {
+            String label,
+            MissedRunPolicy missedRunPolicy) {
 
         /** The expression in Spring's six-field form; see {@link CronFields#toSpringCron}. */
         public String springCron() {

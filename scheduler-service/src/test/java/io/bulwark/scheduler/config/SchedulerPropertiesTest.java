@@ -64,7 +64,7 @@ class SchedulerPropertiesTest {
     @Test
     void fiveFieldCronFiresAtSecondZeroInTheScheduleZone() {
         SchedulerProperties.Schedule nightly =
-                new SchedulerProperties.Schedule("0 2 * * *", "Europe/Berlin", Tier.DAILY, null);
+                new SchedulerProperties.Schedule("0 2 * * *", "Europe/Berlin", Tier.DAILY, null, null);
         CronTrigger trigger = new CronTrigger(nightly.springCron(), nightly.zoneId());
         Instant noonInBerlin =
                 ZonedDateTime.parse("2026-11-23T12:00:00+01:00[Europe/Berlin]").toInstant();

@@ -9,6 +9,8 @@ import io.bulwark.scheduler.application.KeyNotFoundException;
 import io.bulwark.scheduler.application.NotRestorableException;
 import io.bulwark.scheduler.application.NotVerifiableException;
 import io.bulwark.scheduler.application.PublishFailedException;
+import io.bulwark.scheduler.application.ScheduleConflictException;
+import io.bulwark.scheduler.application.ScheduleNotFoundException;
 import io.bulwark.scheduler.application.SoleKeyException;
 import io.bulwark.scheduler.application.UnknownTargetException;
 import java.util.List;
@@ -39,10 +41,11 @@ import tools.jackson.core.JacksonException;
  * <ul>
  *   <li>400: missing or malformed {@code targetId} or {@code label}, a restore request field that breaks a rule,
  *       malformed JSON (field {@code body}, or the JSON property when known), a bad query or path parameter.
- *   <li>404: no backup or restore with that id; no VERIFIED backup of a target to restore.
+ *   <li>404: no backup or restore with that id; no VERIFIED backup of a target to restore; no such schedule.
  *   <li>409: a verification or restore asked for a backup with no stored artifact; a restore of a backup that is not
  *       VERIFIED without {@code force}; a restore into a non-empty database or the backup's own source database
- *       without {@code replace} and {@code confirm} (field {@code database}).
+ *       without {@code replace} and {@code confirm} (field {@code database}); a schedule that exists already, or
+ *       a change of one declared in configuration.
  *   <li>422: the target is not configured (field {@code targetId}); the restore destination is not configured or
  *       runs another engine (field {@code destinationId} or {@code destinationTarget}).
  *   <li>503: the broker did not take the request.
@@ -120,6 +123,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DestinationRefusedException.class)
     ProblemDetail destinationRefused(DestinationRefusedException e) {
         return fieldProblem(HttpStatus.CONFLICT, "Destination refused", "database", e.getMessage());
+    }
+
+    @ExceptionHandler(ScheduleNotFoundException.class)
+    ProblemDetail scheduleNotFound(ScheduleNotFoundException e) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, MessageRedactor.redact(e.getMessage()));
+        problem.setTitle("Schedule not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ScheduleConflictException.class)
+    ProblemDetail scheduleConflict(ScheduleConflictException e) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, MessageRedactor.redact(e.getMessage()));
+        problem.setTitle("Schedule conflict");
+        return problem;
     }
 
     @ExceptionHandler(PublishFailedException.class)

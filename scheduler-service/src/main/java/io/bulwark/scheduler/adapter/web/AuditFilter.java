@@ -25,14 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
  * ones (401, 403, 413, 4xx) included: it runs outside the security chain and the body limit
  * (ApiSecurityAutoConfiguration.AUDIT_FILTER_ORDER), and learns the caller from {@link ApiCaller}. The target id is
  * taken from the body's {@code targetId} when the application read the body (so not from a refused call's body), else
- * from {@code /api/targets/{id}}; the resource id is the backup or restore the path names. A failure to record is
- * logged and does not change the answer. Thread-safe.
+ * from {@code /api/targets/{id}} or {@code /api/schedules/{id}/...}; the resource id is the backup or restore the
+ * path names. A failure to record is logged and does not change the answer. Thread-safe.
  */
 public final class AuditFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
-    private static final Pattern TARGET_PATH = Pattern.compile("^/api/targets/([^/]+)");
+    private static final Pattern TARGET_PATH = Pattern.compile("^/api/(?:targets|schedules)/([^/]+)");
     private static final Pattern RESOURCE_PATH =
             Pattern.compile("^/api/(?:backups|restores|keys|schedules|holds)/([^/]+)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
