@@ -1,6 +1,8 @@
 package io.bulwark.scheduler.config;
 
 import io.bulwark.scheduler.application.ComputeStatistics;
+import io.bulwark.scheduler.application.NextRuns;
+import io.bulwark.scheduler.application.ScheduledUpcomingRuns;
 import io.bulwark.scheduler.application.StatisticsReads;
 import io.bulwark.scheduler.application.TargetDirectory;
 import io.bulwark.scheduler.application.TargetQueries;
@@ -27,6 +29,12 @@ public class StatisticsConfiguration {
                         e.getValue().rto()))
                 .toList();
         return () -> targets;
+    }
+
+    /** The next runs of a target: its enabled stored schedules. */
+    @Bean
+    public UpcomingRuns upcomingRuns(NextRuns nextRuns) {
+        return new ScheduledUpcomingRuns(nextRuns);
     }
 
     /** The targets with their health. */
