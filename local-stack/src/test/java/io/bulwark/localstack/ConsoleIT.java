@@ -62,6 +62,9 @@ class ConsoleIT {
     static String sourceDb;
     static Stack stack;
     static UUID backupId;
+    /** A token of the viewer role: it may read everything and change nothing. */
+    static final String VIEWER_TOKEN = "console-viewer-" + UUID.randomUUID();
+
     static Playwright playwright;
     static Browser browser;
 
@@ -82,8 +85,15 @@ class ConsoleIT {
         sourceDb = pg.createUnique("console_chinook");
         pg.loadChinook(sourceDb);
         PostgresLocation state = new PostgresLocation(pg.host(), pg.port(), stateDb, pg.username(), null);
-        stack = Stack.start(
-                new Stack.Settings(workDir, home, false, state, null, List.of(), Duration.ofMinutes(5), System.out));
+        // the stack's admin token and a viewer's (this list replaces the stack's own, which has the admin only)
+        Path viewerTokenFile = ConfigFile.writeSecret(workDir.resolve("secrets").resolve("viewer.token"), VIEWER_TOKEN);
+        Path tokens = ConfigFile.writeSecret(
+                workDir.resolve("console-tokens.yml"),
+                ConfigFile.renderSecurity(List.of(
+                        new ConfigFile.ApiTokenEntry("local-admin", "admin", workDir.resolve(Stack.ADMIN_TOKEN_FILE)),
+                        new ConfigFile.ApiTokenEntry("console-viewer", "viewer", viewerTokenFile))));
+        stack = Stack.start(new Stack.Settings(
+                workDir, home, false, state, null, List.of(tokens), Duration.ofMinutes(5), System.out));
         stack.startServices(List.of(
                 new ConfigFile.Target("chinook", state.withDatabase(sourceDb).toDatabaseLocation(), null)));
         SchedulerClient scheduler = stack.schedulerClient();
@@ -141,7 +151,7 @@ class ConsoleIT {
         page.navigate(stack.schedulerUrl() + "/console");
 
         assertThat(page).hasURL(Pattern.compile(".*/console/#/login$"));
-        assertThat(page.getByRole(AriaRole.HEADING)).hasText("Log in");
+        assertThat(page.locator("h1")).hasText("Log in");
         page.getByLabel("API token").fill("not-a-token-" + UUID.randomUUID());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
@@ -195,6 +205,27 @@ class ConsoleIT {
                 .as("page width at 390 px")
                 .isEqualTo(390);
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "console-e2e-390.png")));
+    }
+
+    @Test
+    void aViewerReadsTheBackupsButTheRequestButtonIsDisabledWithTheReasonOnceTheApiRefusedIt() {
+        logIn(VIEWER_TOKEN);
+        Locator card = page.locator("article[data-target='chinook']");
+        Locator request = card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Request a backup"));
+        request.click();
+
+        assertThat(request).isDisabled();
+        assertThat(card.locator(".action-status")).hasText("Your token may not do this: it needs the operator role.");
+        page.navigate(stack.schedulerUrl() + "/console/#/backups/" + backupId);
+        assertThat(page.locator("#backup-state")).hasText("VERIFIED");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify again"))
+                .click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify again")))
+                .isDisabled();
+        page.navigate(stack.schedulerUrl() + "/console/#/targets");
+        // the refusal is remembered for the session
+        assertThat(page.locator("article[data-target='chinook'] button[data-action='request-backup']"))
+                .isDisabled();
     }
 
     /** Needs {@code GET /api/backups/{id}/report} and {@code /report.html} (the "activity" work). */
@@ -252,9 +283,13 @@ class ConsoleIT {
     }
 
     private void logIn() {
+        logIn(stack.adminToken());
+    }
+
+    private void logIn(String token) {
         page.navigate(stack.schedulerUrl() + "/console/");
         assertThat(page).hasURL(Pattern.compile(".*#/login$"));
-        page.getByLabel("API token").fill(stack.adminToken());
+        page.getByLabel("API token").fill(token);
         page.getByLabel("API token").press("Enter");
         assertThat(page.locator("h1")).hasText("Targets");
     }

@@ -59,12 +59,15 @@ export async function render(main, [id], { signal }) {
     restoreForm(backup, signal, refreshRestores),
   );
 
+  // one loop for the page: it reads the backup while watching (moving, or verified again and not back yet)
   let reportShown = false;
   let watching = false;
+  let looping = false;
+  let seenVerifiedAt = backup.verifiedAt;
   const watch = () => {
-    if (watching) return;
     watching = true;
-    let seenVerifiedAt = backup.verifiedAt;
+    if (looping) return;
+    looping = true;
     poll(
       async () => {
         if (!watching) return;
@@ -75,8 +78,8 @@ export async function render(main, [id], { signal }) {
         showFields(summary, backup);
         if (!MOVING.has(backup.state) && (reverified || !reportShown)) {
           seenVerifiedAt = backup.verifiedAt;
-          reportShown = await renderReport(reportBody, backup, signal);
           watching = false;
+          reportShown = await renderReport(reportBody, backup, signal);
         }
       },
       REFRESH_MILLIS,
