@@ -45,9 +45,10 @@ export function bytes(n) {
   return (i === 0 ? String(value) : value.toFixed(value < 10 ? 1 : 0)) + ' ' + units[i];
 }
 
-/** "2.3 s", "4 min 10 s", "3 h 5 min", "2 d 4 h" for a number of milliseconds; an em dash for null. */
+/** "350 ms", "2.3 s", "4 min 10 s", "3 h 5 min", "2 d 4 h" for a number of milliseconds; an em dash for null. */
 export function millis(ms) {
   if (ms === null || ms === undefined) return '—';
+  if (Math.abs(Number(ms)) < 1000) return Math.round(Number(ms)) + ' ms';
   const s = Number(ms) / 1000;
   if (s < 60) return (s < 10 ? s.toFixed(1) : Math.round(s)) + ' s';
   const m = Math.floor(s / 60);
