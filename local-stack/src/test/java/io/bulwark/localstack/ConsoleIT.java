@@ -49,6 +49,7 @@ class ConsoleIT {
             "--disable-component-update",
             "--disable-sync");
     private static final Duration BACKUP_TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(10);
     /** How long the page may take for a backup requested in it to be dumped and verified (ms). */
     private static final double VERIFIED_IN_PAGE_MILLIS = BACKUP_TIMEOUT.toMillis();
 
@@ -85,15 +86,27 @@ class ConsoleIT {
         sourceDb = pg.createUnique("console_chinook");
         pg.loadChinook(sourceDb);
         PostgresLocation state = new PostgresLocation(pg.host(), pg.port(), stateDb, pg.username(), null);
-        // the stack's admin token and a viewer's (this list replaces the stack's own, which has the admin only)
+        // the stack's admin token and a viewer's (this list replaces the stack's own, which has the admin only); the
+        // stack creates every topic up front, so the services need not try (on a loaded machine a slow topic
+        // lookup made them try, be refused by the ACLs and give up)
         Path viewerTokenFile = ConfigFile.writeSecret(workDir.resolve("secrets").resolve("viewer.token"), VIEWER_TOKEN);
-        Path tokens = ConfigFile.writeSecret(
-                workDir.resolve("console-tokens.yml"),
+        Path extraConfig = ConfigFile.writeSecret(
+                workDir.resolve("console-it.yml"),
                 ConfigFile.renderSecurity(List.of(
-                        new ConfigFile.ApiTokenEntry("local-admin", "admin", workDir.resolve(Stack.ADMIN_TOKEN_FILE)),
-                        new ConfigFile.ApiTokenEntry("console-viewer", "viewer", viewerTokenFile))));
+                                new ConfigFile.ApiTokenEntry(
+                                        "local-admin", "admin", workDir.resolve(Stack.ADMIN_TOKEN_FILE)),
+                                new ConfigFile.ApiTokenEntry("console-viewer", "viewer", viewerTokenFile)))
+                        + """
+                        spring:
+                          cloud:
+                            stream:
+                              kafka:
+                                binder:
+                                  auto-create-topics: false
+                                  auto-add-partitions: false
+                        """);
         stack = Stack.start(new Stack.Settings(
-                workDir, home, false, state, null, List.of(tokens), Duration.ofMinutes(5), System.out));
+                workDir, home, false, state, null, List.of(extraConfig), SERVICE_START_TIMEOUT, System.out));
         stack.startServices(List.of(
                 new ConfigFile.Target("chinook", state.withDatabase(sourceDb).toDatabaseLocation(), null)));
         SchedulerClient scheduler = stack.schedulerClient();
