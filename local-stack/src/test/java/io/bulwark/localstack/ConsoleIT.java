@@ -214,8 +214,7 @@ class ConsoleIT {
         page.setViewportSize(390, 844);
         page.navigate(stack.schedulerUrl() + "/console/#/backups");
         assertThat(page.locator("#backups tr[data-backup='" + newBackup + "']")).containsText("VERIFIED");
-        assertThat(page.evaluate(
-                        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"))
                 .as("how far the page is wider than a 390 px screen")
                 .isEqualTo(0);
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "console-e2e-390.png")));
