@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
  * {@code --target}), requests one backup, waits for its verification, prints the report and tears everything down.
  * With {@code --restore-to} it then restores the verified backup through the scheduler's API into a real database
  * there ({@link DemoRestore}) and prints the proven-restore report. With {@code --keep-running} the stack stays up
- * after that, until Ctrl-C, and the dashboard's page of the backup is printed. Exits 0 only when the verification PASSED (and the
- * restore, when asked for, SUCCEEDED).
+ * after that, until Ctrl-C, and the dashboard's page of the backup is printed. Exits 0 only when the verification
+ * PASSED (and the restore, when asked for, SUCCEEDED).
  */
 @Command(
         name = "demo",
