@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +26,9 @@ import picocli.CommandLine.Option;
  * {@code bulwark demo}: starts the stack in a fresh temporary folder, loads Chinook into a source database (or uses
  * {@code --target}), requests one backup, waits for its verification, prints the report and tears everything down.
  * With {@code --restore-to} it then restores the verified backup through the scheduler's API into a real database
- * there ({@link DemoRestore}) and prints the proven-restore report. Exits 0 only when the verification PASSED (and the
- * restore, when asked for, SUCCEEDED).
+ * there ({@link DemoRestore}) and prints the proven-restore report. With {@code --keep-running} the stack stays up
+ * after that, until Ctrl-C, and the dashboard's page of the backup is printed. Exits 0 only when the verification
+ * PASSED (and the restore, when asked for, SUCCEEDED).
  */
 @Command(
         name = "demo",
@@ -101,6 +105,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the temporary working folder (logs, S3 objects, Kafka data).")
     boolean keep;
 
+    @Option(
+            names = "--keep-running",
+            description = "When the demo ends, keep the stack running until Ctrl-C and print the dashboard's page of"
+                    + " the backup (<scheduler>/console/#/backups/<id>; log in with the admin token file it names).")
+    boolean keepRunning;
+
+    /** The demo's backup, once requested. */
+    private UUID demoBackup;
+
     /** Exit code when the verification PASSED but the restore asked for with {@code --restore-to} did not succeed. */
     static final int EXIT_RESTORE_FAILED = 5;
 
@@ -134,7 +147,20 @@ final class DemoCommand implements Callable<Integer> {
         }
         AtomicReference<Stack> running = new AtomicReference<>();
         List<Runnable> afterStack = new ArrayList<>();
+        // --keep-running: Ctrl-C wakes the waiting demo, which then stops and cleans up as when it ends by itself
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch cleanedUp = new CountDownLatch(1);
+        AtomicBoolean waiting = new AtomicBoolean();
         Thread hook = Thread.ofPlatform().unstarted(() -> {
+            if (waiting.get()) {
+                stopRequested.countDown();
+                try {
+                    cleanedUp.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
             Stack s = running.getAndSet(null);
             if (s != null) {
                 s.close();
@@ -146,7 +172,17 @@ final class DemoCommand implements Callable<Integer> {
             PostgresLocation state = statePostgres == null ? null : freshStateDatabase(statePostgres, afterStack, out);
             stack = Stack.start(new Stack.Settings(work, root, false, state, null, List.of(), null, out));
             running.set(stack);
-            return runDemo(stack, targetLocation, restoreDestination, out, err);
+            int exitCode = runDemo(stack, targetLocation, restoreDestination, out, err);
+            if (keepRunning && demoBackup != null) {
+                waiting.set(true);
+                printDashboard(stack, demoBackup, out);
+                stopRequested.await();
+                out.println();
+            }
+            return exitCode;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return LocalStack.EXIT_STACK_FAILED;
         } catch (RuntimeException e) {
             err.println("ERROR: " + e.getMessage());
             if (stack != null) {
@@ -162,7 +198,17 @@ final class DemoCommand implements Callable<Integer> {
             afterStack.forEach(Runnable::run);
             WorkFolders.removeShutdownHook(hook);
             WorkFolders.keepOrDelete(work, keep, out, "Working folder kept: ");
+            cleanedUp.countDown();
         }
+    }
+
+    /** Where to look at the demo's backup while the stack keeps running. */
+    private static void printDashboard(Stack stack, UUID backupId, PrintStream out) {
+        out.println();
+        out.println("The stack keeps running (--keep-running); press Ctrl-C to stop it.");
+        out.println("  Dashboard      " + stack.schedulerUrl() + "/console/#/backups/" + backupId);
+        out.println("  Log in with    the admin token in " + stack.adminTokenFile());
+        out.println("  Scheduler API  " + stack.schedulerUrl() + "/api/backups");
     }
 
     /**
@@ -238,6 +284,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Requesting a backup of target " + targetId + " (" + source.displayUrl() + ") ...");
         long started = System.nanoTime();
         UUID backupId = scheduler.requestBackup(targetId, "demo");
+        demoBackup = backupId;
         out.println("Backup " + backupId + " requested; waiting for its dump and verification (up to " + timeout + ")");
         Optional<SchedulerClient.BackupStatus> status =
                 scheduler.await(backupId, SchedulerClient.FINAL_STATES, timeout);
