@@ -128,6 +128,21 @@ class ScheduleCommandsTest {
                 .isInstanceOf(InvalidRequestException.class);
     }
 
+    @Test
+    void aTargetsUpcomingRunsAreItsEnabledStoredSchedulesEvenWithAnOversizedLimit() {
+        commands.create("chinook", "hourly", settings("0 * * * *", null, null));
+        commands.create("chinook", "off", new ScheduleSettings("* * * * *", null, null, null, false, null));
+
+        List<UpcomingRun> runs =
+                new ScheduledUpcomingRuns(new NextRuns(catalog, calendar)).forTarget("chinook", 10_000);
+
+        assertThat(runs).hasSize(NextRuns.MAX_LIMIT).allMatch(r -> r.name().equals("hourly"));
+        assertThat(runs.getFirst())
+                .isEqualTo(new UpcomingRun("chinook", "hourly", Instant.parse("2026-12-03T08:00:00Z")));
+        assertThat(new ScheduledUpcomingRuns(new NextRuns(catalog, calendar)).forTarget("other", 5))
+                .isEmpty();
+    }
+
     private static ScheduleSettings settings(String cron, String zone, String label) {
         return new ScheduleSettings(cron, zone, null, label, null, null);
     }
