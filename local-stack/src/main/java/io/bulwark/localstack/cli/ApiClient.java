@@ -155,7 +155,8 @@ public final class ApiClient {
 
     /**
      * The failure for an answer that is not 2xx: 401 and 403 say what to do about the token; any other 4xx shows the
-     * problem response's {@code detail} (else its {@code title}, else the body's start) and exits {@link
+     * problem response's {@code detail} (else its {@code title}, else the body's start), after the name of the
+     * request {@code field} it blames when it names one and exits {@link
      * CliExit#REFUSED}; 5xx exits {@link CliExit#UNREACHABLE}.
      *
      * @param status the HTTP status
@@ -187,10 +188,13 @@ public final class ApiClient {
         }
         try {
             JsonNode problem = EventJson.mapper().readTree(body);
-            for (String field : new String[] {"detail", "title", "message", "error"}) {
-                JsonNode value = problem.get(field);
+            JsonNode named = problem.get("field");
+            String field = named != null && named.isString() ? named.asString() : "";
+            for (String part : new String[] {"detail", "title", "message", "error"}) {
+                JsonNode value = problem.get(part);
                 if (value != null && value.isString() && !value.asString().isBlank()) {
-                    return value.asString();
+                    String text = value.asString();
+                    return field.isBlank() || text.startsWith(field + ":") ? text : field + ": " + text;
                 }
             }
         } catch (RuntimeException e) {

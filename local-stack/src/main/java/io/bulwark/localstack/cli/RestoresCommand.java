@@ -57,7 +57,7 @@ public final class RestoresCommand {
                     Text.field(r, "backupId"),
                     Text.field(r, "state"),
                     Text.field(r, "phase"),
-                    Text.instantField(r.path("request"), "at"),
+                    Text.instantField(r.path("request"), "requestedAt"),
                     Text.field(r.path("destination"), "database"),
                     Text.field(r, "reason"));
         }

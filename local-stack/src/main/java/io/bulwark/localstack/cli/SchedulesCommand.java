@@ -65,7 +65,8 @@ public final class SchedulesCommand {
                             names = "--cron",
                             required = true,
                             paramLabel = "CRON",
-                            description = "Spring cron, six fields: '0 0 2 * * *' is 02:00 every day.")
+                            description = "Crontab, five fields ('0 2 * * *' is 02:00 every day), a six-field Spring"
+                                    + " expression (seconds first) or a macro such as @daily.")
                     String cron,
             @Mixin Settings settings) {
         Map<String, Object> body = new LinkedHashMap<>(ApiClient.body("targetId", key.target, "name", key.name));

@@ -86,7 +86,7 @@ public final class StatsCommand implements Callable<Integer> {
                                 ? Text.instantField(verified, "verifiedAt") + " (backup "
                                         + Text.field(verified, "backupId") + ")"
                                 : "never")
-                        + "; RTO (measured) " + Text.millisField(s, "rtoMillis") + ", RPO (since last verified) "
+                        + "; objectives: RTO " + Text.millisField(s, "rtoMillis") + ", RPO "
                         + (rpo >= 0 ? Text.millis(rpo * 1000) : Text.NONE));
         api.out().flush();
         return CliExit.OK;

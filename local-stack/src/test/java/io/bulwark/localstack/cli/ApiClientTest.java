@@ -27,10 +27,15 @@ class ApiClientTest {
                 404, "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"backup 42 is not known\"}");
         CliException badInput = ApiClient.failureOf(400, "{\"title\":\"Bad Request\",\"field\":\"cron\"}");
         CliException notJson = ApiClient.failureOf(409, "<html>\n  conflict\n</html>");
+        CliException badCron = ApiClient.failureOf(
+                400, "{\"detail\":\"'61 * * * *' is not a valid cron expression\",\"field\":\"cron\"}");
+        CliException named = ApiClient.failureOf(400, "{\"detail\":\"id: 'x' is not a valid UUID\",\"field\":\"id\"}");
 
         assertThat(notFound.getMessage()).isEqualTo("404: backup 42 is not known");
         assertThat(notFound.exitCode()).isEqualTo(CliExit.REFUSED);
-        assertThat(badInput.getMessage()).isEqualTo("400: Bad Request");
+        assertThat(badInput.getMessage()).isEqualTo("400: cron: Bad Request");
+        assertThat(badCron.getMessage()).isEqualTo("400: cron: '61 * * * *' is not a valid cron expression");
+        assertThat(named.getMessage()).isEqualTo("400: id: 'x' is not a valid UUID");
         assertThat(notJson.getMessage()).isEqualTo("409: <html> conflict </html>");
     }
 

@@ -355,7 +355,7 @@ class CliCommandsTest {
                 .contains("dump      7      4.2s    9.1s    -300ms")
                 .contains("verify    7      1m 05s  1m 10s  -")
                 .contains("artifact: latest 1.0 MiB, p50 977 KiB, growth +4.9%; stored 8.0 MiB")
-                .contains("last verified: never; RTO (measured) -, RPO (since last verified) 1h 00m");
+                .contains("last verified: never; objectives: RTO -, RPO 1h 00m");
     }
 
     @Test
