@@ -16,16 +16,11 @@ import io.bulwark.testsupport.GnuPgHome;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,10 +51,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class KeysIT {
 
-    private static final String PG =
-            System.getenv().getOrDefault("BULWARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String DATABASE =
-            "keys_scheduler_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("keys_scheduler_it_");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String OLD = "1111111111111111111111111111111111111111";
 
@@ -75,10 +67,7 @@ class KeysIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        ApiClient.registerTokens(registry);
-        admin("create database " + DATABASE);
-        registry.add("spring.datasource.url", () -> PG + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
+        DATABASE.register(registry);
         keysDir = Files.createTempDirectory("keys-it");
         gnupg = GnuPgHome.create(keysDir);
         current = gnupg.generateKey("current");
@@ -96,7 +85,7 @@ class KeysIT {
             if (keysDir != null) {
                 org.springframework.util.FileSystemUtils.deleteRecursively(keysDir.toFile());
             }
-            admin("drop database if exists " + DATABASE + " with (force)");
+            DATABASE.drop();
         }
     }
 
@@ -217,14 +206,5 @@ class KeysIT {
                 null,
                 null,
                 recipients);
-    }
-
-    private static void admin(String sql) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", "postgres");
-        try (Connection c = DriverManager.getConnection(PG + "postgres", props);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

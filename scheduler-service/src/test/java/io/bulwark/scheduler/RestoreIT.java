@@ -84,7 +84,7 @@ class RestoreIT {
     private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
     private static final String SUFFIX =
             Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-    private static final String DATABASE = "bulwark_restore_it_" + SUFFIX;
+    private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("bulwark_restore_it_");
     /** A non-empty database on the destination servers, restored into only with replace and confirm. */
     private static final String FULL = "bulwark_restore_it_full_" + SUFFIX;
     /** The password of destination {@code local}: trust authentication ignores it; it must never leave the service. */
@@ -104,24 +104,21 @@ class RestoreIT {
 
     @DynamicPropertySource
     static void databases(DynamicPropertyRegistry registry) throws Exception {
-        admin(PG + "postgres", "postgres", "create database " + DATABASE);
+        DATABASE.register(registry);
         admin(PG + "postgres", "postgres", "create database " + FULL);
         admin(PG + FULL, "postgres", "create table orders (id int primary key)");
         admin(MARIADB, "root", "create database " + FULL);
         admin(MARIADB, "root", "create table " + FULL + ".orders (id int primary key)");
         passwordFile = Files.createTempFile("bulwark-restore-it", ".pw");
         Files.writeString(passwordFile, SECRET + "\n");
-        registry.add("spring.datasource.url", () -> PG + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
         registry.add("bulwark.restore.destinations.local.password-file", passwordFile::toString);
-        ApiClient.registerTokens(registry);
     }
 
     /** Drops the databases after Spring closed the application, so no consumer touches them afterwards. */
     static final class DropDatabases implements AfterAllCallback {
         @Override
         public void afterAll(ExtensionContext context) throws Exception {
-            admin(PG + "postgres", "postgres", "drop database if exists " + DATABASE + " with (force)");
+            DATABASE.drop();
             admin(PG + "postgres", "postgres", "drop database if exists " + FULL + " with (force)");
             admin(MARIADB, "root", "drop database if exists " + FULL);
             Files.deleteIfExists(passwordFile);

@@ -11,21 +11,15 @@ import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.Trigger;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * of bad input and of changes to configured schedules, enabling and disabling, the next runs, and running a schedule
  * now (a BackupRequested on the topic).
  */
-@ExtendWith(ScheduleApiIT.DropDatabase.class)
+@ExtendWith(SchedulerItDatabase.Drop.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -61,10 +55,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ScheduleApiIT {
 
-    private static final String PG =
-            System.getenv().getOrDefault("BULWARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String DATABASE = "sched_schedule_api_it_"
-            + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("sched_schedule_api_it_");
 
     @LocalServerPort
     int port;
@@ -76,18 +67,7 @@ class ScheduleApiIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
-        admin("create database " + DATABASE);
-        registry.add("spring.datasource.url", () -> PG + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
-        ApiClient.registerTokens(registry);
-    }
-
-    /** Drops the test database after Spring closed the application. */
-    static final class DropDatabase implements AfterAllCallback {
-        @Override
-        public void afterAll(ExtensionContext context) throws SQLException {
-            admin("drop database if exists " + DATABASE + " with (force)");
-        }
+        DATABASE.register(registry);
     }
 
     @BeforeEach
@@ -264,12 +244,5 @@ class ScheduleApiIT {
         });
 
         assertProblem(api.post("/api/schedules/chinook/nosuch/run", ""), 404, null);
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG + "postgres", "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -27,15 +27,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,9 +46,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,7 +60,7 @@ import tools.jackson.databind.JsonNode;
  * The scheduler end to end on real components: an embedded KRaft Kafka broker and the machine's
  * PostgreSQL (a database of its own, dropped afterwards).
  */
-@ExtendWith(SchedulerIT.DropDatabase.class)
+@ExtendWith(SchedulerItDatabase.Drop.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -84,10 +79,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SchedulerIT {
 
-    private static final String PG =
-            System.getenv().getOrDefault("BULWARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String DATABASE = "bulwark_scheduler_it_"
-            + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("bulwark_scheduler_it_");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -100,22 +92,7 @@ class SchedulerIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
-        admin("create database " + DATABASE);
-        registry.add("spring.datasource.url", () -> PG + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
-        ApiClient.registerTokens(registry);
-    }
-
-    /**
-     * Drops the test database after Spring closed the application ({@code @DirtiesContext}), so no
-     * schedule or consumer touches it afterwards. Declared before {@code @SpringBootTest}, so JUnit
-     * runs its after-all callback after Spring's.
-     */
-    static final class DropDatabase implements AfterAllCallback {
-        @Override
-        public void afterAll(ExtensionContext context) throws SQLException {
-            admin("drop database if exists " + DATABASE + " with (force)");
-        }
+        DATABASE.register(registry);
     }
 
     @Test
@@ -330,7 +307,7 @@ class SchedulerIT {
     }
 
     private static int reverifyRequests(UUID backupId) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG + DATABASE, "postgres", "");
+        try (Connection connection = DATABASE.connect();
                 java.sql.PreparedStatement st = connection.prepareStatement(
                         "select reverify_requests from scheduler.backups where backup_id = ?")) {
             st.setObject(1, backupId);
@@ -618,12 +595,5 @@ class SchedulerIT {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), UTF_8);
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG + "postgres", "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

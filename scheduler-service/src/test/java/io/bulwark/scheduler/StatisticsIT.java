@@ -17,20 +17,14 @@ import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.Trigger;
 import io.bulwark.contracts.VerificationReport;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * broker and the machine's PostgreSQL (a database of its own, dropped afterwards). The dump-worker and the verifier
  * are played by hand: their events are published to the real topics and the scheduler projects them.
  */
-@ExtendWith(StatisticsIT.DropDatabase.class)
+@ExtendWith(SchedulerItDatabase.Drop.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -65,10 +59,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class StatisticsIT {
 
-    private static final String PG =
-            System.getenv().getOrDefault("BULWARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String DATABASE = "stats_statistics_it_"
-            + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("stats_statistics_it_");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @LocalServerPort
@@ -82,18 +73,7 @@ class StatisticsIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
-        admin("create database " + DATABASE);
-        registry.add("spring.datasource.url", () -> PG + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
-        ApiClient.registerTokens(registry);
-    }
-
-    /** Drops the test database after Spring closed the application. */
-    static final class DropDatabase implements AfterAllCallback {
-        @Override
-        public void afterAll(ExtensionContext context) throws SQLException {
-            admin("drop database if exists " + DATABASE + " with (force)");
-        }
+        DATABASE.register(registry);
     }
 
     @BeforeEach
@@ -347,12 +327,5 @@ class StatisticsIT {
     private static BackupRequested requested(UUID id, String target, Instant at) {
         return new BackupRequested(
                 UUID.randomUUID(), at, 1, id, target, Trigger.SCHEDULED, "nightly", "nightly", Tier.DAILY, at, "it");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG + "postgres", "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
