@@ -37,12 +37,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -51,16 +49,8 @@ import tools.jackson.databind.JsonNode;
  * PostgreSQL (a database of its own, dropped afterwards) and S3Proxy as the object store.
  */
 @ExtendWith(ActivityIT.CleanUp.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
-            "bulwark.targets.chinook.engine=postgresql",
-            "bulwark.limits.report-size=64KB"
-        })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@SchedulerIntegrationTest
+@TestPropertySource(properties = {"bulwark.targets.chinook.engine=postgresql", "bulwark.limits.report-size=64KB"})
 class ActivityIT {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("bulwark_activity_it_");
@@ -91,11 +81,10 @@ class ActivityIT {
         registry.add("bulwark.storage.bucket", s3::bucket);
     }
 
-    /** Drops the test database and stops S3Proxy after Spring closed the application ({@code @DirtiesContext}). */
+    /** Stops S3Proxy and deletes its folder after Spring closed the application ({@code @DirtiesContext}). */
     static final class CleanUp implements AfterAllCallback {
         @Override
         public void afterAll(ExtensionContext context) throws SQLException {
-            DATABASE.drop();
             if (s3 != null) {
                 s3.close();
             }

@@ -31,19 +31,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -56,20 +53,15 @@ import tools.jackson.databind.JsonNode;
  * request body limit (413); the audit log of accepted and refused state changes; JWTs of an OIDC issuer (a locally
  * generated RSA key, no network) with their role claim mapped.
  */
-@ExtendWith(SchedulerItDatabase.Drop.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SchedulerIntegrationTest
+@TestPropertySource(
         properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
             "bulwark.targets.chinook.engine=postgresql",
             "bulwark.security.max-request-body=2KB",
             "bulwark.security.oidc.role-claim=realm_access.roles",
             "bulwark.security.oidc.role-mapping.backup-ops=operator",
             "bulwark.security.oidc.role-mapping.backup-readers=viewer"
         })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ApiSecurityIT {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("http_auth_api_security_it_");

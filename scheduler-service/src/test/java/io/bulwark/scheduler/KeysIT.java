@@ -26,12 +26,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,16 +37,9 @@ import tools.jackson.databind.JsonNode;
  * own): the keys of the configured target's recipients and of the retained backups' events; retiring the only key
  * of a retained backup is refused until a verification says the backup was re-encrypted to another key.
  */
-@ExtendWith(KeysIT.DropDatabase.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
-            "bulwark.targets.chinook.engine=postgresql"
-        })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(KeysIT.CleanUp.class)
+@SchedulerIntegrationTest
+@TestPropertySource(properties = {"bulwark.targets.chinook.engine=postgresql"})
 class KeysIT {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("keys_scheduler_it_");
@@ -76,7 +67,8 @@ class KeysIT {
                 () -> current.publicKey().toString());
     }
 
-    static final class DropDatabase implements AfterAllCallback {
+    /** Closes the GnuPG home and deletes the keys folder after Spring closed the application. */
+    static final class CleanUp implements AfterAllCallback {
         @Override
         public void afterAll(ExtensionContext context) throws SQLException {
             if (gnupg != null) {
@@ -85,7 +77,6 @@ class KeysIT {
             if (keysDir != null) {
                 org.springframework.util.FileSystemUtils.deleteRecursively(keysDir.toFile());
             }
-            DATABASE.drop();
         }
     }
 

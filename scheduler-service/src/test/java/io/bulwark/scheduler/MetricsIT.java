@@ -32,14 +32,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,19 +44,14 @@ import tools.jackson.databind.JsonNode;
  * in a database of its own): the RPO gauge of a target with a VERIFIED backup on {@code /actuator/prometheus}, which
  * needs a token, the Kafka binder's consumer lag gauge, and the readiness group's components.
  */
-@ExtendWith(SchedulerItDatabase.Drop.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SchedulerIntegrationTest
+@TestPropertySource(
         properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
             "bulwark.targets.chinook.engine=postgresql",
             "bulwark.targets.chinook.rpo=PT6H",
             "bulwark.targets.ticker.engine=postgresql",
             "bulwark.metrics.refresh-interval=300ms"
         })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MetricsIT {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("metrics_scheduler_it_");

@@ -7,29 +7,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The scheduler's API description ({@code /v3/api-docs}, open without a token) matches its checked-in copy {@code
  * docs/openapi/scheduler-service.json}; {@code -Dopenapi.update=true} rewrites the copy ({@link OpenApiSnapshot}).
  */
-@ExtendWith(SchedulerItDatabase.Drop.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
-            "bulwark.targets.chinook.engine=postgresql"
-        })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@SchedulerIntegrationTest
+@TestPropertySource(properties = {"bulwark.targets.chinook.engine=postgresql"})
 class OpenApiSnapshotIT {
 
     /** The regeneration command, named in the failure message. */

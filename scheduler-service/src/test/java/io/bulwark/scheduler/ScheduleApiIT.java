@@ -19,14 +19,11 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,12 +32,9 @@ import tools.jackson.databind.JsonNode;
  * of bad input and of changes to configured schedules, enabling and disabling, the next runs, and running a schedule
  * now (a BackupRequested on the topic).
  */
-@ExtendWith(SchedulerItDatabase.Drop.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SchedulerIntegrationTest
+@TestPropertySource(
         properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
             "bulwark.scheduler.missed-run-policy=SKIP",
             "bulwark.targets.chinook.engine=postgresql",
             "bulwark.targets.chinook.schedules.nightly.cron=0 2 * * *",
@@ -51,8 +45,6 @@ import tools.jackson.databind.JsonNode;
             "bulwark.targets.other.engine=postgresql",
             "bulwark.targets.other.schedules.hourly.cron=@hourly"
         })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ScheduleApiIT {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("sched_schedule_api_it_");

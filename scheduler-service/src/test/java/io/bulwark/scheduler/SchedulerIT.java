@@ -46,26 +46,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The scheduler end to end on real components: an embedded KRaft Kafka broker and the machine's
  * PostgreSQL (a database of its own, dropped afterwards).
  */
-@ExtendWith(SchedulerItDatabase.Drop.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SchedulerIntegrationTest
+@TestPropertySource(
         properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
             "bulwark.targets.chinook.engine=postgresql",
             "bulwark.targets.ticker.engine=postgresql",
             "bulwark.targets.ticker.schedules.every-second.cron=* * * * * *",
@@ -75,8 +69,6 @@ import tools.jackson.databind.JsonNode;
             "bulwark.scheduler.reverify-errors.backoff=1s",
             "bulwark.scheduler.reverify-errors.max-requests=2"
         })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SchedulerIT {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("bulwark_scheduler_it_");

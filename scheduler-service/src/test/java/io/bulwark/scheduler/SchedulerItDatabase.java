@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@link Drop} after Spring closed the application.
  *
  * <p>Use: a {@code static final SchedulerItDatabase} field, {@link #register} in the {@code @DynamicPropertySource}
- * method, and {@code @ExtendWith(SchedulerItDatabase.Drop.class)} declared before {@code @SpringBootTest}, so JUnit
- * runs the drop after Spring's after-all callback (which closes a {@code @DirtiesContext} application).
+ * method, and {@link SchedulerIntegrationTest} on the class, which declares {@link Drop} before {@code
+ * SpringBootTest}, so JUnit runs the drop after Spring's after-all callback (which closes a {@code @DirtiesContext}
+ * application).
  */
 final class SchedulerItDatabase {
 

@@ -24,14 +24,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,12 +36,9 @@ import tools.jackson.databind.JsonNode;
  * broker and the machine's PostgreSQL (a database of its own, dropped afterwards). The dump-worker and the verifier
  * are played by hand: their events are published to the real topics and the scheduler projects them.
  */
-@ExtendWith(SchedulerItDatabase.Drop.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SchedulerIntegrationTest
+@TestPropertySource(
         properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
             "bulwark.scheduler.reverify-errors.enabled=false",
             "bulwark.targets.chinook.engine=postgresql",
             "bulwark.targets.chinook.rto=PT30M",
@@ -55,8 +49,6 @@ import tools.jackson.databind.JsonNode;
             "bulwark.targets.broken.engine=postgresql",
             "bulwark.targets.fresh.engine=postgresql"
         })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class StatisticsIT {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("stats_statistics_it_");
