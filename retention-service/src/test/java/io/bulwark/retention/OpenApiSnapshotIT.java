@@ -5,22 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Topics;
-import io.bulwark.embedded.S3ProxyServer;
 import io.bulwark.testsupport.OpenApiSnapshot;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +22,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,12 +42,7 @@ class OpenApiSnapshotIT {
             + " -Dit.test='OpenApiSnapshotIT' -Dsurefire.failIfNoSpecifiedTests=false"
             + " -Dfailsafe.failIfNoSpecifiedTests=false -Dopenapi.update=true";
 
-    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private static final String DATABASE = "metrics_retention_it_"
-            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-
-    private static Path s3Dir;
-    private static S3ProxyServer s3;
+    private static RetentionItComponents components;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -64,30 +51,13 @@ class OpenApiSnapshotIT {
 
     @DynamicPropertySource
     static void components(DynamicPropertyRegistry registry) throws IOException, SQLException {
-        s3Dir = Files.createTempDirectory("metrics-retention-it-s3");
-        s3 = S3ProxyServer.start(s3Dir, "bulwark");
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
-        registry.add("bulwark.storage.endpoint", s3::endpoint);
-        registry.add("bulwark.storage.access-key", s3::accessKey);
-        registry.add("bulwark.storage.secret-key", s3::secretKey);
-        registry.add("bulwark.storage.bucket", s3::bucket);
-        registry.add("bulwark.targets.chinook.engine", () -> "postgresql");
-        registry.add("spring.cloud.stream.kafka.binder.min-partition-count", () -> "1");
+        components = RetentionItComponents.start("metrics_retention_it_", registry);
     }
 
     @AfterAll
     static void cleanUp() throws SQLException {
-        if (s3 != null) {
-            s3.close();
-        }
-        FileSystemUtils.deleteRecursively(s3Dir.toFile());
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        if (components != null) {
+            components.close();
         }
     }
 
@@ -122,7 +92,7 @@ class OpenApiSnapshotIT {
                     assertThat(components.has("binders")).as(readiness.body()).isTrue();
                 });
 
-        s3.close();
+        components.s3().close();
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))

@@ -26,19 +26,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,7 +46,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The retention service end to end on a real KRaft broker, S3Proxy and PostgreSQL: BackupVerified
@@ -68,12 +60,9 @@ class RetentionIT {
 
     private static final String TARGET = "chinook";
     private static final String OTHER_TARGET = "sakila";
-    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private static final String DATABASE = "retention_it_"
-            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private static final Instant T0 = Instant.parse("2026-11-01T02:00:00Z");
 
-    private static Path s3Dir;
+    private static RetentionItComponents components;
     private static S3ProxyServer s3;
 
     @Autowired
@@ -90,20 +79,9 @@ class RetentionIT {
 
     @DynamicPropertySource
     static void components(DynamicPropertyRegistry registry) throws IOException, SQLException {
-        s3Dir = Files.createTempDirectory("retention-it-s3");
-        s3 = S3ProxyServer.start(s3Dir, "bulwark");
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
-        registry.add("bulwark.storage.endpoint", s3::endpoint);
-        registry.add("bulwark.storage.access-key", s3::accessKey);
-        registry.add("bulwark.storage.secret-key", s3::secretKey);
-        registry.add("bulwark.storage.bucket", s3::bucket);
+        components = RetentionItComponents.start("retention_it_", registry);
+        s3 = components.s3();
         registry.add("bulwark.targets." + TARGET + ".retention.keep-last", () -> "2");
-        registry.add("bulwark.targets." + TARGET + ".engine", () -> "postgresql");
-        registry.add("spring.cloud.stream.kafka.binder.min-partition-count", () -> "1");
         registry.add("bulwark.security.tokens[0].name", () -> "retention-it");
         registry.add("bulwark.security.tokens[0].role", () -> "viewer");
         registry.add("bulwark.security.tokens[0].sha256", () -> ApiTokens.sha256Hex(API_TOKEN));
@@ -113,13 +91,8 @@ class RetentionIT {
 
     @AfterAll
     static void cleanUp() throws SQLException {
-        if (s3 != null) {
-            s3.close();
-        }
-        FileSystemUtils.deleteRecursively(s3Dir.toFile());
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        if (components != null) {
+            components.close();
         }
     }
 

@@ -24,10 +24,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,12 +37,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -54,21 +49,11 @@ import tools.jackson.databind.JsonNode;
  * PostgreSQL (a database of its own, dropped afterwards) and S3Proxy as the object store.
  */
 @ExtendWith(ActivityIT.CleanUp.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
-            "bulwark.targets.chinook.engine=postgresql",
-            "bulwark.limits.report-size=64KB"
-        })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@SchedulerIntegrationTest
+@TestPropertySource(properties = {"bulwark.targets.chinook.engine=postgresql", "bulwark.limits.report-size=64KB"})
 class ActivityIT {
 
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DATABASE = "bulwark_activity_it_"
-            + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("bulwark_activity_it_");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String PAGE_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
@@ -87,23 +72,19 @@ class ActivityIT {
 
     @DynamicPropertySource
     static void components(DynamicPropertyRegistry registry) throws SQLException, IOException {
-        admin("create database " + DATABASE);
+        DATABASE.register(registry);
         s3Dir = Files.createTempDirectory("activity-it-s3");
         s3 = S3ProxyServer.start(s3Dir, "bulwark");
-        registry.add("spring.datasource.url", () -> PG + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
         registry.add("bulwark.storage.endpoint", s3::endpoint);
         registry.add("bulwark.storage.access-key", s3::accessKey);
         registry.add("bulwark.storage.secret-key", s3::secretKey);
         registry.add("bulwark.storage.bucket", s3::bucket);
-        ApiClient.registerTokens(registry);
     }
 
-    /** Drops the test database and stops S3Proxy after Spring closed the application ({@code @DirtiesContext}). */
+    /** Stops S3Proxy and deletes its folder after Spring closed the application ({@code @DirtiesContext}). */
     static final class CleanUp implements AfterAllCallback {
         @Override
         public void afterAll(ExtensionContext context) throws SQLException {
-            admin("drop database if exists " + DATABASE + " with (force)");
             if (s3 != null) {
                 s3.close();
             }
@@ -376,12 +357,5 @@ class ActivityIT {
                 Tier.ADHOC,
                 reportKey.replace("verification.json", "verification.html"),
                 true);
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG + "postgres", "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

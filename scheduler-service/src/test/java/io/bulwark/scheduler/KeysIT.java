@@ -16,27 +16,20 @@ import io.bulwark.testsupport.GnuPgHome;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,22 +37,12 @@ import tools.jackson.databind.JsonNode;
  * own): the keys of the configured target's recipients and of the retained backups' events; retiring the only key
  * of a retained backup is refused until a verification says the backup was re-encrypted to another key.
  */
-@ExtendWith(KeysIT.DropDatabase.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
-            "bulwark.targets.chinook.engine=postgresql"
-        })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(KeysIT.CleanUp.class)
+@SchedulerIntegrationTest
+@TestPropertySource(properties = {"bulwark.targets.chinook.engine=postgresql"})
 class KeysIT {
 
-    private static final String PG =
-            System.getenv().getOrDefault("BULWARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String DATABASE =
-            "keys_scheduler_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("keys_scheduler_it_");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String OLD = "1111111111111111111111111111111111111111";
 
@@ -75,10 +58,7 @@ class KeysIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        ApiClient.registerTokens(registry);
-        admin("create database " + DATABASE);
-        registry.add("spring.datasource.url", () -> PG + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
+        DATABASE.register(registry);
         keysDir = Files.createTempDirectory("keys-it");
         gnupg = GnuPgHome.create(keysDir);
         current = gnupg.generateKey("current");
@@ -87,7 +67,8 @@ class KeysIT {
                 () -> current.publicKey().toString());
     }
 
-    static final class DropDatabase implements AfterAllCallback {
+    /** Closes the GnuPG home and deletes the keys folder after Spring closed the application. */
+    static final class CleanUp implements AfterAllCallback {
         @Override
         public void afterAll(ExtensionContext context) throws SQLException {
             if (gnupg != null) {
@@ -96,7 +77,6 @@ class KeysIT {
             if (keysDir != null) {
                 org.springframework.util.FileSystemUtils.deleteRecursively(keysDir.toFile());
             }
-            admin("drop database if exists " + DATABASE + " with (force)");
         }
     }
 
@@ -217,14 +197,5 @@ class KeysIT {
                 null,
                 null,
                 recipients);
-    }
-
-    private static void admin(String sql) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", "postgres");
-        try (Connection c = DriverManager.getConnection(PG + "postgres", props);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

@@ -35,12 +35,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,11 +48,9 @@ import tools.jackson.databind.JsonNode;
  * to the restore topics.
  */
 @ExtendWith(RestoreIT.DropDatabases.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SchedulerIntegrationTest
+@TestPropertySource(
         properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
             "bulwark.scheduler.reverify-errors.enabled=false",
             "bulwark.targets.chinook.engine=postgresql",
             "bulwark.targets.chinook.host=127.0.0.1",
@@ -76,15 +72,13 @@ import tools.jackson.databind.JsonNode;
             "bulwark.restore.destinations.maria.host=127.0.0.1",
             "bulwark.restore.destinations.maria.username=root"
         })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RestoreIT {
 
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
     private static final String SUFFIX =
             Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-    private static final String DATABASE = "bulwark_restore_it_" + SUFFIX;
+    private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("bulwark_restore_it_");
     /** A non-empty database on the destination servers, restored into only with replace and confirm. */
     private static final String FULL = "bulwark_restore_it_full_" + SUFFIX;
     /** The password of destination {@code local}: trust authentication ignores it; it must never leave the service. */
@@ -104,24 +98,23 @@ class RestoreIT {
 
     @DynamicPropertySource
     static void databases(DynamicPropertyRegistry registry) throws Exception {
-        admin(PG + "postgres", "postgres", "create database " + DATABASE);
+        DATABASE.register(registry);
         admin(PG + "postgres", "postgres", "create database " + FULL);
         admin(PG + FULL, "postgres", "create table orders (id int primary key)");
         admin(MARIADB, "root", "create database " + FULL);
         admin(MARIADB, "root", "create table " + FULL + ".orders (id int primary key)");
         passwordFile = Files.createTempFile("bulwark-restore-it", ".pw");
         Files.writeString(passwordFile, SECRET + "\n");
-        registry.add("spring.datasource.url", () -> PG + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
         registry.add("bulwark.restore.destinations.local.password-file", passwordFile::toString);
-        ApiClient.registerTokens(registry);
     }
 
-    /** Drops the databases after Spring closed the application, so no consumer touches them afterwards. */
+    /**
+     * Drops the non-empty destination databases and deletes the password file after Spring closed the application, so
+     * no consumer touches them afterwards.
+     */
     static final class DropDatabases implements AfterAllCallback {
         @Override
         public void afterAll(ExtensionContext context) throws Exception {
-            admin(PG + "postgres", "postgres", "drop database if exists " + DATABASE + " with (force)");
             admin(PG + "postgres", "postgres", "drop database if exists " + FULL + " with (force)");
             admin(MARIADB, "root", "drop database if exists " + FULL);
             Files.deleteIfExists(passwordFile);

@@ -27,15 +27,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,28 +46,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The scheduler end to end on real components: an embedded KRaft Kafka broker and the machine's
  * PostgreSQL (a database of its own, dropped afterwards).
  */
-@ExtendWith(SchedulerIT.DropDatabase.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SchedulerIntegrationTest
+@TestPropertySource(
         properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
             "bulwark.targets.chinook.engine=postgresql",
             "bulwark.targets.ticker.engine=postgresql",
             "bulwark.targets.ticker.schedules.every-second.cron=* * * * * *",
@@ -80,14 +69,9 @@ import tools.jackson.databind.JsonNode;
             "bulwark.scheduler.reverify-errors.backoff=1s",
             "bulwark.scheduler.reverify-errors.max-requests=2"
         })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SchedulerIT {
 
-    private static final String PG =
-            System.getenv().getOrDefault("BULWARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String DATABASE = "bulwark_scheduler_it_"
-            + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("bulwark_scheduler_it_");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -100,22 +84,7 @@ class SchedulerIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
-        admin("create database " + DATABASE);
-        registry.add("spring.datasource.url", () -> PG + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
-        ApiClient.registerTokens(registry);
-    }
-
-    /**
-     * Drops the test database after Spring closed the application ({@code @DirtiesContext}), so no
-     * schedule or consumer touches it afterwards. Declared before {@code @SpringBootTest}, so JUnit
-     * runs its after-all callback after Spring's.
-     */
-    static final class DropDatabase implements AfterAllCallback {
-        @Override
-        public void afterAll(ExtensionContext context) throws SQLException {
-            admin("drop database if exists " + DATABASE + " with (force)");
-        }
+        DATABASE.register(registry);
     }
 
     @Test
@@ -330,7 +299,7 @@ class SchedulerIT {
     }
 
     private static int reverifyRequests(UUID backupId) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG + DATABASE, "postgres", "");
+        try (Connection connection = DATABASE.connect();
                 java.sql.PreparedStatement st = connection.prepareStatement(
                         "select reverify_requests from scheduler.backups where backup_id = ?")) {
             st.setObject(1, backupId);
@@ -618,12 +587,5 @@ class SchedulerIT {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), UTF_8);
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG + "postgres", "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

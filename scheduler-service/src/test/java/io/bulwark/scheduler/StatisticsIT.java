@@ -17,27 +17,18 @@ import io.bulwark.contracts.Topics;
 import io.bulwark.contracts.Trigger;
 import io.bulwark.contracts.VerificationReport;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,12 +36,9 @@ import tools.jackson.databind.JsonNode;
  * broker and the machine's PostgreSQL (a database of its own, dropped afterwards). The dump-worker and the verifier
  * are played by hand: their events are published to the real topics and the scheduler projects them.
  */
-@ExtendWith(StatisticsIT.DropDatabase.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SchedulerIntegrationTest
+@TestPropertySource(
         properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.kafka.binder.min-partition-count=1",
             "bulwark.scheduler.reverify-errors.enabled=false",
             "bulwark.targets.chinook.engine=postgresql",
             "bulwark.targets.chinook.rto=PT30M",
@@ -61,14 +49,9 @@ import tools.jackson.databind.JsonNode;
             "bulwark.targets.broken.engine=postgresql",
             "bulwark.targets.fresh.engine=postgresql"
         })
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class StatisticsIT {
 
-    private static final String PG =
-            System.getenv().getOrDefault("BULWARK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String DATABASE = "stats_statistics_it_"
-            + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("stats_statistics_it_");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @LocalServerPort
@@ -82,18 +65,7 @@ class StatisticsIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
-        admin("create database " + DATABASE);
-        registry.add("spring.datasource.url", () -> PG + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
-        ApiClient.registerTokens(registry);
-    }
-
-    /** Drops the test database after Spring closed the application. */
-    static final class DropDatabase implements AfterAllCallback {
-        @Override
-        public void afterAll(ExtensionContext context) throws SQLException {
-            admin("drop database if exists " + DATABASE + " with (force)");
-        }
+        DATABASE.register(registry);
     }
 
     @BeforeEach
@@ -347,12 +319,5 @@ class StatisticsIT {
     private static BackupRequested requested(UUID id, String target, Instant at) {
         return new BackupRequested(
                 UUID.randomUUID(), at, 1, id, target, Trigger.SCHEDULED, "nightly", "nightly", Tier.DAILY, at, "it");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG + "postgres", "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -116,6 +117,42 @@ public final class ApiOptions {
     /** Prints {@code table} at the terminal's width. */
     public void table(Table table) {
         table.print(out(), width());
+    }
+
+    /**
+     * Prints one API object: as its JSON with {@code --json}, else as a {@link Details} table.
+     *
+     * @param node the API's answer
+     * @return {@link CliExit#OK}
+     */
+    public int details(JsonNode node) {
+        if (json()) {
+            json(node);
+        } else {
+            table(Details.of(node));
+        }
+        return CliExit.OK;
+    }
+
+    /**
+     * Prints a page of the API ({@code {"items": [...]}}): as its JSON with {@code --json}, else {@code table} with
+     * one row per item.
+     *
+     * @param answer the API's answer
+     * @param table the empty table, with its headers
+     * @param row an item's cells, one per column
+     * @return {@link CliExit#OK}
+     */
+    public int items(JsonNode answer, Table table, Function<JsonNode, Object[]> row) {
+        if (json()) {
+            json(answer);
+            return CliExit.OK;
+        }
+        for (JsonNode item : answer.path("items")) {
+            table.row(row.apply(item));
+        }
+        table(table);
+        return CliExit.OK;
     }
 
     /** The width tables fit: {@code --width}, else env COLUMNS, else the terminal's ({@code stty size}), else 120. */

@@ -121,35 +121,22 @@ public final class BackupCommand {
         JsonNode answer = api.api()
                 .get(ApiClient.query(
                         "/api/backups", ApiClient.params("targetId", target, "state", state, "limit", limit)));
-        if (api.json()) {
-            api.json(answer);
-            return CliExit.OK;
-        }
         Table table = new Table("ID", "TARGET", "STATE", "TIER", "REQUESTED", "STORED", "LABEL").keep(0);
-        for (JsonNode b : answer.path("items")) {
-            table.row(
-                    Text.field(b, "backupId"),
-                    Text.field(b, "targetId"),
-                    Text.field(b, "state"),
-                    Text.field(b, "tier"),
-                    Text.instantField(b, "requestedAt"),
-                    Text.bytesField(b, "storedBytes"),
-                    Text.field(b, "label"));
-        }
-        api.table(table);
-        return CliExit.OK;
+        return api.items(answer, table, b -> new Object[] {
+            Text.field(b, "backupId"),
+            Text.field(b, "targetId"),
+            Text.field(b, "state"),
+            Text.field(b, "tier"),
+            Text.instantField(b, "requestedAt"),
+            Text.bytesField(b, "storedBytes"),
+            Text.field(b, "label")
+        });
     }
 
     /** {@code backup show ID}. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one backup.")
     int show(@Mixin ApiOptions api, @Parameters(paramLabel = "ID", description = "The backup's id.") String id) {
-        JsonNode backup = api.api().get("/api/backups/" + id);
-        if (api.json()) {
-            api.json(backup);
-        } else {
-            api.table(Details.of(backup));
-        }
-        return CliExit.OK;
+        return api.details(api.api().get("/api/backups/" + id));
     }
 
     /** {@code backup verify ID [--wait]}: verifies a backup again. */

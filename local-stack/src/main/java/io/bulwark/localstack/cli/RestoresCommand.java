@@ -45,35 +45,22 @@ public final class RestoresCommand {
         JsonNode answer = api.api()
                 .get(ApiClient.query(
                         "/api/restores", ApiClient.params("targetId", target, "state", state, "limit", limit)));
-        if (api.json()) {
-            api.json(answer);
-            return CliExit.OK;
-        }
         Table table = new Table("ID", "TARGET", "BACKUP", "STATE", "PHASE", "REQUESTED", "DATABASE", "REASON").keep(0);
-        for (JsonNode r : answer.path("items")) {
-            table.row(
-                    Text.field(r, "restoreId"),
-                    Text.field(r, "targetId"),
-                    Text.field(r, "backupId"),
-                    Text.field(r, "state"),
-                    Text.field(r, "phase"),
-                    Text.instantField(r.path("request"), "requestedAt"),
-                    Text.field(r.path("destination"), "database"),
-                    Text.field(r, "reason"));
-        }
-        api.table(table);
-        return CliExit.OK;
+        return api.items(answer, table, r -> new Object[] {
+            Text.field(r, "restoreId"),
+            Text.field(r, "targetId"),
+            Text.field(r, "backupId"),
+            Text.field(r, "state"),
+            Text.field(r, "phase"),
+            Text.instantField(r.path("request"), "requestedAt"),
+            Text.field(r.path("destination"), "database"),
+            Text.field(r, "reason")
+        });
     }
 
     /** {@code restores show ID}. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one restore.")
     int show(@Mixin ApiOptions api, @Parameters(paramLabel = "ID", description = "The restore's id.") String id) {
-        JsonNode restore = api.api().get("/api/restores/" + id);
-        if (api.json()) {
-            api.json(restore);
-        } else {
-            api.table(Details.of(restore));
-        }
-        return CliExit.OK;
+        return api.details(api.api().get("/api/restores/" + id));
     }
 }

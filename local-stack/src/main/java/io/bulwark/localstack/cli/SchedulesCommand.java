@@ -29,31 +29,24 @@ public final class SchedulesCommand {
             @Mixin ApiOptions api,
             @Option(names = "--target", paramLabel = "T", description = "Only this target's.") String target) {
         JsonNode answer = api.api().get(ApiClient.query("/api/schedules", ApiClient.params("targetId", target)));
-        if (api.json()) {
-            api.json(answer);
-            return CliExit.OK;
-        }
         Table table = new Table("TARGET", "NAME", "CRON", "ZONE", "TIER", "ENABLED", "SOURCE", "NEXT RUN", "LAST RUN");
-        for (JsonNode s : answer.path("items")) {
-            table.row(
-                    Text.field(s, "targetId"),
-                    Text.field(s, "name"),
-                    Text.field(s, "cron"),
-                    Text.field(s, "zone"),
-                    Text.field(s, "tier"),
-                    Text.field(s, "enabled"),
-                    Text.field(s, "source"),
-                    Text.instantField(s, "nextRunAt"),
-                    Text.instantField(s, "lastRunAt"));
-        }
-        api.table(table);
-        return CliExit.OK;
+        return api.items(answer, table, s -> new Object[] {
+            Text.field(s, "targetId"),
+            Text.field(s, "name"),
+            Text.field(s, "cron"),
+            Text.field(s, "zone"),
+            Text.field(s, "tier"),
+            Text.field(s, "enabled"),
+            Text.field(s, "source"),
+            Text.instantField(s, "nextRunAt"),
+            Text.instantField(s, "lastRunAt")
+        });
     }
 
     /** {@code schedules show TARGET NAME}. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one schedule.")
     int show(@Mixin ApiOptions api, @Mixin Key key) {
-        return print(api, api.api().get(path(key.target, key.name)));
+        return api.details(api.api().get(path(key.target, key.name)));
     }
 
     /** {@code schedules create TARGET NAME --cron C [--zone Z] [--tier T] [--label L] [--disabled]} (admin). */
@@ -72,7 +65,7 @@ public final class SchedulesCommand {
         Map<String, Object> body = new LinkedHashMap<>(ApiClient.body("targetId", key.target, "name", key.name));
         body.put("cron", cron);
         body.putAll(settings.body());
-        return print(api, api.api().post("/api/schedules", body));
+        return api.details(api.api().post("/api/schedules", body));
     }
 
     /** {@code schedules update TARGET NAME [--cron C] [--zone Z] [--tier T] [--label L] [--enabled|--disabled]}. */
@@ -96,7 +89,7 @@ public final class SchedulesCommand {
             }
         }
         body.putAll(settings.body());
-        return print(api, client.put(path(key.target, key.name), body));
+        return api.details(client.put(path(key.target, key.name), body));
     }
 
     /** {@code schedules delete TARGET NAME} (admin). */
@@ -113,13 +106,13 @@ public final class SchedulesCommand {
     /** {@code schedules enable TARGET NAME} (operator). */
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a schedule (operator).")
     int enable(@Mixin ApiOptions api, @Mixin Key key) {
-        return print(api, api.api().post(path(key.target, key.name) + "/enable", null));
+        return api.details(api.api().post(path(key.target, key.name) + "/enable", null));
     }
 
     /** {@code schedules disable TARGET NAME} (operator). */
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a schedule (operator).")
     int disable(@Mixin ApiOptions api, @Mixin Key key) {
-        return print(api, api.api().post(path(key.target, key.name) + "/disable", null));
+        return api.details(api.api().post(path(key.target, key.name) + "/disable", null));
     }
 
     /** {@code schedules run TARGET NAME [--wait]} (operator): one backup now, as the schedule would make it. */
@@ -148,31 +141,15 @@ public final class SchedulesCommand {
                     Integer limit) {
         JsonNode answer = api.api()
                 .get(ApiClient.query("/api/schedules/next", ApiClient.params("targetId", target, "limit", limit)));
-        if (api.json()) {
-            api.json(answer);
-            return CliExit.OK;
-        }
         Table table = new Table("AT", "TARGET", "NAME", "TIER", "CRON", "ZONE");
-        for (JsonNode n : answer.path("items")) {
-            table.row(
-                    Text.instantField(n, "at"),
-                    Text.field(n, "targetId"),
-                    Text.field(n, "name"),
-                    Text.field(n, "tier"),
-                    Text.field(n, "cron"),
-                    Text.field(n, "zone"));
-        }
-        api.table(table);
-        return CliExit.OK;
-    }
-
-    private static int print(ApiOptions api, JsonNode schedule) {
-        if (api.json()) {
-            api.json(schedule);
-        } else {
-            api.table(Details.of(schedule));
-        }
-        return CliExit.OK;
+        return api.items(answer, table, n -> new Object[] {
+            Text.instantField(n, "at"),
+            Text.field(n, "targetId"),
+            Text.field(n, "name"),
+            Text.field(n, "tier"),
+            Text.field(n, "cron"),
+            Text.field(n, "zone")
+        });
     }
 
     /** A schedule's key: {@code TARGET NAME}. */

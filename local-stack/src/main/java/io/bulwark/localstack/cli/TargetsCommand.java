@@ -25,13 +25,7 @@ public final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (id != null) {
-            JsonNode target = api.api().get("/api/targets/" + id);
-            if (api.json()) {
-                api.json(target);
-            } else {
-                api.table(Details.of(target));
-            }
-            return CliExit.OK;
+            return api.details(api.api().get("/api/targets/" + id));
         }
         JsonNode answer = api.api().get("/api/targets");
         if (api.json()) {

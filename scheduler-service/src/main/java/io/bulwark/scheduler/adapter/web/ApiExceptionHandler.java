@@ -56,6 +56,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** Status and title of an error answered with its redacted message alone. */
+    private record Plain(HttpStatus status, String title) {}
+
+    /** The errors {@link #plain} answers, by exception class. */
+    private static final Map<Class<? extends RuntimeException>, Plain> PLAIN = Map.of(
+            BackupNotFoundException.class, new Plain(HttpStatus.NOT_FOUND, "Backup not found"),
+            NotVerifiableException.class, new Plain(HttpStatus.CONFLICT, "Nothing to verify"),
+            RestoreNotFoundException.class, new Plain(HttpStatus.NOT_FOUND, "Restore not found"),
+            NotRestorableException.class, new Plain(HttpStatus.CONFLICT, "Backup not restorable"),
+            ScheduleNotFoundException.class, new Plain(HttpStatus.NOT_FOUND, "Schedule not found"),
+            ScheduleConflictException.class, new Plain(HttpStatus.CONFLICT, "Schedule conflict"));
+
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
         return fieldProblem(HttpStatus.BAD_REQUEST, "Invalid request", e.field(), e.getMessage());
@@ -66,33 +78,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown target", "targetId", e.getMessage());
     }
 
-    @ExceptionHandler(BackupNotFoundException.class)
-    ProblemDetail notFound(BackupNotFoundException e) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, MessageRedactor.redact(e.getMessage()));
-        problem.setTitle("Backup not found");
-        return problem;
-    }
-
-    @ExceptionHandler(NotVerifiableException.class)
-    ProblemDetail notVerifiable(NotVerifiableException e) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, MessageRedactor.redact(e.getMessage()));
-        problem.setTitle("Nothing to verify");
-        return problem;
-    }
-
     @ExceptionHandler(KeyNotFoundException.class)
     ProblemDetail keyNotFound(KeyNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Key not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Key not found", e.getMessage());
     }
 
     @ExceptionHandler(SoleKeyException.class)
     ProblemDetail soleKey(SoleKeyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Key is the only key of retained backups");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Key is the only key of retained backups", e.getMessage());
         problem.setProperty("fingerprint", e.fingerprint());
         problem.setProperty("backups", e.backups());
         return problem;
@@ -104,50 +97,43 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.UNPROCESSABLE_CONTENT, "Unknown or unfit destination", e.field(), e.getMessage());
     }
 
-    @ExceptionHandler(RestoreNotFoundException.class)
-    ProblemDetail restoreNotFound(RestoreNotFoundException e) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, MessageRedactor.redact(e.getMessage()));
-        problem.setTitle("Restore not found");
-        return problem;
-    }
-
-    @ExceptionHandler(NotRestorableException.class)
-    ProblemDetail notRestorable(NotRestorableException e) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, MessageRedactor.redact(e.getMessage()));
-        problem.setTitle("Backup not restorable");
-        return problem;
-    }
-
     @ExceptionHandler(DestinationRefusedException.class)
     ProblemDetail destinationRefused(DestinationRefusedException e) {
         return fieldProblem(HttpStatus.CONFLICT, "Destination refused", "database", e.getMessage());
     }
 
-    @ExceptionHandler(ScheduleNotFoundException.class)
-    ProblemDetail scheduleNotFound(ScheduleNotFoundException e) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, MessageRedactor.redact(e.getMessage()));
-        problem.setTitle("Schedule not found");
-        return problem;
-    }
-
-    @ExceptionHandler(ScheduleConflictException.class)
-    ProblemDetail scheduleConflict(ScheduleConflictException e) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, MessageRedactor.redact(e.getMessage()));
-        problem.setTitle("Schedule conflict");
-        return problem;
+    /**
+     * The errors of {@link #PLAIN}: their status and title from the table, their redacted message as detail.
+     *
+     * @param e one of the exceptions of {@link #PLAIN} (or a subclass), or an exception caused by one; Spring matches
+     *     causes too, so the table's entry is looked up along the cause chain
+     * @return the problem, without a {@code field}
+     */
+    @ExceptionHandler({
+        BackupNotFoundException.class,
+        NotVerifiableException.class,
+        RestoreNotFoundException.class,
+        NotRestorableException.class,
+        ScheduleNotFoundException.class,
+        ScheduleConflictException.class
+    })
+    ProblemDetail plain(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+                Plain plain = PLAIN.get(type);
+                if (plain != null) {
+                    return problem(plain.status(), plain.title(), MessageRedactor.redact(t.getMessage()));
+                }
+            }
+        }
+        throw new IllegalStateException("no problem mapping for " + e.getClass().getName(), e);
     }
 
     @ExceptionHandler(PublishFailedException.class)
     ProblemDetail unavailable(PublishFailedException e) {
         log.warn("request not published: {}", MessageRedactor.redact(e.getMessage()));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE, MessageRedactor.redact(e.getMessage()));
-        problem.setTitle("Message broker unavailable");
-        return problem;
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable", MessageRedactor.redact(e.getMessage()));
     }
 
     @Override
@@ -185,10 +171,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail fieldProblem(HttpStatus status, String title, String field, String detail) {
         String message = MessageRedactor.redact(detail);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-        problem.setTitle(title);
+        ProblemDetail problem = problem(status, title, message);
         problem.setProperty("field", field);
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 }

@@ -13,8 +13,10 @@ class ApiExceptionHandlerRedactionTest {
 
     @Test
     void problemDetailsCarryNoUserInfoAndNoPassword() {
-        ProblemDetail notFound = handler.notFound(
-                new BackupNotFoundException("no backup at s3://admin:hunter2@minio:9000/bulwark/shop/"));
+        ProblemDetail notFound =
+                handler.plain(new BackupNotFoundException("no backup at s3://admin:hunter2@minio:9000/bulwark/shop/"));
+        assertThat(notFound.getStatus()).isEqualTo(404);
+        assertThat(notFound.getTitle()).isEqualTo("Backup not found");
         assertThat(notFound.getDetail())
                 .isEqualTo("no backup at s3://***@minio:9000/bulwark/shop/")
                 .doesNotContain("hunter2");
