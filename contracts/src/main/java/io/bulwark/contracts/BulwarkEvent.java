@@ -15,7 +15,13 @@ public sealed interface BulwarkEvent
                 RestoreRequested,
                 RestoreProgressed,
                 RestoreCompleted,
-                RestoreFailed {
+                RestoreFailed,
+                BackupCopyUpdated,
+                AlertChanged,
+                BackupReportIssued {
+
+    /** The {@code targetId} (and record key) of an event about every target: a report, an installation alert. */
+    String ALL_TARGETS = "_all";
 
     /** Unique per event; consumers de-duplicate on it. */
     UUID eventId();

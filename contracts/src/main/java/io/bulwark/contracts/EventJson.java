@@ -24,6 +24,9 @@ public final class EventJson {
             Map.entry(Topics.BACKUP_FAILED, BackupFailed.class),
             Map.entry(Topics.BACKUP_VERIFIED, BackupVerified.class),
             Map.entry(Topics.BACKUP_DELETED, BackupDeleted.class),
+            Map.entry(Topics.BACKUP_COPY, BackupCopyUpdated.class),
+            Map.entry(Topics.ALERT, AlertChanged.class),
+            Map.entry(Topics.REPORT, BackupReportIssued.class),
             Map.entry(Topics.VERIFICATION_REQUESTED, VerificationRequested.class),
             Map.entry(Topics.RESTORE_REQUESTED, RestoreRequested.class),
             Map.entry(Topics.RESTORE_PROGRESS, RestoreProgressed.class),
@@ -92,6 +95,9 @@ public final class EventJson {
             case RestoreProgressed e -> Topics.RESTORE_PROGRESS;
             case RestoreCompleted e -> Topics.RESTORE_COMPLETED;
             case RestoreFailed e -> Topics.RESTORE_FAILED;
+            case BackupCopyUpdated e -> Topics.BACKUP_COPY;
+            case AlertChanged e -> Topics.ALERT;
+            case BackupReportIssued e -> Topics.REPORT;
         };
     }
 }

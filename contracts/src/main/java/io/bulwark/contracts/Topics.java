@@ -32,6 +32,13 @@ public final class Topics {
     /** {@link RestoreFailed}: a restore was refused, failed or could not be proven. */
     public static final String RESTORE_FAILED = "bulwark.restore.failed";
 
+    /** {@link BackupCopyUpdated}: a backup's copy in a second object store was made, failed or removed. */
+    public static final String BACKUP_COPY = "bulwark.backup.copy";
+    /** {@link AlertChanged}: an alert opened, escalated or resolved. */
+    public static final String ALERT = "bulwark.alert";
+    /** {@link BackupReportIssued}: the periodic backup report. */
+    public static final String REPORT = "bulwark.report";
+
     /** Suffix of the dead-letter topic of each topic. */
     public static final String DLQ_SUFFIX = ".dlq";
 
@@ -47,7 +54,10 @@ public final class Topics {
             RESTORE_REQUESTED,
             RESTORE_PROGRESS,
             RESTORE_COMPLETED,
-            RESTORE_FAILED);
+            RESTORE_FAILED,
+            BACKUP_COPY,
+            ALERT,
+            REPORT);
 
     private Topics() {}
 

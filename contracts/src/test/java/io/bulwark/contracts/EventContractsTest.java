@@ -34,7 +34,10 @@ class EventContractsTest {
                 Topics.RESTORE_REQUESTED,
                 Topics.RESTORE_PROGRESS,
                 Topics.RESTORE_COMPLETED,
-                Topics.RESTORE_FAILED
+                Topics.RESTORE_FAILED,
+                Topics.BACKUP_COPY,
+                Topics.ALERT,
+                Topics.REPORT
             })
     void savedExampleMatchesItsSchemaAndSurvivesARoundTrip(String type) throws IOException {
         byte[] example = resource("/examples/" + type + ".json");

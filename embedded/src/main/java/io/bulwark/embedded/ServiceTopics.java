@@ -23,7 +23,12 @@ public record ServiceTopics(String user, String group, List<String> produces, Li
     public static final ServiceTopics SCHEDULER = new ServiceTopics(
             "scheduler-service",
             "bulwark-scheduler",
-            List.of(Topics.BACKUP_REQUESTED, Topics.VERIFICATION_REQUESTED, Topics.RESTORE_REQUESTED),
+            List.of(
+                    Topics.BACKUP_REQUESTED,
+                    Topics.VERIFICATION_REQUESTED,
+                    Topics.RESTORE_REQUESTED,
+                    Topics.ALERT,
+                    Topics.REPORT),
             List.of(
                     Topics.BACKUP_REQUESTED,
                     Topics.BACKUP_COMPLETED,
@@ -34,7 +39,8 @@ public record ServiceTopics(String user, String group, List<String> produces, Li
                     Topics.RESTORE_REQUESTED,
                     Topics.RESTORE_PROGRESS,
                     Topics.RESTORE_COMPLETED,
-                    Topics.RESTORE_FAILED));
+                    Topics.RESTORE_FAILED,
+                    Topics.BACKUP_COPY));
 
     /** The dump-worker: takes backup requests, reports progress, completion and failure. */
     public static final ServiceTopics DUMP_WORKER = new ServiceTopics(
@@ -50,11 +56,14 @@ public record ServiceTopics(String user, String group, List<String> produces, Li
             List.of(Topics.BACKUP_VERIFIED, Topics.RESTORE_PROGRESS, Topics.RESTORE_COMPLETED, Topics.RESTORE_FAILED),
             List.of(Topics.BACKUP_COMPLETED, Topics.VERIFICATION_REQUESTED, Topics.RESTORE_REQUESTED));
 
-    /** Retention: reads verdicts, reports deletions. */
+    /** Retention: reads verdicts, reports deletions and copies. */
     public static final ServiceTopics RETENTION = new ServiceTopics(
-            "retention-service", "bulwark-retention", List.of(Topics.BACKUP_DELETED), List.of(Topics.BACKUP_VERIFIED));
+            "retention-service",
+            "bulwark-retention",
+            List.of(Topics.BACKUP_DELETED, Topics.BACKUP_COPY),
+            List.of(Topics.BACKUP_VERIFIED));
 
-    /** The notifier: reads failures, verdicts, deletions and restore outcomes; publishes nothing. */
+    /** The notifier: reads failures, verdicts, deletions, restore outcomes, alerts and reports; publishes nothing. */
     public static final ServiceTopics NOTIFIER = new ServiceTopics(
             "notifier-service",
             "bulwark-notifier",
@@ -64,7 +73,9 @@ public record ServiceTopics(String user, String group, List<String> produces, Li
                     Topics.BACKUP_VERIFIED,
                     Topics.BACKUP_DELETED,
                     Topics.RESTORE_FAILED,
-                    Topics.RESTORE_COMPLETED));
+                    Topics.RESTORE_COMPLETED,
+                    Topics.ALERT,
+                    Topics.REPORT));
 
     /** The five services. */
     public static final List<ServiceTopics> ALL = List.of(SCHEDULER, DUMP_WORKER, VERIFIER, RETENTION, NOTIFIER);

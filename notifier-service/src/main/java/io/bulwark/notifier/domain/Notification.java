@@ -1,5 +1,6 @@
 package io.bulwark.notifier.domain;
 
+import io.bulwark.contracts.BackupReportIssued;
 import io.bulwark.contracts.MessageRedactor;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,11 @@ import java.util.UUID;
  *     details); null when everything passed
  * @param occurredAt when the source event happened (UTC)
  * @param reportKey object key of the verification report, or null
+ * @param link where a person looks next (the backup's report page or the dashboard), an absolute URL, or null when
+ *     no public URL is configured
+ * @param findings the source-health findings (flaws of the source database itself, e.g. orphan rows under a foreign
+ *     key); empty when none
+ * @param report the periodic report this notification carries (kind {@code report.periodic}), or null
  */
 public record Notification(
         UUID notificationId,
@@ -34,7 +40,10 @@ public record Notification(
         List<String> failedChecks,
         String reason,
         Instant occurredAt,
-        String reportKey) {
+        String reportKey,
+        String link,
+        List<String> findings,
+        BackupReportIssued report) {
 
     /** The summary and reason are {@link MessageRedactor#redact redacted}: no secrets, no row data, bounded. */
     public Notification {
@@ -43,7 +52,38 @@ public record Notification(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(summary, "summary");
         failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
+        findings = findings == null
+                ? List.of()
+                : findings.stream().map(MessageRedactor::redact).toList();
         summary = MessageRedactor.redact(summary);
         reason = MessageRedactor.redact(reason);
+    }
+
+    /** A notification without link, findings or report. */
+    public Notification(
+            UUID notificationId,
+            Severity severity,
+            String kind,
+            String targetId,
+            UUID backupId,
+            String summary,
+            List<String> failedChecks,
+            String reason,
+            Instant occurredAt,
+            String reportKey) {
+        this(
+                notificationId,
+                severity,
+                kind,
+                targetId,
+                backupId,
+                summary,
+                failedChecks,
+                reason,
+                occurredAt,
+                reportKey,
+                null,
+                List.of(),
+                null);
     }
 }

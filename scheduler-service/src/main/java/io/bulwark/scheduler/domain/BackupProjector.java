@@ -1,9 +1,12 @@
 package io.bulwark.scheduler.domain;
 
+import io.bulwark.contracts.AlertChanged;
 import io.bulwark.contracts.BackupCompleted;
+import io.bulwark.contracts.BackupCopyUpdated;
 import io.bulwark.contracts.BackupDeleted;
 import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BackupProgressed;
+import io.bulwark.contracts.BackupReportIssued;
 import io.bulwark.contracts.BackupRequested;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.BulwarkEvent;
@@ -62,6 +65,8 @@ public final class BackupProjector {
                 throw new IllegalArgumentException("verification requests are not projected");
             case RestoreRequested _, RestoreProgressed _, RestoreCompleted _, RestoreFailed _ ->
                 throw new IllegalArgumentException("restore events are not projected into backups");
+            case BackupCopyUpdated _, AlertChanged _, BackupReportIssued _ ->
+                throw new IllegalArgumentException("copy, alert and report events are not projected into backups");
         };
         if (id == null) {
             throw new IllegalArgumentException("backupId is required");
@@ -102,6 +107,8 @@ public final class BackupProjector {
                 throw new IllegalArgumentException("verification requests are not projected");
             case RestoreRequested _, RestoreProgressed _, RestoreCompleted _, RestoreFailed _ ->
                 throw new IllegalArgumentException("restore events are not projected into backups");
+            case BackupCopyUpdated _, AlertChanged _, BackupReportIssued _ ->
+                throw new IllegalArgumentException("copy, alert and report events are not projected into backups");
         };
         BackupState previous = current == null ? null : current.state();
         BackupState state;
