@@ -124,14 +124,17 @@ class RetentionIT {
             }
 
             List<ConsumerRecord<byte[], byte[]>> deleted =
-                    KafkaEventClients.pollUntil(deletedConsumer, 2, Duration.ofSeconds(60));
+                    KafkaEventClients.pollUntil(deletedConsumer, 3, Duration.ofSeconds(60));
 
-            // Backups 0 (PASSED) and 1 (FAILED) are older than the two newest verified ones (2 and 4).
+            // keep-last 2 keeps the two newest verified (2 and 4); 0 (PASSED) is beyond them; 1 and 3 (FAILED, taken
+            // weeks before the clock) are beyond keep-failed 7d.
             assertThat(deleted)
                     .extracting(
                             r -> EventJson.read(r.value(), BackupDeleted.class).backupId())
                     .containsExactlyInAnyOrder(
-                            events.get(0).backupId(), events.get(1).backupId());
+                            events.get(0).backupId(),
+                            events.get(1).backupId(),
+                            events.get(3).backupId());
             for (ConsumerRecord<byte[], byte[]> record : deleted) {
                 BackupDeleted event = EventJson.read(record.value(), BackupDeleted.class);
                 assertThat(new String(record.key(), UTF_8)).isEqualTo(TARGET);
@@ -143,25 +146,47 @@ class RetentionIT {
                         .as("payload is a JSON object, not a JSON string")
                         .isEqualTo((byte) '{');
                 assertThat(event.reason()).isEqualTo(DeletionReason.RETENTION);
-                assertThat(event.policy()).isEqualTo("keepLast=2");
+                assertThat(event.policy())
+                        .as("the rule that let the backup go")
+                        .satisfiesAnyOf(
+                                p -> assertThat(p).isEqualTo("matches no keep rule (not among the last 2)"),
+                                p -> assertThat(p).matches("keep-failed: FAILED \\d+d ago \\(kept 7d\\)"));
                 assertThat(event.objectsDeleted()).isEqualTo(3);
                 assertThat(event.targetId()).isEqualTo(TARGET);
             }
             assertThat(store.list(events.get(0).prefix())).isEmpty();
             assertThat(store.list(events.get(1).prefix())).isEmpty();
-            for (int day = 2; day < outcomes.length; day++) {
+            assertThat(store.list(events.get(3).prefix())).isEmpty();
+            for (int day : new int[] {2, 4}) {
                 assertThat(store.list(events.get(day).prefix())).hasSize(3);
             }
             // The catalog marks a backup deleted after its BackupDeleted is published: wait for it.
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(deletedIds())
                             .containsExactlyInAnyOrder(
-                                    events.get(0).backupId(), events.get(1).backupId()));
+                                    events.get(0).backupId(),
+                                    events.get(1).backupId(),
+                                    events.get(3).backupId()));
             assertThat(get("/api/retention/" + TARGET))
-                    .contains("\"policy\":\"keepLast=2\"")
+                    .contains("\"policy\":\"keep-last=2\"")
+                    .contains("\"preview\":false")
+                    .contains("\"keep\":2,\"delete\":0")
+                    .contains("\"rules\":[\"last 2\",\"newest verified\"]")
                     .contains(events.get(4).backupId().toString())
                     .doesNotContain(events.get(0).backupId().toString())
                     .doesNotContain("DELETE");
+            // A preview of another policy answers without deleting anything; a bad parameter is a 400 naming it.
+            assertThat(get("/api/retention/" + TARGET + "?keepLast=1"))
+                    .contains("\"policy\":\"keep-last=1\"")
+                    .contains("\"preview\":true")
+                    .contains("\"keep\":1,\"delete\":1")
+                    .contains("matches no keep rule (not among the last 1)");
+            HttpResponse<String> invalid = send("/api/retention/" + TARGET + "?keepDaily=seven");
+            assertThat(invalid.statusCode()).isEqualTo(400);
+            assertThat(invalid.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(invalid.body()).contains("\"field\":\"keepDaily\"");
+            assertThat(store.list(events.get(2).prefix())).hasSize(3);
 
             // Forged events change nothing: one of a backup without a stored report, one whose stored report
             // says FAILED. Accepted, they would push the older verified backups out; they are dead-lettered.
@@ -188,7 +213,7 @@ class RetentionIT {
                             .query(Long.class)
                             .single())
                     .isZero();
-            for (int day = 2; day < outcomes.length; day++) {
+            for (int day : new int[] {2, 4}) {
                 assertThat(store.list(events.get(day).prefix())).hasSize(3);
             }
 
@@ -215,12 +240,14 @@ class RetentionIT {
             assertThat(deletedConsumer.poll(Duration.ofSeconds(2))).isEmpty();
             assertThat(deletedIds())
                     .containsExactlyInAnyOrder(
-                            events.get(0).backupId(), events.get(1).backupId());
+                            events.get(0).backupId(),
+                            events.get(1).backupId(),
+                            events.get(3).backupId());
             assertThat(jdbc.sql("SELECT count(*) FROM retention.processed_events")
                             .query(Long.class)
                             .single())
                     .isEqualTo(6L);
-            for (int day = 2; day < outcomes.length; day++) {
+            for (int day : new int[] {2, 4}) {
                 assertThat(store.list(events.get(day).prefix())).hasSize(3);
             }
         }
@@ -278,14 +305,18 @@ class RetentionIT {
     }
 
     private String get(String path) throws Exception {
+        HttpResponse<String> response = send(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    private HttpResponse<String> send(String path) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(
+            return client.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                             .header("Authorization", "Bearer " + API_TOKEN)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
-            return response.body();
         }
     }
 }

@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a target's retention policy: deletes every object of each expired backup, marks it
- * deleted in the catalog and publishes {@link BackupDeleted}.
+ * Applies a target's retention policy: deletes every object of each backup the policy's plan decides to DELETE
+ * (exactly the decisions of {@link #plan(String)}), marks it deleted in the catalog and publishes {@link
+ * BackupDeleted}, whose {@code policy} names the rule that let it go (e.g. {@code keep-failed: FAILED 9d ago (kept
+ * 7d)}).
  *
  * <p>Each expired backup is handled on its own, in this order: {@code deletePrefix} (idempotent),
  * publish, mark deleted. When any step fails (object store or broker down) the backup stays live,
@@ -56,15 +58,17 @@ public class ExpireBackups {
      */
     public synchronized List<BackupDeleted> expire(String targetId) {
         RetentionPolicy policy = policies.forTarget(targetId);
-        List<RetentionDecision> decisions = policy.decide(catalog.liveBackups(targetId));
+        List<RetentionDecision> decisions = plan(targetId, policy);
         List<BackupDeleted> deleted = new ArrayList<>();
         for (RetentionDecision decision : decisions) {
             if (!decision.expires()) {
                 log.debug("Keeping backup {} of {}: {}", decision.backup().shortId(), targetId, decision.reason());
                 continue;
             }
+            // the rule that lets the backup go, as BackupDeleted.policy: e.g. "keep-failed: FAILED 9d ago (kept 7d)"
+            String rule = decision.reason();
             try {
-                deleted.add(delete(decision, policy));
+                deleted.add(delete(decision, policy, rule));
             } catch (RuntimeException e) {
                 log.error(
                         "Could not delete expired backup {} of {} at {} ({}); it stays live and is retried on the"
@@ -106,7 +110,17 @@ public class ExpireBackups {
      * @return one decision per live backup, newest first
      */
     public List<RetentionDecision> plan(String targetId) {
-        return policies.forTarget(targetId).decide(catalog.liveBackups(targetId));
+        return plan(targetId, policies.forTarget(targetId));
+    }
+
+    /**
+     * What {@code policy} would decide now for the live backups of {@code targetId} (a preview of another policy
+     * when it is not the configured one); deletes nothing. The sweep applies exactly these DELETE decisions.
+     *
+     * @return one decision per live backup, newest first
+     */
+    public List<RetentionDecision> plan(String targetId, RetentionPolicy policy) {
+        return policy.decide(catalog.liveBackups(targetId), clock.instant());
     }
 
     /** The policy that applies to {@code targetId}. */
@@ -114,7 +128,7 @@ public class ExpireBackups {
         return policies.forTarget(targetId);
     }
 
-    private BackupDeleted delete(RetentionDecision decision, RetentionPolicy policy) {
+    private BackupDeleted delete(RetentionDecision decision, RetentionPolicy policy, String rule) {
         CatalogedBackup backup = decision.backup();
         int objects = objectStore.deletePrefix(backup.prefix());
         BackupDeleted event = new BackupDeleted(
@@ -124,7 +138,7 @@ public class ExpireBackups {
                 backup.backupId(),
                 backup.targetId(),
                 DeletionReason.RETENTION,
-                policy.name(),
+                rule,
                 backup.prefix(),
                 objects);
         publisher.publish(event);
@@ -135,7 +149,7 @@ public class ExpireBackups {
                 backup.targetId(),
                 objects,
                 backup.prefix(),
-                decision.reason(),
+                rule,
                 policy.name());
         return event;
     }

@@ -1,50 +1,71 @@
 package io.bulwark.retention.domain;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A verification-aware retention policy for the backups of one target.
- *
- * <p>{@link #keepLast(int) keepLast(n)} keeps the {@code n} most recent backups whose latest
- * verification PASSED, ordered by {@link CatalogedBackup#completedAt() completedAt} (newest first,
- * ties broken by backup id so that the result never depends on input order):
+ * A verification-aware GFS (grandfather-father-son) retention policy for the backups of one target, with the
+ * vocabulary and semantics of restic's {@code forget --keep-*}, counting only VERIFIED backups (latest verification
+ * PASSED).
  *
  * <ul>
- *   <li>A backup whose verification FAILED or ended in ERROR, or that was never verified, never
- *       counts as one of the {@code n}: a backup that is not proven restorable does not make an
- *       older proven one expendable.
- *   <li>While a target has {@code n} or fewer verified backups, nothing is deleted; in particular
- *       the newest verified backup is never deleted ({@code n} is at least 1).
- *   <li>A backup that is not verified (FAILED, ERROR or never verified) and is <em>newer</em> than
- *       the oldest kept verified backup is kept: it may still be re-verified or inspected.
- *   <li>Every backup <em>older</em> than the oldest kept verified backup is expired, verified or
- *       not: this includes backups whose verification FAILED or ended in ERROR, which would
- *       otherwise accumulate forever.
- *   <li>Tiers are not distinguished yet: ADHOC (manual) backups are treated like scheduled ones.
- *       Manual backups are to be kept until deleted by hand; that arrives with the GFS
- *       policies ({@code keepDaily}, {@code keepWeekly}, ...).
+ *   <li>{@code keep-last n}: the {@code n} newest verified backups.
+ *   <li>{@code keep-hourly|daily|weekly|monthly|yearly n}: for each {@link Period} (read in {@link #zone()}), the
+ *       newest verified backup in it, newest periods first, for up to {@code n} periods that have one.
+ *   <li>{@code keep-within d}: every verified backup taken less than {@code d} before the newest verified one (like
+ *       restic, relative to the newest backup, not to the clock).
+ *   <li>The union of these rules; at least one of them must be set.
+ *   <li>Whatever the rules say: the newest verified backup is kept; a backup not verified yet is kept ({@code
+ *       verification pending}); a held backup is kept ({@code hold: <reason>}).
+ *   <li>{@code keep-failed d} (7 days by default): a FAILED or ERROR backup is kept until {@code d} after it was taken
+ *       (measured against the clock), then deleted; it never fills a slot.
+ *   <li>{@code keep-manual d}: an ADHOC (manual) backup is kept for {@code d}; unset, until deleted by hand. It is not
+ *       judged by the GFS rules.
+ *   <li>{@link ScheduleRetention}: backups of a schedule with its own retention are kept for that long instead of
+ *       being judged by the GFS rules.
  * </ul>
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe; build one with {@link #builder()}. The decisions are made by {@link
+ * GfsDecisions}.
  */
 public final class RetentionPolicy {
 
-    /** Newest first; ties by backup id, descending. */
-    private static final Comparator<CatalogedBackup> NEWEST_FIRST = Comparator.comparing(CatalogedBackup::completedAt)
-            .thenComparing(CatalogedBackup::backupId)
-            .reversed();
+    /** How long a FAILED or ERROR backup is kept unless configured otherwise: 7 days. */
+    public static final Duration DEFAULT_KEEP_FAILED = Duration.ofDays(7);
 
     private final int keepLast;
+    private final Map<Period, Integer> keepPeriods;
+    private final Duration keepWithin;
+    private final Duration keepFailed;
+    private final Duration keepManual;
+    private final ZoneId zone;
+    private final List<ScheduleRetention> schedules;
 
-    private RetentionPolicy(int keepLast) {
-        this.keepLast = keepLast;
+    private RetentionPolicy(Builder b) {
+        this.keepLast = b.keepLast;
+        this.keepPeriods = Map.copyOf(b.keepPeriods);
+        this.keepWithin = b.keepWithin;
+        this.keepFailed = b.keepFailed;
+        this.keepManual = b.keepManual;
+        this.zone = b.zone;
+        this.schedules = List.copyOf(b.schedules.values());
+    }
+
+    /** A builder with no keep rule, keep-failed 7d, manual backups kept until deleted, zone UTC. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * The policy that keeps the {@code n} most recent verified backups.
+     * The policy that keeps the {@code n} most recent verified backups (and the defaults of {@link #builder()}).
      *
      * @param n how many verified backups to keep, at least 1
      * @throws IllegalArgumentException when {@code n} is less than 1
@@ -53,101 +74,217 @@ public final class RetentionPolicy {
         if (n < 1) {
             throw new IllegalArgumentException("keep-last must be at least 1 but was " + n);
         }
-        return new RetentionPolicy(n);
+        return builder().keepLast(n).build();
     }
 
-    /** How many verified backups this policy keeps. */
+    /** A builder holding this policy's settings, to derive another (a preview). */
+    public Builder toBuilder() {
+        Builder b = new Builder()
+                .keepLast(keepLast)
+                .keepWithin(keepWithin)
+                .keepFailed(keepFailed)
+                .keepManual(keepManual)
+                .zone(zone);
+        keepPeriods.forEach(b::keep);
+        schedules.forEach(b::schedule);
+        return b;
+    }
+
+    /** How many newest verified backups {@code keep-last} keeps; 0 when unset. */
     public int keepLast() {
         return keepLast;
     }
 
-    /** The policy as written in {@code BackupDeleted.policy}, e.g. {@code keepLast=7}. */
-    public String name() {
-        return "keepLast=" + keepLast;
+    /** How many periods of {@code period} are kept; 0 when unset. */
+    public int keep(Period period) {
+        return keepPeriods.getOrDefault(period, 0);
+    }
+
+    /** The {@code keep-within} window before the newest verified backup, or null when unset. */
+    public Duration keepWithin() {
+        return keepWithin;
+    }
+
+    /** How long a FAILED or ERROR backup is kept after it was taken. */
+    public Duration keepFailed() {
+        return keepFailed;
+    }
+
+    /** How long an ADHOC (manual) backup is kept after it was taken, or null for until deleted by hand. */
+    public Duration keepManual() {
+        return keepManual;
+    }
+
+    /** The time zone the periods are read in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The schedules whose backups are kept for a duration of their own. */
+    public List<ScheduleRetention> schedules() {
+        return schedules;
     }
 
     /**
-     * Decides for each of one target's live backups whether it stays.
+     * The policy as restic would write it, e.g. {@code keep-daily=7 keep-weekly=4 keep-monthly=12}; settings that
+     * differ from the defaults follow ({@code keep-failed=3d}, {@code keep-manual=90d}, {@code zone=Europe/Berlin},
+     * {@code schedule.weekly=30d}).
+     */
+    public String name() {
+        List<String> parts = new ArrayList<>();
+        if (keepLast > 0) {
+            parts.add("keep-last=" + keepLast);
+        }
+        for (Period period : Period.values()) {
+            if (keep(period) > 0) {
+                parts.add("keep-" + period.word() + "=" + keep(period));
+            }
+        }
+        if (keepWithin != null) {
+            parts.add("keep-within=" + DurationText.exact(keepWithin));
+        }
+        if (!keepFailed.equals(DEFAULT_KEEP_FAILED)) {
+            parts.add("keep-failed=" + DurationText.exact(keepFailed));
+        }
+        if (keepManual != null) {
+            parts.add("keep-manual=" + DurationText.exact(keepManual));
+        }
+        if (!zone.normalized().equals(ZoneOffset.UTC)) {
+            parts.add("zone=" + zone.getId());
+        }
+        for (ScheduleRetention s : schedules) {
+            parts.add("schedule." + s.schedule() + "=" + DurationText.exact(s.keep()));
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
+     * Decides for each of one target's live backups whether it stays, and names every rule that keeps it or the rule
+     * that lets it go.
      *
      * @param backups the target's live (not deleted) backups, in any order
-     * @return one decision per backup, newest backup first
+     * @param now the clock's instant; {@code keep-failed}, {@code keep-manual} and schedule retentions are measured
+     *     against it
+     * @return one decision per backup, newest backup first (ties by backup id)
      * @throws IllegalArgumentException when the backups belong to more than one target
      */
-    public List<RetentionDecision> decide(List<CatalogedBackup> backups) {
+    public List<RetentionDecision> decide(List<CatalogedBackup> backups, Instant now) {
         Objects.requireNonNull(backups, "backups");
-        long targets =
-                backups.stream().map(CatalogedBackup::targetId).distinct().count();
-        if (targets > 1) {
-            throw new IllegalArgumentException("a retention policy applies to one target's backups at a time");
-        }
-        List<CatalogedBackup> ordered = backups.stream().sorted(NEWEST_FIRST).toList();
-        int oldestKept = indexOfOldestKeptVerified(ordered);
-        List<RetentionDecision> decisions = new ArrayList<>(ordered.size());
-        for (int i = 0; i < ordered.size(); i++) {
-            CatalogedBackup backup = ordered.get(i);
-            if (oldestKept < 0) {
-                decisions.add(keep(
-                        backup, backup.verified() ? "verified; " + fewerThanN() : notCounted(backup) + fewerThanN()));
-            } else if (i > oldestKept) {
-                decisions.add(new RetentionDecision(backup, RetentionDecision.Action.DELETE, expiredReason(backup)));
-            } else if (backup.verified()) {
-                decisions.add(
-                        keep(backup, keepLast == 1 ? "the most recent verified backup" : "one of the " + mostRecent()));
-            } else {
-                decisions.add(keep(
-                        backup,
-                        notCounted(backup)
-                                + "newer than the oldest kept verified backup; may still be re-verified or inspected"));
-            }
-        }
-        return List.copyOf(decisions);
-    }
-
-    /** Position of the n-th verified backup in {@code ordered}, or -1 when there are fewer than n. */
-    private int indexOfOldestKeptVerified(List<CatalogedBackup> ordered) {
-        int verifiedSeen = 0;
-        for (int i = 0; i < ordered.size(); i++) {
-            if (ordered.get(i).verified() && ++verifiedSeen == keepLast) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static RetentionDecision keep(CatalogedBackup backup, String reason) {
-        return new RetentionDecision(backup, RetentionDecision.Action.KEEP, reason);
-    }
-
-    private String mostRecent() {
-        return keepLast == 1 ? "most recent verified backup" : keepLast + " most recent verified backups";
-    }
-
-    private String fewerThanN() {
-        return "fewer than " + keepLast + " verified backups exist, nothing expires yet";
-    }
-
-    private String notCounted(CatalogedBackup backup) {
-        String verdict = switch (backup.outcome()) {
-            case null -> "not verified yet";
-            case PASSED -> "verified";
-            case FAILED -> "verification FAILED";
-            case ERROR -> "verification ended in ERROR";
-        };
-        return verdict + " (does not count toward " + name() + "); ";
-    }
-
-    private String expiredReason(CatalogedBackup backup) {
-        String older = "older than the " + mostRecent();
-        return switch (backup.outcome()) {
-            case null -> "never verified and " + older;
-            case PASSED -> older;
-            case FAILED -> "verification FAILED and " + older;
-            case ERROR -> "verification ended in ERROR and " + older;
-        };
+        Objects.requireNonNull(now, "now");
+        return new GfsDecisions(this, now).decide(backups);
     }
 
     @Override
     public String toString() {
         return name();
+    }
+
+    /** Collects the settings of a {@link RetentionPolicy}; not thread-safe. */
+    public static final class Builder {
+        private int keepLast;
+        private final Map<Period, Integer> keepPeriods = new EnumMap<>(Period.class);
+        private Duration keepWithin;
+        private Duration keepFailed = DEFAULT_KEEP_FAILED;
+        private Duration keepManual;
+        private ZoneId zone = ZoneOffset.UTC;
+        private final Map<String, ScheduleRetention> schedules = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /**
+         * {@code keep-last n}; 0 unsets it.
+         *
+         * @throws IllegalArgumentException when {@code n} is negative
+         */
+        public Builder keepLast(int n) {
+            this.keepLast = count("keep-last", n);
+            return this;
+        }
+
+        /**
+         * {@code keep-<period> n}, e.g. {@code keep(Period.DAILY, 7)}; 0 unsets it.
+         *
+         * @throws IllegalArgumentException when {@code n} is negative
+         */
+        public Builder keep(Period period, int n) {
+            keepPeriods.put(period, count("keep-" + period.word(), n));
+            return this;
+        }
+
+        /**
+         * {@code keep-within d}; null unsets it.
+         *
+         * @throws IllegalArgumentException when {@code d} is not longer than zero
+         */
+        public Builder keepWithin(Duration d) {
+            this.keepWithin = d == null ? null : positive("keep-within", d);
+            return this;
+        }
+
+        /**
+         * {@code keep-failed d}; null restores the default of 7 days. Zero deletes FAILED backups at once.
+         *
+         * @throws IllegalArgumentException when {@code d} is negative
+         */
+        public Builder keepFailed(Duration d) {
+            if (d != null && d.isNegative()) {
+                throw new IllegalArgumentException("keep-failed must not be negative but was " + d);
+            }
+            this.keepFailed = d == null ? DEFAULT_KEEP_FAILED : d;
+            return this;
+        }
+
+        /**
+         * {@code keep-manual d}; null keeps manual backups until deleted by hand.
+         *
+         * @throws IllegalArgumentException when {@code d} is not longer than zero
+         */
+        public Builder keepManual(Duration d) {
+            this.keepManual = d == null ? null : positive("keep-manual", d);
+            return this;
+        }
+
+        /** The zone periods are read in; null for UTC. */
+        public Builder zone(ZoneId zone) {
+            this.zone = zone == null ? ZoneOffset.UTC : zone;
+            return this;
+        }
+
+        /**
+         * Adds a schedule's own retention; of two schedules with the same label the longer retention wins.
+         */
+        public Builder schedule(ScheduleRetention schedule) {
+            schedules.merge(schedule.label(), schedule, (a, b) -> a.keep().compareTo(b.keep()) >= 0 ? a : b);
+            return this;
+        }
+
+        /**
+         * The policy.
+         *
+         * @throws IllegalArgumentException when no keep rule is set (keep-last, keep-hourly, keep-daily, keep-weekly,
+         *     keep-monthly, keep-yearly or keep-within)
+         */
+        public RetentionPolicy build() {
+            boolean anyPeriod = keepPeriods.values().stream().anyMatch(n -> n > 0);
+            if (keepLast == 0 && !anyPeriod && keepWithin == null) {
+                throw new IllegalArgumentException("no keep rule is set: set at least one of keep-last, keep-hourly,"
+                        + " keep-daily, keep-weekly, keep-monthly, keep-yearly or keep-within");
+            }
+            return new RetentionPolicy(this);
+        }
+
+        private static int count(String option, int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException(option + " must not be negative but was " + n);
+            }
+            return n;
+        }
+
+        private static Duration positive(String option, Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(option + " must be longer than 0 but was " + d);
+            }
+            return d;
+        }
     }
 }

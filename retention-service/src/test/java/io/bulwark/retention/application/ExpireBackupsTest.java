@@ -9,6 +9,7 @@ import io.bulwark.contracts.DeletionReason;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Tier;
 import io.bulwark.retention.domain.CatalogedBackup;
+import io.bulwark.retention.domain.Period;
 import io.bulwark.retention.domain.RetentionPolicy;
 import java.io.InputStream;
 import java.time.Clock;
@@ -42,7 +43,7 @@ class ExpireBackupsTest {
         assertThat(deleted).singleElement().satisfies(e -> {
             assertThat(e.backupId()).isEqualTo(old.backupId());
             assertThat(e.reason()).isEqualTo(DeletionReason.RETENTION);
-            assertThat(e.policy()).isEqualTo("keepLast=1");
+            assertThat(e.policy()).isEqualTo("matches no keep rule (not among the last 1)");
             assertThat(e.prefix()).isEqualTo(old.prefix());
             assertThat(e.objectsDeleted()).isEqualTo(3);
         });
@@ -85,6 +86,37 @@ class ExpireBackupsTest {
 
         assertThat(expire.expireAll()).extracting(BackupDeleted::backupId).containsExactly(old.backupId());
         assertThat(expire.expireAll()).isEmpty();
+    }
+
+    @Test
+    void theSweepDeletesExactlyThePlansDeleteDecisionsNamingEachRule() {
+        ExpireBackups gfs = new ExpireBackups(
+                catalog,
+                store,
+                published::add,
+                target -> RetentionPolicy.builder().keep(Period.DAILY, 2).build(),
+                Clock.fixed(T0, ZoneOffset.UTC));
+        CatalogedBackup failedLongAgo = catalog.add(-10, Outcome.FAILED);
+        CatalogedBackup failedRecently = catalog.add(-2, Outcome.FAILED);
+        CatalogedBackup pending = catalog.add(-20, null);
+        CatalogedBackup beyond = catalog.add(-3, Outcome.PASSED);
+        CatalogedBackup kept1 = catalog.add(-1, Outcome.PASSED);
+        CatalogedBackup kept2 = catalog.add(0, Outcome.PASSED);
+
+        List<UUID> planned = gfs.plan("chinook").stream()
+                .filter(d -> d.expires())
+                .map(d -> d.backup().backupId())
+                .toList();
+        List<BackupDeleted> deleted = gfs.expire("chinook");
+
+        assertThat(planned).containsExactlyInAnyOrder(failedLongAgo.backupId(), beyond.backupId());
+        assertThat(deleted).extracting(BackupDeleted::backupId).containsExactlyInAnyOrderElementsOf(planned);
+        assertThat(deleted)
+                .extracting(BackupDeleted::policy)
+                .containsExactlyInAnyOrder(
+                        "keep-failed: FAILED 10d ago (kept 7d)",
+                        "matches no keep rule (daily 2026-10-29 is beyond keep-daily 2)");
+        assertThat(catalog.liveBackups("chinook")).containsExactlyInAnyOrder(failedRecently, pending, kept1, kept2);
     }
 
     @Test
