@@ -248,19 +248,68 @@ class CliCommandsTest {
         assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
     }
 
+    private static final String PLAN = "{\"targetId\":\"chinook\",\"policy\":\"keep-daily=7 keep-weekly=4\","
+            + "\"zone\":\"Europe/Berlin\",\"preview\":%s,\"keep\":1,\"delete\":1,\"backups\":[{\"backupId\":\"" + ID
+            + "\",\"label\":\"nightly\",\"tier\":\"DAILY\",\"completedAt\":\"2026-12-01T02:00:00Z\",\"outcome\":"
+            + "\"PASSED\",\"action\":\"KEEP\",\"rules\":[\"daily 2026-12-01\",\"weekly 2026-W49\"],\"reason\":"
+            + "\"daily 2026-12-01, weekly 2026-W49\"},{\"backupId\":\"11111111-58a4-4c4f-9c1e-7d1c1f0a2b3c\","
+            + "\"label\":\"nightly\",\"tier\":\"DAILY\",\"completedAt\":\"2026-11-20T02:00:00Z\",\"outcome\":"
+            + "\"FAILED\",\"action\":\"DELETE\",\"rules\":[\"keep-failed: FAILED 13d ago (kept 7d)\"],"
+            + "\"reason\":\"keep-failed: FAILED 13d ago (kept 7d)\"}]}";
+
     @Test
-    void asksTheRetentionServiceForAPlan() {
-        api.on(
-                "GET /api/retention/chinook",
-                "{\"targetId\":\"chinook\",\"policy\":\"gfs\",\"backups\":[{\"backupId\":\"" + ID + "\",\"tier\":"
-                        + "\"DAILY\",\"completedAt\":\"2026-12-01T02:00:00Z\",\"outcome\":\"PASSED\",\"action\":"
-                        + "\"KEEP\",\"reason\":\"newest 7 daily\"}]}");
+    void asksTheRetentionServiceForAPlanAndPrintsTheRulePerBackup() {
+        api.on("GET /api/retention/chinook", PLAN.formatted("false"));
 
         assertThat(run("retention", "plan", "chinook")).as(err).isZero();
 
         assertThat(out)
-                .contains("policy gfs")
-                .contains(ID + "  DAILY  2026-12-01 02:00:00Z  PASSED   KEEP    newest 7 daily");
+                .contains("target chinook, policy keep-daily=7 keep-weekly=4, zone Europe/Berlin: 1 keep, 1 delete")
+                .doesNotContain("(preview)")
+                .contains(ID + "  nightly  DAILY  2026-12-01 02:00:00Z  PASSED   KEEP    daily 2026-12-01, weekly"
+                        + " 2026-W49")
+                .contains("FAILED   DELETE  keep-failed: FAILED 13d ago (kept 7d)");
+    }
+
+    @Test
+    void previewsAnotherPolicyWithTheKeepOptions() {
+        api.on(
+                "GET /api/retention/chinook?keepLast=0&keepDaily=14&keepWithin=30d&keepFailed=3d",
+                PLAN.formatted("true"));
+
+        assertThat(run(
+                        "retention",
+                        "plan",
+                        "chinook",
+                        "--keep-daily",
+                        "14",
+                        "--keep-within",
+                        "30d",
+                        "--keep-last",
+                        "0",
+                        "--keep-failed",
+                        "3d"))
+                .as(err)
+                .isZero();
+
+        assertThat(out).contains("(preview)");
+        assertThat(run("retention", "plan", "chinook", "--keep-daily", "x")).isEqualTo(CliExit.USAGE);
+    }
+
+    @Test
+    void printsThePlanAsJson() {
+        api.on("GET /api/retention/chinook", PLAN.formatted("false"));
+
+        assertThat(run("retention", "plan", "chinook", "--json")).as(err).isZero();
+
+        assertThat(EventJson.mapper()
+                        .readTree(out)
+                        .path("backups")
+                        .get(1)
+                        .path("rules")
+                        .get(0)
+                        .asString())
+                .isEqualTo("keep-failed: FAILED 13d ago (kept 7d)");
     }
 
     @Test
