@@ -15,9 +15,17 @@ import java.util.UUID;
  * @param tier its retention tier
  * @param completedAt when the backup was taken (its manifest written); retention orders by it
  * @param outcome the latest verification verdict, or null when it was never verified
+ * @param hold the reason of the hold on it (a person's words, at most 500 characters), or null when it is not held;
+ *     a held backup is never deleted
  */
 public record CatalogedBackup(
-        UUID backupId, String targetId, String prefix, Tier tier, Instant completedAt, Outcome outcome) {
+        UUID backupId, String targetId, String prefix, Tier tier, Instant completedAt, Outcome outcome, String hold) {
+
+    /** A backup that is not held. */
+    public CatalogedBackup(
+            UUID backupId, String targetId, String prefix, Tier tier, Instant completedAt, Outcome outcome) {
+        this(backupId, targetId, prefix, tier, completedAt, outcome, null);
+    }
 
     public CatalogedBackup {
         Objects.requireNonNull(backupId, "backupId");
