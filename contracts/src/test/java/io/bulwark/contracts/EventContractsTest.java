@@ -231,6 +231,31 @@ class EventContractsTest {
         }
     }
 
+    @Test
+    void aBackupDeletedWithoutBytesReclaimedReadsAsZeroBytes() {
+        String old = """
+                {"eventId": "6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d", "occurredAt": "2026-11-30T02:01:00Z",
+                 "schemaVersion": 1, "backupId": "1a2b3c4d-5e6f-4a70-8b91-a2b3c4d5e6f7", "targetId": "chinook",
+                 "reason": "RETENTION", "policy": "keepLast=7", "objectsDeleted": 4}
+                """;
+
+        BackupDeleted event = EventJson.read(old.getBytes(StandardCharsets.UTF_8), BackupDeleted.class);
+
+        assertThat(event.objectsDeleted()).isEqualTo(4);
+        assertThat(event.bytesReclaimed()).isZero();
+        assertThat(event)
+                .isEqualTo(new BackupDeleted(
+                        event.eventId(),
+                        event.occurredAt(),
+                        1,
+                        event.backupId(),
+                        "chinook",
+                        DeletionReason.RETENTION,
+                        "keepLast=7",
+                        null,
+                        4));
+    }
+
     private static Schema schema(String name) {
         try (InputStream in = EventContractsTest.class.getResourceAsStream("/schemas/" + name)) {
             assertThat(in).as(name).isNotNull();

@@ -104,7 +104,12 @@ class ApiSecurityIT {
             Map.entry("DELETE /api/schedules/{targetId}/{name}", ApiRole.ADMIN),
             Map.entry("POST /api/schedules/{targetId}/{name}/enable", ApiRole.OPERATOR),
             Map.entry("POST /api/schedules/{targetId}/{name}/disable", ApiRole.OPERATOR),
-            Map.entry("POST /api/schedules/{targetId}/{name}/run", ApiRole.OPERATOR));
+            Map.entry("POST /api/schedules/{targetId}/{name}/run", ApiRole.OPERATOR),
+            // retention-service endpoints (same ApiAccessRules; HoldsAndDeletionIT calls them with each role)
+            Map.entry("POST /api/backups/{id}/hold", ApiRole.ADMIN),
+            Map.entry("DELETE /api/backups/{id}/hold", ApiRole.ADMIN),
+            Map.entry("GET /api/holds", ApiRole.VIEWER),
+            Map.entry("DELETE /api/backups/{id}", ApiRole.ADMIN));
 
     private final HttpClient http = HttpClient.newHttpClient();
 

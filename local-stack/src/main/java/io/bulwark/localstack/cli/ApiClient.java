@@ -97,9 +97,9 @@ public final class ApiClient {
         return json(send("PUT", path, body, "application/json"));
     }
 
-    /** {@code DELETE path}. */
-    public void delete(String path) {
-        send("DELETE", path, null, "application/json");
+    /** {@code DELETE path}; the answer as JSON (null when empty, as for 204). */
+    public JsonNode delete(String path) {
+        return json(send("DELETE", path, null, "application/json"));
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -15,12 +15,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code bulwark backup create|list|show|verify|report|restore}: the scheduler's backups through its API ({@code
  * /api/backups}). {@code restore} is {@link BackupRestoreCommand}; the standalone restore from the bucket stays
- * {@code bulwark restore}.
+ * {@code bulwark restore}. {@code backup hold|release|delete} go to the retention service ({@code --retention-url},
+ * env {@code BULWARK_RETENTION_URL} or up.json), which keeps the holds and deletes backups.
  */
 @Command(
         name = "backup",
         mixinStandardHelpOptions = true,
-        description = "Request, list, show, verify and restore backups through the scheduler's API.",
+        description = "Request, list, show, verify, restore, hold and delete backups.",
         subcommands = {BackupRestoreCommand.class})
 public final class BackupCommand {
 
@@ -199,6 +200,83 @@ public final class BackupCommand {
                     Text.field(c, "detail"));
         }
         api.table(checks);
+        return CliExit.OK;
+    }
+
+    /** {@code backup hold ID --reason R [--until T]}: a hold, so that no policy and nobody deletes the backup. */
+    @Command(
+            name = "hold",
+            mixinStandardHelpOptions = true,
+            description = "Hold a backup: no retention policy and nobody deletes it until the hold is released"
+                    + " (or its --until passes). Needs the admin role.")
+    int hold(
+            @Mixin ApiOptions api,
+            @Parameters(paramLabel = "ID", description = "The backup's id.") String id,
+            @Option(
+                            names = "--reason",
+                            required = true,
+                            paramLabel = "R",
+                            description = "Why it is held (at most 500 characters).")
+                    String reason,
+            @Option(
+                            names = "--until",
+                            paramLabel = "T",
+                            description = "When the hold lapses by itself, an ISO-8601 instant, e.g."
+                                    + " 2027-06-30T00:00:00Z; default: until released.")
+                    String until) {
+        JsonNode hold =
+                api.retention().post("/api/backups/" + id + "/hold", ApiClient.body("reason", reason, "until", until));
+        if (api.json()) {
+            api.json(hold);
+            return CliExit.OK;
+        }
+        String lapses = hold.path("until").isNull() || hold.path("until").isMissingNode()
+                ? "until released"
+                : "until " + Text.instantField(hold, "until");
+        api.out()
+                .println("backup " + id + " held " + lapses + ": " + Text.field(hold, "reason") + " (object lock: "
+                        + Text.field(hold, "objectLock") + ")");
+        api.out().flush();
+        return CliExit.OK;
+    }
+
+    /** {@code backup release ID}: releases the hold on a backup. */
+    @Command(
+            name = "release",
+            mixinStandardHelpOptions = true,
+            description = "Release the hold on a backup; retention may delete it again. Needs the admin role.")
+    int release(@Mixin ApiOptions api, @Parameters(paramLabel = "ID", description = "The backup's id.") String id) {
+        api.retention().delete("/api/backups/" + id + "/hold");
+        api.out().println("hold on backup " + id + " released");
+        api.out().flush();
+        return CliExit.OK;
+    }
+
+    /** {@code backup delete ID --confirm ID}: deletes every object of a backup now. */
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
+            description = "Delete every object of a backup now (it cannot be restored afterwards). A held backup is"
+                    + " refused. Needs the admin role.")
+    int delete(
+            @Mixin ApiOptions api,
+            @Parameters(paramLabel = "ID", description = "The backup's id.") String id,
+            @Option(
+                            names = "--confirm",
+                            required = true,
+                            paramLabel = "ID",
+                            description = "The backup's id again, to confirm.")
+                    String confirm) {
+        JsonNode deleted =
+                api.retention().delete(ApiClient.query("/api/backups/" + id, ApiClient.params("confirm", confirm)));
+        if (api.json()) {
+            api.json(deleted);
+            return CliExit.OK;
+        }
+        api.out()
+                .println("backup " + id + " deleted: " + Text.field(deleted, "objectsDeleted") + " objects, "
+                        + Text.bytesField(deleted, "bytesReclaimed") + " reclaimed");
+        api.out().flush();
         return CliExit.OK;
     }
 }

@@ -313,6 +313,49 @@ class CliCommandsTest {
     }
 
     @Test
+    void holdsReleasesAndDeletesABackupThroughTheRetentionService() {
+        api.answer(
+                "POST /api/backups/" + ID + "/hold",
+                201,
+                "{\"backupId\":\"" + ID + "\",\"reason\":\"legal: case 42\",\"heldBy\":\"admin\","
+                        + "\"heldAt\":\"2026-12-03T07:00:00Z\",\"until\":\"2027-06-30T00:00:00Z\","
+                        + "\"standing\":true,\"objectLock\":\"UNSUPPORTED\"}");
+        api.answer("DELETE /api/backups/" + ID + "/hold", 204, "");
+        api.on(
+                "DELETE /api/backups/" + ID + "?confirm=" + ID,
+                "{\"backupId\":\"" + ID + "\",\"targetId\":\"chinook\",\"reason\":\"MANUAL\","
+                        + "\"policy\":\"manual: deleted by admin\",\"objectsDeleted\":3,\"bytesReclaimed\":1572864}");
+
+        assertThat(run("backup", "hold", ID, "--reason", "legal: case 42", "--until", "2027-06-30T00:00:00Z"))
+                .as(err)
+                .isZero();
+        assertThat(out)
+                .contains("held until 2027-06-30")
+                .contains("legal: case 42")
+                .contains("object lock: UNSUPPORTED");
+        assertThat(api.requests.getLast().body())
+                .isEqualTo("{\"reason\":\"legal: case 42\",\"until\":\"2027-06-30T00:00:00Z\"}");
+        assertThat(api.requests.getLast().authorization()).isEqualTo("Bearer secret-token");
+
+        assertThat(run("backup", "release", ID)).as(err).isZero();
+        assertThat(out).contains("hold on backup " + ID + " released");
+
+        assertThat(run("backup", "delete", ID, "--confirm", ID)).as(err).isZero();
+        assertThat(out).contains("backup " + ID + " deleted: 3 objects, 1.5 MiB reclaimed");
+    }
+
+    @Test
+    void showsWhyAHeldBackupIsNotDeleted() {
+        api.answer(
+                "DELETE /api/backups/" + ID + "?confirm=" + ID,
+                409,
+                "{\"detail\":\"backup " + ID + " is held since 2026-12-03T07:00:00Z by admin (legal)\"}");
+
+        assertThat(run("backup", "delete", ID, "--confirm", ID)).isEqualTo(CliExit.REFUSED);
+        assertThat(err).contains("409: backup " + ID + " is held");
+    }
+
+    @Test
     void printsABashCompletionScriptThatKnowsTheCommands() {
         assertThat(run("completion")).isZero();
 

@@ -3,6 +3,7 @@ package io.bulwark.retention.application;
 import io.bulwark.retention.domain.CatalogedBackup;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,7 +36,16 @@ public interface BackupCatalog {
         return false;
     }
 
-    /** The live (not deleted) backups of {@code targetId}, in no particular order. */
+    /**
+     * The backup {@code backupId} unless it is deleted, also while its deletion is under way, with its standing
+     * hold; empty when it is not in the catalog or deleted.
+     */
+    Optional<CatalogedBackup> find(UUID backupId);
+
+    /**
+     * The live backups of {@code targetId}, in no particular order: neither deleted nor being deleted, each with the
+     * reason of its standing hold ({@link CatalogedBackup#hold()}, null when none).
+     */
     List<CatalogedBackup> liveBackups(String targetId);
 
     /** The ids of the targets that have at least one live backup, sorted. */

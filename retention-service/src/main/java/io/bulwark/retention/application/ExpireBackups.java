@@ -1,12 +1,9 @@
 package io.bulwark.retention.application;
 
-import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.contracts.BackupDeleted;
 import io.bulwark.contracts.DeletionReason;
-import io.bulwark.retention.domain.CatalogedBackup;
 import io.bulwark.retention.domain.RetentionDecision;
 import io.bulwark.retention.domain.RetentionPolicy;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,37 +12,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a target's retention policy: deletes every object of each backup the policy's plan decides to DELETE
- * (exactly the decisions of {@link #plan(String)}), marks it deleted in the catalog and publishes {@link
- * BackupDeleted}, whose {@code policy} names the rule that let it go (e.g. {@code keep-failed: FAILED 9d ago (kept
- * 7d)}).
+ * Applies a target's retention policy: each backup the policy's plan decides to DELETE (exactly the decisions of
+ * {@link #plan(String)}) is deleted by {@link DeleteBackup} (manifest first, then the rest, the intent recorded first
+ * so that a deletion cut short is finished later), and its {@code BackupDeleted.policy} names the rule that let it go
+ * (e.g. {@code keep-failed: FAILED 9d ago (kept 7d)}).
  *
- * <p>Each expired backup is handled on its own, in this order: {@code deletePrefix} (idempotent),
- * publish, mark deleted. When any step fails (object store or broker down) the backup stays live,
- * the failure is logged, and the next run for that target tries again; the other backups are still
- * handled. Runs for one target at a time in this instance. The {@code BackupDeleted} event id is derived from the backup id, so an event published
- * again after a failed catalog update carries the same id and consumers drop the duplicate.
- * Thread-safe.
+ * <p>Each expired backup is handled on its own. When a deletion fails (object store or broker down) the failure is
+ * logged and the next run finishes it; the other backups are still handled. A held backup is never deleted, whatever
+ * the policy decides (a safety net behind the policy's own {@code hold} rule). Runs for one target at a time in this
+ * instance. The {@code BackupDeleted} event id is derived from the backup id, so an event published again after a
+ * failed catalog update carries the same id and consumers drop the duplicate. Thread-safe.
  */
 public class ExpireBackups {
 
     private static final Logger log = LoggerFactory.getLogger(ExpireBackups.class);
 
     private final BackupCatalog catalog;
-    private final ObjectStore objectStore;
-    private final DeletionPublisher publisher;
+    private final DeleteBackup deleteBackup;
     private final RetentionPolicies policies;
     private final Clock clock;
 
-    public ExpireBackups(
-            BackupCatalog catalog,
-            ObjectStore objectStore,
-            DeletionPublisher publisher,
-            RetentionPolicies policies,
-            Clock clock) {
+    /**
+     * @param catalog the retention catalog
+     * @param deleteBackup deletes one backup safely
+     * @param policies the policy of each target
+     * @param clock the time the policies are applied at (keep-failed, keep-manual, schedule retentions)
+     */
+    public ExpireBackups(BackupCatalog catalog, DeleteBackup deleteBackup, RetentionPolicies policies, Clock clock) {
         this.catalog = catalog;
-        this.objectStore = objectStore;
-        this.publisher = publisher;
+        this.deleteBackup = deleteBackup;
         this.policies = policies;
         this.clock = clock;
     }
@@ -65,10 +60,19 @@ public class ExpireBackups {
                 log.debug("Keeping backup {} of {}: {}", decision.backup().shortId(), targetId, decision.reason());
                 continue;
             }
+            if (decision.backup().hold() != null) {
+                log.warn(
+                        "Not deleting backup {} of {} although the policy says so ({}): it is held ({})",
+                        decision.backup().backupId(),
+                        targetId,
+                        decision.reason(),
+                        decision.backup().hold());
+                continue;
+            }
             // the rule that lets the backup go, as BackupDeleted.policy: e.g. "keep-failed: FAILED 9d ago (kept 7d)"
             String rule = decision.reason();
             try {
-                deleted.add(delete(decision, policy, rule));
+                deleted.add(deleteBackup.delete(decision.backup(), DeletionReason.RETENTION, rule));
             } catch (RuntimeException e) {
                 log.error(
                         "Could not delete expired backup {} of {} at {} ({}); it stays live and is retried on the"
@@ -84,13 +88,13 @@ public class ExpireBackups {
     }
 
     /**
-     * Applies every target's policy, one target after the other; a target that fails is logged and
-     * the others still run.
+     * Finishes every deletion cut short before ({@link DeleteBackup#resumePending}), then applies every target's
+     * policy, one target after the other; a target that fails is logged and the others still run.
      *
-     * @return the events of the backups deleted by this run
+     * @return the events of the backups deleted by this run, the finished ones first
      */
     public List<BackupDeleted> expireAll() {
-        List<BackupDeleted> deleted = new ArrayList<>();
+        List<BackupDeleted> deleted = new ArrayList<>(deleteBackup.resumePending());
         for (String targetId : catalog.targetsWithLiveBackups()) {
             try {
                 deleted.addAll(expire(targetId));
@@ -128,34 +132,8 @@ public class ExpireBackups {
         return policies.forTarget(targetId);
     }
 
-    private BackupDeleted delete(RetentionDecision decision, RetentionPolicy policy, String rule) {
-        CatalogedBackup backup = decision.backup();
-        int objects = objectStore.deletePrefix(backup.prefix());
-        BackupDeleted event = new BackupDeleted(
-                deletionEventId(backup.backupId()),
-                clock.instant(),
-                BackupDeleted.SCHEMA_VERSION,
-                backup.backupId(),
-                backup.targetId(),
-                DeletionReason.RETENTION,
-                rule,
-                backup.prefix(),
-                objects);
-        publisher.publish(event);
-        catalog.markDeleted(backup.backupId(), event.occurredAt());
-        log.info(
-                "Deleted backup {} of {} ({} objects under {}): {} [{}]",
-                backup.backupId(),
-                backup.targetId(),
-                objects,
-                backup.prefix(),
-                rule,
-                policy.name());
-        return event;
-    }
-
     /** The same id every time for the same backup, so a re-published deletion is recognised. */
     static UUID deletionEventId(UUID backupId) {
-        return UUID.nameUUIDFromBytes(("bulwark.backup.deleted:" + backupId).getBytes(StandardCharsets.UTF_8));
+        return DeleteBackup.deletionEventId(backupId);
     }
 }

@@ -4,7 +4,7 @@ import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.retention.adapter.storage.ObjectStoreVerdicts;
 import io.bulwark.retention.application.BackupCatalog;
-import io.bulwark.retention.application.DeletionPublisher;
+import io.bulwark.retention.application.DeleteBackup;
 import io.bulwark.retention.application.ExpireBackups;
 import io.bulwark.retention.application.RecordVerification;
 import io.bulwark.retention.application.RetentionPolicies;
@@ -39,15 +39,11 @@ public class RetentionConfiguration {
         return Clock.systemUTC();
     }
 
-    /** The use case that deletes what a target's policy no longer keeps. */
+    /** The use case that deletes what a target's policy no longer keeps, through {@link DeleteBackup}. */
     @Bean
     ExpireBackups expireBackups(
-            BackupCatalog catalog,
-            ObjectStore objectStore,
-            DeletionPublisher publisher,
-            RetentionPolicies policies,
-            Clock clock) {
-        return new ExpireBackups(catalog, objectStore, publisher, policies, clock);
+            BackupCatalog catalog, DeleteBackup deleteBackup, RetentionPolicies policies, Clock clock) {
+        return new ExpireBackups(catalog, deleteBackup, policies, clock);
     }
 
     /** The verdicts stored in the bucket, reports of at most {@code bulwark.limits.report-size}. */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,14 @@ class ExpireBackupsTest {
     private final InMemoryCatalog catalog = new InMemoryCatalog();
     private final FlakyStore store = new FlakyStore();
     private final List<BackupDeleted> published = new ArrayList<>();
+    private final InMemoryDeletionLedger ledger = new InMemoryDeletionLedger(id -> catalog.live.get(id));
+    private final InMemoryHoldStore holds = new InMemoryHoldStore();
     private final ExpireBackups expire = new ExpireBackups(
-            catalog, store, published::add, target -> RetentionPolicy.keepLast(1), Clock.fixed(T0, ZoneOffset.UTC));
+            catalog,
+            new DeleteBackup(
+                    catalog, ledger, holds, store, published::add, Clock.fixed(T0, ZoneOffset.UTC), bytes -> {}),
+            target -> RetentionPolicy.keepLast(1),
+            Clock.fixed(T0, ZoneOffset.UTC));
 
     @Test
     void deletesObjectsMarksDeletedAndPublishesOneEventPerExpiredBackup() {
@@ -46,6 +53,7 @@ class ExpireBackupsTest {
             assertThat(e.policy()).isEqualTo("matches no keep rule (not among the last 1)");
             assertThat(e.prefix()).isEqualTo(old.prefix());
             assertThat(e.objectsDeleted()).isEqualTo(3);
+            assertThat(e.bytesReclaimed()).isEqualTo(30);
         });
         assertThat(published).isEqualTo(deleted);
         assertThat(store.deletedPrefixes).containsExactly(old.prefix());
@@ -92,8 +100,8 @@ class ExpireBackupsTest {
     void theSweepDeletesExactlyThePlansDeleteDecisionsNamingEachRule() {
         ExpireBackups gfs = new ExpireBackups(
                 catalog,
-                store,
-                published::add,
+                new DeleteBackup(
+                        catalog, ledger, holds, store, published::add, Clock.fixed(T0, ZoneOffset.UTC), bytes -> {}),
                 target -> RetentionPolicy.builder().keep(Period.DAILY, 2).build(),
                 Clock.fixed(T0, ZoneOffset.UTC));
         CatalogedBackup failedLongAgo = catalog.add(-10, Outcome.FAILED);
@@ -128,7 +136,28 @@ class ExpireBackupsTest {
                 .isNotEqualTo(ExpireBackups.deletionEventId(UUID.randomUUID()));
     }
 
-    private static final class InMemoryCatalog implements BackupCatalog {
+    @Test
+    void aHeldBackupIsNotDeletedEvenWhenThePolicySaysDelete() {
+        CatalogedBackup old = catalog.add(1, Outcome.PASSED);
+        catalog.add(2, Outcome.PASSED);
+        catalog.live.put(
+                old.backupId(),
+                new CatalogedBackup(
+                        old.backupId(),
+                        old.targetId(),
+                        old.prefix(),
+                        old.tier(),
+                        old.completedAt(),
+                        old.outcome(),
+                        "legal: case 42"));
+
+        assertThat(expire.expire("chinook")).isEmpty();
+        assertThat(store.deletedPrefixes).isEmpty();
+        assertThat(published).isEmpty();
+        assertThat(catalog.liveBackups("chinook")).hasSize(2);
+    }
+
+    private final class InMemoryCatalog implements BackupCatalog {
         private final Map<UUID, CatalogedBackup> live = new LinkedHashMap<>();
 
         CatalogedBackup add(int day, Outcome outcome) {
@@ -161,12 +190,21 @@ class ExpireBackupsTest {
         }
 
         @Override
+        public Optional<CatalogedBackup> find(UUID backupId) {
+            return Optional.ofNullable(live.get(backupId));
+        }
+
+        @Override
         public void markDeleted(UUID backupId, Instant deletedAt) {
             live.remove(backupId);
+            ledger.finish(backupId);
         }
     }
 
-    /** Deletes nothing for real; fails the first {@code failuresLeft} calls like a store that is down. */
+    /**
+     * Deletes nothing for real; lists three objects of 10 bytes under every prefix; fails the first {@code
+     * failuresLeft} calls of {@code deletePrefix} like a store that is down.
+     */
     private static final class FlakyStore implements ObjectStore {
         int failuresLeft;
         final List<String> deletedPrefixes = new ArrayList<>();
@@ -208,27 +246,25 @@ class ExpireBackupsTest {
 
         @Override
         public long size(String key) {
-            throw new UnsupportedOperationException();
+            return 10;
         }
 
         @Override
         public List<String> list(String prefix) {
-            throw new UnsupportedOperationException();
+            return List.of(prefix + "dump", prefix + "manifest.json", prefix + "verification.json");
         }
 
         @Override
-        public void delete(String key) {
-            throw new UnsupportedOperationException();
-        }
+        public void delete(String key) {}
 
         @Override
         public List<String> incompleteUploads(String prefix) {
-            throw new UnsupportedOperationException();
+            return List.of();
         }
 
         @Override
         public int abortIncompleteUploads(String prefix, Duration olderThan) {
-            throw new UnsupportedOperationException();
+            return 0;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.bulwark.retention.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bulwark.artifacts.InMemoryObjectStore;
 import io.bulwark.contracts.BackupDeleted;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.InvalidEventException;
@@ -56,6 +57,11 @@ class RecordVerificationTest {
         }
 
         @Override
+        public Optional<CatalogedBackup> find(UUID backupId) {
+            return Optional.empty();
+        }
+
+        @Override
         public void markDeleted(UUID backupId, Instant deletedAt) {}
     };
     private final List<BackupDeleted> published = new ArrayList<>();
@@ -72,7 +78,18 @@ class RecordVerificationTest {
     };
     private final RecordVerification record = new RecordVerification(
             catalog,
-            new ExpireBackups(catalog, null, published::add, t -> RetentionPolicy.keepLast(7), Clock.systemUTC()),
+            new ExpireBackups(
+                    catalog,
+                    new DeleteBackup(
+                            catalog,
+                            new InMemoryDeletionLedger(id -> null),
+                            new InMemoryHoldStore(),
+                            new InMemoryObjectStore(),
+                            published::add,
+                            Clock.systemUTC(),
+                            bytes -> {}),
+                    t -> RetentionPolicy.keepLast(7),
+                    Clock.systemUTC()),
             verdicts,
             Duration.ofMillis(1),
             Duration.ofMillis(4));

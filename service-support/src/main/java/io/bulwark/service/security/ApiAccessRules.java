@@ -22,12 +22,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       {@code /api} carries the caller's token.
  *   <li>{@code GET /api/audit/**}: admin.
  *   <li>{@code POST /api/keys/{fingerprint}/retire}: admin.
+ *   <li>{@code POST} and {@code DELETE /api/backups/{id}/hold} (retention holds): admin.
  *   <li>{@code POST /api/backups}, {@code POST /api/backups/{id}/verify}, {@code POST /api/backups/{id}/restore},
  *       {@code POST /api/targets/{id}/restore}, {@code POST /api/verifications/**}, {@code POST /api/restores/**},
  *       {@code POST /api/schedules/{targetId}/{name}/run|enable|disable}: operator.
- *   <li>{@code GET /api/**} (backups, restores, retention plans, keys): viewer.
- *   <li>Every other call under {@code /api/} (schedules, retention, holds, deletion, and any state change not listed
- *       above): admin, so that a new endpoint is closed until a rule opens it.
+ *   <li>{@code GET /api/**} (backups, restores, retention plans, holds, keys): viewer.
+ *   <li>Every other call under {@code /api/} (schedules, retention, holds, {@code DELETE /api/backups/{id}}, and any
+ *       state change not listed above): admin, so that a new endpoint is closed until a rule opens it.
  *   <li>Everything else (the other actuator endpoints, unknown paths): any authenticated caller.
  * </ol>
  *
@@ -63,6 +64,8 @@ public final class ApiAccessRules {
             rule(HttpMethod.GET, "/api/audit", ApiRole.ADMIN),
             rule(HttpMethod.GET, "/api/audit/**", ApiRole.ADMIN),
             rule(HttpMethod.POST, "/api/keys/*/retire", ApiRole.ADMIN),
+            rule(HttpMethod.POST, "/api/backups/*/hold", ApiRole.ADMIN),
+            rule(HttpMethod.DELETE, "/api/backups/*/hold", ApiRole.ADMIN),
             rule(HttpMethod.POST, "/api/backups", ApiRole.OPERATOR),
             rule(HttpMethod.POST, "/api/backups/*/verify", ApiRole.OPERATOR),
             rule(HttpMethod.POST, "/api/backups/*/restore", ApiRole.OPERATOR),

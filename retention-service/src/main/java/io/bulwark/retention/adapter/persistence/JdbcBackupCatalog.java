@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link BackupCatalog} in the tables {@code retention.backups} and {@code
- * retention.processed_events}. Table names are schema-qualified, so the JDBC URL needs no {@code
+ * retention.processed_events}, with the standing holds of {@code retention.holds}. Table names are schema-qualified, so the JDBC URL needs no {@code
  * currentSchema}.
  */
 @Repository
@@ -69,13 +70,25 @@ public class JdbcBackupCatalog implements BackupCatalog {
         return true;
     }
 
+    /** The columns of {@link #toBackup}: a backup with the reason of its standing hold (alias {@code hold}). */
+    static final String BACKUP_WITH_HOLD = """
+            SELECT b.backup_id, b.target_id, b.prefix, b.tier, b.completed_at, b.outcome, h.reason AS hold
+            FROM retention.backups b
+            LEFT JOIN retention.holds h ON h.backup_id = b.backup_id AND (h.until IS NULL OR h.until > now())
+            """;
+
+    @Override
+    public Optional<CatalogedBackup> find(UUID backupId) {
+        return jdbc.sql(BACKUP_WITH_HOLD + " WHERE b.backup_id = :backupId AND b.deleted_at IS NULL")
+                .param("backupId", backupId)
+                .query(JdbcBackupCatalog::toBackup)
+                .optional();
+    }
+
     @Override
     public List<CatalogedBackup> liveBackups(String targetId) {
-        return jdbc.sql("""
-                        SELECT backup_id, target_id, prefix, tier, completed_at, outcome
-                        FROM retention.backups
-                        WHERE target_id = :targetId AND deleted_at IS NULL
-                        """)
+        return jdbc.sql(BACKUP_WITH_HOLD
+                        + " WHERE b.target_id = :targetId AND b.deleted_at IS NULL AND b.deleting_since IS NULL")
                 .param("targetId", targetId)
                 .query(JdbcBackupCatalog::toBackup)
                 .list();
@@ -97,7 +110,8 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 .update();
     }
 
-    private static CatalogedBackup toBackup(ResultSet rs, int row) throws SQLException {
+    /** One row of {@link #BACKUP_WITH_HOLD}. */
+    static CatalogedBackup toBackup(ResultSet rs, int row) throws SQLException {
         String tier = rs.getString("tier");
         String outcome = rs.getString("outcome");
         return new CatalogedBackup(
@@ -106,6 +120,7 @@ public class JdbcBackupCatalog implements BackupCatalog {
                 rs.getString("prefix"),
                 tier == null ? null : Tier.valueOf(tier),
                 rs.getTimestamp("completed_at").toInstant(),
-                outcome == null ? null : Outcome.valueOf(outcome));
+                outcome == null ? null : Outcome.valueOf(outcome),
+                rs.getString("hold"));
     }
 }

@@ -1,9 +1,11 @@
 package io.bulwark.retention.adapter.scheduling;
 
+import io.bulwark.contracts.BackupDeleted;
 import io.bulwark.retention.application.ExpireBackups;
 import io.bulwark.retention.config.RetentionProperties;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +16,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Applies every target's retention policy every {@code bulwark.retention.sweep-interval} (first run
- * one interval after start-up; new {@code BackupVerified} events trigger their target at once).
+ * one interval after start-up; new {@code BackupVerified} events trigger their target at once). Each sweep first
+ * finishes the deletions cut short before, and logs how many backups it deleted and how many bytes that reclaimed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -37,8 +40,10 @@ public class RetentionSweep implements SchedulingConfigurer {
 
     private void sweep() {
         try {
-            int deleted = expireBackups.expireAll().size();
-            log.info("Retention sweep done: {} backups deleted", deleted);
+            List<BackupDeleted> deleted = expireBackups.expireAll();
+            long reclaimed =
+                    deleted.stream().mapToLong(BackupDeleted::bytesReclaimed).sum();
+            log.info("Retention sweep done: {} backups deleted, {} bytes reclaimed", deleted.size(), reclaimed);
         } catch (RuntimeException e) {
             log.error("Retention sweep failed at {}; next try in {}: {}", Instant.now(), interval, e.toString());
         }
