@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
+import io.bulwark.contracts.BackupDeleted;
 import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BackupReportIssued;
 import io.bulwark.contracts.BackupRequested;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.CheckResult;
 import io.bulwark.contracts.CheckStatus;
+import io.bulwark.contracts.DeletionReason;
 import io.bulwark.contracts.EventHeaders;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.FailureReason;
@@ -95,6 +97,20 @@ class BackupReportIT {
         UUID second = backup("chinook", now.minus(Duration.ofHours(2)), 1200, 3000, Outcome.PASSED);
         backup("chinook", now.minus(Duration.ofHours(3)), 1000, 2000, Outcome.PASSED);
         failedBackup("chinook", now.minus(Duration.ofHours(1)));
+        // taken before the period, deleted in it: stored at the period's start, not at its end
+        UUID old = backup("chinook", now.minus(Duration.ofDays(8)), 700, 1000, Outcome.PASSED);
+        topics.publish(
+                Topics.BACKUP_DELETED,
+                new BackupDeleted(
+                        UUID.randomUUID(),
+                        now.minus(Duration.ofDays(1)),
+                        1,
+                        old,
+                        "chinook",
+                        DeletionReason.RETENTION,
+                        "keep-last 2",
+                        "chinook/reports/" + old + "/",
+                        3));
         // ticker: verified 2 h ago, over its 1 h RPO
         backup("ticker", now.minus(Duration.ofHours(2)).minusSeconds(60), 500, 1000, Outcome.PASSED);
         topics.publish(
@@ -108,6 +124,12 @@ class BackupReportIT {
                         s -> s.get("series").size() == 3
                                 && s.get("restoreMillis").get("count").asInt() == 3
                                 && s.get("verifyMillis").get("count").asInt() == 2);
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> ApiClient.json(api.get("/api/backups/" + old))
+                        .path("state")
+                        .asString("")
+                        .equals("DELETED"));
         await().atMost(TIMEOUT)
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> ApiClient.json(api.get("/api/statistics?targetId=ticker&days=1"))
@@ -155,7 +177,7 @@ class BackupReportIT {
         assertThat(chinook.restoreP95Seconds()).isEqualTo(8.12);
         assertThat(chinook.rtoMet()).isTrue();
         assertThat(chinook.storageBytes()).isEqualTo(2200);
-        assertThat(chinook.storageGrowthBytes()).isEqualTo(2200);
+        assertThat(chinook.storageGrowthBytes()).isEqualTo(2200 - 700);
         assertThat(chinook.openAlerts()).isZero();
         BackupReportIssued.TargetSummary ticker = event.targets().get(1);
         assertThat(ticker.backupsTaken()).isEqualTo(1);
