@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  * Entry point of the embedded default ({@code ./bulwark}): {@code demo} runs one backup of Chinook (or a given database)
  * through the whole pipeline and prints its verification; {@code up} keeps the stack running; {@code restore} restores
  * and proves a backup with nothing but the object store and the destination (disaster recovery); {@code bench} runs
- * the benchmarks; {@code backup}, {@code restores}, {@code schedules}, {@code targets}, {@code stats}, {@code retention},
- * {@code watch} and {@code completion} are clients of the running stack's API (package {@code cli}).
+ * the benchmarks; {@code backup}, {@code restores}, {@code schedules}, {@code targets}, {@code stats}, {@code report},
+ * {@code retention}, {@code watch} and {@code completion} are clients of the running stack's API (package {@code cli}).
  */
 @Command(
         name = "bulwark",
@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             io.bulwark.localstack.cli.SchedulesCommand.class,
             io.bulwark.localstack.cli.TargetsCommand.class,
             io.bulwark.localstack.cli.StatsCommand.class,
+            io.bulwark.localstack.cli.ReportCommand.class,
             io.bulwark.localstack.cli.RetentionCommand.class,
             io.bulwark.localstack.cli.WatchCommand.class,
             io.bulwark.localstack.cli.CompletionCommand.class,

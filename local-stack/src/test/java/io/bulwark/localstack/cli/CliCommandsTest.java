@@ -450,6 +450,63 @@ class CliCommandsTest {
                 .contains("last verified: never; objectives: RTO -, RPO 1h 00m");
     }
 
+    private static final String REPORT = "{\"reportId\":\"" + ID + "\",\"trigger\":\"MANUAL\","
+            + "\"periodStart\":\"2026-11-26T08:00:00Z\",\"periodEnd\":\"2026-12-03T08:00:00Z\","
+            + "\"issuedAt\":\"2026-12-03T08:00:00Z\",\"publishedAt\":\"2026-12-03T08:00:01Z\","
+            + "\"eventId\":\"" + ID + "\",\"link\":\"http://127.0.0.1:8080/console/\",\"targets\":["
+            + "{\"targetId\":\"chinook\",\"backupsTaken\":6,\"backupsVerified\":5,\"backupsFailed\":2,"
+            + "\"rpoSeconds\":90000,\"rpoMet\":true,\"rtoSeconds\":3600,\"restoreP95Seconds\":4000.0,"
+            + "\"rtoMet\":false,\"latestVerifiedAt\":\"2026-12-02T08:01:00Z\",\"storageBytes\":3145728,"
+            + "\"storageGrowthBytes\":-1048576,\"openAlerts\":2},"
+            + "{\"targetId\":\"fresh\",\"backupsTaken\":0,\"backupsVerified\":0,\"backupsFailed\":0,"
+            + "\"rpoSeconds\":3600,\"rpoMet\":false,\"rtoSeconds\":600,\"restoreP95Seconds\":null,"
+            + "\"rtoMet\":null,\"latestVerifiedAt\":null,\"storageBytes\":0,\"storageGrowthBytes\":0,"
+            + "\"openAlerts\":0}]}";
+
+    @Test
+    void showsTheNewestBackupReportOnePerTarget() {
+        api.on("GET /api/reports?limit=1", "{\"items\":[" + REPORT + "],\"limit\":1}");
+
+        assertThat(run("report")).as(err).isZero();
+
+        assertThat(api.requests).extracting(FakeApi.Request::method).containsOnly("GET");
+        assertThat(out)
+                .contains("backup report " + ID + " (MANUAL), 2026-11-26 08:00:00Z to 2026-12-03 08:00:00Z;"
+                        + " published 2026-12-03 08:00:01Z")
+                .contains("chinook  6      5         2       1d 01h  yes      2026-12-02 08:01:00Z  1h 00m "
+                        + "  1h 06m       NO       3.0 MiB  -1.0 MiB  2")
+                .contains("fresh    0      0         0       1h 00m  NO       -                     10m 00s"
+                        + "  -            -        0 B      +0 B      0")
+                .contains("dashboard: http://127.0.0.1:8080/console/");
+    }
+
+    @Test
+    void sendsABackupReportNowAndPrintsItsJson() {
+        api.answer("POST /api/reports", 201, REPORT);
+
+        assertThat(run("report", "--send", "--json")).as(err).isZero();
+
+        assertThat(api.requests)
+                .singleElement()
+                .satisfies(r -> assertThat(r.method()).isEqualTo("POST"));
+        assertThat(EventJson.mapper()
+                        .readTree(out)
+                        .get("targets")
+                        .get(0)
+                        .get("openAlerts")
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void saysSoWhenThereIsNoBackupReportYet() {
+        api.on("GET /api/reports?limit=1", "{\"items\":[],\"limit\":1}");
+
+        assertThat(run("report")).as(err).isZero();
+
+        assertThat(out).contains("no backup report yet; ./bulwark report --send issues one");
+    }
+
     @Test
     void waitsForTheNewVerdictOfAReverifiedBackup() {
         String before = backup("VERIFIED").replace("\"verifiedAt\":null", "\"verifiedAt\":\"2026-12-01T00:00:00Z\"");

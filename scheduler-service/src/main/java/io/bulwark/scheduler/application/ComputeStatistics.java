@@ -102,6 +102,37 @@ public class ComputeStatistics {
                 series(inWindow));
     }
 
+    /**
+     * The success and verification rates of the backups of a target requested in {@code [from, to)}: the same
+     * {@link Statistics.Window} as the {@code 7d} and {@code 30d} windows of {@link #compute}, for any period (the
+     * periodic backup report).
+     *
+     * @param targetId the target, or null for all targets
+     * @param from the period's start, inclusive
+     * @param to the period's end, exclusive
+     */
+    public Statistics.Window window(String targetId, Instant from, Instant to) {
+        return window(before(reads.backups(targetId, from, to), to));
+    }
+
+    /**
+     * The measured restore times (milliseconds) of a target in {@code [from, to)} as {@link #compute} counts them:
+     * the passed latest verifications of the backups requested in the period and the real restores of whole
+     * backups that succeeded in it.
+     *
+     * @param targetId the target, or null for all targets
+     * @param from the period's start, inclusive
+     * @param to the period's end, exclusive
+     */
+    public Statistics.Durations restoreMillis(String targetId, Instant from, Instant to) {
+        List<Timed> samples = restoreSamples(targetId, before(reads.backups(targetId, from, to), to), from, to);
+        return durations(samples.stream().filter(t -> t.at().isBefore(to)).toList());
+    }
+
+    private static List<StatisticsReads.BackupSample> before(List<StatisticsReads.BackupSample> samples, Instant to) {
+        return samples.stream().filter(s -> s.at().isBefore(to)).toList();
+    }
+
     private static List<StatisticsReads.BackupSample> since(List<StatisticsReads.BackupSample> samples, Instant from) {
         return samples.stream().filter(s -> !s.at().isBefore(from)).toList();
     }

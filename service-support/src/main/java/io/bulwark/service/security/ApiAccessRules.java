@@ -25,7 +25,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code POST} and {@code DELETE /api/backups/{id}/hold} (retention holds): admin.
  *   <li>{@code POST /api/backups}, {@code POST /api/backups/{id}/verify}, {@code POST /api/backups/{id}/restore},
  *       {@code POST /api/targets/{id}/restore}, {@code POST /api/verifications/**}, {@code POST /api/restores/**},
- *       {@code POST /api/schedules/{targetId}/{name}/run|enable|disable}: operator.
+ *       {@code POST /api/schedules/{targetId}/{name}/run|enable|disable}, {@code POST /api/reports} (issue the
+ *       periodic backup report now): operator.
  *   <li>{@code GET /api/**} (backups, restores, retention plans, holds, keys): viewer.
  *   <li>Every other call under {@code /api/} (schedules, retention, holds, {@code DELETE /api/backups/{id}}, and any
  *       state change not listed above): admin, so that a new endpoint is closed until a rule opens it.
@@ -75,6 +76,7 @@ public final class ApiAccessRules {
             rule(HttpMethod.POST, "/api/schedules/*/*/run", ApiRole.OPERATOR),
             rule(HttpMethod.POST, "/api/schedules/*/*/enable", ApiRole.OPERATOR),
             rule(HttpMethod.POST, "/api/schedules/*/*/disable", ApiRole.OPERATOR),
+            rule(HttpMethod.POST, "/api/reports", ApiRole.OPERATOR),
             rule(HttpMethod.GET, "/api/**", ApiRole.VIEWER),
             rule(null, "/api/schedules/**", ApiRole.ADMIN),
             rule(null, "/api/retention/**", ApiRole.ADMIN),
