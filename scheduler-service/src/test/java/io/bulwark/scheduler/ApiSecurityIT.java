@@ -104,7 +104,10 @@ class ApiSecurityIT {
             Map.entry("DELETE /api/schedules/{targetId}/{name}", ApiRole.ADMIN),
             Map.entry("POST /api/schedules/{targetId}/{name}/enable", ApiRole.OPERATOR),
             Map.entry("POST /api/schedules/{targetId}/{name}/disable", ApiRole.OPERATOR),
-            Map.entry("POST /api/schedules/{targetId}/{name}/run", ApiRole.OPERATOR));
+            Map.entry("POST /api/schedules/{targetId}/{name}/run", ApiRole.OPERATOR),
+            // the notifier's endpoints (same ApiAccessRules; not mapped in the scheduler)
+            Map.entry("POST /api/notifications/test", ApiRole.OPERATOR),
+            Map.entry("GET /api/notifications", ApiRole.VIEWER));
 
     private final HttpClient http = HttpClient.newHttpClient();
 
