@@ -59,6 +59,7 @@ import tools.jackson.databind.JsonNode;
 class NotifierMailIT {
 
     private static final String TOKEN = "notifier-mail-it-operator-token";
+    private static final String VIEWER_TOKEN = "notifier-mail-it-viewer-token";
     private static GreenMail smtp;
     private static HookReceiver pager;
     private static NotifierItDatabase database;
@@ -97,6 +98,9 @@ class NotifierMailIT {
         registry.add("bulwark.security.tokens[0].name", () -> "it-operator");
         registry.add("bulwark.security.tokens[0].role", ApiRole.OPERATOR::configName);
         registry.add("bulwark.security.tokens[0].sha256", () -> ApiTokens.sha256Hex(TOKEN));
+        registry.add("bulwark.security.tokens[1].name", () -> "it-viewer");
+        registry.add("bulwark.security.tokens[1].role", ApiRole.VIEWER::configName);
+        registry.add("bulwark.security.tokens[1].sha256", () -> ApiTokens.sha256Hex(VIEWER_TOKEN));
         registry.add("spring.cloud.stream.kafka.binder.min-partition-count", () -> "1");
     }
 
@@ -255,6 +259,19 @@ class NotifierMailIT {
         }
 
         assertThat(get("/api/notifications?limit=0").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> viewerTest = send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notifications/test?channel=log"))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                VIEWER_TOKEN);
+        assertThat(viewerTest.statusCode())
+                .as("sending needs the operator role")
+                .isEqualTo(403);
+        HttpResponse<String> viewerList = send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notifications"))
+                        .GET(),
+                VIEWER_TOKEN);
+        assertThat(viewerList.statusCode()).as("listing needs the viewer role").isEqualTo(200);
     }
 
     private HttpResponse<String> post(String path) throws Exception {
@@ -268,9 +285,13 @@ class NotifierMailIT {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return send(request, TOKEN);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(
-                    request.header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+                    request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }
