@@ -9,7 +9,9 @@ import io.bulwark.contracts.AlertChanged;
 import io.bulwark.contracts.AlertKind;
 import io.bulwark.contracts.AlertSeverity;
 import io.bulwark.contracts.AlertState;
+import io.bulwark.contracts.BackupReportIssued;
 import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Topics;
@@ -53,7 +55,9 @@ import tools.jackson.databind.JsonNode;
             Topics.BACKUP_VERIFIED,
             Topics.BACKUP_VERIFIED + Topics.DLQ_SUFFIX,
             Topics.ALERT,
-            Topics.ALERT + Topics.DLQ_SUFFIX
+            Topics.ALERT + Topics.DLQ_SUFFIX,
+            Topics.REPORT,
+            Topics.REPORT + Topics.DLQ_SUFFIX
         },
         bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
 class NotifierMailIT {
@@ -93,6 +97,9 @@ class NotifierMailIT {
         registry.add("bulwark.notifier.routes[0].channels[0]", () -> "ops-mail");
         registry.add("bulwark.notifier.routes[0].escalation-channels[0]", () -> "pager");
         registry.add("bulwark.notifier.routes[0].escalate-after", () -> "1");
+        registry.add("bulwark.notifier.routes[1].kinds[0]", () -> "report.periodic");
+        registry.add("bulwark.notifier.routes[1].reports", () -> "true");
+        registry.add("bulwark.notifier.routes[1].channels[0]", () -> "ops-mail");
         registry.add("bulwark.notifier.delivery.poll-interval", () -> "500ms");
         registry.add("bulwark.notifier.delivery.retry-backoff", () -> "50ms");
         registry.add("bulwark.security.tokens[0].name", () -> "it-operator");
@@ -233,6 +240,39 @@ class NotifierMailIT {
         JsonNode slack = pager.posts("/pager/T0KEN").getFirst().json();
         assertThat(slack.get("blocks").get(0).get("text").get("text").asString())
                 .startsWith("ERROR Alert RPO_BREACH ESCALATED (level 1)");
+    }
+
+    @Test
+    void theWeeklyReportArrivesAsAnEmailWithOneRowPerTarget() throws Exception {
+        Instant end = Instant.parse("2026-11-30T00:00:00Z");
+        BackupReportIssued report = new BackupReportIssued(
+                UUID.randomUUID(),
+                end,
+                BackupReportIssued.SCHEMA_VERSION,
+                BulwarkEvent.ALL_TARGETS,
+                UUID.randomUUID(),
+                end.minus(Duration.ofDays(7)),
+                end,
+                List.of(
+                        new BackupReportIssued.TargetSummary(
+                                "chinook", 7, 7, 0, 90000, true, 3600, 95.0, true, end, 3L << 20, 1L << 20, 0),
+                        new BackupReportIssued.TargetSummary(
+                                "sakila", 7, 5, 2, 90000, false, 3600, null, null, null, 1L << 30, 0, 2)),
+                "http://127.0.0.1:8080/console/");
+        try (KafkaProducer<String, byte[]> producer = KafkaEventClients.producer(broker.getBrokersAsString())) {
+            KafkaEventClients.send(producer, Topics.REPORT, report);
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> mailsAbout("Backup report").size() == 1);
+
+        MimeMessage mail = mailsAbout("Backup report").getFirst();
+        assertThat(mail.getSubject()).startsWith("[Bulwark] WARNING Backup report 2026-11-23T00:00:00Z to");
+        String plain = String.join("\n", texts(mail, "text/plain"));
+        assertThat(plain)
+                .containsPattern("chinook +7 +7 +0 +met \\(25h\\)")
+                .containsPattern("sakila +7 +5 +2 +MISSED \\(25h\\)")
+                .contains("Details: http://127.0.0.1:8080/console/");
+        assertThat(String.join("\n", texts(mail, "text/html"))).contains("<td>sakila</td>");
     }
 
     @Test
