@@ -10,7 +10,7 @@ public enum BulwarkService {
     DUMP_WORKER("dump-worker", 8081, false),
     VERIFIER("verifier-service", 8082, false),
     RETENTION("retention-service", 8083, true),
-    NOTIFIER("notifier-service", 8084, false);
+    NOTIFIER("notifier-service", 8084, true);
 
     /** The version of the service jars this local stack runs. */
     public static final String VERSION = "0.1.0-SNAPSHOT";

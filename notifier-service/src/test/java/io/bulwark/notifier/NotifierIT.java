@@ -61,6 +61,7 @@ class NotifierIT {
     private static final String SECRET = "it-webhook-secret";
     private static final List<Post> POSTS = new CopyOnWriteArrayList<>();
     private static HttpServer receiver;
+    private static NotifierItDatabase database;
 
     record Post(String signature, byte[] body) {
         JsonNode json() {
@@ -76,6 +77,7 @@ class NotifierIT {
 
     @DynamicPropertySource
     static void components(DynamicPropertyRegistry registry) throws IOException {
+        database = NotifierItDatabase.create("notifier_it", registry);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             POSTS.add(new Post(
@@ -104,6 +106,7 @@ class NotifierIT {
     @AfterAll
     static void stopReceiver() {
         receiver.stop(0);
+        database.drop();
     }
 
     @Test

@@ -112,7 +112,10 @@ class ApiSecurityIT {
             Map.entry("POST /api/backups/{id}/hold", ApiRole.ADMIN),
             Map.entry("DELETE /api/backups/{id}/hold", ApiRole.ADMIN),
             Map.entry("GET /api/holds", ApiRole.VIEWER),
-            Map.entry("DELETE /api/backups/{id}", ApiRole.ADMIN));
+            Map.entry("DELETE /api/backups/{id}", ApiRole.ADMIN),
+            // the notifier's endpoints (same ApiAccessRules; not mapped in the scheduler)
+            Map.entry("POST /api/notifications/test", ApiRole.OPERATOR),
+            Map.entry("GET /api/notifications", ApiRole.VIEWER));
 
     private final HttpClient http = HttpClient.newHttpClient();
 

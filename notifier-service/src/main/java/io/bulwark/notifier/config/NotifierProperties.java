@@ -1,5 +1,7 @@
 package io.bulwark.notifier.config;
 
+import io.bulwark.notifier.domain.Route;
+import io.bulwark.notifier.domain.Severity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,15 +24,130 @@ import org.springframework.validation.annotation.Validated;
  * Notifier settings ({@code bulwark.notifier.*}).
  *
  * @param notifyOnPassed notify on each PASSED verification too (INFO); true by default
- * @param dedupCapacity how many source event ids to remember for de-duplication (in memory)
- * @param webhook the generic webhook channel; off while its URL is unset
+ * @param webhook the generic webhook channel of old ({@code bulwark.notifier.webhook.*}); when its URL is set it is
+ *     the channel {@code webhook}
+ * @param channels the channels by id ({@code bulwark.notifier.channels.<id>.*}); the channel {@code log} always
+ *     exists
+ * @param routes which notifications go to which channels; none sends every notification to every channel
+ * @param delivery the outbox worker's schedule, retries and circuit breaker
  */
 @Validated
 @ConfigurationProperties("bulwark.notifier")
 public record NotifierProperties(
         @DefaultValue("true") boolean notifyOnPassed,
-        @DefaultValue("100000") @Min(1) @Max(10_000_000) int dedupCapacity,
-        @Valid @DefaultValue Webhook webhook) {
+        @Valid @DefaultValue Webhook webhook,
+        Map<String, @Valid ChannelSettings> channels,
+        List<@Valid RouteSettings> routes,
+        @Valid @DefaultValue Delivery delivery) {
+
+    /** Null maps and lists become empty. */
+    public NotifierProperties {
+        channels = channels == null ? Map.of() : new LinkedHashMap<>(channels);
+        routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+
+    /** What a channel is. */
+    public enum ChannelType {
+        EMAIL,
+        SLACK,
+        TEAMS,
+        DISCORD,
+        WEBHOOK,
+        LOG
+    }
+
+    /**
+     * One channel ({@code bulwark.notifier.channels.<id>.*}).
+     *
+     * @param type email, slack, teams, discord, webhook or log
+     * @param to email: the recipients
+     * @param from email: the sender address
+     * @param subjectPrefix email: put before each subject; {@code [Bulwark]} by default
+     * @param url slack, teams, discord, webhook: the URL (a secret for chat webhooks: prefer {@code urlFile} or {@code
+     *     urlEnv})
+     * @param urlFile a file whose first line is the URL
+     * @param urlEnv an environment variable holding the URL
+     * @param allowInsecureHttp allow an {@code http://} URL; false by default
+     * @param connectTimeout how long to wait for a connection, 5 s by default
+     * @param timeout how long to wait for the answer, 10 s by default
+     * @param secretFile webhook: a file holding the signing key
+     * @param secretEnv webhook: an environment variable holding the signing key
+     */
+    public record ChannelSettings(
+            @NotNull ChannelType type,
+            List<String> to,
+            String from,
+            @DefaultValue("[Bulwark]") String subjectPrefix,
+            URI url,
+            String urlFile,
+            String urlEnv,
+            @DefaultValue("false") boolean allowInsecureHttp,
+            @DefaultValue("5s") @NotNull Duration connectTimeout,
+            @DefaultValue("10s") @NotNull Duration timeout,
+            String secretFile,
+            String secretEnv) {
+
+        /** Every field but where the URL and secrets live (shown as set or not). */
+        @Override
+        public String toString() {
+            boolean hasUrl = url != null || urlFile != null || urlEnv != null;
+            return "Channel[type=" + type + (to == null ? "" : ", to=" + to.size() + " addresses")
+                    + (hasUrl ? ", url=***" : "") + "]";
+        }
+    }
+
+    /**
+     * One route ({@code bulwark.notifier.routes[i].*}).
+     *
+     * @param targets target ids, or {@code *} for all (the default)
+     * @param minSeverity INFO (the default), WARNING or ERROR
+     * @param kinds notification kinds, exact or a prefix ending in {@code *}; none matches all
+     * @param channels channel ids
+     * @param escalationChannels channel ids an ESCALATED alert also goes to
+     * @param escalateAfter the least escalation level reaching {@code escalationChannels}; 1 by default
+     * @param reports true to take the periodic report; false by default
+     */
+    public record RouteSettings(
+            List<String> targets,
+            Severity minSeverity,
+            List<String> kinds,
+            List<String> channels,
+            List<String> escalationChannels,
+            @DefaultValue("1") @Min(1) int escalateAfter,
+            @DefaultValue("false") boolean reports) {
+
+        /** The domain route. */
+        public Route toRoute() {
+            return new Route(targets, minSeverity, kinds, channels, escalationChannels, escalateAfter, reports);
+        }
+    }
+
+    /**
+     * The delivery worker and the resilience of each channel.
+     *
+     * @param pollInterval how often the worker looks for due deliveries (it also runs right after a notification is
+     *     recorded); 5 s by default
+     * @param batch deliveries per pass; 50 by default
+     * @param maxRounds failed rounds before a delivery is DEAD; 12 by default
+     * @param roundBackoff the wait after the first failed round, doubled after each further one; 30 s by default
+     * @param maxRoundBackoff the longest wait between rounds; 1 h by default
+     * @param retryAttempts in-process attempts of one round (Resilience4j Retry); 3 by default
+     * @param retryBackoff the wait after the first failed attempt, doubled after each further one; 500 ms by default
+     * @param circuitFailureRate percent of failed calls that opens a channel's circuit; 50 by default
+     * @param circuitWindow calls the failure rate is measured over; 6 by default
+     * @param circuitOpenFor how long an open circuit pauses the channel; 60 s by default
+     */
+    public record Delivery(
+            @DefaultValue("5s") @NotNull Duration pollInterval,
+            @DefaultValue("50") @Min(1) @Max(10_000) int batch,
+            @DefaultValue("12") @Min(1) int maxRounds,
+            @DefaultValue("30s") @NotNull Duration roundBackoff,
+            @DefaultValue("1h") @NotNull Duration maxRoundBackoff,
+            @DefaultValue("3") @Min(1) @Max(20) int retryAttempts,
+            @DefaultValue("500ms") @NotNull Duration retryBackoff,
+            @DefaultValue("50") @Min(1) @Max(100) int circuitFailureRate,
+            @DefaultValue("6") @Min(1) int circuitWindow,
+            @DefaultValue("60s") @NotNull Duration circuitOpenFor) {}
 
     /**
      * The generic webhook.

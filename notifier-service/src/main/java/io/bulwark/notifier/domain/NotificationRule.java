@@ -44,16 +44,89 @@ public final class NotificationRule {
     static final int MAX_MESSAGE = 1_000;
 
     private final boolean notifyOnPassed;
+    private final String publicUrl;
 
     /**
+     * A rule whose notifications carry no link.
+     *
      * @param notifyOnPassed true to notify on each PASSED verification too
      */
     public NotificationRule(boolean notifyOnPassed) {
+        this(notifyOnPassed, null);
+    }
+
+    /**
+     * @param notifyOnPassed true to notify on each PASSED verification too
+     * @param publicUrl the console's public base URL ({@code bulwark.console.public-url}, e.g. {@code
+     *     https://bulwark.example.com}), or null: the {@code link} of a notification about a backup is then {@code
+     *     <publicUrl>/api/backups/<backupId>/report.html}, of any other {@code <publicUrl>/console/}; null without it
+     */
+    public NotificationRule(boolean notifyOnPassed, String publicUrl) {
         this.notifyOnPassed = notifyOnPassed;
+        this.publicUrl = publicUrl == null || publicUrl.isBlank()
+                ? null
+                : publicUrl.strip().replaceAll("/+$", "");
     }
 
     /** The notification for a backup that could not be taken; there always is one. */
     public Optional<Notification> onBackupFailed(BackupFailed event) {
+        return onBackupFailedPlain(event).map(n -> withLink(n, List.of()));
+    }
+
+    /**
+     * The notification for a verification: always when it did not PASS, and for a PASSED one only when {@code
+     * notifyOnPassed} is set. It names the source-health findings (the {@code source-health} check's detail when
+     * that check did not pass) in {@link Notification#findings()}.
+     */
+    public Optional<Notification> onBackupVerified(BackupVerified event) {
+        List<String> findings = event.checks().stream()
+                .filter(c -> c.name().equals(SOURCE_HEALTH)
+                        && c.status() != CheckStatus.PASSED
+                        && c.status() != CheckStatus.SKIPPED
+                        && c.detail() != null
+                        && !c.detail().isBlank())
+                .map(c -> trim(c.detail()))
+                .toList();
+        return onBackupVerifiedPlain(event).map(n -> withLink(n, findings));
+    }
+
+    /** The notification for a restore that failed: the reason, the message and what the proof found different. */
+    public Optional<Notification> onRestoreFailed(RestoreFailed event) {
+        return onRestoreFailedPlain(event).map(n -> withLink(n, List.of()));
+    }
+
+    /** The notification for a restore that succeeded and was proven. */
+    public Optional<Notification> onRestoreCompleted(RestoreCompleted event) {
+        return onRestoreCompletedPlain(event).map(n -> withLink(n, List.of()));
+    }
+
+    /** The link of a notification about {@code backupId} (null: the dashboard), or null without a public URL. */
+    public String link(UUID backupId) {
+        if (publicUrl == null) {
+            return null;
+        }
+        return backupId == null ? publicUrl + "/console/" : publicUrl + "/api/backups/" + backupId + "/report.html";
+    }
+
+    private Notification withLink(Notification n, List<String> findings) {
+        return new Notification(
+                n.notificationId(),
+                n.severity(),
+                n.kind(),
+                n.targetId(),
+                n.backupId(),
+                n.summary(),
+                n.failedChecks(),
+                n.reason(),
+                n.occurredAt(),
+                n.reportKey(),
+                link(n.backupId()),
+                findings,
+                null);
+    }
+
+    /** The notification for a backup that could not be taken; there always is one. */
+    private Optional<Notification> onBackupFailedPlain(BackupFailed event) {
         String subject = event.backupId() == null
                 ? "Backup of " + event.targetId()
                 : "Backup " + shortId(event.backupId()) + " of " + event.targetId();
@@ -85,7 +158,7 @@ public final class NotificationRule {
      * The notification for a verification: always when it did not PASS, and for a PASSED one only
      * when {@code notifyOnPassed} is set.
      */
-    public Optional<Notification> onBackupVerified(BackupVerified event) {
+    private Optional<Notification> onBackupVerifiedPlain(BackupVerified event) {
         String backup = "backup " + shortId(event.backupId()) + " of " + event.targetId();
         List<CheckResult> failed = event.outcome() == Outcome.ERROR
                 ? event.checks().stream()
@@ -174,7 +247,7 @@ public final class NotificationRule {
     }
 
     /** The notification for a restore that failed: the reason, the message and what the proof found different. */
-    public Optional<Notification> onRestoreFailed(RestoreFailed event) {
+    private Optional<Notification> onRestoreFailedPlain(RestoreFailed event) {
         String what = "Restore " + shortId(event.restoreId()) + " of " + event.targetId()
                 + (event.backupId() == null ? "" : " (backup " + shortId(event.backupId()) + ")")
                 + (event.destination() == null
@@ -199,7 +272,7 @@ public final class NotificationRule {
     }
 
     /** The notification for a restore that succeeded and was proven. */
-    public Optional<Notification> onRestoreCompleted(RestoreCompleted event) {
+    private Optional<Notification> onRestoreCompletedPlain(RestoreCompleted event) {
         return Optional.of(new Notification(
                 notificationId(event.eventId()),
                 Severity.INFO,
@@ -220,7 +293,7 @@ public final class NotificationRule {
     }
 
     /** The same notification id for the same source event, every time. */
-    static UUID notificationId(UUID sourceEventId) {
+    public static UUID notificationId(UUID sourceEventId) {
         return UUID.nameUUIDFromBytes(("bulwark.notification:" + sourceEventId).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -7,15 +7,19 @@ import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.InvalidEventException;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.notifier.Events;
+import io.bulwark.notifier.domain.AlertNotificationRule;
 import io.bulwark.notifier.domain.Notification;
 import io.bulwark.notifier.domain.NotificationRule;
+import io.bulwark.notifier.domain.Routing;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class SendNotificationsTest {
 
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final List<Notification> delivered = new ArrayList<>();
     private final NotificationChannel broken = new NotificationChannel() {
         @Override
@@ -39,8 +43,18 @@ class SendNotificationsTest {
             delivered.add(notification);
         }
     };
-    private final SendNotifications send =
-            new SendNotifications(new NotificationRule(false), List.of(broken, recording), new ProcessedEvents(10));
+    private final DeliverNotifications deliver = new DeliverNotifications(
+            outbox,
+            List.of(broken, recording),
+            Clock.systemUTC(),
+            new DeliverNotifications.Rounds(2, Duration.ZERO, Duration.ZERO, 10));
+    private final SendNotifications send = new SendNotifications(
+            new NotificationRule(false),
+            new AlertNotificationRule(),
+            new Routing(List.of(), List.of("broken", "recording")),
+            outbox,
+            Clock.systemUTC(),
+            deliver::deliverDue);
 
     @Test
     void aDuplicateEventNotifiesOnlyOnce() {
@@ -53,12 +67,22 @@ class SendNotificationsTest {
     }
 
     @Test
-    void aFailingChannelDoesNotStopTheOthers() {
+    void aFailingChannelDoesNotStopTheOthersAndEndsDeadAfterItsRounds() {
         send.onBackupFailed(Events.failed("chinook"));
 
         assertThat(delivered)
                 .singleElement()
                 .satisfies(n -> assertThat(n.kind()).isEqualTo("backup.failed"));
+        assertThat(outbox.states()).containsEntry("recording", DeliveryState.SENT);
+        deliver.deliverDue();
+        assertThat(outbox.states()).containsEntry("broken", DeliveryState.DEAD);
+        assertThat(outbox.recent(1).getFirst().deliveries())
+                .filteredOn(d -> d.channel().equals("broken"))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.attempts()).isEqualTo(2);
+                    assertThat(d.lastError()).isEqualTo("receiver down");
+                });
     }
 
     @Test
@@ -82,17 +106,5 @@ class SendNotificationsTest {
         assertThatThrownBy(() -> send.onBackupVerified(bad))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("outcome");
-    }
-
-    @Test
-    void processedEventsForgetTheOldestBeyondCapacity() {
-        ProcessedEvents processed = new ProcessedEvents(2);
-        UUID a = UUID.randomUUID();
-
-        assertThat(processed.firstTime(a)).isTrue();
-        assertThat(processed.firstTime(a)).isFalse();
-        processed.firstTime(UUID.randomUUID());
-        processed.firstTime(UUID.randomUUID());
-        assertThat(processed.firstTime(a)).isTrue();
     }
 }

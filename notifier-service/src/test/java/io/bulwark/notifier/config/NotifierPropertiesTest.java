@@ -2,6 +2,7 @@ package io.bulwark.notifier.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.notifier.application.DeliverNotifications;
 import io.bulwark.notifier.application.SendNotifications;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,12 +13,81 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 class NotifierPropertiesTest {
 
+    /** A datasource that is never reached: these tests look at the wiring, not at deliveries. */
+    @Configuration(proxyBeanMethods = false)
+    static class NoDatabase {
+        @Bean
+        JdbcTemplate jdbcTemplate() {
+            return new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:9/none"));
+        }
+
+        @Bean
+        PlatformTransactionManager transactionManager() {
+            return new DataSourceTransactionManager(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:9/none"));
+        }
+    }
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-            .withUserConfiguration(NotifierConfiguration.class);
+            .withUserConfiguration(NoDatabase.class, NotifierConfiguration.class)
+            .withPropertyValues("bulwark.notifier.delivery.poll-interval=1h");
+
+    @Test
+    void chatChannelsReadTheirUrlFromAFileAndRoutesMustNameKnownChannels(@TempDir Path dir) throws Exception {
+        Path urlFile = dir.resolve("slack-url");
+        Files.writeString(urlFile, "https://hooks.slack.com/services/T0/B0/S3CRET\n");
+        runner.withPropertyValues(
+                        "bulwark.notifier.channels.ops-slack.type=slack",
+                        "bulwark.notifier.channels.ops-slack.url-file=" + urlFile,
+                        "bulwark.notifier.routes[0].channels[0]=ops-slack",
+                        "bulwark.notifier.routes[0].escalation-channels[0]=pager")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("bulwark.notifier.routes[0].escalation-channels")
+                        .hasMessageContaining("'pager'"));
+        runner.withPropertyValues(
+                        "bulwark.notifier.channels.ops-slack.type=slack",
+                        "bulwark.notifier.channels.ops-slack.url-file=" + urlFile,
+                        "bulwark.notifier.routes[0].channels[0]=ops-slack")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(DeliverNotifications.class).channelIds())
+                            .containsExactly("log", "ops-slack");
+                });
+    }
+
+    @Test
+    void anHttpChatUrlAndAnEmailChannelWithoutSmtpFailStartUpNamingTheProperty() {
+        runner.withPropertyValues(
+                        "bulwark.notifier.channels.ops-teams.type=teams",
+                        "bulwark.notifier.channels.ops-teams.url=http://example.com/workflows/S3CRET")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("bulwark.notifier.channels.ops-teams.url is http://")
+                        .hasMessageNotContaining("S3CRET"));
+        runner.withPropertyValues(
+                        "bulwark.notifier.channels.ops-mail.type=email",
+                        "bulwark.notifier.channels.ops-mail.to[0]=ops@example.com",
+                        "bulwark.notifier.channels.ops-mail.from=bulwark@example.com")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("spring.mail.host"));
+    }
 
     @Test
     void notifiesOnPassedByDefaultAndRunsWithoutAWebhook() {

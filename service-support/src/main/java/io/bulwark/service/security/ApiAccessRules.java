@@ -26,8 +26,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code POST /api/backups}, {@code POST /api/backups/{id}/verify}, {@code POST /api/backups/{id}/restore},
  *       {@code POST /api/targets/{id}/restore}, {@code POST /api/verifications/**}, {@code POST /api/restores/**},
  *       {@code POST /api/schedules/{targetId}/{name}/run|enable|disable}, {@code POST /api/reports} (issue the
- *       periodic backup report now): operator.
- *   <li>{@code GET /api/**} (backups, restores, retention plans, holds, keys): viewer.
+ *       periodic backup report now), {@code POST /api/notifications/test} (the notifier's test notification):
+ *       operator.
+ *   <li>{@code GET /api/**} (backups, restores, retention plans, holds, keys, notifications): viewer.
  *   <li>Every other call under {@code /api/} (schedules, retention, holds, {@code DELETE /api/backups/{id}}, and any
  *       state change not listed above): admin, so that a new endpoint is closed until a rule opens it.
  *   <li>Everything else (the other actuator endpoints, unknown paths): any authenticated caller.
@@ -77,6 +78,7 @@ public final class ApiAccessRules {
             rule(HttpMethod.POST, "/api/schedules/*/*/enable", ApiRole.OPERATOR),
             rule(HttpMethod.POST, "/api/schedules/*/*/disable", ApiRole.OPERATOR),
             rule(HttpMethod.POST, "/api/reports", ApiRole.OPERATOR),
+            rule(HttpMethod.POST, "/api/notifications/test", ApiRole.OPERATOR),
             rule(HttpMethod.GET, "/api/**", ApiRole.VIEWER),
             rule(null, "/api/schedules/**", ApiRole.ADMIN),
             rule(null, "/api/retention/**", ApiRole.ADMIN),

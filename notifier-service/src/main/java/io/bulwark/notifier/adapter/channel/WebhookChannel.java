@@ -46,6 +46,7 @@ public class WebhookChannel implements NotificationChannel {
     private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
     private static final String HMAC = "HmacSHA256";
 
+    private final String name;
     private final HttpClient client;
     private final URI url;
     private final byte[] secret;
@@ -74,10 +75,26 @@ public class WebhookChannel implements NotificationChannel {
      * @throws IllegalArgumentException when the URL is not http(s)
      */
     public WebhookChannel(URI url, String secret, Duration connectTimeout, Duration timeout, Clock clock) {
+        this("webhook", url, secret, connectTimeout, timeout, clock);
+    }
+
+    /**
+     * @param name the channel id
+     * @param url where to POST, http or https (whether http is allowed is the configuration's decision)
+     * @param secret the HMAC key, or null/blank to send no signature
+     * @param connectTimeout how long to wait for the TCP/TLS connection
+     * @param timeout how long to wait for the response after sending
+     * @param clock gives the signature's timestamp
+     * @throws IllegalArgumentException when the URL is not http(s)
+     */
+    public WebhookChannel(String name, URI url, String secret, Duration connectTimeout, Duration timeout, Clock clock) {
+        this.name = Objects.requireNonNull(name, "name");
         Objects.requireNonNull(url, "url");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
-            throw new IllegalArgumentException("bulwark.notifier.webhook.url must be an http(s) URL");
+            throw new IllegalArgumentException(
+                    (name.equals("webhook") ? "bulwark.notifier.webhook.url" : "the URL of channel " + name)
+                            + " must be an http(s) URL");
         }
         this.url = url;
         this.secret = secret == null || secret.isBlank() ? null : secret.getBytes(StandardCharsets.UTF_8);
@@ -90,7 +107,7 @@ public class WebhookChannel implements NotificationChannel {
 
     @Override
     public String name() {
-        return "webhook";
+        return name;
     }
 
     /**
@@ -120,8 +137,10 @@ public class WebhookChannel implements NotificationChannel {
             Thread.currentThread().interrupt();
             throw new DeliveryException("interrupted while posting to webhook " + safeUrl(), e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new DeliveryException("webhook " + safeUrl() + " answered HTTP " + response.statusCode(), null);
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            boolean transientStatus = status == 408 || status == 429 || status / 100 == 5;
+            throw new DeliveryException("webhook " + safeUrl() + " answered HTTP " + status, null, !transientStatus);
         }
         log.debug("Notification {} posted to webhook {}", notification.notificationId(), safeUrl());
     }
@@ -143,6 +162,6 @@ public class WebhookChannel implements NotificationChannel {
 
     /** Scheme, host and port only: the path or query may hold a token. */
     private String safeUrl() {
-        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+        return HttpJsonChannel.safeUrl(url);
     }
 }

@@ -1,7 +1,9 @@
 package io.bulwark.notifier.adapter.messaging;
 
+import io.bulwark.contracts.AlertChanged;
 import io.bulwark.contracts.BackupDeleted;
 import io.bulwark.contracts.BackupFailed;
+import io.bulwark.contracts.BackupReportIssued;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.RestoreCompleted;
@@ -14,7 +16,8 @@ import org.springframework.messaging.Message;
 
 /**
  * The consumers (group {@code bulwark-notifier}): bindings {@code backupFailed-in-0}, {@code
- * backupVerified-in-0} and {@code backupDeleted-in-0}. A record that cannot be decoded ({@code
+ * backupVerified-in-0}, {@code restoreFailed-in-0}, {@code restoreCompleted-in-0}, {@code backupDeleted-in-0},
+ * {@code alertChanged-in-0} ({@code bulwark.alert}) and {@code backupReport-in-0} ({@code bulwark.report}). A record that cannot be decoded ({@code
  * InvalidEventException}) lands in {@code <topic>.dlq} after the binder's attempts; the consumer
  * goes on.
  */
@@ -40,6 +43,16 @@ public class EventConsumers {
     Consumer<Message<byte[]>> restoreCompleted(SendNotifications notifications) {
         return message ->
                 notifications.onRestoreCompleted(EventJson.read(message.getPayload(), RestoreCompleted.class));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> alertChanged(SendNotifications notifications) {
+        return message -> notifications.onAlertChanged(EventJson.read(message.getPayload(), AlertChanged.class));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> backupReport(SendNotifications notifications) {
+        return message -> notifications.onReportIssued(EventJson.read(message.getPayload(), BackupReportIssued.class));
     }
 
     @Bean
