@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code bulwark backup create|list|show|verify|report|restore}: the scheduler's backups through its API ({@code
@@ -134,10 +135,32 @@ public final class BackupCommand {
         });
     }
 
-    /** {@code backup show ID}. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one backup.")
+    /**
+     * {@code backup show ID}: the backup's fields, then its copies in the copy stores (3-2-1 copies) as a table of
+     * their own (COPY, STATE, SHA-256, SIZE, UPDATED) when it has any; {@code --json} prints the API's answer as it is.
+     */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one backup and its copies.")
     int show(@Mixin ApiOptions api, @Parameters(paramLabel = "ID", description = "The backup's id.") String id) {
-        return api.details(api.api().get("/api/backups/" + id));
+        JsonNode backup = api.api().get("/api/backups/" + id);
+        JsonNode copies = backup.path("copies");
+        if (api.json() || !copies.isArray() || copies.isEmpty() || !(backup instanceof ObjectNode fields)) {
+            return api.details(backup);
+        }
+        ObjectNode withoutCopies = fields.deepCopy();
+        withoutCopies.remove("copies");
+        api.details(withoutCopies);
+        Table table = new Table("COPY", "STATE", "SHA-256", "SIZE", "UPDATED").keep(0);
+        for (JsonNode copy : copies) {
+            table.row(
+                    Text.field(copy, "copyId"),
+                    Text.field(copy, "state"),
+                    Text.field(copy, "sha256"),
+                    Text.bytesField(copy, "bytes"),
+                    Text.instantField(copy, "updatedAt"));
+        }
+        api.out().println();
+        api.table(table);
+        return CliExit.OK;
     }
 
     /** {@code backup verify ID [--wait]}: verifies a backup again. */

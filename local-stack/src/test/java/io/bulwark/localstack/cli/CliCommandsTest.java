@@ -161,6 +161,21 @@ class CliCommandsTest {
     }
 
     @Test
+    void showsABackupAndItsCopiesAsATableOfTheirOwn() {
+        String sha = "5e".repeat(32);
+        api.on(
+                "GET /api/backups/b1",
+                "{\"backupId\":\"b1\",\"targetId\":\"chinook\",\"state\":\"VERIFIED\",\"copies\":[{\"copyId\":"
+                        + "\"offsite\",\"state\":\"COPIED\",\"sha256\":\"" + sha + "\",\"bytes\":2048,"
+                        + "\"detail\":null,\"updatedAt\":\"2026-12-03T07:10:00Z\"}]}");
+
+        assertThat(run("backup", "show", "b1")).as(err).isZero();
+
+        assertThat(out).contains("targetId").contains("chinook").doesNotContain("\"copyId\"");
+        assertThat(out).contains("COPY").contains("SHA-256").containsPattern("offsite +COPIED +" + sha + " +2");
+    }
+
+    @Test
     void tellsToSetATokenWhenTheApiAnswers401() {
         api.answer("GET /api/targets", 401, "");
 

@@ -2,6 +2,7 @@ package io.bulwark.scheduler.adapter.web;
 
 import io.bulwark.scheduler.application.BackupNotFoundException;
 import io.bulwark.scheduler.application.BackupQueries;
+import io.bulwark.scheduler.application.ProjectBackupCopies;
 import io.bulwark.scheduler.application.RequestBackup;
 import io.bulwark.scheduler.application.RequestVerification;
 import io.bulwark.scheduler.domain.Backup;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  *       REQUESTED. 400 when targetId is missing or an id is malformed, 422 when the target is not
  *       configured, 503 when the broker did not take the request.
  *   <li>{@code GET /api/backups?targetId=&state=&limit=50} -> a {@link BackupPage}, newest first.
- *   <li>{@code GET /api/backups/{id}} -> a {@link BackupView}, 404 when no event of it was seen.
+ *   <li>{@code GET /api/backups/{id}} -> a {@link BackupView} with its {@code copies} in the copy stores, 404 when no
+ *       event of it was seen.
  *   <li>{@code POST /api/backups/{id}/verify} -> 202 Accepted, {@code Location: /api/backups/{id}},
  *       body a {@link VerificationRequestView} with the request id: the backup is verified again and
  *       its report replaced. 404 when no event of it was seen, 409 when it has no stored artifact
@@ -40,12 +42,17 @@ public class BackupController {
     private final RequestBackup requestBackup;
     private final BackupQueries queries;
     private final RequestVerification requestVerification;
+    private final ProjectBackupCopies copies;
 
     public BackupController(
-            RequestBackup requestBackup, BackupQueries queries, RequestVerification requestVerification) {
+            RequestBackup requestBackup,
+            BackupQueries queries,
+            RequestVerification requestVerification,
+            ProjectBackupCopies copies) {
         this.requestBackup = requestBackup;
         this.queries = queries;
         this.requestVerification = requestVerification;
+        this.copies = copies;
     }
 
     /** Requests a manual backup; see the class comment. */
@@ -77,7 +84,9 @@ public class BackupController {
      */
     @GetMapping("/{id}")
     public BackupView get(@PathVariable("id") UUID id) {
-        return queries.find(id).map(BackupView::of).orElseThrow(() -> new BackupNotFoundException(id));
+        return queries.find(id)
+                .map(b -> BackupView.of(b, copies.copiesOf(id)))
+                .orElseThrow(() -> new BackupNotFoundException(id));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Trigger;
 import io.bulwark.scheduler.domain.Backup;
+import io.bulwark.scheduler.domain.BackupCopy;
 import io.bulwark.scheduler.domain.BackupState;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.UUID;
  * @param verificationRetryable for a latest verification that ended ERROR, whether verifying again may give a
  *     verdict (false: the verifier's configuration is the cause, see the failed checks), else null
  * @param failureExitCode the dump tool's exit code of the latest failed attempt, or null
+ * @param copies the backup's copies in the copy stores (3-2-1 copies), by copy store id, in {@code GET
+ *     /api/backups/{id}}; null in lists
  */
 public record BackupView(
         UUID backupId,
@@ -46,10 +49,16 @@ public record BackupView(
         Integer failureExitCode,
         DeletionReason deletionReason,
         Instant deletedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<BackupCopyView> copies) {
 
-    /** The view of {@code backup}. */
+    /** The view of {@code backup} without its copies (lists, requests). */
     public static BackupView of(Backup b) {
+        return of(b, null);
+    }
+
+    /** The view of {@code backup} with its {@code copies} (null when not read). */
+    public static BackupView of(Backup b, List<BackupCopy> copies) {
         return new BackupView(
                 b.backupId(),
                 b.requestId(),
@@ -76,6 +85,7 @@ public record BackupView(
                 b.failureExitCode(),
                 b.deletionReason(),
                 b.deletedAt(),
-                b.updatedAt());
+                b.updatedAt(),
+                copies == null ? null : copies.stream().map(BackupCopyView::of).toList());
     }
 }
