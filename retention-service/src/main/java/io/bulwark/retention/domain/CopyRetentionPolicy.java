@@ -79,7 +79,7 @@ public record CopyRetentionPolicy(Integer keepLast, Duration keepWithin) {
                                     .reversed())
                             .map(b -> new RetentionDecision(b, RetentionDecision.Action.DELETE, ""))
                             .toList()
-                    : RetentionPolicy.keepLast(keepLast).decide(ofTarget);
+                    : RetentionPolicy.keepLast(keepLast).decide(ofTarget, now);
             for (RetentionDecision counted : byCount) {
                 decisions.add(decideOne(counted, now));
             }
