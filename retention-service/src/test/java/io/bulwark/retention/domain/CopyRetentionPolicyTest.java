@@ -49,7 +49,7 @@ class CopyRetentionPolicyTest {
         List<RetentionDecision> decisions = new CopyRetentionPolicy(2, null).decide(COPIES, NOW);
         assertThat(deleted(decisions)).containsExactly("chinook/2026/11/nightly_10/", "chinook/2026/11/nightly_40/");
         assertThat(decisions.stream().filter(RetentionDecision::expires))
-                .allSatisfy(d -> assertThat(d.reason()).contains("older than the 2 most recent"));
+                .allSatisfy(d -> assertThat(d.reason()).contains("not among the last 2"));
     }
 
     @Test
