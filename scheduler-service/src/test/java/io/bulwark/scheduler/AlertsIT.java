@@ -112,6 +112,16 @@ class AlertsIT {
         assertThat(listed.get("items").get(0).get("kind").asString()).isEqualTo("RPO_BREACH");
         assertThat(listed.get("items").get(0).get("severity").asString()).isEqualTo("CRITICAL");
 
+        // the gauge counts it (read from the table at most every 5 s)
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get("/actuator/prometheus")
+                        .body()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("bulwark_alerts_open{")
+                                && l.contains("kind=\"RPO_BREACH\"")
+                                && l.endsWith(" 1.0")));
+
         // taken 3 s ahead of now: fresh for the next 5 s, whatever the projection's delay on a slow machine
         verifiedBackup("chinook", Instant.now().plusSeconds(3));
 
