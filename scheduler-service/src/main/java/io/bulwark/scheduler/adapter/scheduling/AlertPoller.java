@@ -12,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Evaluates the alerts on a timer, cluster-safe: every {@code interval} (fixed delay, first run at start-up) runs
+ * Evaluates the alerts on a timer, cluster-safe: every {@code interval} (fixed delay, the first one {@code interval} after start-up) runs
  * {@link EvaluateAlerts#run} under the ShedLock lock {@value #LOCK_NAME} (table {@code scheduler.shedlock}), so one
  * scheduler instance at a time evaluates; an instance that finds the lock taken skips that run. The unique index on
  * unresolved alerts keeps an alert single even if two runs overlap (a lock outliving {@code lockAtMostFor}).
@@ -65,7 +65,10 @@ public class AlertPoller implements SmartLifecycle {
         taskScheduler.setThreadNamePrefix("alert-poller-");
         taskScheduler.setWaitForTasksToCompleteOnShutdown(false);
         taskScheduler.initialize();
-        polling = taskScheduler.scheduleWithFixedDelay(this::poll, interval);
+        // the first run one interval after start-up: the schedule poller fires the runs due while the scheduler was
+        // stopped first, so they are not reported missed
+        polling =
+                taskScheduler.scheduleWithFixedDelay(this::poll, clock.instant().plus(interval), interval);
         log.info("evaluating the alerts every {} (lock {})", interval, LOCK_NAME);
     }
 
