@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             io.bulwark.localstack.keys.KeysCommand.class,
             io.bulwark.localstack.cli.BackupCommand.class,
             io.bulwark.localstack.cli.RestoresCommand.class,
+            io.bulwark.localstack.cli.AlertsCommand.class,
             io.bulwark.localstack.cli.SchedulesCommand.class,
             io.bulwark.localstack.cli.TargetsCommand.class,
             io.bulwark.localstack.cli.StatsCommand.class,

@@ -4,6 +4,7 @@
 import { ApiError, api, optional } from '../api.js';
 import { bytes, fields, h, link, millis, notice, time } from '../dom.js';
 import { requestBackupButton } from './actions.js';
+import { alertsPanel } from './alerts.js';
 
 const HEALTH_WORDS = {
   GREEN: 'Healthy',
@@ -15,7 +16,7 @@ const HEALTH_WORDS = {
 /** Renders the overview. */
 export async function render(main, _params, { signal }) {
   const list = h('div', { class: 'cards', 'aria-busy': 'true' }, h('p', {}, 'Loading targets…'));
-  main.append(h('h1', {}, 'Targets'), list);
+  main.append(h('h1', {}, 'Targets'), alertsPanel(signal), list);
   let targets;
   let health = true;
   try {

@@ -84,6 +84,7 @@ class ApiSecurityIT {
             Map.entry("POST /api/backups/{id}/restore", ApiRole.OPERATOR),
             Map.entry("POST /api/targets/{targetId}/restore", ApiRole.OPERATOR),
             Map.entry("GET /api/restores", ApiRole.VIEWER),
+            Map.entry("GET /api/alerts", ApiRole.VIEWER),
             Map.entry("GET /api/restores/{restoreId}", ApiRole.VIEWER),
             Map.entry("GET /api/activity", ApiRole.VIEWER),
             Map.entry("GET /api/backups/{id}/report", ApiRole.VIEWER),

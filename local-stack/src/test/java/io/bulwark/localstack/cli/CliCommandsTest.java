@@ -411,6 +411,40 @@ class CliCommandsTest {
     }
 
     @Test
+    void listsTheOpenAlertsAndWithAllTheResolvedOnesToo() {
+        String open = "{\"alertId\":\"" + ID + "\",\"targetId\":\"chinook\",\"kind\":\"RPO_BREACH\","
+                + "\"severity\":\"CRITICAL\",\"state\":\"ESCALATED\",\"escalationLevel\":2,\"summary\":"
+                + "\"chinook: no verified backup for 26h; RPO is 25h\",\"openedAt\":\"2026-12-03T07:00:00Z\"}";
+        String resolved = "{\"alertId\":\"11111111-2222-3333-4444-555555555555\",\"targetId\":\"_all\","
+                + "\"kind\":\"OBJECT_STORE_UNREACHABLE\",\"severity\":\"CRITICAL\",\"state\":\"RESOLVED\","
+                + "\"escalationLevel\":0,\"summary\":\"object store does not answer\","
+                + "\"openedAt\":\"2026-12-02T07:00:00Z\"}";
+        api.on("GET /api/alerts", "{\"items\":[" + open + "],\"limit\":50}");
+        api.on("GET /api/alerts?state=all", "{\"items\":[" + open + "," + resolved + "],\"limit\":50}");
+
+        assertThat(run("alerts", "--width", "200")).as(err).isZero();
+
+        assertThat(out.lines().toList()).first().asString().startsWith("OPENED").contains("KIND", "SEVERITY");
+        assertThat(out)
+                .contains("2026-12-03 07:00:00Z  chinook  RPO_BREACH  CRITICAL  ESCALATED  2      chinook: no verified"
+                        + " backup for 26h; RPO is 25h")
+                .doesNotContain("OBJECT_STORE_UNREACHABLE");
+
+        assertThat(run("alerts", "--all", "--json")).as(err).isZero();
+
+        assertThat(EventJson.mapper()
+                        .readTree(out)
+                        .get("items")
+                        .get(1)
+                        .get("state")
+                        .asString())
+                .isEqualTo("RESOLVED");
+        assertThat(api.requests)
+                .extracting(FakeApi.Request::path)
+                .containsExactly("/api/alerts", "/api/alerts?state=all");
+    }
+
+    @Test
     void listsTheExitCodesInEveryClientCommandsHelp() {
         assertThat(run("schedules", "run", "--help")).isZero();
 
