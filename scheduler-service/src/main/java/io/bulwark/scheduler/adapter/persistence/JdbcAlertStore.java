@@ -12,9 +12,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,8 +25,30 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JdbcAlertStore implements AlertStore {
 
-    private static final String COLUMNS = "alert_id, target_id, kind, dedup_key, severity, state, escalation_level,"
-            + " summary, details, backup_id, opened_at, last_sent_at, resolved_at, pending_publish";
+    /** The columns set once, when the alert is opened. */
+    private static final List<String> FIXED = List.of("alert_id", "target_id", "kind", "dedup_key", "opened_at");
+
+    /** The columns {@link #update} may change. */
+    private static final List<String> CHANGING = List.of(
+            "severity",
+            "state",
+            "escalation_level",
+            "summary",
+            "details",
+            "backup_id",
+            "last_sent_at",
+            "resolved_at",
+            "pending_publish");
+
+    private static final String COLUMNS = String.join(", ", FIXED) + ", " + String.join(", ", CHANGING);
+
+    private static final String INSERT = "insert into scheduler.alerts (" + COLUMNS + ") values ("
+            + Stream.concat(FIXED.stream(), CHANGING.stream()).map(c -> ":" + c).collect(Collectors.joining(", "))
+            + ") on conflict (dedup_key) where state <> 'RESOLVED' do nothing";
+
+    private static final String UPDATE = "update scheduler.alerts set "
+            + CHANGING.stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "))
+            + " where alert_id = :alert_id";
 
     private final JdbcClient jdbc;
 
@@ -33,59 +58,22 @@ public class JdbcAlertStore implements AlertStore {
 
     @Override
     public List<Alert> unresolved() {
-        return jdbc.sql("select " + COLUMNS + " from scheduler.alerts where state <> 'RESOLVED' order by opened_at")
-                .query((rs, n) -> map(rs))
-                .list();
+        return select("where state <> 'RESOLVED' order by opened_at", Map.of());
     }
 
     @Override
     public boolean insert(Alert a) {
-        return jdbc.sql("insert into scheduler.alerts (" + COLUMNS + ")"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                + " on conflict (dedup_key) where state <> 'RESOLVED' do nothing")
-                        .params(
-                                a.alertId(),
-                                a.targetId(),
-                                a.kind().name(),
-                                a.dedupKey(),
-                                a.severity().name(),
-                                a.state().name(),
-                                a.escalationLevel(),
-                                a.summary(),
-                                a.details(),
-                                a.backupId(),
-                                ts(a.openedAt()),
-                                ts(a.lastSentAt()),
-                                ts(a.resolvedAt()),
-                                a.pendingPublish())
-                        .update()
-                > 0;
+        return jdbc.sql(INSERT).params(values(a)).update() > 0;
     }
 
     @Override
     public void update(Alert a) {
-        jdbc.sql("update scheduler.alerts set severity = ?, state = ?, escalation_level = ?, summary = ?, details = ?,"
-                        + " backup_id = ?, last_sent_at = ?, resolved_at = ?, pending_publish = ? where alert_id = ?")
-                .params(
-                        a.severity().name(),
-                        a.state().name(),
-                        a.escalationLevel(),
-                        a.summary(),
-                        a.details(),
-                        a.backupId(),
-                        ts(a.lastSentAt()),
-                        ts(a.resolvedAt()),
-                        a.pendingPublish(),
-                        a.alertId())
-                .update();
+        jdbc.sql(UPDATE).params(values(a)).update();
     }
 
     @Override
     public List<Alert> pendingPublish() {
-        return jdbc.sql("select " + COLUMNS + " from scheduler.alerts where pending_publish"
-                        + " order by coalesce(resolved_at, last_sent_at), alert_id")
-                .query((rs, n) -> map(rs))
-                .list();
+        return select("where pending_publish order by coalesce(resolved_at, last_sent_at), alert_id", Map.of());
     }
 
     @Override
@@ -98,16 +86,14 @@ public class JdbcAlertStore implements AlertStore {
 
     @Override
     public List<Alert> list(Boolean unresolved, String targetId, int limit) {
-        String where = " where (cast(:target as text) is null or target_id = cast(:target as text))";
+        String where = "where (cast(:target as text) is null or target_id = cast(:target as text))";
         if (unresolved != null) {
             where += unresolved ? " and state <> 'RESOLVED'" : " and state = 'RESOLVED'";
         }
-        return jdbc.sql("select " + COLUMNS + " from scheduler.alerts" + where
-                        + " order by opened_at desc, alert_id limit :limit")
-                .param("target", targetId)
-                .param("limit", limit)
-                .query((rs, n) -> map(rs))
-                .list();
+        Map<String, Object> params = new HashMap<>();
+        params.put("target", targetId); // null: every target
+        params.put("limit", limit);
+        return select(where + " order by opened_at desc, alert_id limit :limit", params);
     }
 
     @Override
@@ -130,6 +116,34 @@ public class JdbcAlertStore implements AlertStore {
                     counts.put(AlertKind.valueOf(rs.getString("kind")), rs.getLong("n"));
                 });
         return counts;
+    }
+
+    /** The alerts of {@code select <all columns> from scheduler.alerts <condition>} with the named {@code params}. */
+    private List<Alert> select(String condition, Map<String, ?> params) {
+        return jdbc.sql("select " + COLUMNS + " from scheduler.alerts " + condition)
+                .params(params)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /** Each column's parameter value of {@code a}, by column name (SQL NULL as null). */
+    private static Map<String, Object> values(Alert a) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("alert_id", a.alertId());
+        values.put("target_id", a.targetId());
+        values.put("kind", a.kind().name());
+        values.put("dedup_key", a.dedupKey());
+        values.put("opened_at", ts(a.openedAt()));
+        values.put("severity", a.severity().name());
+        values.put("state", a.state().name());
+        values.put("escalation_level", a.escalationLevel());
+        values.put("summary", a.summary());
+        values.put("details", a.details());
+        values.put("backup_id", a.backupId());
+        values.put("last_sent_at", ts(a.lastSentAt()));
+        values.put("resolved_at", ts(a.resolvedAt()));
+        values.put("pending_publish", a.pendingPublish());
+        return values;
     }
 
     private static Alert map(ResultSet rs) throws SQLException {
