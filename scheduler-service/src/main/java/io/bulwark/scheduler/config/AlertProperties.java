@@ -1,5 +1,9 @@
 package io.bulwark.scheduler.config;
 
+import static io.bulwark.scheduler.config.PropertyChecks.requireAtLeast;
+import static io.bulwark.scheduler.config.PropertyChecks.requireNotNegative;
+import static io.bulwark.scheduler.config.PropertyChecks.requirePositive;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,32 +35,16 @@ public record AlertProperties(
 
     /** @throws IllegalArgumentException naming the property when a value is out of range */
     public AlertProperties {
-        requirePositive(evaluateInterval, "evaluate-interval");
-        requirePositive(escalationInterval, "escalation-interval");
-        requirePositive(lockAtMostFor, "lock-at-most-for");
-        if (missedScheduleGrace == null || missedScheduleGrace.isNegative()) {
-            throw new IllegalArgumentException(
-                    "bulwark.alerts.missed-schedule-grace must not be negative but was " + missedScheduleGrace);
-        }
+        requirePositive("bulwark.alerts.evaluate-interval", evaluateInterval);
+        requirePositive("bulwark.alerts.escalation-interval", escalationInterval);
+        requirePositive("bulwark.alerts.lock-at-most-for", lockAtMostFor);
+        requireNotNegative("bulwark.alerts.missed-schedule-grace", missedScheduleGrace);
         if (!(sizeDeviation > 0)) {
             throw new IllegalArgumentException(
                     "bulwark.alerts.size-deviation must be positive but was " + sizeDeviation);
         }
-        requireAtLeast(sizeWindow, 3, "size-window");
-        requireAtLeast(durationWindow, 2, "duration-window");
-        requireAtLeast(consecutiveFailures, 2, "consecutive-failures");
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("bulwark.alerts." + name + " must be positive but was " + value);
-        }
-    }
-
-    private static void requireAtLeast(int value, int least, String name) {
-        if (value < least) {
-            throw new IllegalArgumentException(
-                    "bulwark.alerts." + name + " must be at least " + least + " but was " + value);
-        }
+        requireAtLeast("bulwark.alerts.size-window", sizeWindow, 3);
+        requireAtLeast("bulwark.alerts.duration-window", durationWindow, 2);
+        requireAtLeast("bulwark.alerts.consecutive-failures", consecutiveFailures, 2);
     }
 }

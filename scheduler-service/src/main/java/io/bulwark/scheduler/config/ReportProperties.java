@@ -1,5 +1,7 @@
 package io.bulwark.scheduler.config;
 
+import static io.bulwark.scheduler.config.PropertyChecks.requirePositive;
+
 import io.bulwark.scheduler.domain.CronFields;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -53,19 +55,13 @@ public record ReportProperties(
             throw new IllegalArgumentException(
                     "bulwark.reports.zone: '" + zone + "' is not a time zone id such as UTC or Europe/Berlin");
         }
-        requirePositive("period", period);
-        requirePositive("poll-interval", pollInterval);
-        requirePositive("lock-at-most-for", lockAtMostFor);
+        requirePositive("bulwark.reports.period", period);
+        requirePositive("bulwark.reports.poll-interval", pollInterval);
+        requirePositive("bulwark.reports.lock-at-most-for", lockAtMostFor);
     }
 
     /** The zone as an id. */
     public ZoneId zoneId() {
         return ZoneId.of(zone);
-    }
-
-    private static void requirePositive(String name, Duration value) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("bulwark.reports." + name + " must be positive but was " + value);
-        }
     }
 }

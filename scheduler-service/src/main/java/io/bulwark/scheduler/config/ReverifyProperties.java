@@ -1,5 +1,8 @@
 package io.bulwark.scheduler.config;
 
+import static io.bulwark.scheduler.config.PropertyChecks.requireAtLeast;
+import static io.bulwark.scheduler.config.PropertyChecks.requirePositive;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,18 +28,8 @@ public record ReverifyProperties(
 
     /** @throws IllegalArgumentException naming the property when a duration is not positive or max-requests < 1 */
     public ReverifyProperties {
-        requirePositive(interval, "interval");
-        requirePositive(backoff, "backoff");
-        if (maxRequests < 1) {
-            throw new IllegalArgumentException(
-                    "bulwark.scheduler.reverify-errors.max-requests must be at least 1 but was " + maxRequests);
-        }
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(
-                    "bulwark.scheduler.reverify-errors." + name + " must be positive but was " + value);
-        }
+        requirePositive("bulwark.scheduler.reverify-errors.interval", interval);
+        requirePositive("bulwark.scheduler.reverify-errors.backoff", backoff);
+        requireAtLeast("bulwark.scheduler.reverify-errors.max-requests", maxRequests, 1);
     }
 }

@@ -1,5 +1,8 @@
 package io.bulwark.scheduler.config;
 
+import static io.bulwark.scheduler.config.PropertyChecks.requireNotNegative;
+import static io.bulwark.scheduler.config.PropertyChecks.requirePositive;
+
 import io.bulwark.scheduler.domain.MissedRunPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -39,24 +42,14 @@ public record ScheduleProperties(
             @DefaultValue("5m") Duration lockAtMostFor) {
 
         public Polling {
-            requirePositive(pollInterval, "poll-interval");
-            requirePositive(lockAtMostFor, "lock-at-most-for");
-            if (missedRunGrace == null || missedRunGrace.isNegative()) {
-                throw new IllegalArgumentException(
-                        "bulwark.scheduler.schedules.missed-run-grace must not be negative but was " + missedRunGrace);
-            }
+            requirePositive("bulwark.scheduler.schedules.poll-interval", pollInterval);
+            requirePositive("bulwark.scheduler.schedules.lock-at-most-for", lockAtMostFor);
+            requireNotNegative("bulwark.scheduler.schedules.missed-run-grace", missedRunGrace);
         }
 
         /** How late a due time may be and still count as on time: one poll interval plus the grace. */
         public Duration tolerance() {
             return pollInterval.plus(missedRunGrace);
-        }
-
-        private static void requirePositive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(
-                        "bulwark.scheduler.schedules." + name + " must be positive but was " + value);
-            }
         }
     }
 }
