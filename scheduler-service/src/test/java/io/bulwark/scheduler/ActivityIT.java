@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.bulwark.artifacts.MinioObjectStore;
 import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.artifacts.ObjectStoreSettings;
-import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupProgressed;
 import io.bulwark.contracts.BackupRequested;
@@ -36,8 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -51,23 +48,14 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(ActivityIT.CleanUp.class)
 @SchedulerIntegrationTest
 @TestPropertySource(properties = {"bulwark.targets.chinook.engine=postgresql", "bulwark.limits.report-size=64KB"})
-class ActivityIT {
+class ActivityIT extends SchedulerItClients {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("bulwark_activity_it_");
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String PAGE_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
     private static Path s3Dir;
     private static S3ProxyServer s3;
 
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
-    private ApiClient api;
-    private TopicClient topics;
     private ObjectStore store;
 
     @DynamicPropertySource
@@ -95,9 +83,7 @@ class ActivityIT {
     }
 
     @BeforeEach
-    void clients() {
-        api = new ApiClient(port);
-        topics = new TopicClient(brokers, TIMEOUT);
+    void objectStore() {
         store = new MinioObjectStore(
                 new ObjectStoreSettings(s3.endpoint(), s3.accessKey(), s3.secretKey(), s3.bucket(), s3.region(), 0));
     }
@@ -312,31 +298,15 @@ class ActivityIT {
 
     private static BackupCompleted completed(UUID id, String target, Instant at, long storedBytes) {
         String prefix = prefix(target, id);
-        return new BackupCompleted(
-                UUID.randomUUID(),
-                at,
-                1,
-                id,
+        return ItEvents.completed(
                 id,
                 target,
-                null,
+                prefix,
                 Tier.ADHOC,
                 Trigger.MANUAL,
-                prefix,
-                new ArtifactRef(
-                        "bulwark",
-                        prefix + "dump.pgcustom.zst",
-                        "pg_dump-custom",
-                        List.of("zstd"),
-                        storedBytes,
-                        storedBytes * 3,
-                        "aa",
-                        "bb"),
-                prefix + "manifest.json",
-                null,
-                at.minusSeconds(5),
+                ItEvents.dump(prefix + "dump.pgcustom.zst", storedBytes, storedBytes * 3),
                 at,
-                5000);
+                Duration.ofSeconds(5));
     }
 
     private static BackupVerified verified(UUID id, String target, String reportKey) {

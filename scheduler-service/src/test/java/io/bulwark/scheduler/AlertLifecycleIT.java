@@ -11,6 +11,7 @@ import io.bulwark.scheduler.adapter.persistence.JdbcAlertStore;
 import io.bulwark.scheduler.adapter.persistence.JdbcBackupCatalog;
 import io.bulwark.scheduler.adapter.persistence.JdbcScheduleCatalog;
 import io.bulwark.scheduler.adapter.persistence.SpringTransactions;
+import io.bulwark.scheduler.application.MutableClock;
 import io.bulwark.scheduler.application.alerts.AlertEvents;
 import io.bulwark.scheduler.application.alerts.AlertPublisher;
 import io.bulwark.scheduler.application.alerts.EvaluateAlerts;
@@ -25,11 +26,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -58,7 +56,7 @@ class AlertLifecycleIT {
 
     private static DriverManagerDataSource dataSource;
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-10T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T12:00:00Z"));
     private final CapturingPublisher publisher = new CapturingPublisher();
     private JdbcClient jdbc;
     private JdbcBackupCatalog backups;
@@ -241,34 +239,6 @@ class AlertLifecycleIT {
                 throw new IllegalStateException("broker unavailable");
             }
             events.add(event);
-        }
-    }
-
-    /** A clock the test moves forward. */
-    private static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -6,12 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.bulwark.contracts.AlertChanged;
 import io.bulwark.contracts.AlertKind;
 import io.bulwark.contracts.AlertState;
-import io.bulwark.contracts.ArtifactRef;
-import io.bulwark.contracts.BackupCompleted;
-import io.bulwark.contracts.BackupRequested;
-import io.bulwark.contracts.BackupVerified;
-import io.bulwark.contracts.CheckResult;
-import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Tier;
@@ -31,10 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -55,29 +46,13 @@ import tools.jackson.databind.JsonNode;
             "bulwark.alerts.evaluate-interval=300ms",
             "bulwark.console.public-url=http://bulwark.test/"
         })
-class AlertsIT {
+class AlertsIT extends SchedulerItClients {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("alerts_it_");
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
-    private ApiClient api;
-    private TopicClient topics;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
         DATABASE.register(registry);
-    }
-
-    @BeforeEach
-    void clients() {
-        api = new ApiClient(port);
-        topics = new TopicClient(brokers, TIMEOUT);
     }
 
     @Test
@@ -167,53 +142,30 @@ class AlertsIT {
     private void verifiedBackup(String target, Instant completedAt) {
         UUID id = UUID.randomUUID();
         String prefix = target + "/alerts/" + id + "/";
-        Instant at = completedAt.minusSeconds(60);
         topics.publish(
                 Topics.BACKUP_REQUESTED,
-                new BackupRequested(
-                        UUID.randomUUID(), at, 1, id, target, Trigger.MANUAL, null, null, Tier.DAILY, at, "it"));
+                ItEvents.requested(id, target, Trigger.MANUAL, null, completedAt.minusSeconds(60)));
         topics.publish(
                 Topics.BACKUP_COMPLETED,
-                new BackupCompleted(
-                        UUID.randomUUID(),
-                        completedAt,
-                        1,
-                        id,
+                ItEvents.completed(
                         id,
                         target,
-                        null,
+                        prefix,
                         Tier.DAILY,
                         Trigger.MANUAL,
-                        prefix,
-                        new ArtifactRef(
-                                "bulwark",
-                                prefix + "dump.zst",
-                                "pg_dump-custom",
-                                List.of("zstd"),
-                                1000,
-                                3000,
-                                "aa",
-                                "bb"),
-                        prefix + "manifest.json",
-                        null,
-                        completedAt.minusMillis(1000),
+                        ItEvents.dump(prefix + "dump.zst", 1000, 3000),
                         completedAt,
-                        1000));
+                        Duration.ofMillis(1000)));
         topics.publish(
                 Topics.BACKUP_VERIFIED,
-                new BackupVerified(
-                        UUID.randomUUID(),
-                        completedAt.plusSeconds(1),
-                        1,
+                ItEvents.verified(
                         id,
                         target,
-                        Outcome.PASSED,
-                        List.of(new CheckResult("checksum", CheckStatus.PASSED, "", 3)),
-                        new VerificationReport.Timings(100, 2000, 50, 4000),
-                        "local",
-                        prefix + "verification.json",
                         prefix,
+                        Outcome.PASSED,
+                        Tier.DAILY,
+                        completedAt.plusSeconds(1),
                         completedAt,
-                        Tier.DAILY));
+                        new VerificationReport.Timings(100, 2000, 50, 4000)));
     }
 }

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupCopyUpdated;
 import io.bulwark.contracts.CopyState;
@@ -15,12 +14,8 @@ import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -33,30 +28,14 @@ import tools.jackson.databind.JsonNode;
  */
 @SchedulerIntegrationTest
 @TestPropertySource(properties = "bulwark.targets.chinook.engine=postgresql")
-class BackupCopiesIT {
+class BackupCopiesIT extends SchedulerItClients {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("bulwark_copies_it_");
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String SHA = "5e".repeat(32);
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
-    private ApiClient api;
-    private TopicClient topics;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
         DATABASE.register(registry);
-    }
-
-    @BeforeEach
-    void clients() {
-        api = new ApiClient(port);
-        topics = new TopicClient(brokers, TIMEOUT);
     }
 
     @Test
@@ -143,30 +122,14 @@ class BackupCopiesIT {
     }
 
     private static BackupCompleted completed(UUID id, String prefix, Instant at) {
-        return new BackupCompleted(
-                UUID.randomUUID(),
-                at,
-                1,
-                id,
+        return ItEvents.completed(
                 id,
                 "chinook",
-                null,
+                prefix,
                 Tier.ADHOC,
                 Trigger.MANUAL,
-                prefix,
-                new ArtifactRef(
-                        "bulwark",
-                        prefix + "dump.pgcustom.zst",
-                        "pg_dump-custom",
-                        List.of("zstd"),
-                        4_000,
-                        12_000,
-                        "aa",
-                        "bb"),
-                prefix + "manifest.json",
-                null,
-                at.minusSeconds(60),
+                ItEvents.dump(prefix + "dump.pgcustom.zst", 4_000, 12_000),
                 at,
-                60_000);
+                Duration.ofSeconds(60));
     }
 }

@@ -3,23 +3,13 @@ package io.bulwark.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bulwark.contracts.ArtifactRef;
-import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupDeleted;
-import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BackupReportIssued;
-import io.bulwark.contracts.BackupRequested;
-import io.bulwark.contracts.BackupVerified;
-import io.bulwark.contracts.CheckResult;
-import io.bulwark.contracts.CheckStatus;
 import io.bulwark.contracts.DeletionReason;
 import io.bulwark.contracts.EventHeaders;
 import io.bulwark.contracts.EventJson;
-import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.Outcome;
-import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
-import io.bulwark.contracts.Trigger;
 import io.bulwark.contracts.VerificationReport;
 import io.bulwark.scheduler.adapter.scheduling.BackupReportPoller;
 import java.net.http.HttpResponse;
@@ -36,11 +26,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -63,32 +50,16 @@ import tools.jackson.databind.JsonNode;
             "bulwark.targets.ticker.engine=mariadb",
             "bulwark.targets.ticker.rpo=1h"
         })
-class BackupReportIT {
+class BackupReportIT extends SchedulerItClients {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("reports_backup_report_it_");
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
 
     @Autowired
     BackupReportPoller poller;
 
-    private ApiClient api;
-    private TopicClient topics;
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
         DATABASE.register(registry);
-    }
-
-    @BeforeEach
-    void clients() {
-        api = new ApiClient(port);
-        topics = new TopicClient(brokers, TIMEOUT);
     }
 
     @Test
@@ -254,78 +225,18 @@ class BackupReportIT {
 
     /** Publishes a backup's request, completion a minute later and verification two minutes later. */
     private UUID backup(String target, Instant at, long storedBytes, long restoreMillis, Outcome outcome) {
-        UUID id = UUID.randomUUID();
-        String prefix = target + "/reports/" + id + "/";
-        Instant completedAt = at.plusSeconds(60);
-        topics.publish(Topics.BACKUP_REQUESTED, requested(id, target, at));
-        topics.publish(
-                Topics.BACKUP_COMPLETED,
-                new BackupCompleted(
-                        UUID.randomUUID(),
-                        completedAt,
-                        1,
-                        id,
-                        id,
-                        target,
-                        null,
-                        Tier.DAILY,
-                        Trigger.SCHEDULED,
-                        prefix,
-                        new ArtifactRef(
-                                "bulwark",
-                                prefix + "dump.zst",
-                                "pg_dump-custom",
-                                List.of("zstd"),
-                                storedBytes,
-                                storedBytes * 3,
-                                "aa",
-                                "bb"),
-                        prefix + "manifest.json",
-                        null,
-                        completedAt.minusMillis(1000),
-                        completedAt,
-                        1000L));
-        CheckStatus checksum = outcome == Outcome.PASSED ? CheckStatus.PASSED : CheckStatus.FAILED;
-        topics.publish(
-                Topics.BACKUP_VERIFIED,
-                new BackupVerified(
-                        UUID.randomUUID(),
-                        completedAt.plusSeconds(60),
-                        1,
-                        id,
-                        target,
-                        outcome,
-                        List.of(new CheckResult("checksum", checksum, "", 3)),
-                        new VerificationReport.Timings(100, restoreMillis, 50, restoreMillis * 2),
-                        "local",
-                        prefix + "verification.json",
-                        prefix,
-                        completedAt,
-                        Tier.DAILY));
-        return id;
+        return ItEvents.publishScheduledBackup(
+                topics,
+                target,
+                "reports",
+                at,
+                storedBytes,
+                1000,
+                outcome,
+                new VerificationReport.Timings(100, restoreMillis, 50, restoreMillis * 2));
     }
 
     private void failedBackup(String target, Instant at) {
-        UUID id = UUID.randomUUID();
-        topics.publish(Topics.BACKUP_REQUESTED, requested(id, target, at));
-        topics.publish(
-                Topics.BACKUP_FAILED,
-                new BackupFailed(
-                        UUID.randomUUID(),
-                        at.plusSeconds(5),
-                        1,
-                        id,
-                        id,
-                        target,
-                        FailureReason.CONNECTION_REFUSED,
-                        "refused",
-                        1,
-                        1,
-                        false));
-    }
-
-    private static BackupRequested requested(UUID id, String target, Instant at) {
-        return new BackupRequested(
-                UUID.randomUUID(), at, 1, id, target, Trigger.SCHEDULED, "nightly", "nightly", Tier.DAILY, at, "it");
+        ItEvents.publishFailedBackup(topics, target, at);
     }
 }

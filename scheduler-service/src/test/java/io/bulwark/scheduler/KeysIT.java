@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -40,21 +38,14 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(KeysIT.CleanUp.class)
 @SchedulerIntegrationTest
 @TestPropertySource(properties = {"bulwark.targets.chinook.engine=postgresql"})
-class KeysIT {
+class KeysIT extends SchedulerItClients {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("keys_scheduler_it_");
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String OLD = "1111111111111111111111111111111111111111";
 
     private static Path keysDir;
     private static GnuPgHome gnupg;
     private static GnuPgHome.KeyPair current;
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -82,8 +73,6 @@ class KeysIT {
 
     @Test
     void aKeyThatIsTheOnlyKeyOfARetainedBackupCannotBeRetiredUntilTheBackupIsReencrypted() {
-        ApiClient api = new ApiClient(port);
-        TopicClient topics = new TopicClient(brokers, TIMEOUT);
         String fresh = current.fingerprint();
         UUID onlyOld = UUID.randomUUID();
         UUID both = UUID.randomUUID();
@@ -149,19 +138,13 @@ class KeysIT {
     }
 
     private static BackupCompleted completed(UUID id, List<String> recipients) {
-        Instant now = Instant.now();
         String prefix = "chinook/2026/12/adhoc_" + id + "/";
-        return new BackupCompleted(
-                UUID.randomUUID(),
-                now,
-                1,
-                id,
+        return ItEvents.completed(
                 id,
                 "chinook",
-                null,
+                prefix,
                 Tier.ADHOC,
                 Trigger.MANUAL,
-                prefix,
                 new ArtifactRef(
                         "bulwark",
                         prefix + "dump.pgcustom.zst.gpg",
@@ -172,11 +155,8 @@ class KeysIT {
                         "aa",
                         "bb",
                         recipients),
-                prefix + "manifest.json",
-                null,
-                now.minusSeconds(5),
-                now,
-                5000);
+                Instant.now(),
+                Duration.ofSeconds(5));
     }
 
     private static BackupVerified verified(UUID id, List<String> recipients) {

@@ -1,39 +1,22 @@
 package io.bulwark.scheduler;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupVerified;
-import io.bulwark.contracts.BulwarkEvent;
-import io.bulwark.contracts.CheckResult;
-import io.bulwark.contracts.CheckStatus;
-import io.bulwark.contracts.EventHeaders;
-import io.bulwark.contracts.EventJson;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
-import io.bulwark.contracts.Trigger;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -52,16 +35,9 @@ import tools.jackson.databind.JsonNode;
             "bulwark.targets.ticker.engine=postgresql",
             "bulwark.metrics.refresh-interval=300ms"
         })
-class MetricsIT {
+class MetricsIT extends SchedulerItClients {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("metrics_scheduler_it_");
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
@@ -70,16 +46,15 @@ class MetricsIT {
 
     @Test
     void theRpoGaugeShowsTheNewestVerifiedBackupOfATarget() {
-        ApiClient api = new ApiClient(port);
         String backupId = ApiClient.json(api.post("/api/backups", "{\"targetId\": \"chinook\"}"))
                 .get("backupId")
                 .asString();
         UUID id = UUID.fromString(backupId);
         String prefix = "chinook/2026/12/adhoc_20261203T070000Z_" + backupId.substring(0, 8) + "/";
         Instant completedAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
-        publish(Topics.BACKUP_COMPLETED, completed(id, prefix, completedAt));
+        topics.publish(Topics.BACKUP_COMPLETED, completed(id, prefix, completedAt));
         awaitState(api, backupId, "COMPLETED");
-        publish(Topics.BACKUP_VERIFIED, verified(id, prefix));
+        topics.publish(Topics.BACKUP_VERIFIED, verified(id, prefix));
         awaitState(api, backupId, "VERIFIED");
 
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
@@ -112,7 +87,6 @@ class MetricsIT {
 
     @Test
     void theKafkaBinderPublishesConsumerLagAndClientMetrics() {
-        ApiClient api = new ApiClient(port);
         await().atMost(TIMEOUT)
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(scrape(api))
@@ -165,63 +139,10 @@ class MetricsIT {
     }
 
     private static BackupCompleted completed(UUID id, String prefix, Instant completedAt) {
-        return new BackupCompleted(
-                UUID.randomUUID(),
-                completedAt,
-                1,
-                id,
-                id,
-                "chinook",
-                null,
-                Tier.ADHOC,
-                Trigger.MANUAL,
-                prefix,
-                new ArtifactRef(
-                        "bulwark",
-                        prefix + "dump.pgcustom.zst",
-                        "pg_dump-custom",
-                        List.of("zstd"),
-                        4242,
-                        9000,
-                        "aa",
-                        "bb"),
-                prefix + "manifest.json",
-                null,
-                completedAt.minusSeconds(5),
-                completedAt,
-                5000);
+        return ItEvents.adhocCompleted(id, "chinook", prefix, completedAt);
     }
 
     private static BackupVerified verified(UUID id, String prefix) {
-        return new BackupVerified(
-                UUID.randomUUID(),
-                Instant.now(),
-                1,
-                id,
-                "chinook",
-                Outcome.PASSED,
-                List.of(new CheckResult("checksum", CheckStatus.PASSED, "", 3)),
-                null,
-                "local",
-                prefix + "verification.json",
-                prefix,
-                Instant.now(),
-                Tier.ADHOC);
-    }
-
-    private void publish(String topic, BulwarkEvent event) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(topic, event.targetId(), EventJson.toBytes(event));
-            EventHeaders.cloudEventHeaders(event, "/bulwark/test")
-                    .forEach((name, value) -> record.headers().add(name, value.getBytes(UTF_8)));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ItEvents.verified(id, "chinook", prefix, Outcome.PASSED, Tier.ADHOC, Instant.now(), Instant.now(), null);
     }
 }

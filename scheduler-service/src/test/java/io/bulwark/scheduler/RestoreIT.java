@@ -29,13 +29,10 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -72,7 +69,7 @@ import tools.jackson.databind.JsonNode;
             "bulwark.restore.destinations.maria.host=127.0.0.1",
             "bulwark.restore.destinations.maria.username=root"
         })
-class RestoreIT {
+class RestoreIT extends SchedulerItClients {
 
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
@@ -84,17 +81,7 @@ class RestoreIT {
     /** The password of destination {@code local}: trust authentication ignores it; it must never leave the service. */
     private static final String SECRET = "s3cret-" + UUID.randomUUID();
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static Path passwordFile;
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
-    private ApiClient api;
-    private TopicClient topics;
 
     @DynamicPropertySource
     static void databases(DynamicPropertyRegistry registry) throws Exception {
@@ -119,12 +106,6 @@ class RestoreIT {
             admin(MARIADB, "root", "drop database if exists " + FULL);
             Files.deleteIfExists(passwordFile);
         }
-    }
-
-    @BeforeEach
-    void clients() {
-        api = new ApiClient(port);
-        topics = new TopicClient(brokers, TIMEOUT);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.bulwark.scheduler;
 
-import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.CheckResult;
@@ -14,7 +13,6 @@ import io.bulwark.contracts.RestoreProgressed;
 import io.bulwark.contracts.RestoreReport;
 import io.bulwark.contracts.RestoredDatabase;
 import io.bulwark.contracts.Tier;
-import io.bulwark.contracts.Trigger;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,52 +29,20 @@ final class RestoreItEvents {
 
     /** The dump-worker's {@code BackupCompleted} of a backup completed at {@code completedAt}. */
     static BackupCompleted backupCompleted(UUID backup, String target, Instant completedAt) {
-        String prefix = prefix(target, backup);
-        return new BackupCompleted(
-                UUID.randomUUID(),
-                completedAt,
-                1,
-                backup,
-                backup,
-                target,
-                null,
-                Tier.ADHOC,
-                Trigger.MANUAL,
-                prefix,
-                new ArtifactRef(
-                        "bulwark",
-                        prefix + "dump.pgcustom.zst",
-                        "pg_dump-custom",
-                        List.of("zstd"),
-                        4242,
-                        9000,
-                        "aa",
-                        "bb"),
-                prefix + "manifest.json",
-                null,
-                completedAt.minusSeconds(5),
-                completedAt,
-                5000);
+        return ItEvents.adhocCompleted(backup, target, prefix(target, backup), completedAt);
     }
 
     /** The verifier's {@code BackupVerified} of that backup, a minute after it completed. */
     static BackupVerified backupVerified(UUID backup, String target, Outcome outcome, Instant completedAt) {
-        String prefix = prefix(target, backup);
-        CheckStatus status = outcome == Outcome.PASSED ? CheckStatus.PASSED : CheckStatus.FAILED;
-        return new BackupVerified(
-                UUID.randomUUID(),
-                completedAt.plusSeconds(60),
-                1,
+        return ItEvents.verified(
                 backup,
                 target,
+                prefix(target, backup),
                 outcome,
-                List.of(new CheckResult("checksum", status, "", 3)),
-                null,
-                "local",
-                prefix + "verification.json",
-                prefix,
+                Tier.ADHOC,
+                completedAt.plusSeconds(60),
                 completedAt,
-                Tier.ADHOC);
+                null);
     }
 
     /** A progress of a restore of a chinook backup: {@code percent} of 10 000 stored bytes, ETA 12 s. */

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BackupRequested;
@@ -428,32 +427,7 @@ class SchedulerIT {
     }
 
     private BackupCompleted completed(UUID id, String prefix) {
-        Instant now = Instant.now();
-        return new BackupCompleted(
-                UUID.randomUUID(),
-                now,
-                1,
-                id,
-                id,
-                "chinook",
-                null,
-                Tier.ADHOC,
-                Trigger.MANUAL,
-                prefix,
-                new ArtifactRef(
-                        "bulwark",
-                        prefix + "dump.pgcustom.zst",
-                        "pg_dump-custom",
-                        List.of("zstd"),
-                        4242,
-                        9000,
-                        "aa",
-                        "bb"),
-                prefix + "manifest.json",
-                null,
-                now.minusSeconds(5),
-                now,
-                5000);
+        return ItEvents.adhocCompleted(id, "chinook", prefix, Instant.now());
     }
 
     private BackupVerified verified(UUID id, String prefix, Outcome outcome) {

@@ -3,18 +3,8 @@ package io.bulwark.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bulwark.contracts.ArtifactRef;
-import io.bulwark.contracts.BackupCompleted;
-import io.bulwark.contracts.BackupFailed;
-import io.bulwark.contracts.BackupRequested;
-import io.bulwark.contracts.BackupVerified;
-import io.bulwark.contracts.CheckResult;
-import io.bulwark.contracts.CheckStatus;
-import io.bulwark.contracts.FailureReason;
 import io.bulwark.contracts.Outcome;
-import io.bulwark.contracts.Tier;
 import io.bulwark.contracts.Topics;
-import io.bulwark.contracts.Trigger;
 import io.bulwark.contracts.VerificationReport;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
@@ -22,10 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -49,29 +36,13 @@ import tools.jackson.databind.JsonNode;
             "bulwark.targets.broken.engine=postgresql",
             "bulwark.targets.fresh.engine=postgresql"
         })
-class StatisticsIT {
+class StatisticsIT extends SchedulerItClients {
 
     private static final SchedulerItDatabase DATABASE = new SchedulerItDatabase("stats_statistics_it_");
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
-    private ApiClient api;
-    private TopicClient topics;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
         DATABASE.register(registry);
-    }
-
-    @BeforeEach
-    void clients() {
-        api = new ApiClient(port);
-        topics = new TopicClient(brokers, TIMEOUT);
     }
 
     @Test
@@ -244,80 +215,19 @@ class StatisticsIT {
             long verifyMillis,
             long restoreMillis,
             Outcome outcome) {
-        UUID id = UUID.randomUUID();
-        String prefix = target + "/stats/" + id + "/";
-        Instant completedAt = at.plusSeconds(60);
-        topics.publish(Topics.BACKUP_REQUESTED, requested(id, target, at));
-        topics.publish(
-                Topics.BACKUP_COMPLETED,
-                new BackupCompleted(
-                        UUID.randomUUID(),
-                        completedAt,
-                        1,
-                        id,
-                        id,
-                        target,
-                        null,
-                        Tier.DAILY,
-                        Trigger.SCHEDULED,
-                        prefix,
-                        new ArtifactRef(
-                                "bulwark",
-                                prefix + "dump.zst",
-                                "pg_dump-custom",
-                                List.of("zstd"),
-                                storedBytes,
-                                storedBytes * 3,
-                                "aa",
-                                "bb"),
-                        prefix + "manifest.json",
-                        null,
-                        completedAt.minusMillis(dumpMillis),
-                        completedAt,
-                        dumpMillis));
-        CheckStatus checksum = outcome == Outcome.PASSED ? CheckStatus.PASSED : CheckStatus.FAILED;
-        topics.publish(
-                Topics.BACKUP_VERIFIED,
-                new BackupVerified(
-                        UUID.randomUUID(),
-                        completedAt.plusSeconds(60),
-                        1,
-                        id,
-                        target,
-                        outcome,
-                        List.of(new CheckResult("checksum", checksum, "", 3)),
-                        new VerificationReport.Timings(100, restoreMillis, 50, verifyMillis),
-                        "local",
-                        prefix + "verification.json",
-                        prefix,
-                        completedAt,
-                        Tier.DAILY));
-        return id;
+        return ItEvents.publishScheduledBackup(
+                topics,
+                target,
+                "stats",
+                at,
+                storedBytes,
+                dumpMillis,
+                outcome,
+                new VerificationReport.Timings(100, restoreMillis, 50, verifyMillis));
     }
 
     /** Publishes a backup's request and its failure: requested at {@code at}. */
     private UUID failedBackup(String target, Instant at) {
-        UUID id = UUID.randomUUID();
-        topics.publish(Topics.BACKUP_REQUESTED, requested(id, target, at));
-        topics.publish(
-                Topics.BACKUP_FAILED,
-                new BackupFailed(
-                        UUID.randomUUID(),
-                        at.plusSeconds(5),
-                        1,
-                        id,
-                        id,
-                        target,
-                        FailureReason.CONNECTION_REFUSED,
-                        "refused",
-                        1,
-                        1,
-                        false));
-        return id;
-    }
-
-    private static BackupRequested requested(UUID id, String target, Instant at) {
-        return new BackupRequested(
-                UUID.randomUUID(), at, 1, id, target, Trigger.SCHEDULED, "nightly", "nightly", Tier.DAILY, at, "it");
+        return ItEvents.publishFailedBackup(topics, target, at);
     }
 }

@@ -6,20 +6,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A fixed clock that a test moves forward by hand. */
-final class MutableClock extends Clock {
+/**
+ * A fixed clock in UTC that a test moves by hand, for the scheduler's unit and integration tests; {@link #withZone}
+ * returns the same clock.
+ */
+public final class MutableClock extends Clock {
 
     private Instant now;
 
-    MutableClock(Instant start) {
+    /** A clock standing at {@code start}. */
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    /** Moves the clock forward by {@code by} (backward when negative). */
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
-    void set(Instant to) {
+    /** Puts the clock at {@code to}. */
+    public void set(Instant to) {
         now = to;
     }
 

@@ -9,14 +9,13 @@ import io.bulwark.contracts.Outcome;
 import io.bulwark.scheduler.adapter.scheduling.SpringCronCalendar;
 import io.bulwark.scheduler.application.ComputeStatistics;
 import io.bulwark.scheduler.application.InvalidRequestException;
+import io.bulwark.scheduler.application.MutableClock;
 import io.bulwark.scheduler.application.PublishFailedException;
 import io.bulwark.scheduler.application.TargetDirectory;
 import io.bulwark.scheduler.application.TargetSettings;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ class IssueBackupReportsTest {
     /** Monday 2026-11-30 07:00 UTC: the default cron's fire time. */
     private static final Instant MONDAY = Instant.parse("2026-11-30T07:00:00Z");
 
-    private final MovingClock clock = new MovingClock(MONDAY.plusSeconds(30));
+    private final MutableClock clock = new MutableClock(MONDAY.plusSeconds(30));
     private final FakeStatisticsReads reads = new FakeStatisticsReads();
     private final TargetDirectory targets =
             () -> List.of(new TargetSettings("chinook", "postgresql", Duration.ofHours(25), Duration.ofHours(1)));
@@ -169,34 +168,6 @@ class IssueBackupReportsTest {
         assertThatThrownBy(() -> reports("@weekly", "UTC", Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("period");
-    }
-
-    /** A fixed clock moved by hand. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** The catalog in a map, behaving like {@code scheduler.reports}. */
