@@ -67,20 +67,8 @@ public final class MinioObjectStore implements ObjectStore {
     MinioObjectStore(ObjectStoreSettings settings, int uploadsPerPage) {
         this.settings = settings;
         this.uploadsPerPage = uploadsPerPage;
-        MinioClient.Builder builder = MinioClient.builder()
-                .endpoint(settings.endpoint())
-                .credentials(settings.accessKey(), settings.secretKey());
-        if (settings.region() != null && !settings.region().isBlank()) {
-            builder.region(settings.region());
-        }
-        this.client = builder.build();
-        MinioAsyncClient.Builder asyncBuilder = MinioAsyncClient.builder()
-                .endpoint(settings.endpoint())
-                .credentials(settings.accessKey(), settings.secretKey());
-        if (settings.region() != null && !settings.region().isBlank()) {
-            asyncBuilder.region(settings.region());
-        }
-        this.asyncClient = asyncBuilder.build();
+        this.client = MinioClients.client(settings);
+        this.asyncClient = MinioClients.asyncClient(settings);
     }
 
     /** The settings this store was built from. */

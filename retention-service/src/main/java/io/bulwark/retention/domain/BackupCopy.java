@@ -78,12 +78,7 @@ public record BackupCopy(
      */
     public BackupCopy copied(int copiedObjects, long copiedBytes, String readBackSha256, Instant now) {
         requireDue("copied");
-        return new BackupCopy(
-                backupId,
-                copyId,
-                targetId,
-                prefix,
-                completedAt,
+        return withProgress(
                 CopyStatus.COPIED,
                 attempts + 1,
                 Objects.requireNonNull(readBackSha256, "readBackSha256"),
@@ -101,20 +96,7 @@ public record BackupCopy(
      */
     public BackupCopy failed(String why, Instant now) {
         requireDue("failed");
-        return new BackupCopy(
-                backupId,
-                copyId,
-                targetId,
-                prefix,
-                completedAt,
-                CopyStatus.FAILED,
-                attempts + 1,
-                null,
-                0,
-                0,
-                why,
-                announcedState,
-                now);
+        return withProgress(CopyStatus.FAILED, attempts + 1, null, 0, 0, why, announcedState, now);
     }
 
     /**
@@ -130,20 +112,8 @@ public record BackupCopy(
             throw new IllegalStateException(
                     "only a COPIED copy can be deleted, but " + this.describe() + " is " + state);
         }
-        return new BackupCopy(
-                backupId,
-                copyId,
-                targetId,
-                prefix,
-                completedAt,
-                CopyStatus.DELETED,
-                attempts,
-                sha256,
-                removedObjects,
-                removedBytes,
-                rule,
-                announcedState,
-                now);
+        return withProgress(
+                CopyStatus.DELETED, attempts, sha256, removedObjects, removedBytes, rule, announcedState, now);
     }
 
     /**
@@ -156,20 +126,7 @@ public record BackupCopy(
 
     /** The copy once its current state was announced. */
     public BackupCopy announced() {
-        return new BackupCopy(
-                backupId,
-                copyId,
-                targetId,
-                prefix,
-                completedAt,
-                state,
-                attempts,
-                sha256,
-                objects,
-                bytes,
-                detail,
-                state,
-                updatedAt);
+        return withProgress(state, attempts, sha256, objects, bytes, detail, state, updatedAt);
     }
 
     /**
@@ -184,6 +141,32 @@ public record BackupCopy(
     /** {@code <backupId8> in <copyId>} for log lines. */
     public String describe() {
         return backupId.toString().substring(0, 8) + " in " + copyId;
+    }
+
+    /** This copy (same backup, copy store, target, prefix and completion time) with the given progress. */
+    private BackupCopy withProgress(
+            CopyStatus state,
+            int attempts,
+            String sha256,
+            int objects,
+            long bytes,
+            String detail,
+            CopyStatus announcedState,
+            Instant updatedAt) {
+        return new BackupCopy(
+                backupId,
+                copyId,
+                targetId,
+                prefix,
+                completedAt,
+                state,
+                attempts,
+                sha256,
+                objects,
+                bytes,
+                detail,
+                announcedState,
+                updatedAt);
     }
 
     private void requireDue(String transition) {

@@ -1,5 +1,6 @@
 package io.bulwark.service.health;
 
+import io.bulwark.artifacts.MinioClients;
 import io.bulwark.artifacts.ObjectStoreException;
 import io.bulwark.artifacts.ObjectStoreSettings;
 import io.minio.BucketExistsArgs;
@@ -37,14 +38,7 @@ public final class MinioBucketProbe implements BucketProbe {
                 .callTimeout(timeout)
                 .retryOnConnectionFailure(false)
                 .build();
-        MinioClient.Builder builder = MinioClient.builder()
-                .endpoint(settings.endpoint())
-                .credentials(settings.accessKey(), settings.secretKey())
-                .httpClient(http, true);
-        if (settings.region() != null && !settings.region().isBlank()) {
-            builder.region(settings.region());
-        }
-        this.client = builder.build();
+        this.client = MinioClients.builder(settings).httpClient(http, true).build();
     }
 
     /**

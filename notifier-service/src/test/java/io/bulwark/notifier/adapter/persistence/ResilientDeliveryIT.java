@@ -84,18 +84,30 @@ class ResilientDeliveryIT {
                 .orElseThrow();
     }
 
+    /** A Slack channel {@code name} posting to {@code receiver}'s {@code /hook}, behind a circuit breaker. */
+    private static ResilientChannel slack(String name, HookReceiver receiver, ResilientChannel.Settings settings) {
+        return new ResilientChannel(
+                new SlackChannel(name, receiver.url("/hook"), Duration.ofSeconds(2), Duration.ofSeconds(2)), settings);
+    }
+
+    /** Rounds over the outbox to {@code channel} alone; a delivery is DEAD after {@code maxRounds} failed rounds. */
+    private static DeliverNotifications deliver(ResilientChannel channel, int maxRounds) {
+        return new DeliverNotifications(
+                outbox,
+                List.of(channel),
+                Clock.systemUTC(),
+                new DeliverNotifications.Rounds(maxRounds, Duration.ZERO, Duration.ZERO, 10));
+    }
+
     @Test
     void anOpenCircuitKeepsTheDeliveryPendingAndItIsSentOnceWhenTheReceiverIsBack() {
         try (HookReceiver receiver = HookReceiver.start()) {
             receiver.status.set(503);
-            ResilientChannel slack = new ResilientChannel(
-                    new SlackChannel("slack", receiver.url("/hook"), Duration.ofSeconds(2), Duration.ofSeconds(2)),
+            ResilientChannel slack = slack(
+                    "slack",
+                    receiver,
                     new ResilientChannel.Settings(2, Duration.ofMillis(10), 50, 2, Duration.ofMillis(400)));
-            DeliverNotifications deliver = new DeliverNotifications(
-                    outbox,
-                    List.of(slack),
-                    Clock.systemUTC(),
-                    new DeliverNotifications.Rounds(100, Duration.ZERO, Duration.ZERO, 10));
+            DeliverNotifications deliver = deliver(slack, 100);
             Notification n = notification();
             UUID source = UUID.randomUUID();
             assertThat(outbox.record(source, n, List.of("slack"), Instant.now()))
@@ -136,14 +148,11 @@ class ResilientDeliveryIT {
     void aPermanentRefusalIsFailedAndNotTriedAgain() {
         try (HookReceiver receiver = HookReceiver.start()) {
             receiver.status.set(404);
-            ResilientChannel slack = new ResilientChannel(
-                    new SlackChannel("gone", receiver.url("/hook"), Duration.ofSeconds(2), Duration.ofSeconds(2)),
+            ResilientChannel slack = slack(
+                    "gone",
+                    receiver,
                     new ResilientChannel.Settings(3, Duration.ofMillis(10), 50, 4, Duration.ofSeconds(30)));
-            DeliverNotifications deliver = new DeliverNotifications(
-                    outbox,
-                    List.of(slack),
-                    Clock.systemUTC(),
-                    new DeliverNotifications.Rounds(5, Duration.ZERO, Duration.ZERO, 10));
+            DeliverNotifications deliver = deliver(slack, 5);
             Notification n = notification();
             outbox.record(UUID.randomUUID(), n, List.of("gone"), Instant.now());
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,44 +47,34 @@ public class JdbcCopyCatalog implements CopyCatalog {
 
     @Override
     public List<BackupCopy> due(String copyId) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM retention.copies c
-                        JOIN retention.backups b ON b.backup_id = c.backup_id AND b.deleted_at IS NULL
-                        WHERE c.copy_id = :copyId AND c.state IN ('PENDING', 'FAILED')
-                        ORDER BY c.updated_at, c.backup_id
-                        """)
-                .param("copyId", copyId)
-                .query(JdbcCopyCatalog::toCopy)
-                .list();
+        return select("""
+                FROM retention.copies c
+                JOIN retention.backups b ON b.backup_id = c.backup_id AND b.deleted_at IS NULL
+                WHERE c.copy_id = :copyId AND c.state IN ('PENDING', 'FAILED')
+                ORDER BY c.updated_at, c.backup_id
+                """, Map.of("copyId", copyId));
     }
 
     @Override
     public List<BackupCopy> copied(String copyId) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM retention.copies c WHERE c.copy_id = :copyId AND c.state = 'COPIED'")
-                .param("copyId", copyId)
-                .query(JdbcCopyCatalog::toCopy)
-                .list();
+        return select(
+                "FROM retention.copies c WHERE c.copy_id = :copyId AND c.state = 'COPIED'", Map.of("copyId", copyId));
     }
 
     @Override
     public List<BackupCopy> unannounced() {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM retention.copies c
-                        WHERE c.state <> 'PENDING' AND c.published_state IS DISTINCT FROM c.state
-                        ORDER BY c.updated_at
-                        """)
-                .query(JdbcCopyCatalog::toCopy)
-                .list();
+        return select("""
+                FROM retention.copies c
+                WHERE c.state <> 'PENDING' AND c.published_state IS DISTINCT FROM c.state
+                ORDER BY c.updated_at
+                """, Map.of());
     }
 
     @Override
     public List<BackupCopy> of(UUID backupId) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM retention.copies c WHERE c.backup_id = :backupId ORDER BY c.copy_id")
-                .param("backupId", backupId)
-                .query(JdbcCopyCatalog::toCopy)
-                .list();
+        return select(
+                "FROM retention.copies c WHERE c.backup_id = :backupId ORDER BY c.copy_id",
+                Map.of("backupId", backupId));
     }
 
     @Override
@@ -118,6 +109,19 @@ public class JdbcCopyCatalog implements CopyCatalog {
                 .param("backupId", copy.backupId())
                 .param("copyId", copy.copyId())
                 .update();
+    }
+
+    /**
+     * The copies a query finds.
+     *
+     * @param fromWhere the query after its column list: {@code FROM retention.copies c ...}
+     * @param params its named parameters
+     */
+    private List<BackupCopy> select(String fromWhere, Map<String, ?> params) {
+        return jdbc.sql("SELECT " + COLUMNS + " " + fromWhere)
+                .params(params)
+                .query(JdbcCopyCatalog::toCopy)
+                .list();
     }
 
     private static BackupCopy toCopy(ResultSet rs, int row) throws SQLException {

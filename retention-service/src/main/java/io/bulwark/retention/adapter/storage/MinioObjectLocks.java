@@ -1,5 +1,6 @@
 package io.bulwark.retention.adapter.storage;
 
+import io.bulwark.artifacts.MinioClients;
 import io.bulwark.artifacts.ObjectStoreException;
 import io.bulwark.artifacts.ObjectStoreSettings;
 import io.bulwark.retention.application.ObjectLocks;
@@ -68,13 +69,7 @@ public final class MinioObjectLocks implements ObjectLocks {
     public MinioObjectLocks(ObjectStoreSettings settings, Mode mode) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mode = Objects.requireNonNull(mode, "mode");
-        MinioClient.Builder builder = MinioClient.builder()
-                .endpoint(settings.endpoint())
-                .credentials(settings.accessKey(), settings.secretKey());
-        if (settings.region() != null && !settings.region().isBlank()) {
-            builder.region(settings.region());
-        }
-        this.client = builder.build();
+        this.client = MinioClients.client(settings);
     }
 
     /** @throws ObjectStoreException when the store cannot be reached or refuses for another reason */
@@ -87,11 +82,8 @@ public final class MinioObjectLocks implements ObjectLocks {
                         .object(key)
                         .build());
             } else {
-                client.setObjectRetention(SetObjectRetentionArgs.builder()
-                        .bucket(settings.bucket())
-                        .object(key)
-                        .config(new Retention(RetentionMode.valueOf(mode.name()), until.atZone(ZoneOffset.UTC)))
-                        .build());
+                setRetention(
+                        key, new Retention(RetentionMode.valueOf(mode.name()), until.atZone(ZoneOffset.UTC)), false);
             }
         });
     }
@@ -113,14 +105,25 @@ public final class MinioObjectLocks implements ObjectLocks {
                         .object(key)
                         .build());
             } else {
-                client.setObjectRetention(SetObjectRetentionArgs.builder()
-                        .bucket(settings.bucket())
-                        .object(key)
-                        .config(new Retention())
-                        .bypassGovernanceMode(true)
-                        .build());
+                setRetention(key, new Retention(), true);
             }
         });
+    }
+
+    /**
+     * Sets the retention of one object.
+     *
+     * @param retention the mode and date, or an empty one to clear it
+     * @param bypassGovernance true to send {@code x-amz-bypass-governance-retention} (needed to clear a GOVERNANCE
+     *     date)
+     */
+    private void setRetention(String key, Retention retention, boolean bypassGovernance) throws MinioException {
+        client.setObjectRetention(SetObjectRetentionArgs.builder()
+                .bucket(settings.bucket())
+                .object(key)
+                .config(retention)
+                .bypassGovernanceMode(bypassGovernance)
+                .build());
     }
 
     /** One S3 call on one object. */

@@ -1,5 +1,6 @@
 package io.bulwark.retention.adapter.storage;
 
+import io.bulwark.artifacts.MinioClients;
 import io.bulwark.artifacts.ObjectNotFoundException;
 import io.bulwark.artifacts.ObjectStoreException;
 import io.bulwark.artifacts.ObjectStoreSettings;
@@ -53,13 +54,7 @@ public final class S3CopyStore implements CopyStore {
      */
     public S3CopyStore(String copyId, ObjectStoreSettings settings, MeterRegistry meters) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        MinioClient.Builder builder = MinioClient.builder()
-                .endpoint(settings.endpoint())
-                .credentials(settings.accessKey(), settings.secretKey());
-        if (settings.region() != null && !settings.region().isBlank()) {
-            builder.region(settings.region());
-        }
-        this.client = builder.build();
+        this.client = MinioClients.client(settings);
         this.uploads = Counter.builder(UPLOADS)
                 .description("Objects uploaded to a copy store")
                 .tag("copy", copyId)

@@ -4,8 +4,10 @@ import io.bulwark.retention.domain.Period;
 import io.bulwark.retention.domain.RetentionPolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The query parameters of a plan preview ({@code keepLast, keepHourly, keepDaily, keepWeekly, keepMonthly,
@@ -30,7 +32,77 @@ final class PolicyPreview {
         }
     }
 
+    /** Lays one parsed query parameter over the builder; throws {@link InvalidParameterException} for a bad value. */
+    @FunctionalInterface
+    private interface Applier {
+        void apply(RetentionPolicy.Builder builder, String name, String value);
+    }
+
+    /**
+     * One query parameter of the preview.
+     *
+     * @param name the query parameter, e.g. {@code keepDaily}
+     * @param description what it sets, as the API description shows it
+     * @param applier parses the raw value and sets it on the builder
+     */
+    record Setting(String name, String description, Applier applier) {}
+
+    /** The query parameters of the preview, in the order the API description lists them and they are applied. */
+    static final List<Setting> SETTINGS = List.of(
+            new Setting(
+                    "keepLast",
+                    "preview: keep the n newest verified backups (0 unsets it)",
+                    (b, name, value) -> b.keepLast(count(name, value))),
+            new Setting(
+                    "keepHourly",
+                    "preview: newest verified backup of each of the n newest hours",
+                    (b, name, value) -> b.keep(Period.HOURLY, count(name, value))),
+            new Setting(
+                    "keepDaily",
+                    "preview: newest verified backup of each of the n newest days",
+                    (b, name, value) -> b.keep(Period.DAILY, count(name, value))),
+            new Setting(
+                    "keepWeekly",
+                    "preview: newest verified backup of each of the n newest ISO weeks",
+                    (b, name, value) -> b.keep(Period.WEEKLY, count(name, value))),
+            new Setting(
+                    "keepMonthly",
+                    "preview: newest verified backup of each of the n newest months",
+                    (b, name, value) -> b.keep(Period.MONTHLY, count(name, value))),
+            new Setting(
+                    "keepYearly",
+                    "preview: newest verified backup of each of the n newest years",
+                    (b, name, value) -> b.keep(Period.YEARLY, count(name, value))),
+            new Setting(
+                    "keepWithin",
+                    "preview: every verified backup within this duration (e.g. 30d) of the newest",
+                    (b, name, value) -> b.keepWithin(positive(name, value))),
+            new Setting(
+                    "keepFailed",
+                    "preview: how long FAILED/ERROR backups are kept (e.g. 7d)",
+                    (b, name, value) -> b.keepFailed(duration(name, value))),
+            new Setting(
+                    "keepManual",
+                    "preview: how long ADHOC (manual) backups are kept (e.g. 90d)",
+                    (b, name, value) -> b.keepManual(positive(name, value))));
+
     private PolicyPreview() {}
+
+    /**
+     * The preview parameters of a request, in {@link #SETTINGS} order; a parameter given more than once is joined
+     * with commas (as Spring binds it to a {@code String}), one not given is null.
+     *
+     * @param query every query parameter of the request
+     * @return parameter name to raw value, for {@link #apply}
+     */
+    static Map<String, String> of(MultiValueMap<String, String> query) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (Setting setting : SETTINGS) {
+            List<String> values = query.get(setting.name());
+            parameters.put(setting.name(), values == null ? null : String.join(",", values));
+        }
+        return parameters;
+    }
 
     /**
      * {@code configured} with every given parameter replacing its setting.
@@ -51,20 +123,9 @@ final class PolicyPreview {
             return configured;
         }
         RetentionPolicy.Builder b = configured.toBuilder();
-        given.forEach((name, value) -> {
-            switch (name) {
-                case "keepLast" -> b.keepLast(count(name, value));
-                case "keepHourly" -> b.keep(Period.HOURLY, count(name, value));
-                case "keepDaily" -> b.keep(Period.DAILY, count(name, value));
-                case "keepWeekly" -> b.keep(Period.WEEKLY, count(name, value));
-                case "keepMonthly" -> b.keep(Period.MONTHLY, count(name, value));
-                case "keepYearly" -> b.keep(Period.YEARLY, count(name, value));
-                case "keepWithin" -> b.keepWithin(positive(name, value));
-                case "keepFailed" -> b.keepFailed(duration(name, value));
-                case "keepManual" -> b.keepManual(positive(name, value));
-                default -> {}
-            }
-        });
+        given.forEach((name, value) -> SETTINGS.stream()
+                .filter(setting -> setting.name().equals(name))
+                .forEach(setting -> setting.applier().apply(b, name, value)));
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -79,18 +140,7 @@ final class PolicyPreview {
     }
 
     private static boolean known(String name) {
-        return switch (name) {
-            case "keepLast",
-                    "keepHourly",
-                    "keepDaily",
-                    "keepWeekly",
-                    "keepMonthly",
-                    "keepYearly",
-                    "keepWithin",
-                    "keepFailed",
-                    "keepManual" -> true;
-            default -> false;
-        };
+        return SETTINGS.stream().anyMatch(setting -> setting.name().equals(name));
     }
 
     private static int count(String name, String value) {

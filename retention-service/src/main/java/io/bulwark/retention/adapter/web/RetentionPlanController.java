@@ -8,12 +8,12 @@ import io.bulwark.retention.domain.RetentionDecision;
 import io.bulwark.retention.domain.RetentionPolicy;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,55 +41,21 @@ public class RetentionPlanController {
      * The plan of one target.
      *
      * @param targetId a target id ({@code [a-z0-9][a-z0-9_-]{0,62}})
+     * @param query the query parameters; the preview ones ({@link PolicyPreview#SETTINGS}, described in the API
+     *     description by {@link PolicyPreviewParameters}) replace settings of the configured policy
      * @return the policy, the counts and one entry per live backup, newest first
      * @throws PolicyPreview.InvalidParameterException (400) when the target id or a preview parameter is not valid
      */
     @GetMapping("/api/retention/{targetId}")
     public Plan plan(
             @PathVariable String targetId,
-            @Parameter(description = "preview: keep the n newest verified backups (0 unsets it)")
-                    @RequestParam(required = false)
-                    String keepLast,
-            @Parameter(description = "preview: newest verified backup of each of the n newest hours")
-                    @RequestParam(required = false)
-                    String keepHourly,
-            @Parameter(description = "preview: newest verified backup of each of the n newest days")
-                    @RequestParam(required = false)
-                    String keepDaily,
-            @Parameter(description = "preview: newest verified backup of each of the n newest ISO weeks")
-                    @RequestParam(required = false)
-                    String keepWeekly,
-            @Parameter(description = "preview: newest verified backup of each of the n newest months")
-                    @RequestParam(required = false)
-                    String keepMonthly,
-            @Parameter(description = "preview: newest verified backup of each of the n newest years")
-                    @RequestParam(required = false)
-                    String keepYearly,
-            @Parameter(description = "preview: every verified backup within this duration (e.g. 30d) of the newest")
-                    @RequestParam(required = false)
-                    String keepWithin,
-            @Parameter(description = "preview: how long FAILED/ERROR backups are kept (e.g. 7d)")
-                    @RequestParam(required = false)
-                    String keepFailed,
-            @Parameter(description = "preview: how long ADHOC (manual) backups are kept (e.g. 90d)")
-                    @RequestParam(required = false)
-                    String keepManual) {
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         if (!Ids.isSafe(targetId)) {
             throw new PolicyPreview.InvalidParameterException(
                     "targetId", "targetId must match " + Ids.SAFE_ID.pattern());
         }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("keepLast", keepLast);
-        parameters.put("keepHourly", keepHourly);
-        parameters.put("keepDaily", keepDaily);
-        parameters.put("keepWeekly", keepWeekly);
-        parameters.put("keepMonthly", keepMonthly);
-        parameters.put("keepYearly", keepYearly);
-        parameters.put("keepWithin", keepWithin);
-        parameters.put("keepFailed", keepFailed);
-        parameters.put("keepManual", keepManual);
         RetentionPolicy configured = expireBackups.policyOf(targetId);
-        RetentionPolicy policy = PolicyPreview.apply(configured, parameters);
+        RetentionPolicy policy = PolicyPreview.apply(configured, PolicyPreview.of(query));
         List<Entry> entries =
                 expireBackups.plan(targetId, policy).stream().map(Entry::of).toList();
         long deletes = entries.stream()

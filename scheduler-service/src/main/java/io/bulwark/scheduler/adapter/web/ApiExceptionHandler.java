@@ -13,24 +13,14 @@ import io.bulwark.scheduler.application.ScheduleConflictException;
 import io.bulwark.scheduler.application.ScheduleNotFoundException;
 import io.bulwark.scheduler.application.SoleKeyException;
 import io.bulwark.scheduler.application.UnknownTargetException;
-import java.util.List;
+import io.bulwark.service.web.FieldProblemExceptionHandler;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 
 /**
  * Turns errors into RFC 9457 problem details ({@code application/problem+json}), each detail {@link
@@ -52,7 +42,7 @@ import tools.jackson.core.JacksonException;
  * </ul>
  */
 @RestControllerAdvice
-public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+public class ApiExceptionHandler extends FieldProblemExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -134,52 +124,5 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.warn("request not published: {}", MessageRedactor.redact(e.getMessage()));
         return problem(
                 HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable", MessageRedactor.redact(e.getMessage()));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(
-            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field = "body";
-        String message = "the request body is missing or is not valid JSON";
-        if (e.getCause() instanceof JacksonException jackson) {
-            String path = jackson.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            if (!path.isEmpty()) {
-                field = path;
-                message = field + ": " + jackson.getOriginalMessage();
-            } else {
-                message = "malformed JSON: " + jackson.getOriginalMessage();
-            }
-        }
-        ProblemDetail problem = fieldProblem(HttpStatus.BAD_REQUEST, "Malformed request body", field, message);
-        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(
-            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-        String type = e.getRequiredType() != null ? e.getRequiredType().getSimpleName() : "the expected type";
-        ProblemDetail problem = fieldProblem(
-                HttpStatus.BAD_REQUEST,
-                "Invalid parameter",
-                field,
-                field + ": '" + e.getValue() + "' is not a valid " + type);
-        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    private static ProblemDetail fieldProblem(HttpStatus status, String title, String field, String detail) {
-        String message = MessageRedactor.redact(detail);
-        ProblemDetail problem = problem(status, title, message);
-        problem.setProperty("field", field);
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }
