@@ -16,7 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,29 @@ class NotifierRestartIT {
         }
     }
 
+    /**
+     * Waits until the notifier's consumer group is stable and one of its members holds the partition of {@code
+     * bulwark.backup.verified}: a context that has started may still be joining its group, and on a loaded machine
+     * the seven bindings' joins take a while.
+     */
+    private static void awaitVerifiedPartitionAssigned() {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("bulwark-notifier"))
+                                .all()
+                                .get()
+                                .get("bulwark-notifier");
+                        return group.groupState() == GroupState.STABLE
+                                && group.members().stream()
+                                        .flatMap(m -> m.assignment().topicPartitions().stream())
+                                        .anyMatch(p -> p.topic().equals(Topics.BACKUP_VERIFIED));
+                    });
+        }
+    }
+
     private static long postsAbout(HookReceiver receiver, BackupVerified event) {
         return receiver.posts().stream()
                 .filter(p -> p.body().contains(event.backupId().toString()))
@@ -99,8 +126,9 @@ class NotifierRestartIT {
                 KafkaProducer<String, byte[]> producer = KafkaEventClients.producer(broker.getBrokersAsString())) {
             receiver.status.set(503);
             try (ConfigurableApplicationContext first = notifier(receiver)) {
+                awaitVerifiedPartitionAssigned();
                 KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, failed);
-                await().atMost(Duration.ofSeconds(60))
+                await().atMost(Duration.ofSeconds(120))
                         .until(() -> !delivery("webhook").isEmpty()
                                 && (int) delivery("webhook").get("attempts") >= 1);
                 assertThat(delivery("webhook")).containsEntry("state", "PENDING");
@@ -109,12 +137,12 @@ class NotifierRestartIT {
 
             receiver.status.set(204);
             try (ConfigurableApplicationContext second = notifier(receiver)) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> postsAbout(receiver, failed) == 1);
+                await().atMost(Duration.ofSeconds(120)).until(() -> postsAbout(receiver, failed) == 1);
                 assertThat(delivery("webhook")).containsEntry("state", "SENT");
 
                 KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, failed);
                 KafkaEventClients.send(producer, Topics.BACKUP_VERIFIED, marker);
-                await().atMost(Duration.ofSeconds(60)).until(() -> postsAbout(receiver, marker) == 1);
+                await().atMost(Duration.ofSeconds(120)).until(() -> postsAbout(receiver, marker) == 1);
                 assertThat(postsAbout(receiver, failed))
                         .as("sent once: neither the restart nor the redelivered event sends it again")
                         .isEqualTo(1);
