@@ -7,8 +7,8 @@ import java.util.UUID;
  * Every object of a backup was removed. Published on {@link Topics#BACKUP_DELETED}.
  *
  * @param reason why: a retention policy ({@code RETENTION}) or a person ({@code MANUAL})
- * @param policy the rule that let it go, e.g. {@code keepLast=7}, or for a manual deletion {@code manual: deleted
- *     by <actor>}
+ * @param policy the rule that let it go, e.g. {@code keep-failed: FAILED 9d ago (kept 7d)} or {@code matches no keep
+ *     rule (not among the last 7)}, or for a manual deletion {@code manual: deleted by <actor>}
  * @param objectsDeleted number of objects removed
  * @param bytesReclaimed the summed size of those objects, in bytes, as listed before deleting them; 0 in events of
  *     producers that did not count them
