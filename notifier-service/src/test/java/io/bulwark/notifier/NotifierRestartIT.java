@@ -40,16 +40,31 @@ class NotifierRestartIT {
     private static NotifierItDatabase database;
     private static final Map<String, Object> DATABASE_PROPERTIES = new LinkedHashMap<>();
 
+    /**
+     * The binder's broker property. An {@code @EmbeddedKafka} test class run earlier in this JVM leaves it as a system
+     * property naming its own broker, and the binder's own environment reads system properties before this test's
+     * command-line arguments: it is pointed at this test's broker for the run and restored after.
+     */
+    private static final String BINDER_BROKERS = "spring.cloud.stream.kafka.binder.brokers";
+
+    private static String previousBinderBrokers;
+
     @BeforeAll
     static void start() {
         broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.BACKUP_VERIFIED, Topics.BACKUP_VERIFIED + Topics.DLQ_SUFFIX);
         broker.afterPropertiesSet();
+        previousBinderBrokers = System.setProperty(BINDER_BROKERS, broker.getBrokersAsString());
         DynamicPropertyRegistry registry = (name, supplier) -> DATABASE_PROPERTIES.put(name, supplier.get());
         database = NotifierItDatabase.create("notifier_restart_it", registry);
     }
 
     @AfterAll
     static void stop() {
+        if (previousBinderBrokers == null) {
+            System.clearProperty(BINDER_BROKERS);
+        } else {
+            System.setProperty(BINDER_BROKERS, previousBinderBrokers);
+        }
         broker.destroy();
         database.drop();
     }
@@ -99,6 +114,7 @@ class NotifierRestartIT {
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
                     .until(() -> {
                         ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("bulwark-notifier"))
                                 .all()
