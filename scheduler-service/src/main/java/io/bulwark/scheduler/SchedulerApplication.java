@@ -1,10 +1,13 @@
 package io.bulwark.scheduler;
 
+import io.bulwark.service.consumer.OutageTolerantConsumers;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
-/** Entry point of the scheduler-service. */
+/** Entry point of the scheduler-service; its Kafka consumers wait out outages of its database ({@link OutageTolerantConsumers}). */
 @SpringBootApplication
+@Import(OutageTolerantConsumers.class)
 public class SchedulerApplication {
 
     public static void main(String[] args) {
