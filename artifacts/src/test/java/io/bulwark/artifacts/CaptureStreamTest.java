@@ -44,7 +44,11 @@ class CaptureStreamTest {
         AtomicInteger ends = new AtomicInteger();
         byte[] stored;
         try (CaptureStream capture = new CaptureStream(
-                new ByteArrayInputStream(raw), chain, ends::incrementAndGet, CaptureStream.DEFAULT_BUFFER_BYTES, true)) {
+                new ByteArrayInputStream(raw),
+                chain,
+                ends::incrementAndGet,
+                CaptureStream.DEFAULT_BUFFER_BYTES,
+                true)) {
             stored = readInOddChunks(capture);
             assertThat(capture.isComplete()).isTrue();
             assertThat(capture.rawBytes()).isEqualTo(raw.length);

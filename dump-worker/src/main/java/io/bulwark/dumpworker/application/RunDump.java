@@ -351,8 +351,7 @@ public class RunDump implements AutoCloseable {
                 dumpKey);
         long startedNanos = System.nanoTime();
         try (DumpSession session = engine.open(spec, options);
-                CaptureStream capture =
-                        capture(session, chain, settings.captureBufferBytes(), settings.rawSha256())) {
+                CaptureStream capture = capture(session, chain, settings.captureBufferBytes(), settings.rawSha256())) {
             ScheduledFuture<?> progress = startProgress(request, capture, startedNanos);
             try {
                 store.putStream(dumpKey, capture, contentType(chain));
