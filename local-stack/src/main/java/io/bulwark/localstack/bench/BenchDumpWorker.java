@@ -18,7 +18,7 @@ final class BenchDumpWorker {
     static final List<String> JVM_OPTIONS =
             List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     /**
      * The viewer's API token the bench reads the worker's metrics endpoint with: random per bench run, handed to the
@@ -58,8 +58,8 @@ final class BenchDumpWorker {
      * @param moreJvmOptions JVM options after {@link #JVM_OPTIONS}
      * @param moreArguments Spring Boot arguments after {@link #arguments}
      * @return the running worker; the caller closes it
-     * @throws IllegalStateException when it exits or is not UP within 4 minutes, with its log's tail; the worker is
-     *     stopped then
+     * @throws IllegalStateException when it exits or is not UP within 10 minutes (a loaded machine starts it
+     *     slowly), with its log's tail; the worker is stopped then
      */
     static ServiceProcess start(
             Path java,

@@ -513,7 +513,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                     arguments);
             closers.push(worker);
             try {
-                client.awaitWorkerReady(Duration.ofMinutes(2));
+                client.awaitWorkerReady(Duration.ofMinutes(5));
                 List<Long> wall = new ArrayList<>();
                 List<Long> dump = new ArrayList<>();
                 long firstMillis = -1;
