@@ -17,8 +17,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The capture of a dump as a pull stream: reading it returns the dump tool's output ({@code source})
- * encoded by a {@link CodecChain} (compressed, then optionally OpenPGP-encrypted), while counting and
- * hashing (SHA-256) both the raw and the stored bytes. Hand it to {@link ObjectStore#putStream}.
+ * encoded by a {@link CodecChain} (compressed, then optionally OpenPGP-encrypted), while counting both
+ * the raw and the stored bytes and hashing (SHA-256) the stored bytes, and the raw bytes too when asked
+ * ({@code hashRaw}: off by default, as the zstd frame's content checksum and OpenPGP's Modification
+ * Detection Code already protect the content, and hashing every raw byte costs a pass over the whole
+ * dump). Hand it to {@link ObjectStore#putStream}.
  *
  * <p>A pump thread ({@code bulwark-capture-N}, a daemon, started by the first {@code read}) reads
  * {@code source}, hashes it, runs the chain and hands the stored bytes to the reader through a
@@ -81,7 +84,7 @@ public final class CaptureStream extends InputStream {
     private final CodecChain chain;
     private final SourceEnd sourceEnd;
     private final int bufferBytes;
-    private final MessageDigest rawDigest = newDigest();
+    private final MessageDigest rawDigest;
     private final MessageDigest storedDigest = newDigest();
     private final Sink sink = new Sink();
     private final OutputStream encoder;
@@ -103,6 +106,7 @@ public final class CaptureStream extends InputStream {
     private volatile long rawBytes;
     private final AtomicLong storedBytes = new AtomicLong();
     private volatile String rawSha256;
+    private volatile boolean sourceEnded;
     private volatile String storedSha256;
 
     private byte[] current;
@@ -125,7 +129,8 @@ public final class CaptureStream extends InputStream {
     }
 
     /**
-     * A capture of {@code source} through {@code chain} with a buffer of {@code bufferBytes}.
+     * A capture of {@code source} through {@code chain} with a buffer of {@code bufferBytes}, without
+     * the raw bytes' SHA-256.
      *
      * @param bufferBytes the most stored bytes waiting for the reader, at least {@value #CHUNK_BYTES}
      * @throws IllegalArgumentException when {@code bufferBytes} is below {@value #CHUNK_BYTES}
@@ -133,6 +138,20 @@ public final class CaptureStream extends InputStream {
      */
     public CaptureStream(InputStream source, CodecChain chain, SourceEnd sourceEnd, int bufferBytes)
             throws IOException {
+        this(source, chain, sourceEnd, bufferBytes, false);
+    }
+
+    /**
+     * A capture of {@code source} through {@code chain} with a buffer of {@code bufferBytes}.
+     *
+     * @param bufferBytes the most stored bytes waiting for the reader, at least {@value #CHUNK_BYTES}
+     * @param hashRaw true to compute the SHA-256 of the source's bytes too ({@link #rawSha256()})
+     * @throws IllegalArgumentException when {@code bufferBytes} is below {@value #CHUNK_BYTES}
+     * @throws IOException when the chain cannot start
+     */
+    public CaptureStream(InputStream source, CodecChain chain, SourceEnd sourceEnd, int bufferBytes, boolean hashRaw)
+            throws IOException {
+        this.rawDigest = hashRaw ? newDigest() : null;
         this.source = Objects.requireNonNull(source, "source");
         this.chain = Objects.requireNonNull(chain, "chain");
         this.sourceEnd = sourceEnd != null ? sourceEnd : () -> {};
@@ -233,7 +252,7 @@ public final class CaptureStream extends InputStream {
         }
     }
 
-    /** The pump thread's body: source → raw hash → chain → stored hash → buffer. */
+    /** The pump thread's body: source → raw hash (when asked) → chain → stored hash → buffer. */
     private void pump() {
         boolean encoderClosed = false;
         try {
@@ -246,12 +265,17 @@ public final class CaptureStream extends InputStream {
                     break;
                 }
                 checkOpen();
-                rawDigest.update(chunk, 0, n);
+                if (rawDigest != null) {
+                    rawDigest.update(chunk, 0, n);
+                }
                 rawBytes += n;
                 encoder.write(chunk, 0, n);
             }
             checkOpen();
-            rawSha256 = HexFormat.of().formatHex(rawDigest.digest());
+            if (rawDigest != null) {
+                rawSha256 = HexFormat.of().formatHex(rawDigest.digest());
+            }
+            sourceEnded = true;
             encoderClosed = true;
             encoder.close();
             pumpState = PumpState.WAITING_FOR_SOURCE;
@@ -353,17 +377,22 @@ public final class CaptureStream extends InputStream {
         return storedBytes.get();
     }
 
+    /** True when this capture computes the SHA-256 of the source's bytes ({@code hashRaw}). */
+    public boolean hashesRaw() {
+        return rawDigest != null;
+    }
+
     /**
-     * Lowercase hex SHA-256 of the source's bytes.
+     * Lowercase hex SHA-256 of the source's bytes, or null when this capture does not compute it ({@link
+     * #hashesRaw()} is false).
      *
      * @throws IllegalStateException before the source has ended
      */
     public String rawSha256() {
-        String sha = rawSha256;
-        if (sha == null) {
+        if (!sourceEnded) {
             throw new IllegalStateException("the source has not ended yet");
         }
-        return sha;
+        return rawSha256;
     }
 
     /**

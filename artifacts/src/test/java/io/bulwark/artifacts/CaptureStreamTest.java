@@ -43,7 +43,12 @@ class CaptureStreamTest {
         byte[] raw = sample(3 * 1024 * 1024 + 17);
         AtomicInteger ends = new AtomicInteger();
         byte[] stored;
-        try (CaptureStream capture = new CaptureStream(new ByteArrayInputStream(raw), chain, ends::incrementAndGet)) {
+        try (CaptureStream capture = new CaptureStream(
+                new ByteArrayInputStream(raw),
+                chain,
+                ends::incrementAndGet,
+                CaptureStream.DEFAULT_BUFFER_BYTES,
+                true)) {
             stored = readInOddChunks(capture);
             assertThat(capture.isComplete()).isTrue();
             assertThat(capture.rawBytes()).isEqualTo(raw.length);
@@ -60,6 +65,39 @@ class CaptureStreamTest {
                 ArtifactDecoder.decoding(new ByteArrayInputStream(stored), chain.codecs(), DecryptionKeys.none())) {
             assertThat(in.readAllBytes()).isEqualTo(raw);
         }
+    }
+
+    @Test
+    void theRawDigestIsOffByDefaultAndTheStoredOneStays() throws Exception {
+        byte[] raw = sample(256 * 1024);
+        try (CaptureStream capture = new CaptureStream(new ByteArrayInputStream(raw), CodecChain.zstd(), null)) {
+            assertThatThrownBy(capture::rawSha256).isInstanceOf(IllegalStateException.class);
+            byte[] stored = capture.readAllBytes();
+            assertThat(capture.hashesRaw()).isFalse();
+            assertThat(capture.rawSha256()).isNull();
+            assertThat(capture.rawBytes()).isEqualTo(raw.length);
+            assertThat(capture.sha256()).isEqualTo(sha256(stored));
+        }
+    }
+
+    @Test
+    void theZstdFrameCarriesAContentChecksumThatDecodingVerifies() throws Exception {
+        byte[] raw = sample(256 * 1024);
+        byte[] stored;
+        try (CaptureStream capture = new CaptureStream(new ByteArrayInputStream(raw), CodecChain.zstd(), null)) {
+            stored = capture.readAllBytes();
+        }
+        // RFC 8878 3.1.1.1.1: the Frame_Header_Descriptor follows the 4-byte magic; bit 2 is Content_Checksum_flag
+        assertThat(stored[4] & 0x04).isEqualTo(0x04);
+        byte[] badChecksum = stored.clone();
+        badChecksum[badChecksum.length - 1] ^= 0x01; // the last 4 bytes are the checksum
+        assertThatThrownBy(() -> {
+                    try (InputStream in = ArtifactDecoder.decoding(
+                            new ByteArrayInputStream(badChecksum), List.of("zstd"), DecryptionKeys.none())) {
+                        in.readAllBytes();
+                    }
+                })
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -120,7 +158,8 @@ class CaptureStreamTest {
 
     @Test
     void emptySourceGivesAValidEmptyFrame() throws Exception {
-        try (CaptureStream capture = new CaptureStream(InputStream.nullInputStream(), CodecChain.zstd(), null)) {
+        try (CaptureStream capture = new CaptureStream(
+                InputStream.nullInputStream(), CodecChain.zstd(), null, CaptureStream.DEFAULT_BUFFER_BYTES, true)) {
             byte[] stored = capture.readAllBytes();
             assertThat(stored).isNotEmpty();
             assertThat(capture.rawBytes()).isZero();
@@ -139,9 +178,14 @@ class CaptureStreamTest {
         try (CaptureStream capture = new CaptureStream(new ByteArrayInputStream(raw), CodecChain.zstd(), null)) {
             fullLength = capture.readAllBytes().length;
         }
-        try (CaptureStream capture = new CaptureStream(new ByteArrayInputStream(raw), CodecChain.zstd(), () -> {
-            throw new IOException("pg_dump exited with code 1");
-        })) {
+        try (CaptureStream capture = new CaptureStream(
+                new ByteArrayInputStream(raw),
+                CodecChain.zstd(),
+                () -> {
+                    throw new IOException("pg_dump exited with code 1");
+                },
+                CaptureStream.DEFAULT_BUFFER_BYTES,
+                true)) {
             ByteArrayOutputStream handedOut = new ByteArrayOutputStream();
             byte[] buf = new byte[4096];
             assertThatThrownBy(() -> {
@@ -320,7 +364,7 @@ class CaptureStreamTest {
         MessageDigest storedDigest = MessageDigest.getInstance("SHA-256");
         AtomicLong progressReads = new AtomicLong();
         AtomicBoolean monotonic = new AtomicBoolean(true);
-        try (CaptureStream capture = new CaptureStream(dump, CodecChain.zstd(1), null, budget)) {
+        try (CaptureStream capture = new CaptureStream(dump, CodecChain.zstd(1), null, budget, true)) {
             Thread progress = Thread.ofPlatform().daemon().start(() -> {
                 long last = 0;
                 while (!capture.isComplete() && capture.failure() == null) {

@@ -12,7 +12,9 @@ import java.util.List;
  * @param storedBytes size of the stored object in bytes
  * @param rawBytes size of the dump tool's output in bytes
  * @param sha256 lowercase hex SHA-256 of the stored bytes
- * @param rawSha256 lowercase hex SHA-256 of the dump tool's output
+ * @param rawSha256 lowercase hex SHA-256 of the dump tool's output, or null when it was not recorded (the dump-worker
+ *     records it only with {@code bulwark.dump-worker.raw-sha256: true}; the zstd frame's content checksum and
+ *     OpenPGP's Modification Detection Code protect the content otherwise); readers check it only when present
  * @param recipients the fingerprints of the OpenPGP certificates (public keys) the artifact is encrypted to: each the
  *     primary key's fingerprint in upper-case hex without spaces, as {@code gpg --list-keys} prints it (40 digits for a
  *     version 4 key), in the order they were given; empty for an artifact encrypted to no key (plaintext, or a

@@ -126,6 +126,24 @@ class EventContractsTest {
     }
 
     @Test
+    void aCompletionWithoutTheRawDumpsSha256MatchesItsSchemaWhetherTheFieldIsNullOrAbsent() throws IOException {
+        String example = new String(resource("/examples/bulwark.backup.completed.json"), StandardCharsets.UTF_8);
+        String withNull = example.replaceFirst("\"rawSha256\": \"[0-9a-f]{64}\"", "\"rawSha256\": null");
+        String absent = example.replaceFirst("\\s*\"rawSha256\": \"[0-9a-f]{64}\",", "");
+        assertThat(withNull).isNotEqualTo(example);
+        assertThat(absent).isNotEqualTo(example).doesNotContain("rawSha256");
+        Schema schema = schema("bulwark.backup.completed.schema.json");
+        for (String json : List.of(withNull, absent)) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            assertThat(errors(schema, bytes)).isEmpty();
+            BackupCompleted completed = EventJson.read(bytes, BackupCompleted.class);
+            assertThat(completed.artifact().rawSha256()).isNull();
+            assertThat(completed.artifact().sha256()).hasSize(64);
+            assertThat(errors(schema, EventJson.toBytes(completed))).isEmpty();
+        }
+    }
+
+    @Test
     void aMinimalRequestFromAnotherSystemGetsDefaults() throws IOException {
         byte[] minimal = resource("/examples/bulwark.backup.requested.minimal.json");
         assertThat(errors(schema("bulwark.backup.requested.schema.json"), minimal))

@@ -99,12 +99,27 @@ public class RunDump implements AutoCloseable {
      * @param progressInterval how often a running dump publishes {@link BackupProgressed}
      * @param captureBufferBytes stored bytes the capture may hold while the upload sends a part, so that
      *     the dump goes on meanwhile: one multipart part size overlaps them fully
+     * @param rawSha256 true to record the SHA-256 of the dump tool's output in the manifest ({@link
+     *     ArtifactRef#rawSha256()}); false leaves it null
      */
-    public record Settings(int defaultZstdLevel, int maxAttempts, Duration progressInterval, int captureBufferBytes) {
+    public record Settings(
+            int defaultZstdLevel,
+            int maxAttempts,
+            Duration progressInterval,
+            int captureBufferBytes,
+            boolean rawSha256) {
 
-        /** Settings with the capture's default buffer ({@link CaptureStream#DEFAULT_BUFFER_BYTES}). */
+        /**
+         * Settings with the capture's default buffer ({@link CaptureStream#DEFAULT_BUFFER_BYTES}), without the raw
+         * SHA-256.
+         */
         public Settings(int defaultZstdLevel, int maxAttempts, Duration progressInterval) {
-            this(defaultZstdLevel, maxAttempts, progressInterval, CaptureStream.DEFAULT_BUFFER_BYTES);
+            this(defaultZstdLevel, maxAttempts, progressInterval, CaptureStream.DEFAULT_BUFFER_BYTES, false);
+        }
+
+        /** Settings without the raw SHA-256. */
+        public Settings(int defaultZstdLevel, int maxAttempts, Duration progressInterval, int captureBufferBytes) {
+            this(defaultZstdLevel, maxAttempts, progressInterval, captureBufferBytes, false);
         }
 
         public Settings {
@@ -336,7 +351,7 @@ public class RunDump implements AutoCloseable {
                 dumpKey);
         long startedNanos = System.nanoTime();
         try (DumpSession session = engine.open(spec, options);
-                CaptureStream capture = capture(session, chain, settings.captureBufferBytes())) {
+                CaptureStream capture = capture(session, chain, settings.captureBufferBytes(), settings.rawSha256())) {
             ScheduledFuture<?> progress = startProgress(request, capture, startedNanos);
             try {
                 store.putStream(dumpKey, capture, contentType(chain));
@@ -459,7 +474,7 @@ public class RunDump implements AutoCloseable {
         return new CodecChain(compression, level, encryption);
     }
 
-    private static CaptureStream capture(DumpSession session, CodecChain chain, int bufferBytes) {
+    private static CaptureStream capture(DumpSession session, CodecChain chain, int bufferBytes, boolean hashRaw) {
         try {
             return new CaptureStream(
                     session.stdout(),
@@ -471,7 +486,8 @@ public class RunDump implements AutoCloseable {
                             throw new DumpToolFailure(e);
                         }
                     },
-                    bufferBytes);
+                    bufferBytes,
+                    hashRaw);
         } catch (IOException e) {
             throw new IllegalStateException("the codec chain could not be initialised: " + e.getMessage(), e);
         }

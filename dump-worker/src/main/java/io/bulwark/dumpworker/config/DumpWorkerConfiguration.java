@@ -151,8 +151,11 @@ public class DumpWorkerConfiguration {
                 storageResilience,
                 Clock.systemUTC(),
                 new RunDump.Settings(
-                        properties.compressionLevel(), properties.maxAttempts(), properties.progressInterval(), (int)
-                                Math.min(Integer.MAX_VALUE, storage.toSettings().partSizeBytes())),
+                        properties.compressionLevel(),
+                        properties.maxAttempts(),
+                        properties.progressInterval(),
+                        (int) Math.min(Integer.MAX_VALUE, storage.toSettings().partSizeBytes()),
+                        properties.rawSha256()),
                 signingKeys(manifestSigning));
     }
 

@@ -26,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * @param staleUploadAge incomplete multipart uploads older than this are aborted at start-up (a worker
  *     killed mid-upload leaves one); default 24 h
  * @param storage how object-store outages are ridden out
+ * @param rawSha256 true to record the SHA-256 of the dump tool's output ({@code artifact.rawSha256} of the
+ *     manifest and {@code BackupCompleted}); default false: the zstd frame's content checksum (or gzip's CRC-32)
+ *     and OpenPGP's Modification Detection Code already protect the content, the stored bytes' SHA-256 is always
+ *     recorded, and hashing every byte of the dump a second time slows the capture down
  */
 @Validated
 @ConfigurationProperties("bulwark.dump-worker")
@@ -37,7 +41,8 @@ public record DumpWorkerProperties(
         @DefaultValue("3") @Min(1) @Max(100) int maxAttempts,
         @DefaultValue("5s") @NotNull Duration progressInterval,
         @DefaultValue("24h") @NotNull Duration staleUploadAge,
-        @DefaultValue @Valid Storage storage) {
+        @DefaultValue @Valid Storage storage,
+        @DefaultValue("false") boolean rawSha256) {
 
     /**
      * Retries with exponential backoff and a circuit breaker (Resilience4j) around the object store.

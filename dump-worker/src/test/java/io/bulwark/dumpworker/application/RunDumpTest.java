@@ -3,6 +3,7 @@ package io.bulwark.dumpworker.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bulwark.artifacts.CaptureStream;
 import io.bulwark.artifacts.InMemoryObjectStore;
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
@@ -75,6 +76,10 @@ class RunDumpTest {
             "postgresql", new PgDumpTool(new ProcessRunner(), "pg_dump", Duration.ofMinutes(1)), "mariadb", fake));
 
     private RunDump runDump(Map<String, DumpEngine> engines) {
+        return runDump(engines, new RunDump.Settings(3, 3, Duration.ofMillis(20)));
+    }
+
+    private RunDump runDump(Map<String, DumpEngine> engines, RunDump.Settings settings) {
         return new RunDump(
                 id -> Optional.ofNullable(targets.get(id)),
                 source -> "pw-never-shown",
@@ -84,7 +89,7 @@ class RunDumpTest {
                 ledger,
                 new StorageResilience(breaker, 3, Duration.ofMillis(1), Duration.ofMillis(5)),
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                new RunDump.Settings(3, 3, Duration.ofMillis(20)));
+                settings);
     }
 
     @Test
@@ -131,6 +136,32 @@ class RunDumpTest {
         assertThat(manifest.rowCountMethod()).isEqualTo(FakeEngine.METHOD);
         assertThat(manifest.inventory().totalRows()).isEqualTo(3);
         assertThat(store.objects()).containsOnlyKeys(completed.artifact().key(), completed.manifestKey());
+    }
+
+    @Test
+    void theRawDumpsSha256IsRecordedOnlyWhenConfiguredAndTheStoredOneAlways() throws Exception {
+        runDump.handle(request("fake"));
+        BackupCompleted plain = events.onlyCompletion();
+        Manifest plainManifest = ManifestJson.read(store.objects().get(plain.manifestKey()));
+        assertThat(plain.artifact().rawSha256()).isNull();
+        assertThat(plainManifest.artifact().rawSha256()).isNull();
+        assertThat(plainManifest.artifact().sha256())
+                .isEqualTo(sha256Hex(store.objects().get(plain.artifact().key())));
+
+        RunDump hashing = runDump(
+                Map.of("mariadb", fake),
+                new RunDump.Settings(3, 3, Duration.ofMillis(20), CaptureStream.DEFAULT_BUFFER_BYTES, true));
+        hashing.handle(request("fake"));
+        assertThat(events.completed).hasSize(2);
+        BackupCompleted hashed = events.completed.get(1);
+        Manifest hashedManifest = ManifestJson.read(store.objects().get(hashed.manifestKey()));
+        assertThat(hashed.artifact().rawSha256()).isEqualTo(sha256Hex(FakeEngine.DUMP));
+        assertThat(hashedManifest.artifact().rawSha256()).isEqualTo(sha256Hex(FakeEngine.DUMP));
+    }
+
+    private static String sha256Hex(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test

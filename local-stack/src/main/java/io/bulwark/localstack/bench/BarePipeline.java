@@ -28,6 +28,15 @@ final class BarePipeline {
     static final String HASHED_SCRIPT =
             "\"$1\" -Fc -Z0 \"$2\" | tee >(sha256sum > \"$3.raw.sha256\") | zstd -3 | tee \"$3\" | sha256sum";
 
+    /**
+     * The encrypted pipeline: the same, with {@code gpg} encrypting the compressed bytes to a public key file between
+     * {@code zstd} and {@code tee}, as the dump-worker does: no compression of its own ({@code -z 0}: the input is
+     * zstd), its default cipher (AES-256) and integrity protection. {@code $4} is the public key file, {@code $5} the
+     * GnuPG home.
+     */
+    static final String ENCRYPTED_SCRIPT = "\"$1\" -Fc -Z0 \"$2\" | zstd -3 | GNUPGHOME=\"$5\" gpg --batch --no-tty -q"
+            + " --trust-model always -z 0 --recipient-file \"$4\" --encrypt | tee \"$3\" | sha256sum";
+
     /** An untimed read of the whole database, so that every timed run finds it in the page cache. */
     static final String WARM_UP_SCRIPT = "\"$1\" -Fc -Z0 \"$2\" > /dev/null";
 
@@ -63,6 +72,17 @@ final class BarePipeline {
     /** The command of one run. */
     ProcessRunner.Command command(PostgresConnectionSpec spec, Path artifact) {
         return bash(SCRIPT, spec, artifact.toString());
+    }
+
+    /** The command of one run of {@link #ENCRYPTED_SCRIPT}. */
+    ProcessRunner.Command encryptedCommand(PostgresConnectionSpec spec, Path artifact, Path publicKey, Path gnupgHome) {
+        return bash(ENCRYPTED_SCRIPT, spec, artifact.toString(), publicKey.toString(), gnupgHome.toString());
+    }
+
+    /** The encrypted pipeline for people to read. */
+    String displayEncrypted(String database, Path artifact) {
+        return pgDump + " -Fc -Z0 " + database + " | zstd -3 | gpg --batch --trust-model always -z 0 --recipient-file"
+                + " PUBLIC_KEY --encrypt | tee " + artifact + " | sha256sum";
     }
 
     /** The command of one run of {@link #HASHED_SCRIPT}. */
@@ -111,6 +131,17 @@ final class BarePipeline {
      */
     Run runHashed(PostgresConnectionSpec spec, Path artifact) {
         return run(hashedCommand(spec, artifact), artifact);
+    }
+
+    /**
+     * Runs {@link #ENCRYPTED_SCRIPT} once, replacing {@code artifact}.
+     *
+     * @param publicKey the OpenPGP public key file to encrypt to
+     * @param gnupgHome an existing folder gpg may use as its home
+     * @throws IllegalStateException when any part of the pipeline fails
+     */
+    Run runEncrypted(PostgresConnectionSpec spec, Path artifact, Path publicKey, Path gnupgHome) {
+        return run(encryptedCommand(spec, artifact, publicKey, gnupgHome), artifact);
     }
 
     private Run run(ProcessRunner.Command command, Path artifact) {

@@ -18,7 +18,7 @@ final class BenchDumpWorker {
     static final List<String> JVM_OPTIONS =
             List.of("-Xmx256m", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     /**
      * The viewer's API token the bench reads the worker's metrics endpoint with: random per bench run, handed to the
@@ -55,24 +55,30 @@ final class BenchDumpWorker {
      * @param bootstrapServers the Kafka broker
      * @param logFile where its output goes
      * @param gcLog where its garbage-collection log goes ({@link GcLog})
+     * @param moreJvmOptions JVM options after {@link #JVM_OPTIONS}
+     * @param moreArguments Spring Boot arguments after {@link #arguments}
      * @return the running worker; the caller closes it
-     * @throws IllegalStateException when it exits or is not UP within 4 minutes, with its log's tail; the worker is
-     *     stopped then
+     * @throws IllegalStateException when it exits or is not UP within 10 minutes (a loaded machine starts it
+     *     slowly), with its log's tail; the worker is stopped then
      */
     static ServiceProcess start(
-            Path java, Path home, Path configFile, int port, String bootstrapServers, Path logFile, Path gcLog) {
+            Path java,
+            Path home,
+            Path configFile,
+            int port,
+            String bootstrapServers,
+            Path logFile,
+            Path gcLog,
+            List<String> moreJvmOptions,
+            List<String> moreArguments) {
         BulwarkService service = BulwarkService.DUMP_WORKER;
         List<String> jvmOptions = new java.util.ArrayList<>(JVM_OPTIONS);
         jvmOptions.add(GcLog.option(gcLog));
-        ServiceProcess p = ServiceProcess.start(
-                service,
-                java,
-                service.jar(home),
-                jvmOptions,
-                arguments(configFile, port, bootstrapServers),
-                Map.of(),
-                port,
-                logFile);
+        jvmOptions.addAll(moreJvmOptions);
+        List<String> arguments = new java.util.ArrayList<>(arguments(configFile, port, bootstrapServers));
+        arguments.addAll(moreArguments);
+        ServiceProcess p =
+                ServiceProcess.start(service, java, service.jar(home), jvmOptions, arguments, Map.of(), port, logFile);
         try {
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (!p.isHealthy()) {

@@ -42,26 +42,32 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bulwark bench capture}: how much the dump-worker costs over the bare pipeline an operator would script, and
- * how much heap it needs as the database grows. On a pgbench database of {@code --scale} it times {@code pg_dump -Fc
- * -Z0 | zstd -3 | tee | sha256sum}, then the real dump-worker jar (one fresh JVM per scale and mode) from publishing a
- * {@code BackupRequested} to receiving its {@code BackupCompleted}, without and with OpenPGP encryption, on a real
- * Kafka broker and S3 server; it samples the worker's heap every 100 ms meanwhile, also at the {@code --heap-scales}.
- * A benchmark run by hand, never by the build.
+ * how much heap it needs as the database grows. On a pgbench database of {@code --scale} (compressing about 100:1) and
+ * on a realistic-entropy database of about the same dump size ({@link RealisticDatabase}, compressing about 3:1) it
+ * times {@code pg_dump -Fc -Z0 | zstd -3 | tee | sha256sum} and the same with {@code gpg --encrypt} after zstd, then the
+ * real dump-worker jar (one fresh JVM per scale, dataset and mode) from publishing a {@code BackupRequested} to receiving
+ * its {@code BackupCompleted}, without and with OpenPGP encryption, on a real Kafka broker and S3 server; each worker's
+ * first capture after its start is timed apart ({@code ratio_first_run}). It samples the worker's heap every 100 ms
+ * meanwhile, also at the {@code --heap-scales}. A benchmark run by hand, never by the build.
  */
 @Command(
         name = "capture",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Benchmark a capture: time the bare pipeline pg_dump -Fc -Z0 | zstd -3 | tee FILE | sha256sum against"
-                    + " the real dump-worker (without and with OpenPGP encryption) on a pgbench database of --scale,"
-                    + " on a real Kafka broker and S3 server, and sample the dump-worker's heap every 100 ms.",
-            "Prints bare_ms, plain_ms, encrypted_ms, ratio_plain, ratio_encrypted, heap_mb_s<N> per heap scale, the"
-                    + " artifact sizes, and the goals: ratio_plain <= 1.05, ratio_encrypted <= 1.15, heap flat within"
-                    + " 10% between scales and <= 256 MB.",
+            "Benchmark a capture: time the bare pipeline pg_dump -Fc -Z0 | zstd -3 | tee FILE | sha256sum (and with"
+                    + " gpg --encrypt after zstd) against the real dump-worker (without and with OpenPGP encryption) on"
+                    + " a pgbench database of --scale and on a realistic-entropy database of about the same dump size"
+                    + " (text, JSON and numbers compressing about 3:1), on a real Kafka broker and S3 server, and sample"
+                    + " the dump-worker's heap every 100 ms.",
+            "Prints bare_ms, bare_encrypted_ms, plain_ms, encrypted_ms, ratio_plain, ratio_encrypted, heap_mb_s<N> per"
+                    + " heap scale, the artifact sizes, the realistic_* figures, ratio_plain_realistic,"
+                    + " ratio_encrypted_realistic, ratio_first_run (the first capture after a worker starts), and the"
+                    + " goals: ratio_plain(_realistic) <= 1.10, ratio_encrypted(_realistic) <= 1.20, ratio_first_run"
+                    + " <= 1.30, heap flat within 10% between scales and <= 256 MB.",
             "PostgreSQL: env BULWARK_PG_URL, else " + CaptureBenchCommand.DEFAULT_PG_URL + "; the databases"
                     + " bulwark_bench_s<N> are made there with pgbench -i and kept for the next run (--drop removes"
-                    + " them).",
+                    + " them); the realistic database bulwark_bench_realistic_<random> is made for the run and dropped.",
             "Exit code: 0 measured (goals met or not), 1 a backup failed, 2 bad arguments, 3 timeout, 4 could not"
                     + " run."
         })
@@ -83,8 +89,9 @@ public final class CaptureBenchCommand implements Callable<Integer> {
     @Option(
             names = "--runs",
             paramLabel = "N",
-            defaultValue = "1",
-            description = "Runs of each pipeline; the figures are medians (default ${DEFAULT-VALUE}).")
+            defaultValue = "3",
+            description = "Runs of each pipeline; the figures are medians (default ${DEFAULT-VALUE}). Each dump-worker"
+                    + " series makes one more capture first, right after the worker started (ratio_first_run).")
     int runs;
 
     @Option(
@@ -101,6 +108,24 @@ public final class CaptureBenchCommand implements Callable<Integer> {
             converter = DurationConverter.class,
             description = "How long one capture may take (default ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(
+            names = "--raw-sha256",
+            description = "Run the dump-worker with bulwark.dump-worker.raw-sha256=true (it also hashes the raw dump),"
+                    + " to measure what that costs.")
+    boolean rawSha256;
+
+    @Option(
+            names = "--no-realistic",
+            description = "Skip the realistic-entropy database (no ratio_plain_realistic, ratio_encrypted_realistic).")
+    boolean noRealistic;
+
+    @Option(
+            names = "--worker-jvm-option",
+            paramLabel = "OPTION",
+            description = "An extra JVM option of the benchmarked dump-worker (repeatable), e.g."
+                    + " -XX:AOTCache=FILE to compare start-up settings.")
+    List<String> workerJvmOptions;
 
     @Option(names = "--keep", description = "Keep the working folder (logs, artifacts, Kafka data, the key pair).")
     boolean keep;
@@ -136,15 +161,25 @@ public final class CaptureBenchCommand implements Callable<Integer> {
      */
     static ConfigFile.Target benchTarget(
             int scale, boolean encrypt, PostgresLocation server, Path passwordFile, Path publicKey) {
+        return benchTarget(
+                "bench-s" + scale + "-" + (encrypt ? "encrypted" : "plain"),
+                server.withDatabase(PgbenchDatabase.name(scale)),
+                encrypt,
+                passwordFile,
+                publicKey);
+    }
+
+    /**
+     * The target {@code id} backing up {@code database} with zstd level 3 and, when {@code encrypt}, OpenPGP
+     * encryption to {@code publicKey}.
+     */
+    static ConfigFile.Target benchTarget(
+            String id, PostgresLocation database, boolean encrypt, Path passwordFile, Path publicKey) {
         TargetOptions options = TargetOptions.NONE.withCompression(Compression.ZSTD, 3);
         if (encrypt) {
             options = options.withEncryption(Encryption.toRecipients(List.of(publicKey)));
         }
-        return new ConfigFile.Target(
-                "bench-s" + scale + "-" + (encrypt ? "encrypted" : "plain"),
-                server.withDatabase(PgbenchDatabase.name(scale)).toDatabaseLocation(),
-                passwordFile,
-                options);
+        return new ConfigFile.Target(id, database.toDatabaseLocation(), passwordFile, options);
     }
 
     /** True when the artifact is OpenPGP-encrypted: its key ends in {@code .gpg} or its codec chain names OpenPGP. */
@@ -189,8 +224,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
         SortedSet<Integer> scales = scales(scale, heapScales);
         ProcessRunner runner = new ProcessRunner();
         try {
-            CaptureReport report = measure(server, root, work, scales, runner, out, err);
-            out.print(report.render());
+            measure(server, root, work, scales, runner, out, err);
             return 0;
         } catch (CaptureFailedException e) {
             err.println("FAILED: " + e.getMessage());
@@ -222,7 +256,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
         }
     }
 
-    private CaptureReport measure(
+    private void measure(
             PostgresLocation server,
             Path root,
             Path work,
@@ -257,26 +291,23 @@ public final class CaptureBenchCommand implements Callable<Integer> {
         Series series = new Series(root, work, storage, passwordFile, server, keys, kafka.bootstrapServers(), client);
 
         BarePipeline bare = new BarePipeline(runner, pgDump, timeout);
+        Path gnupgHome = work.resolve("openpgp").resolve("gnupg");
         Path bareArtifact = work.resolve("bare").resolve("dump.pgcustom.zst");
         BareFigures bareFigures = null;
+        BareFigures bareEncrypted = null;
         WorkerFigures plain = null;
         WorkerFigures encrypted = null;
+        List<Double> firstRunRatios = new ArrayList<>();
         TreeMap<Integer, Double> heap = new TreeMap<>();
         List<Long> hashedMillis = new ArrayList<>();
         List<String> otherScales = new ArrayList<>();
         for (int s : scales) {
+            PostgresLocation db = server.withDatabase(PgbenchDatabase.name(s));
             if (s == scale) {
                 err.println("bench: warm-up read of " + PgbenchDatabase.name(s) + " (untimed) ...");
                 bare.warmUp(dbs.spec(s));
-                List<Long> millis = new ArrayList<>();
-                BarePipeline.Run last = null;
-                for (int i = 1; i <= runs; i++) {
-                    last = bare.run(dbs.spec(s), bareArtifact);
-                    millis.add(last.millis());
-                    err.println("bench: s" + s + " bare run " + i + "/" + runs + ": " + last.millis() + " ms, "
-                            + last.artifactBytes() + " bytes");
-                }
-                bareFigures = new BareFigures(millis, last.artifactBytes());
+                bareFigures = bareRuns(bare, dbs.spec(s), bareArtifact, false, keys, gnupgHome, "s" + s, err);
+                bareEncrypted = bareRuns(bare, dbs.spec(s), bareArtifact, true, keys, gnupgHome, "s" + s, err);
                 for (int i = 1; i <= runs; i++) {
                     BarePipeline.Run hashed = bare.runHashed(dbs.spec(s), bareArtifact);
                     hashedMillis.add(hashed.millis());
@@ -284,19 +315,56 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                             + hashed.millis() + " ms");
                 }
             }
-            WorkerFigures p = series.run(s, false, err);
-            WorkerFigures e = series.run(s, true, err);
-            heap.put(s, Math.max(p.peakHeapMb(), e.peakHeapMb()));
+            SeriesResult p = series.run("bench-s" + s + "-plain", db, false, "s" + s, err);
+            SeriesResult e = series.run("bench-s" + s + "-encrypted", db, true, "s" + s, err);
+            heap.put(s, Math.max(p.figures().peakHeapMb(), e.figures().peakHeapMb()));
             if (s == scale) {
-                plain = p;
-                encrypted = e;
+                plain = p.figures();
+                encrypted = e.figures();
+                firstRunRatios.add(CaptureReport.ratio(p.firstMillis(), bareFigures.millis()));
+                firstRunRatios.add(CaptureReport.ratio(e.firstMillis(), bareEncrypted.millis()));
             } else {
-                otherScales.add("# s" + s + " (heap only): plain " + p.millis() + " ms, encrypted " + e.millis()
-                        + " ms, heap peak plain " + CaptureReport.decimals(p.peakHeapMb(), 1) + " MB, encrypted "
-                        + CaptureReport.decimals(e.peakHeapMb(), 1) + " MB");
+                otherScales.add("# s" + s + " (heap only): plain " + p.figures().millis() + " ms, encrypted "
+                        + e.figures().millis() + " ms, heap peak plain "
+                        + CaptureReport.decimals(p.figures().peakHeapMb(), 1) + " MB, encrypted "
+                        + CaptureReport.decimals(e.figures().peakHeapMb(), 1) + " MB");
             }
         }
-        CaptureReport report = new CaptureReport(scale, bareFigures, plain, encrypted, heap);
+        RealisticReport realistic = null;
+        String realisticName = null;
+        long realisticRows = 0;
+        if (!noRealistic) {
+            RealisticDatabase rdb = RealisticDatabase.create(server, scale, err);
+            AutoCloseable dropIt = () -> {
+                rdb.drop();
+                err.println("bench: dropped database " + rdb.name());
+            };
+            closers.push(dropIt);
+            try {
+                realisticName = rdb.name();
+                realisticRows = rdb.rows();
+                err.println("bench: warm-up read of " + rdb.name() + " (untimed) ...");
+                bare.warmUp(rdb.spec());
+                BareFigures rBare = bareRuns(bare, rdb.spec(), bareArtifact, false, keys, gnupgHome, "realistic", err);
+                BareFigures rBareEncrypted =
+                        bareRuns(bare, rdb.spec(), bareArtifact, true, keys, gnupgHome, "realistic", err);
+                SeriesResult p =
+                        series.run("bench-realistic-s" + scale + "-plain", rdb.location(), false, "realistic", err);
+                SeriesResult e =
+                        series.run("bench-realistic-s" + scale + "-encrypted", rdb.location(), true, "realistic", err);
+                firstRunRatios.add(CaptureReport.ratio(p.firstMillis(), rBare.millis()));
+                firstRunRatios.add(CaptureReport.ratio(e.firstMillis(), rBareEncrypted.millis()));
+                realistic = new RealisticReport(rBare, rBareEncrypted, p.figures(), e.figures(), firstRunRatios);
+            } finally {
+                closers.remove(dropIt);
+                try {
+                    dropIt.close();
+                } catch (Exception ex) {
+                    err.println("warning: " + ex.getMessage());
+                }
+            }
+        }
+        CaptureReport report = new CaptureReport(scale, bareFigures, bareEncrypted, plain, encrypted, heap);
         long hashedMedian = CaptureReport.median(hashedMillis);
 
         out.println("# bulwark bench capture: pgbench scale " + scale + " (database " + PgbenchDatabase.name(scale)
@@ -306,33 +374,83 @@ public final class CaptureBenchCommand implements Callable<Integer> {
         out.println("# bare: bash -o pipefail -c '" + bare.display(PgbenchDatabase.name(scale), bareArtifact)
                 + "' after one untimed warm-up read; the bare pipeline also writes its artifact (a local file), like"
                 + " ours does (into the S3 server's folder)");
+        out.println("# bare encrypted: bash -o pipefail -c '"
+                + bare.displayEncrypted(PgbenchDatabase.name(scale), bareArtifact)
+                + "'; ratio_encrypted and ratio_encrypted_realistic compare with it");
         out.println("# ours: the dump-worker jar (java " + String.join(" ", BenchDumpWorker.JVM_OPTIONS)
-                + ", a fresh JVM per scale and mode), zstd level 3, from publishing BackupRequested to receiving"
-                + " BackupCompleted; *_dump_ms is the event's own dumpMillis");
+                + ", a fresh JVM per scale, dataset and mode; raw-sha256 " + rawSha256 + "), zstd level 3, from"
+                + " publishing BackupRequested to receiving BackupCompleted; *_dump_ms is the event's own dumpMillis;"
+                + " each worker makes one capture first (its first run, for ratio_first_run), then the timed runs");
         out.println("# encrypted: target encryption.recipients = a fresh OpenPGP key (" + OpenPgpKeyPair.USER_ID
                 + ", gpg default algorithm)");
         out.println("# heap: the largest heap in use after a garbage collection (the live heap, from the worker's"
                 + " -Xlog:gc log over its whole life, start-up included); heap_mb_s<N> is the peak of the plain and"
                 + " encrypted runs at scale N (MB = 2^20 bytes); the used heap sampled every "
                 + HeapSampler.INTERVAL_MILLIS + " ms (garbage included) is on stderr");
+        if (realistic != null) {
+            out.println("# realistic: database " + realisticName + " (" + realisticRows + " rows of text, JSON and"
+                    + " numbers, compressing about 3:1; made for this run and dropped), the same pipelines;"
+                    + " ratio_first_run is the median over the plain and encrypted series of both datasets of (first"
+                    + " capture after the worker started) / (bare median): "
+                    + realistic.firstRunRatios().stream()
+                            .map(r -> CaptureReport.decimals(r, 3))
+                            .toList());
+        }
         if (runs > 1) {
-            out.println("# runs (ms): bare " + bareFigures.wallMillis() + ", plain " + plain.wallMillis()
-                    + ", encrypted " + encrypted.wallMillis());
+            out.println("# runs (ms): bare " + bareFigures.wallMillis() + ", bare encrypted "
+                    + bareEncrypted.wallMillis() + ", plain " + plain.wallMillis() + ", encrypted "
+                    + encrypted.wallMillis()
+                    + (realistic == null
+                            ? ""
+                            : "; realistic: bare " + realistic.bare().wallMillis() + ", bare encrypted "
+                                    + realistic.bareEncrypted().wallMillis() + ", plain "
+                                    + realistic.plain().wallMillis() + ", encrypted "
+                                    + realistic.encrypted().wallMillis()));
         }
         otherScales.forEach(out::println);
-        out.println("# the same work by hand, hashing the raw dump as well (the manifest records both SHA-256s):"
+        out.println("# the same work by hand, hashing the raw dump as well (what bulwark.dump-worker.raw-sha256 adds):"
                 + " bash -o pipefail -c '" + BarePipeline.HASHED_SCRIPT + "' took " + hashedMedian
                 + " ms; plain/that = "
-                + CaptureReport.decimals((double) plain.millis() / Math.max(1, hashedMedian), 3)
-                + ", encrypted/that = "
-                + CaptureReport.decimals((double) encrypted.millis() / Math.max(1, hashedMedian), 3));
+                + CaptureReport.decimals((double) plain.millis() / Math.max(1, hashedMedian), 3));
         if (!encrypted.artifactEncrypted()) {
             out.println("# NOTE: the artifact of the encrypted run is NOT encrypted (" + series.lastEncryptedArtifact()
                     + "): this dump-worker ignores bulwark.targets.<id>.encryption, so encrypted_ms measures a plain"
                     + " capture");
         }
-        return report;
+        out.print(report.render());
+        if (realistic != null) {
+            out.print(realistic.render());
+        }
     }
+
+    /** Runs the bare pipeline {@code runs} times, plain or encrypted to the bench key. */
+    private BareFigures bareRuns(
+            BarePipeline bare,
+            io.bulwark.engines.postgres.PostgresConnectionSpec spec,
+            Path artifact,
+            boolean encrypt,
+            OpenPgpKeyPair keys,
+            Path gnupgHome,
+            String label,
+            PrintStream err) {
+        List<Long> millis = new ArrayList<>();
+        BarePipeline.Run last = null;
+        for (int i = 1; i <= runs; i++) {
+            last = encrypt ? bare.runEncrypted(spec, artifact, keys.publicKey(), gnupgHome) : bare.run(spec, artifact);
+            millis.add(last.millis());
+            err.println("bench: " + label + " bare" + (encrypt ? " encrypted" : "") + " run " + i + "/" + runs + ": "
+                    + last.millis() + " ms, " + last.artifactBytes() + " bytes");
+        }
+        return new BareFigures(millis, last.artifactBytes());
+    }
+
+    /**
+     * What one dump-worker series measured.
+     *
+     * @param figures the timed captures (after the first)
+     * @param firstMillis the wall-clock milliseconds of the first capture after the worker started
+     */
+    record SeriesResult(WorkerFigures figures, long firstMillis) {}
 
     /** Runs the dump-worker captures of one scale and mode in a fresh worker JVM. */
     private final class Series {
@@ -369,26 +487,39 @@ public final class CaptureBenchCommand implements Callable<Integer> {
             return lastEncryptedArtifact;
         }
 
-        WorkerFigures run(int s, boolean encrypt, PrintStream err) {
+        /**
+         * Starts a fresh dump-worker backing up {@code db} as target {@code targetId}, captures once (its first run),
+         * then {@code runs} times (the timed runs), and stops it.
+         */
+        SeriesResult run(String targetId, PostgresLocation db, boolean encrypt, String label, PrintStream err) {
             String mode = encrypt ? "encrypted" : "plain";
-            ConfigFile.Target target = benchTarget(s, encrypt, server, passwordFile, keys.publicKey());
-            String targetId = target.id();
+            ConfigFile.Target target = benchTarget(targetId, db, encrypt, passwordFile, keys.publicKey());
             Path config =
                     ConfigFile.write(work.resolve("config").resolve(targetId + ".yml"), storage, List.of(target), null);
             int port = FreePorts.next();
             lastWorkerLog = work.resolve("logs").resolve("dump-worker-" + targetId + ".log");
             err.println("bench: starting the dump-worker for target " + targetId + " (log " + lastWorkerLog + ") ...");
             Path gcLog = work.resolve("logs").resolve("gc-" + targetId + ".log");
+            List<String> arguments = rawSha256 ? List.of("--bulwark.dump-worker.raw-sha256=true") : List.of();
             ServiceProcess worker = BenchDumpWorker.start(
-                    Stack.javaExecutable(), root, config, port, bootstrapServers, lastWorkerLog, gcLog);
+                    Stack.javaExecutable(),
+                    root,
+                    config,
+                    port,
+                    bootstrapServers,
+                    lastWorkerLog,
+                    gcLog,
+                    workerJvmOptions == null ? List.of() : workerJvmOptions,
+                    arguments);
             closers.push(worker);
             try {
-                client.awaitWorkerReady(Duration.ofMinutes(2));
+                client.awaitWorkerReady(Duration.ofMinutes(5));
                 List<Long> wall = new ArrayList<>();
                 List<Long> dump = new ArrayList<>();
+                long firstMillis = -1;
                 long peakBytes = -1;
                 Captured last = null;
-                for (int i = 1; i <= runs; i++) {
+                for (int i = 0; i <= runs; i++) {
                     HeapSampler sampler = new HeapSampler(port, BenchDumpWorker.METRICS_TOKEN);
                     sampler.start();
                     HeapSampler.Peak peak;
@@ -402,12 +533,17 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                                 + " capture (" + peak.failures() + " failed)");
                     }
                     peakBytes = Math.max(peakBytes, peak.peakBytes());
-                    wall.add(last.wallMillis());
-                    dump.add(last.completed().dumpMillis());
+                    if (i == 0) {
+                        firstMillis = last.wallMillis();
+                    } else {
+                        wall.add(last.wallMillis());
+                        dump.add(last.completed().dumpMillis());
+                    }
                     ArtifactRef a = last.completed().artifact();
-                    err.println("bench: s" + s + " " + mode + " run " + i + "/" + runs + ": " + last.wallMillis()
-                            + " ms (dumpMillis " + last.completed().dumpMillis() + "), " + a.storedBytes()
-                            + " bytes stored as " + a.key() + " " + a.codecs() + ", heap peak "
+                    err.println("bench: " + label + " " + mode + (i == 0 ? " first run" : " run " + i + "/" + runs)
+                            + ": " + last.wallMillis() + " ms (dumpMillis "
+                            + last.completed().dumpMillis() + "), "
+                            + a.storedBytes() + " bytes stored as " + a.key() + " " + a.codecs() + ", heap peak "
                             + CaptureReport.decimals(peak.peakMb(), 1) + " MB (" + peak.samples() + " samples)");
                 }
                 ArtifactRef artifact = last.completed().artifact();
@@ -415,10 +551,12 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                     lastEncryptedArtifact = artifact.key() + ", codecs " + artifact.codecs();
                 }
                 long liveMb = GcLog.peakAfterGcMb(gcLog);
-                err.println("bench: s" + s + " " + mode + ": heap peak sampled "
+                err.println("bench: " + label + " " + mode + ": heap peak sampled "
                         + CaptureReport.decimals(peakBytes / (1024.0 * 1024.0), 1) + " MB, live heap after GC peak "
                         + liveMb + " MB");
-                return new WorkerFigures(wall, dump, artifact.storedBytes(), liveMb, isEncrypted(artifact));
+                return new SeriesResult(
+                        new WorkerFigures(wall, dump, artifact.storedBytes(), liveMb, isEncrypted(artifact)),
+                        firstMillis);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("cannot read the dump-worker's GC log", e);
             } finally {

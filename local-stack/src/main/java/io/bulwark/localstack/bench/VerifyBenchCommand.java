@@ -283,7 +283,9 @@ public final class VerifyBenchCommand implements Callable<Integer> {
                 workerPort,
                 kafka.bootstrapServers(),
                 workerLog,
-                work.resolve("logs").resolve("gc-dump-worker.log"));
+                work.resolve("logs").resolve("gc-dump-worker.log"),
+                List.of(),
+                List.of());
         closers.push(worker);
         client.awaitWorkerReady(Duration.ofMinutes(2));
 

@@ -51,6 +51,28 @@ class BarePipelineTest {
     }
 
     @Test
+    void theEncryptedPipelineRunsGpgToTheKeyFileBetweenZstdAndTee() {
+        BarePipeline bare =
+                new BarePipeline(new ProcessRunner(), "/usr/lib/postgresql/17/bin/pg_dump", Duration.ofMinutes(1));
+
+        ProcessRunner.Command c =
+                bare.encryptedCommand(spec, dir.resolve("a.zst.gpg"), dir.resolve("pub.asc"), dir.resolve("gnupg"));
+
+        assertThat(c.argv().get(4))
+                .isEqualTo("\"$1\" -Fc -Z0 \"$2\" | zstd -3 | GNUPGHOME=\"$5\" gpg --batch --no-tty -q --trust-model"
+                        + " always -z 0 --recipient-file \"$4\" --encrypt | tee \"$3\" | sha256sum");
+        assertThat(c.argv().subList(5, c.argv().size()))
+                .containsExactly(
+                        "bulwark-bench",
+                        "/usr/lib/postgresql/17/bin/pg_dump",
+                        "bulwark_bench_s1",
+                        dir.resolve("a.zst.gpg").toString(),
+                        dir.resolve("pub.asc").toString(),
+                        dir.resolve("gnupg").toString());
+        assertThat(c.argv()).noneMatch(a -> a.contains("pw-not-in-argv"));
+    }
+
+    @Test
     void writesTheArtifactAndReportsItsSizeAndChecksum() throws Exception {
         Path fakePgDump = script("fake-pg_dump", "#!/bin/sh\nprintf 'PGDMP %s' \"$3\"\n");
         BarePipeline bare = new BarePipeline(new ProcessRunner(), fakePgDump.toString(), Duration.ofMinutes(1));

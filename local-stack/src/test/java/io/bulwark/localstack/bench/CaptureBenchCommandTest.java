@@ -22,11 +22,13 @@ class CaptureBenchCommandTest {
     Path dir;
 
     @Test
-    void defaultsToScale50OneRunAndHeapAtScales10And50() {
+    void defaultsToScale50ThreeRunsAndHeapAtScales10And50() {
         CaptureBenchCommand command = parse("bench", "capture");
 
         assertThat(command.scale).isEqualTo(50);
-        assertThat(command.runs).isEqualTo(1);
+        assertThat(command.runs).isEqualTo(3);
+        assertThat(command.rawSha256).isFalse();
+        assertThat(command.noRealistic).isFalse();
         assertThat(command.keep).isFalse();
         assertThat(command.drop).isFalse();
         assertThat(CaptureBenchCommand.scales(command.scale, command.heapScales))
