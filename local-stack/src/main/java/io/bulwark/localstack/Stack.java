@@ -34,8 +34,9 @@ import java.util.Set;
  * PostgreSQL for the services' state (a given server, or a local instance started from the machine's binaries), and
  * the five services as child JVMs. Starts in two steps: {@link #start} brings up the infrastructure, so that the caller
  * can prepare source databases on it; {@link #startServices} writes the shared configuration file and starts the
- * services; {@link #kill} and {@link #restart} crash and restart one of them. {@link #close()} tears everything down in
- * reverse order. Not thread-safe.
+ * services; {@link #kill} and {@link #restart} crash and restart one of them; {@link #stopKafka}, {@link #startKafka},
+ * {@link #stopObjectStore} and {@link #startObjectStore} make an outage of the broker or the object store. {@link
+ * #close()} tears everything down in reverse order. Not thread-safe.
  */
 public final class Stack implements AutoCloseable {
 
@@ -167,12 +168,12 @@ public final class Stack implements AutoCloseable {
 
         out.println("Starting Kafka (KRaft, SCRAM users and ACLs in " + work.resolve("secrets/kafka") + ") ...");
         kafka = StackKafka.start(work, preferredPort(9092), out);
-        closers.push(kafka);
+        closers.push(() -> kafka.close());
 
         out.println("Starting the S3 server (S3Proxy on " + work.resolve("s3") + ") ...");
         String[] keys = s3Keys(work);
         s3 = S3ProxyServer.start(work.resolve("s3"), BUCKET, keys[0], keys[1], preferredPort(9000));
-        closers.push(s3);
+        closers.push(() -> s3.close());
 
         if (settings.statePostgres() != null) {
             statePostgres = settings.statePostgres();
@@ -363,6 +364,44 @@ public final class Stack implements AutoCloseable {
                 sleep(500);
             }
         }
+    }
+
+    /**
+     * Stops the Kafka broker, as a broker outage would; the services keep running and {@link #startKafka} starts it
+     * again. Its data folder and the users' password files stay.
+     */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /**
+     * Starts the Kafka broker again after {@link #stopKafka}, on the same port with the same data folder, users and
+     * ACLs, so that the running services reconnect to it; waits until it takes requests.
+     *
+     * @throws IllegalStateException when the broker does not start (e.g. its port was taken meanwhile)
+     */
+    public void startKafka() {
+        String bootstrap = kafka.bootstrapServers();
+        int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        kafka = StackKafka.start(settings.workDir().toAbsolutePath(), port, settings.out());
+    }
+
+    /**
+     * Stops the S3 server, as an object-store outage would; the services keep running and {@link #startObjectStore}
+     * starts it again. Its folder and objects stay.
+     */
+    public void stopObjectStore() {
+        s3.close();
+    }
+
+    /**
+     * Starts the S3 server again after {@link #stopObjectStore}, on the same port, folder and keys.
+     *
+     * @throws IllegalStateException when the server does not start within 30 s (e.g. its port was taken meanwhile)
+     */
+    public void startObjectStore() {
+        s3 = S3ProxyServer.start(
+                settings.workDir().toAbsolutePath().resolve("s3"), BUCKET, s3.accessKey(), s3.secretKey(), s3.port());
     }
 
     /** Kafka's bootstrap servers. */

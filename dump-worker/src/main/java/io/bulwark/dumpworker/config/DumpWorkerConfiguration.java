@@ -72,6 +72,12 @@ public class DumpWorkerConfiguration {
         return store;
     }
 
+    /**
+     * The object store's circuit breaker. It turns half-open on its own once {@code open-duration} has passed: {@link
+     * StorageResilience#permitsCalls()} only reads its state and starts no call while it is open, so a breaker that
+     * waited for a call to turn half-open would stay open, and every backup would end STORAGE_UNAVAILABLE, long after
+     * the store came back.
+     */
     @Bean
     public CircuitBreaker objectStoreCircuitBreaker(DumpWorkerProperties worker) {
         DumpWorkerProperties.Storage s = worker.storage();
@@ -83,6 +89,7 @@ public class DumpWorkerConfiguration {
                         .slidingWindowSize(Math.max(s.minimumCalls(), 10))
                         .waitDurationInOpenState(s.openDuration())
                         .permittedNumberOfCallsInHalfOpenState(1)
+                        .automaticTransitionFromOpenToHalfOpenEnabled(true)
                         .build());
     }
 

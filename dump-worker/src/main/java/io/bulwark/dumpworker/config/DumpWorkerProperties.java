@@ -49,7 +49,9 @@ public record DumpWorkerProperties(
      * While the breaker is open no dump is started; after {@code retryAttempts} the request ends as a
      * retryable {@code BackupFailed} and is kept on the dead-letter topic to be replayed.
      *
-     * @param retryAttempts attempts of one backup while the store is unavailable, default 6
+     * @param retryAttempts attempts of one backup while the store is unavailable, default 8: with the default backoff
+     *     they span about 3 minutes (2 + 4 + 8 + 16 + 32 + 60 + 60 s), so that an outage of a minute or two loses no
+     *     backup
      * @param initialBackoff wait before the second attempt, doubled each time, default 2 s
      * @param maxBackoff longest wait between attempts, default 1 min
      * @param failureRateThreshold percentage of failed store calls that opens the breaker, default 50
@@ -57,7 +59,7 @@ public record DumpWorkerProperties(
      * @param openDuration how long the breaker stays open before it lets a trial call through, default 30 s
      */
     public record Storage(
-            @DefaultValue("6") @Min(1) int retryAttempts,
+            @DefaultValue("8") @Min(1) int retryAttempts,
             @DefaultValue("2s") @NotNull Duration initialBackoff,
             @DefaultValue("1m") @NotNull Duration maxBackoff,
             @DefaultValue("50") @Min(1) @Max(100) int failureRateThreshold,
