@@ -281,22 +281,13 @@ public class RunDump implements AutoCloseable {
         Instant startedAt = clock.instant();
         String prefix =
                 ObjectKeys.backupPrefix(request.targetId(), request.effectiveLabel(), startedAt, request.backupId());
+        BackupCompleted completed;
         try {
-            BackupCompleted completed = dump(request, target, engine, prefix, startedAt);
-            publisher.completed(completed);
-            attempts.finish(target.id(), request.backupId());
-            log.info(
-                    "backup {} of target {} completed (attempt {}): {} bytes dumped, {} bytes stored at {} in {} ms",
-                    request.backupId(),
-                    target.id(),
-                    attempt[0],
-                    completed.artifact().rawBytes(),
-                    completed.artifact().storedBytes(),
-                    completed.artifact().key(),
-                    completed.dumpMillis());
+            completed = dump(request, target, engine, prefix, startedAt);
         } catch (DumpFailedException e) {
             cleanUp(prefix);
             finishFailed(request, e.reason(), e.getMessage(), e.exitCode(), attempt[0]);
+            return;
         } catch (ObjectStoreException e) {
             cleanUp(prefix);
             Optional<DumpFailedException> dumpFailure = dumpFailureIn(e);
@@ -307,13 +298,15 @@ public class RunDump implements AutoCloseable {
                         dumpFailure.get().getMessage(),
                         dumpFailure.get().exitCode(),
                         attempt[0]);
-            } else {
-                throw new StorageUnavailableException(e.getMessage(), e);
+                return;
             }
+            throw new StorageUnavailableException(e.getMessage(), e);
         } catch (PasswordUnavailableException e) {
             finishFailed(request, FailureReason.AUTHENTICATION_FAILED, e.getMessage(), null, attempt[0]);
+            return;
         } catch (InvalidTargetException e) {
             finishFailed(request, FailureReason.INVALID_REQUEST, e.getMessage(), null, attempt[0]);
+            return;
         } catch (RuntimeException e) {
             cleanUp(prefix);
             log.warn("backup {} of target {} failed unexpectedly", request.backupId(), target.id(), e);
@@ -323,7 +316,22 @@ public class RunDump implements AutoCloseable {
                     e.getClass().getSimpleName() + ": " + e.getMessage(),
                     null,
                     attempt[0]);
+            return;
         }
+        // The backup is stored with its manifest: a BackupCompleted the broker refuses (Kafka down) must not undo
+        // it. The exception goes to the binder, the request is delivered again, and the next delivery finds the
+        // manifest and publishes the same BackupCompleted (republishIfDone).
+        publisher.completed(completed);
+        attempts.finish(target.id(), request.backupId());
+        log.info(
+                "backup {} of target {} completed (attempt {}): {} bytes dumped, {} bytes stored at {} in {} ms",
+                request.backupId(),
+                target.id(),
+                attempt[0],
+                completed.artifact().rawBytes(),
+                completed.artifact().storedBytes(),
+                completed.artifact().key(),
+                completed.dumpMillis());
     }
 
     private void finishFailed(BackupRequested request, FailureReason reason, String message, Integer exit, int n) {

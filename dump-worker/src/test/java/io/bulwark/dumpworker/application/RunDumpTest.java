@@ -220,6 +220,32 @@ class RunDumpTest {
     }
 
     @Test
+    void aCompletionTheBrokerRefusesKeepsTheStoredBackupAndTheNextDeliveryPublishesItOnce() {
+        BackupRequested request = request("fake");
+        events.completionsToRefuse.set(1);
+
+        assertThatThrownBy(() -> runDump.handle(request))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("did not accept BackupCompleted");
+        assertThat(events.failed).as("no BackupFailed for a stored backup").isEmpty();
+        String manifestKey = store.objects().keySet().stream()
+                .filter(key -> key.endsWith("manifest.json"))
+                .findFirst()
+                .orElseThrow();
+        String prefix = manifestKey.substring(0, manifestKey.length() - "manifest.json".length());
+        List<String> stored = List.copyOf(store.list(prefix));
+
+        runDump.handle(request);
+
+        BackupCompleted completed = events.onlyCompletion();
+        assertThat(completed.backupId()).isEqualTo(request.backupId());
+        assertThat(List.copyOf(store.list(prefix)))
+                .as("the same objects, not dumped again")
+                .isEqualTo(stored);
+        assertThat(fake.opened.get()).isEqualTo(1);
+    }
+
+    @Test
     void objectsOfAnEarlierAttemptWithoutManifestAreRemoved() {
         BackupRequested request = request("pg");
         String earlier = ObjectKeys.backupPrefix("pg", "adhoc", NOW.minusSeconds(60), request.backupId());
@@ -504,9 +530,13 @@ class RunDumpTest {
         final List<BackupCompleted> completed = new CopyOnWriteArrayList<>();
         final List<BackupFailed> failed = new CopyOnWriteArrayList<>();
         final List<BackupProgressed> progressed = new CopyOnWriteArrayList<>();
+        final AtomicInteger completionsToRefuse = new AtomicInteger();
 
         @Override
         public void completed(BackupCompleted event) {
+            if (completionsToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("the binder did not accept BackupCompleted " + event.eventId());
+            }
             completed.add(event);
         }
 

@@ -27,7 +27,8 @@ class ObjectStoreCircuitBreakerTest {
                 Duration.ofSeconds(5),
                 Duration.ofHours(24),
                 new DumpWorkerProperties.Storage(
-                        8, Duration.ofSeconds(2), Duration.ofMinutes(1), 50, 4, Duration.ofSeconds(2)));
+                        8, Duration.ofSeconds(2), Duration.ofMinutes(1), 50, 4, Duration.ofSeconds(2)),
+                false);
         CircuitBreaker breaker = new DumpWorkerConfiguration().objectStoreCircuitBreaker(worker);
         StorageResilience storage = new StorageResilience(breaker, 8, Duration.ofSeconds(2), Duration.ofMinutes(1));
         for (int i = 0; i < 4; i++) {
