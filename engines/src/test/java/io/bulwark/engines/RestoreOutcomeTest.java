@@ -48,7 +48,9 @@ class RestoreOutcomeTest {
             assertThat(failed.diskFull()).as(errors).isTrue();
             assertThat(failed.failureDetail()).as(errors).endsWith(errors);
         }
-        assertThat(outcome(1, null, true).withErrors("ERROR:  relation \"t\" already exists").diskFull())
+        assertThat(outcome(1, null, true)
+                        .withErrors("ERROR:  relation \"t\" already exists")
+                        .diskFull())
                 .isFalse();
         assertThat(outcome(1, null, true).withErrors("row 153100 of COPY").diskFull())
                 .as("53100 inside a number")
