@@ -1,5 +1,7 @@
 package io.bulwark.engines;
 
+import java.util.regex.Pattern;
+
 /**
  * What a restore tool ({@code pg_restore}, the {@code mariadb} client) did with an archive fed to its
  * stdin. A failed restore is an outcome, not an exception.
@@ -41,6 +43,50 @@ public record RestoreOutcome(
             String inputError,
             boolean inputComplete) {
         this(tool, input, exitCode, stderr, elapsedMillis, timedOut, bytesFed, inputError, inputComplete, null);
+    }
+
+    /**
+     * What says that the destination ran out of disk space, in a tool's or a server's errors: the operating system's
+     * ENOSPC text ("No space left on device", quoted by PostgreSQL and MariaDB), PostgreSQL's SQLSTATE 53100
+     * ({@code disk_full}), MariaDB's errno 28 ("Errcode: 28", "errno: 28"), {@code ER_DISK_FULL} (1021) and {@code
+     * ER_RECORD_FILE_FULL} (1114, "The table is full"). Sources: PostgreSQL's errcodes appendix, MariaDB's error
+     * codes, errno(3).
+     */
+    private static final Pattern DISK_FULL = Pattern.compile(
+            "No space left on device|\\b53100\\b|\\b(?:Errcode|errno): 28\\b|\\bERROR (?:1021|1114)\\b|Disk full",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * True when the restore failed and its errors say that the destination ran out of disk space ({@link
+     * #diskFull(String)} on {@link #stderr}): the destination's fault, not the archive's.
+     */
+    public boolean diskFull() {
+        return !succeeded() && diskFull(stderr);
+    }
+
+    /**
+     * True when {@code errors} (a tool's stderr, a server's log lines) say that a disk is full: ENOSPC, SQLSTATE
+     * 53100, MariaDB's errno 28, error 1021 or 1114.
+     *
+     * @param errors the text to search; null is no error
+     */
+    public static boolean diskFull(String errors) {
+        return errors != null && DISK_FULL.matcher(errors).find();
+    }
+
+    /**
+     * This outcome with {@code lines} added to its errors on a line of their own, e.g. the server's own account of a
+     * failure that the tool saw only as a lost connection.
+     *
+     * @param lines what to add; null or blank adds nothing
+     */
+    public RestoreOutcome withErrors(String lines) {
+        if (lines == null || lines.isBlank()) {
+            return this;
+        }
+        String errors = stderr == null || stderr.isBlank() ? lines : stderr + "\n" + lines;
+        return new RestoreOutcome(
+                tool, input, exitCode, errors, elapsedMillis, timedOut, bytesFed, inputError, inputComplete, selection);
     }
 
     /** This outcome with {@code restored} as its selection. */

@@ -25,11 +25,15 @@ import java.util.Objects;
  * It judges the artifact with three checks, in report order: {@code checksum}, {@code archive}, {@code restore}.
  *
  * <p>What is not the backup's fault is ERROR (not judged): an object store that breaks off, no decryption key
- * configured, a codec this build does not know, a restore tool that cannot run, no room to spool, a MySQL dump a
- * MariaDB server cannot restore. A checksum mismatch, an archive that does not decode with the configured keys, a
+ * configured, a codec this build does not know, a restore tool that cannot run, no room to spool, a destination
+ * that ran out of disk space while restoring ({@link RestoreOutcome#diskFull()}), a MySQL dump a MariaDB server cannot
+ * restore. A checksum mismatch, an archive that does not decode with the configured keys, a
  * table of contents that cannot be read and a restore tool that fails are FAILED. Stateless and thread-safe.
  */
 public final class RestoreStep {
+
+    /** How the {@code restore} check's detail begins when the destination ran out of disk space. */
+    public static final String DISK_FULL = "the destination ran out of disk space";
 
     /**
      * How the step runs.
@@ -293,6 +297,15 @@ public final class RestoreStep {
                         restoreMillis,
                         true,
                         "a MySQL dump that a MariaDB server cannot restore");
+            }
+            if (outcome.diskFull()) {
+                // the destination's disk, not the archive: no verdict, and another attempt may find room; what was
+                // restored is a fragment, not to be compared
+                checks.add(Checks.error(
+                        CheckNames.RESTORE,
+                        DISK_FULL + " (not the backup's fault): " + outcome.failureDetail(),
+                        outcome.elapsedMillis()));
+                return new Result(checks, outcome, plan, restoreMillis, false, null);
             }
             checks.add(ArtifactRules.restore(
                     engine.toolName(),

@@ -365,6 +365,9 @@ public final class VerifyBackup {
             return "the artifact could not be read to its end";
         }
         CheckResult restore = stepChecks.getLast();
+        if (restore.detail() != null && restore.detail().startsWith(RestoreStep.DISK_FULL)) {
+            return "the sandbox ran out of disk space";
+        }
         return restore.detail() != null && restore.detail().startsWith("the restore tool could not run")
                 ? "the restore tool could not run"
                 : "nothing was restored, the archive could not be decoded";

@@ -450,6 +450,28 @@ class VerifyBackupTest {
     }
 
     @Test
+    void aSandboxThatRanOutOfDiskGivesErrorNotAVerdictAndChecksNothingElse() {
+        storeBackup(
+                Zstd.compress(DUMP),
+                new Manifest.Source("mariadb", "10.11.19-MariaDB", 101119, "127.0.0.1", 3306, "shop", null));
+        sandboxes.version = "10.11.19-MariaDB";
+        sandboxes.restoreFailure = "ERROR 1114 (HY000) at line 40: The table 'payload' is full";
+
+        VerifyBackup.Attempt attempt = verifyBackup.attempt(completed(), false);
+        BackupVerified verified = attempt.verified();
+
+        assertThat(verified.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(attempt.worthRetrying()).as("another attempt may find room").isTrue();
+        assertThat(check(verified, "restore").status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(check(verified, "restore").detail())
+                .startsWith("the destination ran out of disk space (not the backup's fault): ")
+                .contains("ERROR 1114");
+        assertThat(check(verified, "tables").detail()).isEqualTo("not run: the sandbox ran out of disk space");
+        assertThat(verified.checks()).extracting(CheckResult::status).doesNotContain(CheckStatus.FAILED);
+        assertThat(sandboxes.closed).isEqualTo(1);
+    }
+
+    @Test
     void orphanRowsFailTheForeignKeysCheckAndAnUnqueryableSandboxGivesError() {
         storeBackup(Zstd.compress(DUMP));
         sandboxes.foreignKeys = List.of(new ForeignKeyOrphans(FOREIGN_KEY, 3));

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * OS account ({@link io.bulwark.engines.process.SandboxAccount}, default {@code bulwark-sandbox}, created when
  * missing), with a 0700 data directory, listening on 127.0.0.1 only, with the allow-listed environment of every
  * child. With an unprivileged restore (the default) the database is restored and checked as {@link
- * UnprivilegedRestoreRole#ROLE}, not as the superuser.
+ * UnprivilegedRestoreRole#ROLE}, not as the superuser. A restore that failed because the sandbox's disk filled up
+ * says so with the server log's line ({@link ServerLogRestoreEngine}): the verification is then ERROR, not FAILED.
  */
 public final class LocalPostgresSandboxProvider implements SandboxProvider {
 
@@ -117,9 +118,11 @@ public final class LocalPostgresSandboxProvider implements SandboxProvider {
                                 : server.connectionSpec(name).toConnectionSpec(),
                         instance::close),
                 DATABASE,
-                restorer == null
-                        ? new PgRestoreTool(runner, instance.binDir())
-                        : new UnprivilegedRestoreEngine(new PgRestoreTool(runner, instance.binDir())),
+                new ServerLogRestoreEngine(
+                        restorer == null
+                                ? new PgRestoreTool(runner, instance.binDir())
+                                : new UnprivilegedRestoreEngine(new PgRestoreTool(runner, instance.binDir())),
+                        instance.dataDir().resolve(LocalPostgresInstance.LOG_FILE)),
                 new PostgresInspector(statementTimeout),
                 restorer == null ? () -> {} : () -> UnprivilegedRestoreRole.grantAmcheck(server, DATABASE));
     }
