@@ -71,6 +71,14 @@ public final class ScaleBenchCommand implements Callable<Integer> {
             description = "How long one round may take (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(
+            names = "--start-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "15m",
+            converter = DurationConverter.class,
+            description = "How long the services of one round may take to start (default ${DEFAULT-VALUE}).")
+    Duration startTimeout;
+
     @Option(names = "--keep", description = "Keep the working folder (logs, Kafka data, artifacts).")
     boolean keep;
 
@@ -207,21 +215,21 @@ public final class ScaleBenchCommand implements Callable<Integer> {
             Path root, Path work, PostgresLocation state, int k, List<ConfigFile.Target> declared, PrintStream err) {
         err.println("bench: k=" + k + ": starting the stack in " + work + " ...");
         try (Stack stack = Stack.start(
-                new Stack.Settings(work, root, false, state, null, List.of(), Duration.ofMinutes(10), err))) {
+                new Stack.Settings(work, root, false, state, null, List.of(), startTimeout, err))) {
             stack.startServices(
                     declared,
                     List.of(),
                     EnumSet.of(BulwarkService.SCHEDULER, BulwarkService.DUMP_WORKER, BulwarkService.VERIFIER));
             ConsumerGroups groups = new ConsumerGroups(stack.kafkaBootstrapServers(), stack.kafkaAdminProperties());
             try (groups) {
-                int workerMembers = groups.awaitStable(ConsumerGroups.DUMP_WORKER, 1, Duration.ofMinutes(2));
-                int verifierMembers = groups.awaitStable(ConsumerGroups.VERIFIER, 1, Duration.ofMinutes(2));
+                int workerMembers = groups.awaitStable(ConsumerGroups.DUMP_WORKER, 1, startTimeout);
+                int verifierMembers = groups.awaitStable(ConsumerGroups.VERIFIER, 1, startTimeout);
                 for (int i = 2; i <= k; i++) {
                     stack.startInstance(BulwarkService.DUMP_WORKER, String.valueOf(i));
                     stack.startInstance(BulwarkService.VERIFIER, String.valueOf(i));
                 }
-                groups.awaitStable(ConsumerGroups.DUMP_WORKER, k * workerMembers, Duration.ofMinutes(2));
-                groups.awaitStable(ConsumerGroups.VERIFIER, k * verifierMembers, Duration.ofMinutes(2));
+                groups.awaitStable(ConsumerGroups.DUMP_WORKER, k * workerMembers, startTimeout);
+                groups.awaitStable(ConsumerGroups.VERIFIER, k * verifierMembers, startTimeout);
             }
             err.println("bench: k=" + k + ": requesting " + declared.size() + " backups at once ...");
             return ScaleRound.run(
