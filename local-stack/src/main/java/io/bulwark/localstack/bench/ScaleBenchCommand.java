@@ -214,8 +214,8 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     private ScaleRound.Result round(
             Path root, Path work, PostgresLocation state, int k, List<ConfigFile.Target> declared, PrintStream err) {
         err.println("bench: k=" + k + ": starting the stack in " + work + " ...");
-        try (Stack stack = Stack.start(
-                new Stack.Settings(work, root, false, state, null, List.of(), startTimeout, err))) {
+        try (Stack stack =
+                Stack.start(new Stack.Settings(work, root, false, state, null, List.of(), startTimeout, err))) {
             stack.startServices(
                     declared,
                     List.of(),
