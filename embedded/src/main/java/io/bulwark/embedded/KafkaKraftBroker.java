@@ -27,12 +27,19 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real Apache Kafka broker in this JVM: one node acting as broker and KRaft controller, listening on free ports of
  * 127.0.0.1, keeping its log and metadata in a given folder. The folder is formatted only when it holds no {@code
  * meta.properties} yet, so a broker restarted on the same folder keeps its topics, records and committed offsets.
- * Topics are created automatically on first use (one partition); internal topics have replication factor 1.
+ * Topics are created automatically on first use ({@value #DEFAULT_PARTITIONS} partitions, as the services' binders ask
+ * for); internal topics have replication factor 1.
  * Logs are never flushed by message count (the OS page cache decides), which suits one machine, not a cluster.
  *
  * <p>Used by the local stack in production and by integration tests.
  */
 public final class KafkaKraftBroker implements AutoCloseable {
+
+    /**
+     * Partitions of a topic the broker creates on first use ({@code num.partitions}): the services' binders' {@code
+     * min-partition-count}, which bounds the busy consumer threads of a group (docs/operations.md, "Partitions").
+     */
+    public static final int DEFAULT_PARTITIONS = 12;
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -167,7 +174,7 @@ public final class KafkaKraftBroker implements AutoCloseable {
         p.put("log.dirs", dir.toString());
         p.put("metadata.log.dir", dir.toString());
         p.put("auto.create.topics.enable", "true");
-        p.put("num.partitions", "1");
+        p.put("num.partitions", String.valueOf(DEFAULT_PARTITIONS));
         p.put("default.replication.factor", "1");
         p.put("offsets.topic.replication.factor", "1");
         p.put("offsets.topic.num.partitions", "5");

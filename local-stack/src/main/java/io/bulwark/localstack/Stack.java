@@ -93,6 +93,7 @@ public final class Stack implements AutoCloseable {
     private final Settings settings;
     private final Deque<AutoCloseable> closers = new ArrayDeque<>();
     private final Map<BulwarkService, ServiceProcess> services = new EnumMap<>(BulwarkService.class);
+    private final List<ServiceProcess> extraInstances = new ArrayList<>();
     private final Deque<Runnable> beforeInfrastructureStops = new ArrayDeque<>();
     private StackKafka kafka;
     private S3ProxyServer s3;
@@ -313,7 +314,36 @@ public final class Stack implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Starts one more instance of a running service, with the same configuration and consumer groups, on a free port,
+     * and waits until it reports UP: the instances share the partitions of each topic, as more dump-workers or
+     * verifiers would on more machines. Its log is {@code logs/<module>-<name>.log}; {@link #close()} stops it.
+     *
+     * @param service the service, e.g. {@link BulwarkService#DUMP_WORKER} or {@link BulwarkService#VERIFIER}
+     * @param name what tells this instance apart, e.g. {@code 2}
+     * @return the running instance
+     * @throws IllegalStateException when the services were never started, or the instance exits or is not UP in time
+     */
+    public ServiceProcess startInstance(BulwarkService service, String name) {
+        if (configLocations == null || services.get(service) == null) {
+            throw new IllegalStateException(service.module() + " was never started");
+        }
+        ServiceProcess process = launch(service, FreePorts.next(), service.module() + "-" + name + ".log");
+        extraInstances.add(process);
+        awaitHealthy(List.of(process));
+        return process;
+    }
+
+    /** The instances {@link #startInstance} started, in order. */
+    public List<ServiceProcess> extraInstances() {
+        return List.copyOf(extraInstances);
+    }
+
     private ServiceProcess launch(BulwarkService s, int port) {
+        return launch(s, port, s.module() + ".log");
+    }
+
+    private ServiceProcess launch(BulwarkService s, int port, String logName) {
         List<String> args = new ArrayList<>(
                 List.of("--spring.config.additional-location=" + configLocations, "--server.port=" + port));
         args.addAll(kafka.serviceArguments(s));
@@ -330,14 +360,7 @@ public final class Stack implements AutoCloseable {
         }
         Path logs = settings.workDir().toAbsolutePath().resolve("logs");
         return ServiceProcess.start(
-                s,
-                javaExecutable(),
-                s.jar(settings.home()),
-                JVM_OPTIONS,
-                args,
-                env,
-                port,
-                logs.resolve(s.module() + ".log"));
+                s, javaExecutable(), s.jar(settings.home()), JVM_OPTIONS, args, env, port, logs.resolve(logName));
     }
 
     private void awaitHealthy(List<ServiceProcess> processes) {
@@ -505,7 +528,9 @@ public final class Stack implements AutoCloseable {
     @Override
     public synchronized void close() {
         List<ServiceProcess> running = new ArrayList<>(services.values());
+        running.addAll(extraInstances);
         services.clear();
+        extraInstances.clear();
         List<Thread> stoppers = new ArrayList<>();
         for (ServiceProcess p : running) {
             stoppers.add(

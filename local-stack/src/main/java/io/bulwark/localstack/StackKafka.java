@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -31,16 +32,19 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Passwords are random (32 bytes, base64url), written once to 0600 files {@code secrets/kafka/<user>.password} of the
  * work folder and reused on the next start (the broker's data keeps the admin password it was formatted with). The
  * services receive the file's path ({@code --bulwark.kafka.password-file}), never the password. Every event topic
- * and its dead-letter topic are created up front with {@link #PARTITIONS} partitions, so that no service needs more
- * than its grants. Not thread-safe.
+ * and its dead-letter topic are created up front with {@link #PARTITIONS} partitions (an existing one with fewer is
+ * grown), so that no service needs more than its grants. Not thread-safe.
  */
 final class StackKafka implements AutoCloseable {
 
     /** The super user's name. */
     static final String ADMIN = "admin";
 
-    /** Partitions of every topic, as the services' binders ask for ({@code min-partition-count}). */
-    static final int PARTITIONS = 3;
+    /**
+     * Partitions of every topic, as the services' binders ask for ({@code min-partition-count}); a topic of an older
+     * work folder with fewer is grown to this many at start.
+     */
+    static final int PARTITIONS = KafkaKraftBroker.DEFAULT_PARTITIONS;
 
     private final KafkaKraftBroker broker;
     private final Map<String, Path> passwordFiles;
@@ -133,6 +137,30 @@ final class StackKafka implements AutoCloseable {
                 topics.add(new NewTopic(Topics.deadLetter(topic), PARTITIONS, (short) 1));
             }
             admin.createTopics(topics).values().values().forEach(StackKafka::awaitCreated);
+            grow(admin, topics.stream().map(NewTopic::name).toList());
+        }
+    }
+
+    /** Adds partitions to the topics of an older work folder that have fewer than {@link #PARTITIONS}. */
+    private static void grow(Admin admin, List<String> names) {
+        try {
+            Map<String, NewPartitions> more = new HashMap<>();
+            admin.describeTopics(names)
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .forEach((name, description) -> {
+                        if (description.partitions().size() < PARTITIONS) {
+                            more.put(name, NewPartitions.increaseTo(PARTITIONS));
+                        }
+                    });
+            if (!more.isEmpty()) {
+                admin.createPartitions(more).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while growing Kafka topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot grow the Kafka topics to " + PARTITIONS + " partitions", e);
         }
     }
 

@@ -1,27 +1,21 @@
 package io.bulwark.localstack;
 
 import io.bulwark.contracts.BulwarkEvent;
-import io.bulwark.contracts.EventJson;
+import io.bulwark.localstack.bench.EventLog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * What the stack's integration tests read from its Kafka broker: every event of a topic so far, and whether a
@@ -47,37 +41,7 @@ final class KafkaTopics implements AutoCloseable {
      * when the topic does not exist.
      */
     <T extends BulwarkEvent> List<T> events(String topic, Class<T> type) {
-        Map<String, Object> props = new HashMap<>(security);
-        props.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "local-stack-it-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                "false",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-                "false"));
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            if (partitions.isEmpty()) {
-                return List.of();
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("cannot read " + topic + " up to " + end);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records.stream().map(r -> EventJson.read(r.value(), type)).toList();
-        }
+        return EventLog.read(bootstrapServers, security, topic, type);
     }
 
     /**

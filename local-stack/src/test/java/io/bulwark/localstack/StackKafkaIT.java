@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local stack's broker: a folder left by a stack without authentication is moved aside, each service's password
- * is in a 0600 file, the topics exist with three partitions, and a service's user writes its own topic only.
+ * is in a 0600 file, the topics exist with {@link StackKafka#PARTITIONS} partitions, and a service's user writes its own topic only.
  */
 class StackKafkaIT {
 

@@ -6,11 +6,13 @@ import io.bulwark.service.storage.StorageProperties;
 import io.bulwark.verifier.adapter.messaging.StreamBridgeRestorePublisher;
 import io.bulwark.verifier.adapter.messaging.StreamBridgeVerificationPublisher;
 import io.bulwark.verifier.adapter.metrics.MicrometerVerifierMetrics;
+import io.bulwark.verifier.application.BoundedSandboxProvider;
 import io.bulwark.verifier.application.MeteredRestorePublisher;
 import io.bulwark.verifier.application.MeteredVerificationPublisher;
 import io.bulwark.verifier.application.RestorePublisher;
 import io.bulwark.verifier.application.VerificationPublisher;
 import io.bulwark.verifier.application.VerifierMetrics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +46,26 @@ public class MetricsConfiguration {
     public RestorePublisher meteredRestorePublisher(
             StreamBridgeRestorePublisher streamPublisher, VerifierMetrics metrics) {
         return new MeteredRestorePublisher(streamPublisher, metrics);
+    }
+
+    /**
+     * The gauges of the sandbox cap: {@code bulwark.verifier.sandboxes.alive} (sandboxes alive now), {@code
+     * bulwark.verifier.sandboxes.alive.max} (the most alive at once since start-up) and {@code
+     * bulwark.verifier.sandboxes.limit} ({@code bulwark.verifier.max-concurrent-sandboxes}).
+     *
+     * @return the alive gauge
+     */
+    @Bean
+    public Gauge sandboxGauges(MeterRegistry registry, BoundedSandboxProvider sandboxes) {
+        Gauge.builder("bulwark.verifier.sandboxes.limit", sandboxes, BoundedSandboxProvider::max)
+                .description("sandboxes allowed alive at once (bulwark.verifier.max-concurrent-sandboxes)")
+                .register(registry);
+        Gauge.builder("bulwark.verifier.sandboxes.alive.max", sandboxes, BoundedSandboxProvider::peak)
+                .description("the most sandboxes alive at once since start-up")
+                .register(registry);
+        return Gauge.builder("bulwark.verifier.sandboxes.alive", sandboxes, BoundedSandboxProvider::alive)
+                .description("sandboxes alive now")
+                .register(registry);
     }
 
     /** The health component {@code objectStore}: the bucket answers within two seconds. */

@@ -23,6 +23,7 @@ import io.bulwark.verifier.adapter.sandbox.local.LocalMariaDbSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.local.LocalPostgresSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.scratch.ScratchMariaDbSandboxProvider;
 import io.bulwark.verifier.adapter.sandbox.scratch.ScratchPostgresSandboxProvider;
+import io.bulwark.verifier.application.BoundedSandboxProvider;
 import io.bulwark.verifier.application.RetryingVerification;
 import io.bulwark.verifier.application.ReverifyBackup;
 import io.bulwark.verifier.application.SandboxProvider;
@@ -53,6 +54,7 @@ import org.springframework.context.annotation.Configuration;
     DecryptionProperties.class,
     RetryProperties.class,
     VerificationProperties.class,
+    ConcurrencyProperties.class,
     LimitsProperties.class,
     ManifestSigningProperties.class
 })
@@ -237,13 +239,23 @@ public class VerifierConfiguration {
         return new ArtifactReader(objectStore, decryptionKeyring);
     }
 
+    /**
+     * The sandboxes the verifications get: those of {@link #sandboxProvider}, at most {@code
+     * bulwark.verifier.max-concurrent-sandboxes} alive at once.
+     */
+    @Bean
+    BoundedSandboxProvider boundedSandboxProvider(
+            EngineSandboxProvider sandboxProvider, ConcurrencyProperties concurrency) {
+        return new BoundedSandboxProvider(sandboxProvider, concurrency.maxConcurrentSandboxes());
+    }
+
     /** One attempt; the publisher drops the result, which {@link #retryingVerification} publishes. */
     @Bean
     VerifyBackup verifyBackup(
             TrustedManifests trustedManifests,
             ArtifactReader artifactReader,
             ReportStore reportStore,
-            SandboxProvider sandboxProvider,
+            BoundedSandboxProvider boundedSandboxProvider,
             Clock clock,
             SandboxProperties sandbox,
             VerificationProperties verification) {
@@ -251,7 +263,7 @@ public class VerifierConfiguration {
                 trustedManifests,
                 artifactReader,
                 reportStore,
-                sandboxProvider,
+                boundedSandboxProvider,
                 attempt -> {},
                 clock,
                 sandbox.restoreTimeout(),
