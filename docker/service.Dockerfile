@@ -18,10 +18,11 @@ ARG BASE_IMAGE=eclipse-temurin:25-jre
 ARG JDK_IMAGE=eclipse-temurin:25-jdk
 
 FROM ${JDK_IMAGE} AS runtime
-# every module of the JDK but the linker and the incubators, without Java debug attributes, man pages and
+# every module of the JDK but the linker and the incubators, uncompressed and with a class data sharing archive
+# (a faster start), without Java debug attributes, man pages and
 # headers: one runtime for all five services
 RUN jlink --add-modules "$(java --list-modules | sed 's/@.*//' | grep -vx -e jdk.jlink -e jdk.jpackage -e 'jdk.incubator.*' | paste -sd, -)" \
-      --strip-java-debug-attributes --no-man-pages --no-header-files --compress=zip-6 --output /opt/bulwark-jre
+      --strip-java-debug-attributes --no-man-pages --no-header-files --generate-cds-archive --output /opt/bulwark-jre
 
 # the operating system and its packages, without the service: shared by the services with the same packages
 # (its cache does not depend on MODULE) and built ahead with --target system

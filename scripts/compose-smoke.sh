@@ -102,6 +102,7 @@ docker info >/dev/null 2>&1 || fail "the Docker engine does not answer (docker i
 command -v docker-compose >/dev/null || fail "docker-compose is missing"
 mkdir -p "$work"
 trap teardown EXIT
+trap 'exit 143' INT TERM
 
 phase "jars"
 modules=(scheduler-service dump-worker verifier-service retention-service notifier-service)

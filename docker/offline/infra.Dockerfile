@@ -8,7 +8,7 @@ ARG JDK_IMAGE=bulwark/jdk25:local
 
 FROM ${JDK_IMAGE} AS runtime
 RUN jlink --add-modules "$(java --list-modules | sed 's/@.*//' | grep -vx -e jdk.jlink -e jdk.jpackage -e 'jdk.incubator.*' | paste -sd, -)" \
-      --strip-java-debug-attributes --no-man-pages --no-header-files --compress=zip-6 --output /opt/bulwark-jre
+      --strip-java-debug-attributes --no-man-pages --no-header-files --generate-cds-archive --output /opt/bulwark-jre
 
 FROM ${BASE_IMAGE}
 RUN useradd --system --create-home --home-dir /home/bulwark --uid 10001 bulwark \
