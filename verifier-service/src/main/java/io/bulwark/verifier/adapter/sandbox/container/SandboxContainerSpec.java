@@ -99,6 +99,17 @@ public record SandboxContainerSpec(Network network, long memoryBytes, double cpu
      * @return {@code hostConfig}
      */
     public HostConfig applyTo(HostConfig hostConfig, int port) {
+        return applyTo(hostConfig, port, BIND_ADDRESS);
+    }
+
+    /**
+     * As {@link #applyTo(HostConfig, int)}, publishing on {@code bindAddress} (an address of the Docker host, e.g.
+     * its bridge gateway where the verifier itself runs in a container) instead of {@value #BIND_ADDRESS}.
+     *
+     * @return {@code hostConfig}
+     */
+    public HostConfig applyTo(HostConfig hostConfig, int port, String bindAddress) {
+        Objects.requireNonNull(bindAddress, "bindAddress");
         hostConfig
                 .withMemory(memoryBytes)
                 .withMemorySwap(memoryBytes)
@@ -108,7 +119,7 @@ public record SandboxContainerSpec(Network network, long memoryBytes, double cpu
                 .withPublishAllPorts(false);
         Ports ports = new Ports();
         if (!internal()) {
-            ports.add(new PortBinding(Ports.Binding.bindIp(BIND_ADDRESS), ExposedPort.tcp(port)));
+            ports.add(new PortBinding(Ports.Binding.bindIp(bindAddress), ExposedPort.tcp(port)));
         }
         return hostConfig.withPortBindings(ports);
     }

@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import io.bulwark.verifier.application.SandboxException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +20,6 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.containers.wait.strategy.WaitStrategy;
 import org.testcontainers.utility.DockerImageName;
 
@@ -45,6 +46,7 @@ public final class SandboxContainers implements AutoCloseable {
     private final SandboxContainerSpec spec;
     private final Set<GenericContainer<?>> live = ConcurrentHashMap.newKeySet();
     private Network network;
+    private String publishAddress;
 
     /**
      * Containers fenced in by {@link SandboxContainerSpec#DEFAULT}.
@@ -80,6 +82,39 @@ public final class SandboxContainers implements AutoCloseable {
                     .build();
         }
         return network;
+    }
+
+    /**
+     * The address of the Docker host that published ports are bound to: {@value SandboxContainerSpec#BIND_ADDRESS}
+     * where the engine is local, else the address the verifier reaches the Docker host by (Testcontainers' host,
+     * e.g. {@code host.docker.internal} from {@code TESTCONTAINERS_HOST_OVERRIDE} when the verifier runs in a
+     * container: a port bound to the host's 127.0.0.1 is out of a container's reach).
+     */
+    private synchronized String publishAddress() {
+        if (publishAddress == null) {
+            publishAddress = publishAddress(DockerClientFactory.instance().dockerHostIpAddress());
+        }
+        return publishAddress;
+    }
+
+    /**
+     * {@value SandboxContainerSpec#BIND_ADDRESS} for a local Docker host ({@code localhost}, {@code 127.x},
+     * {@code ::1}, none), else {@code dockerHost} resolved to an IP address (as is when it does not resolve).
+     */
+    static String publishAddress(String dockerHost) {
+        if (dockerHost == null
+                || dockerHost.isBlank()
+                || "localhost".equalsIgnoreCase(dockerHost)
+                || dockerHost.startsWith("127.")
+                || "::1".equals(dockerHost)) {
+            return SandboxContainerSpec.BIND_ADDRESS;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(dockerHost);
+            return address.isLoopbackAddress() ? SandboxContainerSpec.BIND_ADDRESS : address.getHostAddress();
+        } catch (UnknownHostException e) {
+            return dockerHost;
+        }
     }
 
     /** True when a Docker engine answers (Testcontainers' discovery: {@code DOCKER_HOST}, the socket, ...). */
@@ -141,7 +176,8 @@ public final class SandboxContainers implements AutoCloseable {
 
     /**
      * Starts {@code image} with {@code env} and {@code command} (null for the image's own), fenced in by the {@link
-     * SandboxContainerSpec} (port {@code port} published on 127.0.0.1 or reached on the internal network, limits),
+     * SandboxContainerSpec} (port {@code port} published on 127.0.0.1, or on the address of the Docker host the
+     * verifier reaches it by, see {@link #publishAddress(String)}, or reached on the internal network; limits),
      * waits until {@code ready} answers with the server's version, and returns the running container with that
      * version and where to reach it.
      *
@@ -161,13 +197,14 @@ public final class SandboxContainers implements AutoCloseable {
                             CREATED_LABEL,
                             Long.toString(clock.instant().getEpochSecond())))
                     .withCreateContainerCmdModifier(cmd -> cmd.withHostConfig(spec.applyTo(
-                            cmd.getHostConfig() == null ? HostConfig.newHostConfig() : cmd.getHostConfig(), port)));
-            if (spec.internal()) {
-                container.waitingFor(NO_WAIT);
-            } else {
-                container
-                        .withExposedPorts(port)
-                        .waitingFor(Wait.forListeningPort().withStartupTimeout(startupTimeout));
+                            cmd.getHostConfig() == null ? HostConfig.newHostConfig() : cmd.getHostConfig(),
+                            port,
+                            publishAddress())))
+                    // the ReadyProbe below polls the server; Testcontainers' port check would exec in the
+                    // container, which a socket proxy refuses
+                    .waitingFor(NO_WAIT);
+            if (!spec.internal()) {
+                container.withExposedPorts(port);
             }
             if (command != null) {
                 container.withCommand(command.toArray(String[]::new));

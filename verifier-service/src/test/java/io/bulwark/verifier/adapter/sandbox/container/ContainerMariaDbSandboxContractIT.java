@@ -15,7 +15,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * The {@link SandboxContract} of {@code container} MariaDb sandboxes: the official image of the machine's source
- * server's series. Skipped where no Docker engine answers.
+ * server's series, or the image
+ * {@link ContainerSandboxes#images()} names. Skipped where no Docker engine answers, or where the image is neither
+ * in the engine nor can be pulled.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerMariaDbSandboxContractIT extends SandboxContract {
@@ -28,12 +30,13 @@ class ContainerMariaDbSandboxContractIT extends SandboxContract {
 
     @BeforeAll
     static void createSource() throws Exception {
+        sourceVersion = TinySources.mariaDbVersion();
+        SandboxImages images = ContainerSandboxes.images();
+        ContainerSandboxes.assumeImageAvailable(images.imageFor("mariadb", sourceVersion));
         source = TinySources.createMariaDb();
         dump = TinySources.mariaDbDump(source);
-        sourceVersion = TinySources.mariaDbVersion();
         containers = new SandboxContainers(Duration.ofMinutes(5), Clock.systemUTC());
-        provider = new ContainerMariaDbSandboxProvider(
-                containers, SandboxImages.DEFAULT, new ProcessRunner(), Duration.ofMinutes(1));
+        provider = new ContainerMariaDbSandboxProvider(containers, images, new ProcessRunner(), Duration.ofMinutes(1));
     }
 
     @AfterAll

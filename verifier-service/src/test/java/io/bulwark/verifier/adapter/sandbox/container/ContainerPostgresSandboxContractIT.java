@@ -15,7 +15,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * The {@link SandboxContract} of {@code container} Postgres sandboxes: the official image of the machine's source
- * server's series. Skipped where no Docker engine answers.
+ * server's series, or the image
+ * {@link ContainerSandboxes#images()} names. Skipped where no Docker engine answers, or where the image is neither
+ * in the engine nor can be pulled.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerPostgresSandboxContractIT extends SandboxContract {
@@ -28,12 +30,14 @@ class ContainerPostgresSandboxContractIT extends SandboxContract {
 
     @BeforeAll
     static void createSource() throws Exception {
+        sourceVersion = TinySources.postgresVersion();
+        SandboxImages images = ContainerSandboxes.images();
+        ContainerSandboxes.assumeImageAvailable(images.imageFor("postgresql", sourceVersion));
         source = TinySources.createPostgres();
         dump = TinySources.pgDump(source);
-        sourceVersion = TinySources.postgresVersion();
         containers = new SandboxContainers(Duration.ofMinutes(5), Clock.systemUTC());
         provider = new ContainerPostgresSandboxProvider(
-                containers, SandboxImages.DEFAULT, null, new ProcessRunner(), Duration.ofMinutes(1));
+                containers, images, null, new ProcessRunner(), Duration.ofMinutes(1));
     }
 
     @AfterAll

@@ -31,6 +31,21 @@ class SandboxContainerSpecTest {
     }
 
     @Test
+    void publishesOnTheAddressTheVerifierReachesTheDockerHostBy() {
+        HostConfig config = SandboxContainerSpec.DEFAULT.applyTo(HostConfig.newHostConfig(), 5432, "172.17.0.1");
+
+        Ports.Binding[] bindings = config.getPortBindings().getBindings().get(ExposedPort.tcp(5432));
+        assertThat(bindings).hasSize(1);
+        assertThat(bindings[0].getHostIp()).isEqualTo("172.17.0.1");
+        assertThat(SandboxContainers.publishAddress("localhost")).isEqualTo("127.0.0.1");
+        assertThat(SandboxContainers.publishAddress("127.0.0.2")).isEqualTo("127.0.0.1");
+        assertThat(SandboxContainers.publishAddress(null)).isEqualTo("127.0.0.1");
+        assertThat(SandboxContainers.publishAddress("172.17.0.1"))
+                .as("the host's bridge gateway, as host.docker.internal resolves in a container")
+                .isEqualTo("172.17.0.1");
+    }
+
+    @Test
     void anInternalNetworkPublishesNothing() {
         SandboxContainerSpec spec =
                 new SandboxContainerSpec(SandboxContainerSpec.Network.parse("Internal"), 512L * 1024 * 1024, 2.5, 256);
