@@ -1,18 +1,12 @@
 package io.bulwark.verifier.adapter.sandbox.local;
 
-import io.bulwark.engines.ArchiveHead;
 import io.bulwark.engines.ConnectionSpec;
-import io.bulwark.engines.DatabaseState;
 import io.bulwark.engines.RestoreEngine;
 import io.bulwark.engines.RestoreOptions;
 import io.bulwark.engines.RestoreOutcome;
-import io.bulwark.engines.RestorePlan;
-import io.bulwark.engines.RestoreSelection;
 import io.bulwark.engines.process.LogTail;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -23,12 +17,11 @@ import java.util.stream.Collectors;
  * connection. With the log's line in the errors, {@link RestoreOutcome#diskFull()} tells the sandbox's full disk,
  * which is no verdict on the backup, from a restore that failed on the archive.
  */
-final class ServerLogRestoreEngine implements RestoreEngine {
+final class ServerLogRestoreEngine extends ForwardingRestoreEngine {
 
     /** How much of the end of the server's log is searched, in characters. */
     static final int LOG_TAIL_CHARS = 16_000;
 
-    private final RestoreEngine engine;
     private final Path serverLog;
 
     /**
@@ -36,14 +29,14 @@ final class ServerLogRestoreEngine implements RestoreEngine {
      * @param serverLog the sandbox server's log file; missing or unreadable adds nothing
      */
     ServerLogRestoreEngine(RestoreEngine engine, Path serverLog) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+        super(engine);
         this.serverLog = Objects.requireNonNull(serverLog, "serverLog");
     }
 
     /** Restores; a failed outcome whose errors do not say the disk is full gets the log's lines that do, if any. */
     @Override
     public RestoreOutcome restore(InputStream archive, ConnectionSpec destination, RestoreOptions options) {
-        RestoreOutcome outcome = engine.restore(archive, destination, options);
+        RestoreOutcome outcome = super.restore(archive, destination, options);
         if (outcome.succeeded() || outcome.diskFull()) {
             return outcome;
         }
@@ -61,55 +54,5 @@ final class ServerLogRestoreEngine implements RestoreEngine {
                 .limit(3)
                 .map(line -> "server: " + line.strip())
                 .collect(Collectors.joining("\n"));
-    }
-
-    @Override
-    public String engine() {
-        return engine.engine();
-    }
-
-    @Override
-    public String toolName() {
-        return engine.toolName();
-    }
-
-    @Override
-    public int headBytes() {
-        return engine.headBytes();
-    }
-
-    @Override
-    public int maxHeadBytes() {
-        return engine.maxHeadBytes();
-    }
-
-    @Override
-    public ArchiveHead readHead(byte[] head, Duration timeout) {
-        return engine.readHead(head, timeout);
-    }
-
-    @Override
-    public RestorePlan plan(byte[] head, RestoreSelection selection, Duration timeout) {
-        return engine.plan(head, selection, timeout);
-    }
-
-    @Override
-    public DatabaseState databaseState(ConnectionSpec server, String database) throws SQLException {
-        return engine.databaseState(server, database);
-    }
-
-    @Override
-    public void createDatabase(ConnectionSpec server, String database) throws SQLException {
-        engine.createDatabase(server, database);
-    }
-
-    @Override
-    public void dropDatabase(ConnectionSpec server, String database) throws SQLException {
-        engine.dropDatabase(server, database);
-    }
-
-    @Override
-    public DatabaseLock tryLock(ConnectionSpec server, String database) throws SQLException {
-        return engine.tryLock(server, database);
     }
 }
