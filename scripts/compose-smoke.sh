@@ -5,7 +5,8 @@
 # override), waits on the healthchecks, requests a backup of the PostgreSQL source through the scheduler's API and
 # waits for VERIFIED (restored in a sandbox container), scales the dump-worker to 2, waits for both to be healthy
 # and for a backup of the MariaDB source to be VERIFIED, then removes every container, volume and network of the
-# run (also on failure; the images stay cached). Prints each phase's wall time.
+# run (also on failure; the images stay cached, only their builds this run replaced are removed). Prints each
+# phase's wall time.
 #
 # Needs: a running Docker engine, docker-compose, the five services' jars (built here when missing) and, on the
 # first run, root for debootstrap. The secrets come from a generated env file (target/compose-smoke/.env, mode
@@ -78,6 +79,12 @@ teardown() {
     [ -z "$(docker network inspect -f '{{range .Containers}}x{{end}}' "$id" 2>/dev/null)" ] \
       && docker network rm "$id" >/dev/null 2>&1 || true
   done
+  # the previous builds of the images (bulwark/* images this run's builds untagged): the system layers the builds
+  # start from are untagged on purpose (build cache) and stay
+  for id in $images_before; do
+    [ "$(docker image inspect -f '{{len .RepoTags}}' "$id" 2>/dev/null)" = 0 ] \
+      && docker rmi "$id" >/dev/null 2>&1 || true
+  done
   left="$(docker ps -aq --filter "label=com.docker.compose.project=$project")
 $(docker volume ls -q --filter "label=com.docker.compose.project=$project")
 $(docker network ls -q --filter "label=com.docker.compose.project=$project")"
@@ -101,6 +108,7 @@ $(docker network ls -q --filter "label=com.docker.compose.project=$project")"
 docker info >/dev/null 2>&1 || fail "the Docker engine does not answer (docker info)"
 command -v docker-compose >/dev/null || fail "docker-compose is missing"
 mkdir -p "$work"
+images_before="$(docker images -q --no-trunc --filter 'reference=bulwark/*' | sort -u)"
 trap teardown EXIT
 trap 'exit 143' INT TERM
 
