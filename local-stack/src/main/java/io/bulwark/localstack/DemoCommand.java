@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -96,11 +97,8 @@ final class DemoCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(
-            names = "--home",
-            paramLabel = "DIR",
-            description = "Repository root holding the service jars (default: env BULWARK_HOME, else the current dir).")
-    Path home;
+    @Mixin
+    Home.HomeOption home;
 
     @Option(names = "--keep", description = "Keep the temporary working folder (logs, S3 objects, Kafka data).")
     boolean keep;
@@ -133,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
             err.println("ERROR: " + e.getMessage());
             return LocalStack.EXIT_USAGE;
         }
-        Path root = Home.resolve(home);
+        Path root = home.root();
         if (!Stack.jarsPresent(root, err)) {
             return LocalStack.EXIT_STACK_FAILED;
         }

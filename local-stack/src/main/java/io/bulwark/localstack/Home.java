@@ -2,6 +2,7 @@ package io.bulwark.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /** Finds the repository root holding the service jars. */
 public final class Home {
@@ -21,5 +22,21 @@ public final class Home {
             return Path.of(env).toAbsolutePath().normalize();
         }
         return Path.of("").toAbsolutePath();
+    }
+
+    /** The {@code --home DIR} option of every command that starts the services from their jars (a picocli mixin). */
+    public static final class HomeOption {
+
+        @Option(
+                names = "--home",
+                paramLabel = "DIR",
+                description =
+                        "Repository root holding the service jars (default: env BULWARK_HOME, else the current dir).")
+        Path home;
+
+        /** The repository root this option names, as {@link Home#resolve} finds it. */
+        public Path root() {
+            return resolve(home);
+        }
     }
 }

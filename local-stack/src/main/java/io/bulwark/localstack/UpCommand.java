@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,17 +36,14 @@ final class UpCommand implements Callable<Integer> {
             description = "Folder for the stack's data (default ${DEFAULT-VALUE} in the current folder).")
     Path dataDir;
 
-    @Option(
-            names = "--home",
-            paramLabel = "DIR",
-            description = "Repository root holding the service jars (default: env BULWARK_HOME, else the current dir).")
-    Path home;
+    @Mixin
+    Home.HomeOption home;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        Path root = Home.resolve(home);
+        Path root = home.root();
         if (!Stack.jarsPresent(root, err)) {
             return LocalStack.EXIT_STACK_FAILED;
         }

@@ -38,6 +38,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -133,12 +134,8 @@ public final class CaptureBenchCommand implements Callable<Integer> {
     @Option(names = "--drop", description = "Drop the bulwark_bench_s<N> databases at the end.")
     boolean drop;
 
-    @Option(
-            names = "--home",
-            paramLabel = "DIR",
-            description =
-                    "Repository root holding the dump-worker jar (default: env BULWARK_HOME, else the current dir).")
-    Path home;
+    @Mixin
+    Home.HomeOption home;
 
     private final Deque<AutoCloseable> closers = new ConcurrentLinkedDeque<>();
     private Path lastWorkerLog;
@@ -206,7 +203,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
             err.println("ERROR: " + e.getMessage());
             return LocalStack.EXIT_USAGE;
         }
-        Path root = Home.resolve(home);
+        Path root = home.root();
         Path jar = BulwarkService.DUMP_WORKER.jar(root);
         if (!Files.isRegularFile(jar)) {
             err.println("ERROR: " + jar + " is missing; build it with ./mvnw -B -DskipTests package, or pass --home.");

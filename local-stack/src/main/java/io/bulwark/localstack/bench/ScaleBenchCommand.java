@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -82,11 +83,8 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the working folder (logs, Kafka data, artifacts).")
     boolean keep;
 
-    @Option(
-            names = "--home",
-            paramLabel = "DIR",
-            description = "Repository root holding the service jars (default: env BULWARK_HOME, else the current dir).")
-    Path home;
+    @Mixin
+    Home.HomeOption home;
 
     /** The figures of one round, with the workers it ran. */
     record Row(int workers, ScaleRound.Result result) {}
@@ -110,7 +108,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
             err.println("ERROR: " + e.getMessage());
             return LocalStack.EXIT_USAGE;
         }
-        Path root = Home.resolve(home);
+        Path root = home.root();
         if (!Stack.jarsPresent(root, err)) {
             return LocalStack.EXIT_STACK_FAILED;
         }

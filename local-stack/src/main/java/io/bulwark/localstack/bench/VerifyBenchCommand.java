@@ -46,6 +46,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -101,11 +102,8 @@ public final class VerifyBenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the working folder (logs, the artifact, Kafka data).")
     boolean keep;
 
-    @Option(
-            names = "--home",
-            paramLabel = "DIR",
-            description = "Repository root holding the service jars (default: env BULWARK_HOME, else the current dir).")
-    Path home;
+    @Mixin
+    Home.HomeOption home;
 
     private final Deque<AutoCloseable> closers = new ConcurrentLinkedDeque<>();
     private final List<Path> logs = new ArrayList<>();
@@ -165,7 +163,7 @@ public final class VerifyBenchCommand implements Callable<Integer> {
             err.println("ERROR: " + e.getMessage());
             return LocalStack.EXIT_USAGE;
         }
-        Path root = Home.resolve(home);
+        Path root = home.root();
         for (BulwarkService s : List.of(BulwarkService.DUMP_WORKER, BulwarkService.VERIFIER)) {
             if (!Files.isRegularFile(s.jar(root))) {
                 err.println("ERROR: " + s.jar(root) + " is missing; build it with ./mvnw -B -DskipTests package, or"
