@@ -21,6 +21,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Sorts the exception a consumer threw into one of three {@link Kind}s, looking at it and every cause below it.
@@ -201,6 +202,15 @@ public final class FailureClassifier {
                 t != null && chain.size() < MAX_DEPTH && seen.put(t, Boolean.TRUE) == null;
                 t = t.getCause()) {
             chain.add(t);
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                // a rollback that failed too hides the failure that started it (TransactionTemplate: "application
+                // exception overridden by rollback exception"): that failure decides as well
+                for (Throwable a = rollback.getApplicationException();
+                        a != null && chain.size() < MAX_DEPTH && seen.put(a, Boolean.TRUE) == null;
+                        a = a.getCause()) {
+                    chain.add(a);
+                }
+            }
         }
         return chain;
     }

@@ -108,6 +108,9 @@ public final class OutageTolerantContainerCustomizer
         BackOff otherBackOff = backOff != null ? backOff : new FixedBackOff(0L, 0L);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, otherBackOff);
         handler.setBackOffFunction((record, e) -> backOffFor(FailureClassifier.classify(e), otherBackOff));
+        // a record whose failure changes kind (a rollback error first, the refused connection next) is judged again:
+        // the back-off of its latest failure applies, not that of its first
+        handler.setResetStateOnExceptionChange(true);
         handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
     }

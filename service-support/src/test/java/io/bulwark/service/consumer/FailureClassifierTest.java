@@ -19,6 +19,7 @@ import org.springframework.messaging.MessageHandlingException;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.support.GenericMessage;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class FailureClassifierTest {
 
@@ -44,6 +45,18 @@ class FailureClassifierTest {
         assertThat(FailureClassifier.classify(wrapped(new SQLTransientConnectionException("pool timed out")))
                         .resource())
                 .isEqualTo(FailureClassifier.DATABASE);
+    }
+
+    @Test
+    void aFailedRollbackIsJudgedByTheFailureItRolledBack() {
+        TransactionSystemException rollback =
+                new TransactionSystemException("Could not roll back JDBC transaction", new SQLException("closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException("An I/O error occurred"));
+
+        assertThat(FailureClassifier.classify(wrapped(rollback)).kind()).isEqualTo(Kind.INFRASTRUCTURE);
+        assertThat(FailureClassifier.classify(wrapped(new TransactionSystemException("no application exception")))
+                        .kind())
+                .isEqualTo(Kind.OTHER);
     }
 
     @Test
