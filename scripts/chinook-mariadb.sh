@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Loads Chinook (MySQL script) into database $1 on the machine's MariaDB (root over 127.0.0.1:3306,
 # no password) and creates the least-privilege backup user $2 with password $3, with exactly the GRANTs
-# the README names ("The backup user"). Used by .ci/run for the MariaDB demo.
+# the README names ("The backup user"). Used by local-stack's MariaDbEndToEndIT, and handy for trying
+# `./bulwark demo --target mysql://...` by hand.
 set -euo pipefail
 db="$1" user="$2" password="$3"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

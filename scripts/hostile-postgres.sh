@@ -4,7 +4,8 @@
 # this database, try to escape a restore. They run `touch $2/<name>` through COPY ... TO PROGRAM, copy
 # /proc/self/environ and a file outside the sandbox into $2 with pg_read_binary_file, and write a large object to
 # $2 with lo_export. In the source they do nothing, so the backup is an honest one; every escape fires
-# while its data or index is restored. Used by .ci/run to show that the verifier's sandbox stops them.
+# while its data or index is restored. Used by the verifier's HostilePostgresArtifactsIT and local-stack's
+# HostileSourceIT (the whole stack) to show that the verifier's sandbox stops them.
 set -euo pipefail
 db="$1" escape_dir="$2"
 psql_root=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 5432 -U postgres)

@@ -3,7 +3,6 @@ package io.bulwark.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.contracts.EventJson;
-import io.bulwark.embedded.PostgresDatabases;
 import io.bulwark.localstack.cli.CliExit;
 import io.bulwark.localstack.cli.UpFile;
 import java.io.PrintWriter;
@@ -11,68 +10,36 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The client commands ({@code bulwark backup ...}, {@code schedules next}, {@code watch}) run in-process against a
- * real stack: Kafka and S3Proxy in this JVM, the machine's PostgreSQL for the state and the Chinook source, and the
- * scheduler, dump-worker and verifier jars (retention and notifier are not needed). They find the stack through the
- * {@code up.json} that {@code ./bulwark up} would write. Endpoints an older scheduler lacks must end with a clear
- * refusal (exit 3, the problem's text), never a stack trace.
+ * real stack (the shared {@link EndToEndStack}: Kafka and S3Proxy in this JVM, the machine's PostgreSQL for the state
+ * and the Chinook source, the five service jars). They find the stack through the {@code up.json} that
+ * {@code ./bulwark up} would write. Endpoints an older scheduler lacks must end with a clear refusal (exit 3, the
+ * problem's text), never a stack trace.
  */
+@ExtendWith(EndToEndStack.Resolver.class)
 class CliIT {
-
-    private static final PostgresDatabases PG = PostgresDatabases.local();
 
     @TempDir
     static Path workDir;
 
     static Stack stack;
-    static String stateDb;
-    static String sourceDb;
     static UpFile up;
 
     @BeforeAll
-    static void startStack() {
-        Path home = DumpWorkerCluster.repositoryRoot();
-        assertThat(Stack.missingJars(home))
-                .as("service jars are built before local-stack (./mvnw -B -DskipTests package)")
-                .isEmpty();
-        stateDb = PG.createUnique("cli_state");
-        sourceDb = PG.createUnique("cli_chinook");
-        PG.loadChinook(sourceDb);
-        PostgresLocation state = new PostgresLocation(PG.host(), PG.port(), stateDb, PG.username(), null);
-        stack = Stack.start(new Stack.Settings(
-                workDir.resolve("stack"), home, false, state, null, List.of(), Duration.ofMinutes(5), System.out));
-        stack.startServices(
-                List.of(new ConfigFile.Target(
-                        "chinook", state.withDatabase(sourceDb).toDatabaseLocation(), null)),
-                List.of(),
-                EnumSet.of(BulwarkService.SCHEDULER, BulwarkService.DUMP_WORKER, BulwarkService.VERIFIER));
+    static void findTheStackThroughUpJson(EndToEndStack e2e) {
+        stack = e2e.stack();
         Path written = UpCommand.upFile(stack).write(UpFile.in(workDir));
         up = UpFile.read(written).orElseThrow();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (stateDb != null) {
-            PG.drop(stateDb);
-        }
-        if (sourceDb != null) {
-            PG.drop(sourceDb);
-        }
     }
 
     /** Output, error and exit code of one in-process run. */

@@ -3,7 +3,6 @@ package io.bulwark.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ManifestSigningKeys;
@@ -32,7 +31,6 @@ import io.minio.SourceObject;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,32 +59,29 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The whole pipeline on real components: Kafka and S3Proxy in this JVM, the machine's PostgreSQL for the services'
- * state, the Chinook source, a flawed source and the restores' destination ({@value #DESTINATION}), the five service
- * jars as child JVMs, and a webhook receiver for the notifier. Backups are verified, then restored the event-driven
- * way: the scheduler's API, Kafka, the verifier.
+ * The whole pipeline on real components ({@link EndToEndStack}, shared with the other end-to-end classes): Kafka and
+ * S3Proxy in this JVM, the machine's PostgreSQL for the services' state, the Chinook source, a flawed source and the
+ * restores' destination ({@value #DESTINATION}), the five service jars as child JVMs, and a webhook receiver for the
+ * notifier. Backups are verified, then restored the event-driven way: the scheduler's API, Kafka, the verifier.
  */
+@ExtendWith(EndToEndStack.Resolver.class)
 class EndToEndIT {
 
     private static final Duration BACKUP_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(3);
     private static final Set<String> FINAL_STATES = SchedulerClient.FINAL_STATES;
     /** The configured restore destination: the machine's PostgreSQL. */
-    private static final String DESTINATION = "local";
+    private static final String DESTINATION = EndToEndStack.DESTINATION;
     /** A new database a restore names by default: {@code <source db>_restored_<UTC yyyyMMdd'T'HHmmss'Z'>}. */
     private static final String RESTORED_SUFFIX = "_restored_\\d{8}T\\d{6}Z";
 
-    @TempDir
-    static Path workDir;
-
-    static final PostgresDatabases pg = PostgresDatabases.local();
-    static final List<String> webhookBodies = new CopyOnWriteArrayList<>();
-    static HttpServer webhook;
-    static final List<String> restoredDatabases = new CopyOnWriteArrayList<>();
-    static String stateDb;
+    static EndToEndStack e2e;
+    static PostgresDatabases pg;
+    static List<String> webhookBodies;
+    static List<String> restoredDatabases;
     static String sourceDb;
     static String flawedDb;
     static Stack stack;
@@ -97,61 +91,16 @@ class EndToEndIT {
     static SchedulerClient.BackupStatus chinookStatus;
     static UUID flawedBackup;
     static SchedulerClient.BackupStatus flawedStatus;
-    /** The Chinook target's password: the machine's PostgreSQL trusts local connections, so it is carried, unused. */
-    static final String TARGET_PASSWORD = "e2e-target-secret-" + UUID.randomUUID();
 
     @BeforeAll
-    static void startStackAndBackUpChinook() throws Exception {
-        Path home = repositoryRoot();
-        assertThat(Stack.missingJars(home))
-                .as("service jars are built before local-stack (./mvnw -B -DskipTests install)")
-                .isEmpty();
-        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        webhook.createContext("/hook", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                webhookBodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        webhook.start();
-
-        stateDb = pg.createUnique("e2e_state");
-        sourceDb = pg.createUnique("e2e_chinook");
-        pg.loadChinook(sourceDb);
-        flawedDb = pg.createUnique("e2e_flawed");
-        // the source's own flaws: 2 orphan rows under a foreign key added NOT VALID, a sequence behind its column
-        pg.execute(flawedDb, """
-                CREATE TABLE parent (id int PRIMARY KEY);
-                CREATE TABLE child (id int PRIMARY KEY, parent_id int);
-                INSERT INTO parent VALUES (1);
-                INSERT INTO child VALUES (1, 1), (2, NULL), (3, 7), (4, 8);
-                ALTER TABLE child ADD CONSTRAINT child_parent_fk FOREIGN KEY (parent_id) REFERENCES parent NOT VALID;
-                CREATE TABLE ticket (id serial PRIMARY KEY);
-                INSERT INTO ticket VALUES (1), (2), (3);
-                """);
-
-        PostgresLocation state = new PostgresLocation(pg.host(), pg.port(), stateDb, pg.username(), null);
-        stack = Stack.start(new Stack.Settings(
-                workDir,
-                home,
-                false,
-                state,
-                "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook",
-                List.of(),
-                Duration.ofMinutes(5),
-                System.out));
-        stack.startServices(
-                List.of(
-                        new ConfigFile.Target(
-                                "chinook",
-                                state.withDatabase(sourceDb).toDatabaseLocation(),
-                                ConfigFile.writeSecret(
-                                        workDir.resolve("secrets").resolve("chinook.password"), TARGET_PASSWORD)),
-                        new ConfigFile.Target(
-                                "flawed", state.withDatabase(flawedDb).toDatabaseLocation(), null)),
-                List.of(new ConfigFile.Destination(
-                        DESTINATION, DatabaseLocation.Engine.POSTGRESQL, pg.host(), pg.port(), pg.username(), null)));
+    static void backUpChinookAndTheFlawedSource(EndToEndStack shared) {
+        e2e = shared;
+        pg = shared.pg;
+        webhookBodies = shared.webhookBodies;
+        restoredDatabases = shared.restoredPostgres;
+        sourceDb = shared.sourceDb();
+        flawedDb = shared.flawedDb();
+        stack = shared.stack();
         scheduler = stack.schedulerClient();
         topics = new KafkaTopics(stack);
 
@@ -166,25 +115,9 @@ class EndToEndIT {
     }
 
     @AfterAll
-    static void stopEverything() {
+    static void closeTopics() {
         if (topics != null) {
             topics.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-        restoredDatabases.forEach(EndToEndIT::dropAnyName);
-        if (webhook != null) {
-            webhook.stop(0);
-        }
-        if (stateDb != null) {
-            pg.drop(stateDb);
-        }
-        if (sourceDb != null) {
-            pg.drop(sourceDb);
-        }
-        if (flawedDb != null) {
-            pg.drop(flawedDb);
         }
     }
 
@@ -477,18 +410,8 @@ class EndToEndIT {
     void noConfiguredSecretAppearsInALogAnEventAManifestAReportOrANotification() throws Exception {
         // runs after the backups completed (the stack's start waits for them); the restores of other tests may still
         // add lines, which is fine: this asserts what was written up to now
-        Map<String, String> secrets = Map.of(
-                "the target's password",
-                TARGET_PASSWORD,
-                "the object store's secret key",
-                stack.s3().secretKey(),
-                "the admin's API token",
-                stack.adminToken(),
-                "the dump-worker's Kafka password",
-                Files.readString(stack.kafkaPasswordFile(BulwarkService.DUMP_WORKER.module()))
-                        .strip(),
-                "Kafka's admin password",
-                Files.readString(stack.kafkaPasswordFile("admin")).strip());
+        Map<String, String> secrets = e2e.configuredSecrets();
+        Path workDir = e2e.workDir();
         List<String> leaks = new ArrayList<>();
         // service logs and Kafka's log segments (every event), skipping the configuration that holds them by design
         try (var files = Files.walk(workDir)) {
@@ -552,16 +475,6 @@ class EndToEndIT {
             keys.add(r.get().objectName());
         }
         return keys;
-    }
-
-    /** Drops a database whatever its name (a restore's default name has capitals), terminating its sessions. */
-    private static void dropAnyName(String database) {
-        try (Connection c = pg.connect("postgres");
-                Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS \"" + database.replace("\"", "\"\"") + "\" WITH (FORCE)");
-        } catch (SQLException e) {
-            System.err.println("cannot drop database " + database + ": " + e.getMessage());
-        }
     }
 
     private static String copyWithOneByteChanged(BackupCompleted original, String prefix) throws Exception {
@@ -693,13 +606,5 @@ class EndToEndIT {
                     .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         }
-    }
-
-    private static Path repositoryRoot() {
-        String basedir = System.getProperty("basedir");
-        Path module = basedir == null
-                ? Path.of("").toAbsolutePath()
-                : Path.of(basedir).toAbsolutePath();
-        return module.getParent();
     }
 }

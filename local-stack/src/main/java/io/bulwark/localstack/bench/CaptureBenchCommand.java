@@ -65,7 +65,7 @@ import picocli.CommandLine.Option;
                     + " heap scale, the artifact sizes, the realistic_* figures, ratio_plain_realistic,"
                     + " ratio_encrypted_realistic, ratio_first_run (the first capture after a worker starts), and the"
                     + " goals: ratio_plain(_realistic) <= 1.10, ratio_encrypted(_realistic) <= 1.20, ratio_first_run"
-                    + " <= 1.30, heap flat within 10% between scales and <= 256 MB.",
+                    + " <= 1.30, heap flat within 10%% between scales and <= 256 MB.",
             "PostgreSQL: env BULWARK_PG_URL, else " + CaptureBenchCommand.DEFAULT_PG_URL + "; the databases"
                     + " bulwark_bench_s<N> are made there with pgbench -i and kept for the next run (--drop removes"
                     + " them); the realistic database bulwark_bench_realistic_<random> is made for the run and dropped.",
