@@ -118,6 +118,25 @@ public final class SchedulerClient {
     }
 
     /**
+     * Asks for a backup to be verified again ({@code POST /api/backups/{id}/verify}); the verifier restores it into a
+     * new sandbox and replaces its report.
+     *
+     * @throws SchedulerException when the scheduler does not answer 202 (404: it knows no such backup), with its body
+     */
+    public void requestVerification(UUID backupId) {
+        HttpResponse<String> r =
+                send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/backups/" + backupId + "/verify"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
+        if (r.statusCode() != 202) {
+            throw new SchedulerException("POST /api/backups/" + backupId + "/verify answered " + r.statusCode()
+                    + " instead of 202: " + r.body());
+        }
+    }
+
+    /**
      * Reads one backup's state.
      *
      * @return the state, or empty while the scheduler does not know the backup yet (404)

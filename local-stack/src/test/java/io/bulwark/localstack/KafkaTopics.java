@@ -2,6 +2,7 @@ package io.bulwark.localstack;
 
 import io.bulwark.contracts.BulwarkEvent;
 import io.bulwark.localstack.bench.EventLog;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,13 @@ final class KafkaTopics implements AutoCloseable {
      */
     <T extends BulwarkEvent> List<T> events(String topic, Class<T> type) {
         return EventLog.read(bootstrapServers, security, topic, type);
+    }
+
+    /** Every record's value on {@code topic} as UTF-8 text, undecoded; none when the topic does not exist. */
+    List<String> records(String topic) {
+        return EventLog.values(bootstrapServers, security, topic).stream()
+                .map(v -> new String(v, StandardCharsets.UTF_8))
+                .toList();
     }
 
     /**

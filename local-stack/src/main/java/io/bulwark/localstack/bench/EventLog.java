@@ -37,6 +37,21 @@ public final class EventLog {
      */
     public static <T extends BulwarkEvent> List<T> read(
             String bootstrapServers, Map<String, Object> security, String topic, Class<T> type) {
+        return values(bootstrapServers, security, topic).stream()
+                .map(value -> EventJson.read(value, type))
+                .toList();
+    }
+
+    /**
+     * The value of every record on {@code topic}, undecoded (a dead-letter topic holds whatever was refused), in
+     * partition then offset order; none when the topic does not exist.
+     *
+     * @param bootstrapServers the broker, e.g. {@code 127.0.0.1:9092}
+     * @param security client properties of a user allowed to read the topic, empty for an open broker
+     * @param topic the topic
+     * @throws IllegalStateException when the topic cannot be read to its end within 30 s
+     */
+    public static List<byte[]> values(String bootstrapServers, Map<String, Object> security, String topic) {
         Map<String, Object> props = new HashMap<>(security);
         props.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -66,7 +81,7 @@ public final class EventLog {
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
-            return records.stream().map(r -> EventJson.read(r.value(), type)).toList();
+            return records.stream().map(ConsumerRecord::value).toList();
         }
     }
 }
