@@ -12,7 +12,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.bulwark.embedded.PostgresDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,16 +25,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The dashboard ({@code /console/}) end to end in the machine's headless Chromium ({@value #CHROMIUM}) driven by
- * Playwright, against the whole embedded stack: Kafka, S3Proxy, the machine's PostgreSQL (state and the Chinook
- * source) and the five service jars. A Chinook backup is taken to VERIFIED through the API first; the tests then log
+ * Playwright, against the shared whole stack ({@link EndToEndStack}: Kafka, S3Proxy, the machine's PostgreSQL for
+ * the state and the Chinook source, the five service jars), on its own target {@value #TARGET}. A backup of it is
+ * taken to VERIFIED through the API first; the tests then log
  * in with the admin token, read the targets, the backups table, a backup's page with its report, the charts and the
  * live activity, and request a new backup from the page and watch it reach VERIFIED there. Skipped (an assumption)
  * only when Chromium is not installed.
  */
+@ExtendWith(EndToEndStack.Resolver.class)
 class ConsoleIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -49,22 +50,18 @@ class ConsoleIT {
             "--disable-component-update",
             "--disable-sync");
     private static final Duration BACKUP_TIMEOUT = Duration.ofMinutes(6);
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(10);
     /** How long the page may take for a backup requested in it to be dumped and verified (ms). */
     private static final double VERIFIED_IN_PAGE_MILLIS = BACKUP_TIMEOUT.toMillis();
 
     private static final double PAGE_MILLIS = 20_000;
 
-    @TempDir
-    static Path workDir;
+    /** The dashboard's own target on the shared stack: its health and backups are these tests' alone. */
+    static final String TARGET = "console";
 
-    static final PostgresDatabases pg = PostgresDatabases.local();
-    static String stateDb;
-    static String sourceDb;
     static Stack stack;
     static UUID backupId;
     /** A token of the viewer role: it may read everything and change nothing. */
-    static final String VIEWER_TOKEN = "console-viewer-" + UUID.randomUUID();
+    static String viewerToken;
 
     static Playwright playwright;
     static Browser browser;
@@ -74,43 +71,14 @@ class ConsoleIT {
     final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void startStackBackUpChinookAndLaunchChromium() {
+    static void backUpTheConsoleTargetAndLaunchChromium(EndToEndStack e2e) {
         assumeTrue(
                 Files.isExecutable(CHROMIUM),
                 "the dashboard's end-to-end test needs Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        Path home = repositoryRoot();
-        assertThat(Stack.missingJars(home))
-                .as("service jars are built before local-stack (./mvnw -B -DskipTests install)")
-                .isEmpty();
-        stateDb = pg.createUnique("console_state");
-        sourceDb = pg.createUnique("console_chinook");
-        pg.loadChinook(sourceDb);
-        PostgresLocation state = new PostgresLocation(pg.host(), pg.port(), stateDb, pg.username(), null);
-        // the stack's admin token and a viewer's (this list replaces the stack's own, which has the admin only); the
-        // stack creates every topic up front, so the services need not try (on a loaded machine a slow topic
-        // lookup made them try, be refused by the ACLs and give up)
-        Path viewerTokenFile = ConfigFile.writeSecret(workDir.resolve("secrets").resolve("viewer.token"), VIEWER_TOKEN);
-        Path extraConfig = ConfigFile.writeSecret(
-                workDir.resolve("console-it.yml"),
-                ConfigFile.renderSecurity(List.of(
-                                new ConfigFile.ApiTokenEntry(
-                                        "local-admin", "admin", workDir.resolve(Stack.ADMIN_TOKEN_FILE)),
-                                new ConfigFile.ApiTokenEntry("console-viewer", "viewer", viewerTokenFile)))
-                        + """
-                        spring:
-                          cloud:
-                            stream:
-                              kafka:
-                                binder:
-                                  auto-create-topics: false
-                                  auto-add-partitions: false
-                        """);
-        stack = Stack.start(new Stack.Settings(
-                workDir, home, false, state, null, List.of(extraConfig), SERVICE_START_TIMEOUT, System.out));
-        stack.startServices(List.of(
-                new ConfigFile.Target("chinook", state.withDatabase(sourceDb).toDatabaseLocation(), null)));
+        stack = e2e.stack();
+        viewerToken = e2e.viewerToken;
         SchedulerClient scheduler = stack.schedulerClient();
-        backupId = scheduler.requestBackup("chinook", "console");
+        backupId = scheduler.requestBackup(TARGET, "console");
         SchedulerClient.BackupStatus status = scheduler
                 .await(backupId, SchedulerClient.FINAL_STATES, BACKUP_TIMEOUT)
                 .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + backupId));
@@ -127,21 +95,12 @@ class ConsoleIT {
     }
 
     @AfterAll
-    static void stopEverything() {
+    static void closeChromium() {
         if (browser != null) {
             browser.close();
         }
         if (playwright != null) {
             playwright.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-        if (stateDb != null) {
-            pg.drop(stateDb);
-        }
-        if (sourceDb != null) {
-            pg.drop(sourceDb);
         }
     }
 
@@ -172,11 +131,11 @@ class ConsoleIT {
 
         logIn();
         assertThat(page.locator("h1")).hasText("Targets");
-        assertThat(page.locator("article[data-target='chinook'] h2")).hasText("chinook");
+        assertThat(page.locator("article[data-target='" + TARGET + "'] h2")).hasText(TARGET);
 
         page.locator("nav").getByText("Backups").click();
         Locator row = page.locator("#backups tr[data-backup='" + backupId + "']");
-        assertThat(row).containsText("chinook");
+        assertThat(row).containsText(TARGET);
         assertThat(row).containsText("VERIFIED");
         assertThat(row).containsText("console");
 
@@ -191,7 +150,7 @@ class ConsoleIT {
     @Test
     void aRequestedBackupIsFollowedInThePageUntilVerified() throws Exception {
         logIn();
-        Locator card = page.locator("article[data-target='chinook']");
+        Locator card = page.locator("article[data-target='" + TARGET + "']");
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Request a backup"))
                 .click();
         Locator requested = card.locator("a.requested");
@@ -222,8 +181,8 @@ class ConsoleIT {
 
     @Test
     void aViewerReadsTheBackupsButTheRequestButtonIsDisabledWithTheReasonOnceTheApiRefusedIt() {
-        logIn(VIEWER_TOKEN);
-        Locator card = page.locator("article[data-target='chinook']");
+        logIn(viewerToken);
+        Locator card = page.locator("article[data-target='" + TARGET + "']");
         Locator request = card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Request a backup"));
         request.click();
 
@@ -237,7 +196,7 @@ class ConsoleIT {
                 .isDisabled();
         page.navigate(stack.schedulerUrl() + "/console/#/targets");
         // the refusal is remembered for the session
-        assertThat(page.locator("article[data-target='chinook'] button[data-action='request-backup']"))
+        assertThat(page.locator("article[data-target='" + TARGET + "'] button[data-action='request-backup']"))
                 .isDisabled();
     }
 
@@ -265,7 +224,7 @@ class ConsoleIT {
     @Test
     void theTargetCardShowsItsHealthInWords() {
         logIn();
-        Locator card = page.locator("article[data-target='chinook']");
+        Locator card = page.locator("article[data-target='" + TARGET + "']");
         assertThat(card.locator(".badge-health-green")).hasText("GREEN");
         assertThat(card).containsText("Healthy");
         assertThat(card).containsText("Last verified");
@@ -275,7 +234,7 @@ class ConsoleIT {
     @Test
     void theTargetsPageDrawsItsFourCharts() {
         logIn();
-        page.navigate(stack.schedulerUrl() + "/console/#/targets/chinook");
+        page.navigate(stack.schedulerUrl() + "/console/#/targets/" + TARGET);
 
         for (String chart : List.of("chart-size", "chart-dump", "chart-restore", "chart-success")) {
             assertThat(page.locator("#" + chart + " canvas")).hasCount(1);
@@ -305,13 +264,5 @@ class ConsoleIT {
         page.getByLabel("API token").fill(token);
         page.getByLabel("API token").press("Enter");
         assertThat(page.locator("h1")).hasText("Targets");
-    }
-
-    private static Path repositoryRoot() {
-        String basedir = System.getProperty("basedir");
-        Path module = basedir == null
-                ? Path.of("").toAbsolutePath()
-                : Path.of(basedir).toAbsolutePath();
-        return module.getParent();
     }
 }

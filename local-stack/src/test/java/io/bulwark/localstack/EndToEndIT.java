@@ -465,16 +465,7 @@ class EndToEndIT {
     }
 
     private static List<String> objectsUnder(String prefix) throws Exception {
-        List<String> keys = new ArrayList<>();
-        for (Result<Item> r : stack.s3Client()
-                .listObjects(ListObjectsArgs.builder()
-                        .bucket(Stack.BUCKET)
-                        .prefix(prefix)
-                        .recursive(true)
-                        .build())) {
-            keys.add(r.get().objectName());
-        }
-        return keys;
+        return e2e.objectsUnder(prefix);
     }
 
     private static String copyWithOneByteChanged(BackupCompleted original, String prefix) throws Exception {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.bulwark.embedded.PostgresDatabases;
 import io.bulwark.testsupport.MariaDbDatabases;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -15,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One whole stack shared by the end-to-end classes of this module ({@link EndToEndIT}, {@link HostileSourceIT},
- * {@link MariaDbEndToEndIT}): Kafka and S3Proxy in this JVM, the machine's PostgreSQL for the services' state, the five
+ * {@link MariaDbEndToEndIT}, {@link CliIT}, {@link InfrastructureOutageIT}, {@link ConsoleIT}): Kafka and S3Proxy in this JVM, the machine's PostgreSQL for the services' state, the five
  * service jars as child JVMs and a webhook receiver for the notifier. It is started by the first class that asks for it
  * (a {@code @BeforeAll} parameter, resolved by {@link Resolver}) and closed when the test run ends (JUnit closes the
  * root store's {@link AutoCloseable} values), so the classes pay for one start, not one each.
@@ -35,6 +39,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <ul>
  *   <li>{@code chinook}: Chinook on the machine's PostgreSQL, with a (carried, unused) password file;
+ *   <li>{@code console}: the same database as the dashboard's target ({@link ConsoleIT}), so that its health and
+ *       backups are the dashboard tests' own;
  *   <li>{@code flawed}: a PostgreSQL source with its own flaws (orphan rows under a NOT VALID foreign key, a sequence
  *       behind its column);
  *   <li>{@code hostile}: a PostgreSQL source whose CHECK constraints and index expression try to escape a restore
@@ -42,6 +48,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>{@code chinook_mariadb}: Chinook on the machine's MariaDB, dumped by a least-privilege user
  *       ({@code scripts/chinook-mariadb.sh}: the README's grants, a password).
  * </ul>
+ *
+ * <p>API tokens: the stack's admin token and a viewer's ({@link #viewerToken}).
  *
  * <p>Restore destinations: {@value #DESTINATION} (the machine's PostgreSQL) and {@value #MARIADB_DESTINATION} (the
  * machine's MariaDB as root). Databases a test restores into are registered with {@link #restoredPostgres} and
@@ -61,6 +69,8 @@ final class EndToEndStack implements AutoCloseable {
     final List<String> restoredMariaDb = new CopyOnWriteArrayList<>();
     /** The Chinook target's password: the machine's PostgreSQL trusts local connections, so it is carried, unused. */
     final String targetPassword = "e2e-target-secret-" + UUID.randomUUID();
+    /** A token of the viewer role: it may read everything and change nothing (the dashboard's tests log in with it). */
+    final String viewerToken = "e2e-viewer-" + UUID.randomUUID();
     /** The MariaDB backup user's password, which the server does check. */
     final String mariadbPassword = "e2e-mariadb-" + MariaDbDatabases.randomHex(12);
 
@@ -111,7 +121,7 @@ final class EndToEndStack implements AutoCloseable {
     }
 
     private void startEverything() throws Exception {
-        Path home = repositoryRoot();
+        Path home = DumpWorkerCluster.repositoryRoot();
         assertThat(Stack.missingJars(home))
                 .as("service jars are built before local-stack (./mvnw -B -DskipTests install)")
                 .isEmpty();
@@ -149,16 +159,25 @@ final class EndToEndStack implements AutoCloseable {
         runScript(home, "scripts/chinook-mariadb.sh", mariadbDb, mariadbUser, mariadbPassword);
 
         PostgresLocation state = new PostgresLocation(pg.host(), pg.port(), stateDb, pg.username(), null);
+        // the stack's admin token and a viewer's (this list replaces the stack's own, which has the admin only)
+        Path secrets = workDir.resolve("secrets");
+        Path tokens = ConfigFile.writeSecret(
+                workDir.resolve("api-tokens.yml"),
+                ConfigFile.renderSecurity(List.of(
+                        new ConfigFile.ApiTokenEntry("local-admin", "admin", workDir.resolve(Stack.ADMIN_TOKEN_FILE)),
+                        new ConfigFile.ApiTokenEntry(
+                                "e2e-viewer",
+                                "viewer",
+                                ConfigFile.writeSecret(secrets.resolve("viewer.token"), viewerToken)))));
         stack = Stack.start(new Stack.Settings(
                 workDir,
                 home,
                 false,
                 state,
                 "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook",
-                List.of(),
+                List.of(tokens),
                 Duration.ofMinutes(5),
                 System.out));
-        Path secrets = workDir.resolve("secrets");
         stack.startServices(
                 List.of(
                         new ConfigFile.Target(
@@ -167,6 +186,10 @@ final class EndToEndStack implements AutoCloseable {
                                 ConfigFile.writeSecret(secrets.resolve("chinook.password"), targetPassword)),
                         new ConfigFile.Target(
                                 "flawed", state.withDatabase(flawedDb).toDatabaseLocation(), null),
+                        // the dashboard's own target (ConsoleIT): Chinook again, so that its health and its backups
+                        // are those of the dashboard's tests alone
+                        new ConfigFile.Target(
+                                "console", state.withDatabase(sourceDb).toDatabaseLocation(), null),
                         new ConfigFile.Target(
                                 "hostile", state.withDatabase(hostileDb).toDatabaseLocation(), null),
                         new ConfigFile.Target(
@@ -198,7 +221,7 @@ final class EndToEndStack implements AutoCloseable {
 
     private static void runScript(Path home, String script, String... args) throws Exception {
         List<String> command =
-                new java.util.ArrayList<>(List.of("bash", home.resolve(script).toString()));
+                new ArrayList<>(List.of("bash", home.resolve(script).toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -245,6 +268,7 @@ final class EndToEndStack implements AutoCloseable {
         secrets.put("the MariaDB target's password", mariadbPassword);
         secrets.put("the object store's secret key", stack.s3().secretKey());
         secrets.put("the admin's API token", stack.adminToken());
+        secrets.put("the viewer's API token", viewerToken);
         secrets.put(
                 "the dump-worker's Kafka password",
                 Files.readString(stack.kafkaPasswordFile(BulwarkService.DUMP_WORKER.module()))
@@ -253,6 +277,24 @@ final class EndToEndStack implements AutoCloseable {
                 "Kafka's admin password",
                 Files.readString(stack.kafkaPasswordFile("admin")).strip());
         return secrets;
+    }
+
+    /**
+     * The keys of every object under {@code prefix} in the stack's bucket ({@code ""} for all of them).
+     *
+     * @throws Exception when the object store cannot be listed
+     */
+    List<String> objectsUnder(String prefix) throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (Result<Item> r : stack.s3Client()
+                .listObjects(ListObjectsArgs.builder()
+                        .bucket(Stack.BUCKET)
+                        .prefix(prefix)
+                        .recursive(true)
+                        .build())) {
+            keys.add(r.get().objectName());
+        }
+        return keys;
     }
 
     @Override
@@ -296,13 +338,5 @@ final class EndToEndStack implements AutoCloseable {
         } catch (SQLException e) {
             System.err.println("cannot drop database " + database + ": " + e.getMessage());
         }
-    }
-
-    private static Path repositoryRoot() {
-        String basedir = System.getProperty("basedir");
-        Path module = basedir == null
-                ? Path.of("").toAbsolutePath()
-                : Path.of(basedir).toAbsolutePath();
-        return module.getParent();
     }
 }

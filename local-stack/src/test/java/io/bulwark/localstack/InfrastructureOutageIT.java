@@ -7,9 +7,6 @@ import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.contracts.Topics;
-import io.minio.ListObjectsArgs;
-import io.minio.Result;
-import io.minio.messages.Item;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +32,15 @@ class InfrastructureOutageIT {
 
     private static final Duration BACKUP_TIMEOUT = Duration.ofMinutes(6);
 
+    static EndToEndStack e2e;
     static Stack stack;
     static SchedulerClient scheduler;
     static KafkaTopics topics;
 
     @BeforeAll
-    static void connect(EndToEndStack e2e) {
-        stack = e2e.stack();
+    static void connect(EndToEndStack shared) {
+        e2e = shared;
+        stack = shared.stack();
         scheduler = stack.schedulerClient();
         topics = new KafkaTopics(stack);
     }
@@ -177,18 +176,8 @@ class InfrastructureOutageIT {
     }
 
     private static List<String> dumpsUnder(String prefix) throws Exception {
-        List<String> dumps = new ArrayList<>();
-        for (Result<Item> r : stack.s3Client()
-                .listObjects(ListObjectsArgs.builder()
-                        .bucket(Stack.BUCKET)
-                        .prefix(prefix)
-                        .recursive(true)
-                        .build())) {
-            String name = r.get().objectName().substring(prefix.length());
-            if (name.startsWith("dump.")) {
-                dumps.add(name);
-            }
-        }
-        return dumps;
+        return e2e.objectsUnder(prefix).stream()
+                .filter(key -> key.substring(prefix.length()).startsWith("dump."))
+                .toList();
     }
 }
