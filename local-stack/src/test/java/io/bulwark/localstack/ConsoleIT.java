@@ -79,9 +79,7 @@ class ConsoleIT {
         viewerToken = e2e.viewerToken;
         SchedulerClient scheduler = stack.schedulerClient();
         backupId = scheduler.requestBackup(TARGET, "console");
-        SchedulerClient.BackupStatus status = scheduler
-                .await(backupId, SchedulerClient.FINAL_STATES, BACKUP_TIMEOUT)
-                .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + backupId));
+        SchedulerClient.BackupStatus status = e2e.awaitFinal(backupId, BACKUP_TIMEOUT);
         assertThat(status.state()).as(status.json()).isEqualTo("VERIFIED");
 
         playwright = Playwright.create(

@@ -106,12 +106,8 @@ class EndToEndIT {
 
         chinookBackup = scheduler.requestBackup("chinook", "e2e");
         flawedBackup = scheduler.requestBackup("flawed", "e2e");
-        chinookStatus = scheduler
-                .await(chinookBackup, FINAL_STATES, BACKUP_TIMEOUT)
-                .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + chinookBackup));
-        flawedStatus = scheduler
-                .await(flawedBackup, FINAL_STATES, BACKUP_TIMEOUT)
-                .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + flawedBackup));
+        chinookStatus = e2e.awaitFinal(chinookBackup, BACKUP_TIMEOUT);
+        flawedStatus = e2e.awaitFinal(flawedBackup, BACKUP_TIMEOUT);
     }
 
     @AfterAll
@@ -188,9 +184,7 @@ class EndToEndIT {
                 original.dumpMillis());
         publish(tampered);
 
-        SchedulerClient.BackupStatus status = scheduler
-                .await(tamperedId, FINAL_STATES, BACKUP_TIMEOUT)
-                .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + tamperedId));
+        SchedulerClient.BackupStatus status = e2e.awaitFinal(tamperedId, BACKUP_TIMEOUT);
         assertThat(status.state()).as(status.json()).isEqualTo("VERIFICATION_FAILED");
         VerificationReport tamperedReport =
                 Reports.parse(Reports.read(stack.s3Client(), Stack.BUCKET, status.reportKey()));
@@ -237,7 +231,7 @@ class EndToEndIT {
         assertThat(folder).isEqualTo(chinookStatus.prefix() + "restores/" + done.restoreId() + "/");
         assertThat(done.reportKey()).isEqualTo(folder + ObjectKeys.RESTORE_JSON);
         assertThat(done.reportPageKey()).isEqualTo(folder + ObjectKeys.RESTORE_HTML);
-        assertThat(objectsUnder(folder))
+        assertThat(e2e.objectsUnder(folder))
                 .containsExactlyInAnyOrder(folder + ObjectKeys.RESTORE_JSON, folder + ObjectKeys.RESTORE_HTML);
         RestoreReport report = Reports.parseRestore(Reports.read(stack.s3Client(), Stack.BUCKET, done.reportKey()));
         assertThat(report.state()).as(Reports.renderRestore(report)).isEqualTo(RestoreState.SUCCEEDED);
@@ -431,7 +425,7 @@ class EndToEndIT {
             }
         }
         // manifests and reports in the bucket
-        for (String key : objectsUnder("")) {
+        for (String key : e2e.objectsUnder("")) {
             if (!key.endsWith(".json") && !key.endsWith(".html")) {
                 continue;
             }
@@ -457,15 +451,11 @@ class EndToEndIT {
                 }
             });
         }
-        assertThat(objectsUnder("")).as("the bucket was scanned").isNotEmpty();
+        assertThat(e2e.objectsUnder("")).as("the bucket was scanned").isNotEmpty();
         assertThat(webhookBodies).as("notifications were scanned").isNotEmpty();
         assertThat(leaks)
                 .as("configured secrets found outside the configuration")
                 .isEmpty();
-    }
-
-    private static List<String> objectsUnder(String prefix) throws Exception {
-        return e2e.objectsUnder(prefix);
     }
 
     private static String copyWithOneByteChanged(BackupCompleted original, String prefix) throws Exception {

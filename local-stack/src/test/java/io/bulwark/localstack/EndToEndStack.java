@@ -30,8 +30,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One whole stack shared by the end-to-end classes of this module ({@link EndToEndIT}, {@link HostileSourceIT},
- * {@link MariaDbEndToEndIT}, {@link CliIT}, {@link InfrastructureOutageIT}, {@link ConsoleIT}): Kafka and S3Proxy in this JVM, the machine's PostgreSQL for the services' state, the five
- * service jars as child JVMs and a webhook receiver for the notifier. It is started by the first class that asks for it
+ * {@link MariaDbEndToEndIT}, {@link CliIT}, {@link InfrastructureOutageIT}, {@link ConsoleIT}): Kafka and S3Proxy in
+ * this JVM, the machine's PostgreSQL for the services' state, the five service jars as child JVMs and a webhook
+ * receiver for the notifier. It is started by the first class that asks for it
  * (a {@code @BeforeAll} parameter, resolved by {@link Resolver}) and closed when the test run ends (JUnit closes the
  * root store's {@link AutoCloseable} values), so the classes pay for one start, not one each.
  *
@@ -277,6 +278,19 @@ final class EndToEndStack implements AutoCloseable {
                 "Kafka's admin password",
                 Files.readString(stack.kafkaPasswordFile("admin")).strip());
         return secrets;
+    }
+
+    /**
+     * Polls the scheduler until the backup reached one of {@link SchedulerClient#FINAL_STATES} or {@code timeout}
+     * passed.
+     *
+     * @return the last state seen (not final when the timeout passed)
+     * @throws AssertionError when the scheduler never showed the backup
+     */
+    SchedulerClient.BackupStatus awaitFinal(UUID backupId, Duration timeout) {
+        return stack.schedulerClient()
+                .await(backupId, SchedulerClient.FINAL_STATES, timeout)
+                .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + backupId));
     }
 
     /**

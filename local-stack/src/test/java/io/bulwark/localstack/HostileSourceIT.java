@@ -31,9 +31,7 @@ class HostileSourceIT {
         SchedulerClient scheduler = e2e.stack().schedulerClient();
         UUID backupId = scheduler.requestBackup("hostile", "e2e");
 
-        SchedulerClient.BackupStatus status = scheduler
-                .await(backupId, SchedulerClient.FINAL_STATES, BACKUP_TIMEOUT)
-                .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + backupId));
+        SchedulerClient.BackupStatus status = e2e.awaitFinal(backupId, BACKUP_TIMEOUT);
 
         assertThat(status.state()).as(status.json()).isEqualTo("VERIFICATION_FAILED");
         VerificationReport report =

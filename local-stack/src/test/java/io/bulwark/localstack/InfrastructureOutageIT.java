@@ -114,9 +114,7 @@ class InfrastructureOutageIT {
     }
 
     private static SchedulerClient.BackupStatus awaitFinal(UUID backupId) {
-        return scheduler
-                .await(backupId, SchedulerClient.FINAL_STATES, BACKUP_TIMEOUT)
-                .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + backupId));
+        return e2e.awaitFinal(backupId, BACKUP_TIMEOUT);
     }
 
     private static List<BackupVerified> verdictsOf(UUID backupId) {

@@ -29,9 +29,7 @@ class MariaDbEndToEndIT {
     void aLeastPrivilegeBackupIsVerifiedAndRestoresThroughTheApiWithTheSourcesExactCounts(EndToEndStack e2e) {
         SchedulerClient scheduler = e2e.stack().schedulerClient();
         UUID backupId = scheduler.requestBackup("chinook_mariadb", "e2e");
-        SchedulerClient.BackupStatus status = scheduler
-                .await(backupId, SchedulerClient.FINAL_STATES, BACKUP_TIMEOUT)
-                .orElseThrow(() -> new AssertionError("the scheduler never showed backup " + backupId));
+        SchedulerClient.BackupStatus status = e2e.awaitFinal(backupId, BACKUP_TIMEOUT);
 
         assertThat(status.state()).as(status.json()).isEqualTo("VERIFIED");
         VerificationReport report =
