@@ -295,6 +295,22 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
+     * Stops a running service as an operator would (SIGTERM, SIGKILL after the grace period; {@link
+     * ServiceProcess#close()}): its consumers leave their groups, so the others take over their partitions at once.
+     * {@link #restart} starts it again.
+     *
+     * @param service the service to stop
+     * @throws IllegalStateException when the service was never started
+     */
+    public void stop(BulwarkService service) {
+        ServiceProcess p = services.get(service);
+        if (p == null) {
+            throw new IllegalStateException(service.module() + " was never started");
+        }
+        p.close();
+    }
+
+    /**
      * Starts a service again, on its port and with the same configuration, after it was killed or exited; stops it
      * first (SIGTERM) when it still runs. Its output is appended to the same log file. Waits until it reports UP.
      *

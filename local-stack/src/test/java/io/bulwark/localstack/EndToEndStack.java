@@ -30,10 +30,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One whole stack shared by the end-to-end classes of this module ({@link EndToEndIT}, {@link HostileSourceIT},
- * {@link MariaDbEndToEndIT}, {@link CliIT}, {@link InfrastructureOutageIT}, {@link ConsoleIT}): Kafka and S3Proxy in
- * this JVM, the machine's PostgreSQL for the services' state, the five service jars as child JVMs and a webhook
- * receiver for the notifier. It is started by the first class that asks for it
- * (a {@code @BeforeAll} parameter, resolved by {@link Resolver}) and closed when the test run ends (JUnit closes the
+ * {@link MariaDbEndToEndIT}, {@link CliIT}, {@link InfrastructureOutageIT}, {@link ConsoleIT}, {@link
+ * PoisonRecordsIT}): Kafka and S3Proxy in this JVM, the machine's PostgreSQL for the services' state, the five
+ * service jars as child JVMs and a webhook receiver for the notifier. It is started by the first class that asks for
+ * it (a {@code @BeforeAll} parameter, resolved by {@link Resolver}) and closed when the test run ends (JUnit closes the
  * root store's {@link AutoCloseable} values), so the classes pay for one start, not one each.
  *
  * <p>Targets:

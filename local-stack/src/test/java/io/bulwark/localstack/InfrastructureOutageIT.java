@@ -2,13 +2,9 @@ package io.bulwark.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.contracts.BackupCompleted;
-import io.bulwark.contracts.BackupFailed;
 import io.bulwark.contracts.BackupVerified;
 import io.bulwark.contracts.Outcome;
-import io.bulwark.contracts.Topics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +32,7 @@ class InfrastructureOutageIT {
     static Stack stack;
     static SchedulerClient scheduler;
     static KafkaTopics topics;
+    static BackupAudit audit;
 
     @BeforeAll
     static void connect(EndToEndStack shared) {
@@ -43,6 +40,7 @@ class InfrastructureOutageIT {
         stack = shared.stack();
         scheduler = stack.schedulerClient();
         topics = new KafkaTopics(stack);
+        audit = new BackupAudit(shared, topics);
     }
 
     @AfterAll
@@ -67,7 +65,7 @@ class InfrastructureOutageIT {
         SchedulerClient.BackupStatus status = awaitFinal(backupId);
 
         assertThat(status.state()).as(status.json()).isEqualTo("VERIFIED");
-        assertStoredOnceAndNothingDeadLettered(backupId, status);
+        audit.assertStoredOnceAndNothingDeadLettered(backupId, status);
     }
 
     @Test
@@ -75,7 +73,7 @@ class InfrastructureOutageIT {
         UUID verified = scheduler.requestBackup("flawed", "store-outage");
         SchedulerClient.BackupStatus before = awaitFinal(verified);
         assertThat(before.state()).as(before.json()).isEqualTo("VERIFIED");
-        long verdictsBefore = verdictsOf(verified).size();
+        long verdictsBefore = audit.verdictsOf(verified).size();
 
         long down = System.nanoTime();
         stack.stopObjectStore();
@@ -91,7 +89,7 @@ class InfrastructureOutageIT {
 
         SchedulerClient.BackupStatus status = awaitFinal(dumped);
         assertThat(status.state()).as(status.json()).isEqualTo("VERIFIED");
-        assertStoredOnceAndNothingDeadLettered(dumped, status);
+        audit.assertStoredOnceAndNothingDeadLettered(dumped, status);
 
         List<BackupVerified> verdicts = awaitVerdicts(verified, verdictsBefore + 1);
         assertThat(verdicts.getLast().outcome())
@@ -102,7 +100,9 @@ class InfrastructureOutageIT {
         assertThat(verdicts).as("verdicts of %s", verified).hasSize((int) verdictsBefore + 1);
         SchedulerClient.BackupStatus after = scheduler.backup(verified).orElseThrow();
         assertThat(after.state()).as(after.json()).isEqualTo("VERIFIED");
-        assertThat(deadLettered(verified)).as("dead letters of " + verified).isEmpty();
+        assertThat(audit.deadLettered(verified))
+                .as("dead letters of " + verified)
+                .isEmpty();
     }
 
     /** Waits until the scheduler knows the backup (its request was published). */
@@ -117,65 +117,16 @@ class InfrastructureOutageIT {
         return e2e.awaitFinal(backupId, BACKUP_TIMEOUT);
     }
 
-    private static List<BackupVerified> verdictsOf(UUID backupId) {
-        return topics.events(Topics.BACKUP_VERIFIED, BackupVerified.class).stream()
-                .filter(v -> backupId.equals(v.backupId()))
-                .toList();
-    }
-
     private static List<BackupVerified> awaitVerdicts(UUID backupId, long count) throws InterruptedException {
         long deadline = System.nanoTime() + BACKUP_TIMEOUT.toNanos();
-        List<BackupVerified> verdicts = verdictsOf(backupId);
+        List<BackupVerified> verdicts = audit.verdictsOf(backupId);
         while (verdicts.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(1000);
-            verdicts = verdictsOf(backupId);
+            verdicts = audit.verdictsOf(backupId);
         }
         assertThat(verdicts)
                 .as("verdicts of %s within %s", backupId, BACKUP_TIMEOUT)
                 .hasSizeGreaterThanOrEqualTo((int) count);
         return verdicts;
-    }
-
-    /**
-     * One dump stored under the backup's prefix, every completion naming that same artifact, every verdict PASSED, no
-     * failure, and no dead letter of the backup on any topic.
-     */
-    private static void assertStoredOnceAndNothingDeadLettered(UUID backupId, SchedulerClient.BackupStatus status)
-            throws Exception {
-        List<BackupCompleted> completions = topics.events(Topics.BACKUP_COMPLETED, BackupCompleted.class).stream()
-                .filter(c -> backupId.equals(c.backupId()))
-                .toList();
-        assertThat(completions).as("completions of %s", backupId).isNotEmpty();
-        assertThat(completions.stream().map(c -> c.artifact().key()).distinct())
-                .as("artifacts of %s (a second dump would name another)", backupId)
-                .hasSize(1);
-        assertThat(dumpsUnder(status.prefix()))
-                .as("dumps stored under %s", status.prefix())
-                .hasSize(1);
-        assertThat(verdictsOf(backupId))
-                .as("verdicts of %s", backupId)
-                .isNotEmpty()
-                .allSatisfy(v -> assertThat(v.outcome()).isEqualTo(Outcome.PASSED));
-        assertThat(topics.events(Topics.BACKUP_FAILED, BackupFailed.class))
-                .as("failures")
-                .noneMatch(f -> backupId.equals(f.backupId()));
-        assertThat(deadLettered(backupId)).as("dead letters of " + backupId).isEmpty();
-    }
-
-    /** The topics whose dead letters hold a record naming the backup. */
-    private static List<String> deadLettered(UUID backupId) {
-        List<String> found = new ArrayList<>();
-        for (String topic : Topics.ALL) {
-            if (topics.records(topic + Topics.DLQ_SUFFIX).stream().anyMatch(r -> r.contains(backupId.toString()))) {
-                found.add(topic + Topics.DLQ_SUFFIX);
-            }
-        }
-        return found;
-    }
-
-    private static List<String> dumpsUnder(String prefix) throws Exception {
-        return e2e.objectsUnder(prefix).stream()
-                .filter(key -> key.substring(prefix.length()).startsWith("dump."))
-                .toList();
     }
 }

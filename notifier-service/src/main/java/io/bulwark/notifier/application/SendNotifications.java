@@ -145,8 +145,21 @@ public class SendNotifications {
         return handle(event, () -> rule.onRestoreCompleted(event));
     }
 
-    /** Logs a deletion; deletions notify nobody yet. */
+    /**
+     * Logs a deletion; deletions notify nobody yet.
+     *
+     * @throws InvalidEventException when a required field is missing: eventId, targetId, backupId or reason (the
+     *     event's schema, {@code bulwark.backup.deleted.schema.json}), so that such a record is dead-lettered, not
+     *     taken for a deletion
+     */
     public void onBackupDeleted(BackupDeleted event) {
+        requireIdentity(event, "BackupDeleted");
+        if (event.backupId() == null) {
+            throw new InvalidEventException("BackupDeleted: backupId is required", null);
+        }
+        if (event.reason() == null) {
+            throw new InvalidEventException("BackupDeleted: reason is required", null);
+        }
         log.info(
                 "Backup {} of {} deleted ({}, {}, {} objects under {})",
                 event.backupId(),

@@ -3,7 +3,9 @@ package io.bulwark.notifier.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bulwark.contracts.BackupDeleted;
 import io.bulwark.contracts.BackupVerified;
+import io.bulwark.contracts.DeletionReason;
 import io.bulwark.contracts.InvalidEventException;
 import io.bulwark.contracts.Outcome;
 import io.bulwark.notifier.Events;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class SendNotificationsTest {
@@ -106,5 +109,28 @@ class SendNotificationsTest {
         assertThatThrownBy(() -> send.onBackupVerified(bad))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("outcome");
+    }
+
+    @Test
+    void aDeletionWithoutBackupIdOrReasonIsInvalid() {
+        UUID eventId = UUID.randomUUID();
+        BackupDeleted valid = new BackupDeleted(
+                eventId, Events.AT, 1, UUID.randomUUID(), "chinook", DeletionReason.MANUAL, null, "p/", 3);
+        BackupDeleted noBackupId =
+                new BackupDeleted(eventId, Events.AT, 1, null, "chinook", DeletionReason.MANUAL, null, "p/", 3);
+        BackupDeleted noReason =
+                new BackupDeleted(eventId, Events.AT, 1, valid.backupId(), "chinook", null, null, "p/", 3);
+        BackupDeleted empty = new BackupDeleted(null, null, 1, null, null, null, null, null, 0);
+
+        send.onBackupDeleted(valid);
+        assertThatThrownBy(() -> send.onBackupDeleted(noBackupId))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("backupId");
+        assertThatThrownBy(() -> send.onBackupDeleted(noReason))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("reason");
+        assertThatThrownBy(() -> send.onBackupDeleted(empty))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("eventId");
     }
 }
