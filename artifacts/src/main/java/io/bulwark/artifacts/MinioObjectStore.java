@@ -112,6 +112,8 @@ public final class MinioObjectStore implements ObjectStore {
             return counted.count;
         } catch (MinioException e) {
             throw failure("upload " + key, e);
+        } catch (IllegalStateException e) {
+            throw unreachable("upload " + key, e);
         }
     }
 
@@ -126,6 +128,8 @@ public final class MinioObjectStore implements ObjectStore {
                     .build());
         } catch (MinioException e) {
             throw failure("upload " + key, e);
+        } catch (IllegalStateException e) {
+            throw unreachable("upload " + key, e);
         }
     }
 
@@ -136,6 +140,8 @@ public final class MinioObjectStore implements ObjectStore {
                     GetObjectArgs.builder().bucket(bucket()).object(key).build());
         } catch (MinioException e) {
             throw notFoundOr(key, "download " + key, e);
+        } catch (IllegalStateException e) {
+            throw unreachable("download " + key, e);
         }
     }
 
@@ -159,6 +165,8 @@ public final class MinioObjectStore implements ObjectStore {
                     .size();
         } catch (MinioException e) {
             throw notFoundOr(key, "stat " + key, e);
+        } catch (IllegalStateException e) {
+            throw unreachable("stat " + key, e);
         }
     }
 
@@ -202,6 +210,8 @@ public final class MinioObjectStore implements ObjectStore {
             }
         } catch (MinioException e) {
             throw failure("delete " + key, e);
+        } catch (IllegalStateException e) {
+            throw unreachable("delete " + key, e);
         }
     }
 
@@ -359,6 +369,21 @@ public final class MinioObjectStore implements ObjectStore {
                 "object store " + settings.endpoint() + " bucket " + bucket() + ": could not " + action + ": "
                         + describe(e),
                 cause instanceof IOException ? cause : e);
+    }
+
+    /**
+     * The SDK's synchronous calls wrap an I/O failure (connection refused, reset, a failed read of the caller's
+     * stream) in an {@link IllegalStateException}: that is the store's failure like any other.
+     *
+     * @throws IllegalStateException {@code e} itself when it wraps no {@link IOException}
+     */
+    private ObjectStoreException unreachable(String action, IllegalStateException e) {
+        if (!(e.getCause() instanceof IOException io)) {
+            throw e;
+        }
+        return new ObjectStoreException(
+                "object store " + settings.endpoint() + " bucket " + bucket() + ": could not " + action + ": " + io,
+                io);
     }
 
     private static String describe(MinioException e) {

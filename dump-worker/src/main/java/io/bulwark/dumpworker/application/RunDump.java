@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * Takes the backup a {@link BackupRequested} asks for: the engine's dump tool ({@code pg_dump} custom
  * format, {@code mariadb-dump} SQL) streamed through the target's codec chain (zstd or gzip, then
  * OpenPGP when the target is encrypted) and SHA-256 straight into a multipart upload (no temporary
- * file, memory bounded), the manifest written last, then {@link BackupCompleted}; or, on any failure,
- * every object of the attempt removed and {@link BackupFailed} published with the reason, the tool's
- * exit code and its stderr.
+ * file, memory bounded), the manifest written last, then {@link BackupCompleted}; or, on any failure
+ * but an object-store outage, every object of the attempt removed and {@link BackupFailed} published
+ * with the reason, the tool's exit code and its stderr.
  *
  * <p>Idempotent per backup ({@code backupId == requestId}): when a manifest of this backup already
  * exists (the request was delivered again), nothing is dumped and the same {@link BackupCompleted}
@@ -57,11 +57,14 @@ import org.slf4j.LoggerFactory;
  * attempt that has no manifest are removed first. Attempts are counted durably ({@link
  * AttemptLedger}): a request whose worker was killed mid-dump is delivered again by Kafka and tried
  * again, at most {@code maxAttempts} times in all, then ends as {@link FailureReason#ATTEMPTS_EXHAUSTED}
- * with {@code retryable=false}. An object-store outage is ridden out with backoff and a circuit
- * breaker ({@link StorageResilience}); when it outlasts the retries the request ends as a retryable
- * {@code BackupFailed} and {@link #handle} throws {@link StorageOutageException}, so the consumer keeps
- * the request on the dead-letter topic to be replayed. One target is never dumped twice at once
- * ({@link TargetLocks}); long dumps publish {@link BackupProgressed} every {@code progressInterval}.
+ * with {@code retryable=false}. An object-store outage is waited out, never failed: each delivery
+ * rides it out with backoff and a circuit breaker ({@link StorageResilience}); when it outlasts those
+ * retries (or the breaker is open when the request arrives), nothing is published and {@link #handle}
+ * throws {@link StorageOutageException}, which the consumer's container waits out by delivering the
+ * same request again; the attempt it began is not counted again ({@link AttemptLedger#interrupted}),
+ * so however long the outage, it never ends the backup as {@code ATTEMPTS_EXHAUSTED}. One target is
+ * never dumped twice at once ({@link TargetLocks}); long dumps publish {@link BackupProgressed} every
+ * {@code progressInterval}.
  *
  * <p>Passwords and passphrases reach the tools through their environment or a private option file
  * only and never appear in an event, a manifest or a log line. Thread-safe: requests of different
@@ -179,8 +182,9 @@ public class RunDump implements AutoCloseable {
      * Handles one request; publishes exactly one {@link BackupCompleted} or {@link BackupFailed} (a
      * completion may be published again for a request delivered twice).
      *
-     * @throws StorageOutageException when the object store stayed unavailable through every retry; the
-     *     retryable {@code BackupFailed} is published first
+     * @throws StorageOutageException when the object store stayed unavailable (or its circuit breaker open)
+     *     through every retry of this delivery; nothing is published then, the backup waits: the consumer delivers
+     *     the same request again, and that delivery continues the same attempt
      * @throws RuntimeException when an event cannot be published (the caller's retry then repeats the
      *     request, which is safe: see the class comment)
      */
@@ -226,19 +230,18 @@ public class RunDump implements AutoCloseable {
                     return null;
                 });
             } catch (StorageUnavailableException e) {
-                fail(
-                        request,
-                        FailureReason.STORAGE_UNAVAILABLE,
-                        e.getMessage(),
-                        null,
-                        Math.max(1, attempt[0]),
-                        "the object store stayed unavailable; the request is kept on "
-                                + "bulwark.backup.requested.dlq to be replayed");
                 if (attempt[0] > 0) {
-                    attempts.finish(target.id(), request.backupId());
+                    attempts.interrupted(target.id(), request.backupId(), attempt[0]);
                 }
+                log.info(
+                        "backup {} of target {} waits for the object store (its attempts are not counted again): {}",
+                        request.backupId(),
+                        target.id(),
+                        e.getMessage());
                 throw new StorageOutageException(
-                        "backup " + request.backupId() + " of " + target.id() + ": " + e.getMessage(), e);
+                        "backup " + request.backupId() + " of " + target.id() + " waits for the object store: "
+                                + e.getMessage(),
+                        e);
             }
         }
     }
@@ -586,21 +589,15 @@ public class RunDump implements AutoCloseable {
     }
 
     private void fail(BackupRequested request, FailureReason reason, String message, Integer exitCode, int attempt) {
-        fail(request, reason, message, exitCode, attempt, null);
-    }
-
-    private void fail(
-            BackupRequested request, FailureReason reason, String message, Integer exitCode, int attempt, String note) {
         String text = FailurePolicy.trimMessage(message, MAX_MESSAGE_CHARS);
         log.warn(
-                "backup {} of target {} failed: {} (exit code {}, attempt {}): {}{}",
+                "backup {} of target {} failed: {} (exit code {}, attempt {}): {}",
                 request.backupId(),
                 request.targetId(),
                 reason,
                 exitCode,
                 attempt,
-                text,
-                note == null ? "" : "; " + note);
+                text);
         publisher.failed(new BackupFailed(
                 UUID.randomUUID(),
                 clock.instant(),

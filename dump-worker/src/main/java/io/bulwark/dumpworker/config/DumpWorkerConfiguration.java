@@ -65,8 +65,7 @@ public class DumpWorkerConfiguration {
             }
         } catch (RuntimeException e) {
             log.warn(
-                    "object store not ready at start-up ({}); backups wait for it and fail as STORAGE_UNAVAILABLE"
-                            + " if it stays away",
+                    "object store not ready at start-up ({}); backups wait for it, however long it stays away",
                     e.getMessage());
         }
         return store;
@@ -75,8 +74,8 @@ public class DumpWorkerConfiguration {
     /**
      * The object store's circuit breaker. It turns half-open on its own once {@code open-duration} has passed: {@link
      * StorageResilience#permitsCalls()} only reads its state and starts no call while it is open, so a breaker that
-     * waited for a call to turn half-open would stay open, and every backup would end STORAGE_UNAVAILABLE, long after
-     * the store came back.
+     * waited for a call to turn half-open would stay open, and every backup would keep waiting, long after the store
+     * came back.
      */
     @Bean
     public CircuitBreaker objectStoreCircuitBreaker(DumpWorkerProperties worker) {

@@ -8,10 +8,12 @@ public final class FailurePolicy {
     private FailurePolicy() {}
 
     /**
-     * True when a later attempt may succeed without anyone changing the configuration: the server or
-     * the object store was unreachable, the dump timed out, or the tool failed for a reason we do not
-     * know. False for wrong credentials, a missing database or privilege, a missing or old tool, an
-     * unknown target and an invalid request: those need a person.
+     * True when a later attempt may succeed without anyone changing the configuration: the server was
+     * unreachable, the dump timed out, or the tool failed for a reason we do not know. False for wrong
+     * credentials, a missing database or privilege, a missing or old tool, an unknown target, an
+     * invalid request and exhausted attempts: those need a person. {@link
+     * FailureReason#STORAGE_UNAVAILABLE} is never published by this worker (an object-store outage is
+     * waited out, not failed); it stays retryable, as in the events of earlier versions.
      */
     public static boolean isRetryable(FailureReason reason) {
         return switch (reason) {

@@ -28,6 +28,9 @@ import io.bulwark.engines.DumpOptions;
 import io.bulwark.engines.DumpSession;
 import io.bulwark.engines.postgres.PgDumpTool;
 import io.bulwark.engines.process.ProcessRunner;
+import io.bulwark.service.consumer.FailureClassifier;
+import io.bulwark.service.consumer.FailureClassifier.Failure;
+import io.bulwark.service.consumer.FailureClassifier.Kind;
 import io.bulwark.testsupport.GnuPgHome;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -287,16 +290,72 @@ class RunDumpTest {
     }
 
     @Test
-    void anObjectStoreOutageIsRetriedAndThenFailsRetryablyKeepingTheRequestForTheDeadLetterTopic() {
+    void anObjectStoreOutageOutlastingTheRetriesPublishesNothingAndIsWaitedOut() {
         store.setUnreachable(true);
         BackupRequested request = request("fake");
 
-        assertThatThrownBy(() -> runDump.handle(request)).isInstanceOf(StorageOutageException.class);
-
-        BackupFailed failed = events.onlyFailure();
-        assertThat(failed.reason()).isEqualTo(FailureReason.STORAGE_UNAVAILABLE);
-        assertThat(failed.retryable()).isTrue();
+        assertThatThrownBy(() -> runDump.handle(request))
+                .isInstanceOf(StorageOutageException.class)
+                .satisfies(e -> assertThat(FailureClassifier.classify(e))
+                        .extracting(Failure::kind, Failure::resource)
+                        .containsExactly(Kind.INFRASTRUCTURE, FailureClassifier.OBJECT_STORE));
+        assertThat(events.failed).as("no BackupFailed: the backup waits").isEmpty();
+        assertThat(events.completed).isEmpty();
         assertThat(fake.opened).hasValue(0);
+
+        store.setUnreachable(false);
+        runDump.handle(request);
+
+        assertThat(events.onlyCompletion().backupId()).isEqualTo(request.backupId());
+        assertThat(store.objects().keySet()).noneMatch(k -> k.startsWith(ObjectStoreAttemptLedger.PREFIX));
+    }
+
+    @Test
+    void anOutageMidDumpOutlastingTheRetriesOfSeveralDeliveriesNeverUsesUpTheAttempts() {
+        // 3 attempts per delivery (StorageResilience) and 3 attempts per request (maxAttempts): 4 deliveries
+        // whose uploads fail would end ATTEMPTS_EXHAUSTED if each delivery of the outage counted one
+        store.failNextUploads(3 * 4);
+        BackupRequested request = request("fake");
+
+        for (int delivery = 1; delivery <= 4; delivery++) {
+            assertThatThrownBy(() -> runDump.handle(request)).isInstanceOf(StorageOutageException.class);
+        }
+        assertThat(events.failed).as("no BackupFailed: the backup waits").isEmpty();
+        assertThat(fake.opened).hasValue(3 * 4);
+        runDump.handle(request);
+
+        assertThat(events.onlyCompletion().backupId()).isEqualTo(request.backupId());
+        assertThat(store.objects().keySet()).noneMatch(k -> k.startsWith(ObjectStoreAttemptLedger.PREFIX));
+    }
+
+    @Test
+    void aWorkerKilledAfterAnOutageStillCountsTheNextAttempt() {
+        store.failNextUploads(3);
+        BackupRequested request = request("fake");
+        assertThatThrownBy(() -> runDump.handle(request)).isInstanceOf(StorageOutageException.class);
+        // another worker (or this one restarted) knows nothing of the outage: attempt 1 may have been a death
+        ObjectStoreAttemptLedger otherWorkersLedger = new ObjectStoreAttemptLedger(store);
+
+        assertThat(otherWorkersLedger.begin("fake", request.backupId())).isEqualTo(2);
+    }
+
+    @Test
+    void aCircuitBreakerOpenWhenTheRequestArrivesIsWaitedOutNotFailed() {
+        breaker.transitionToOpenState();
+        BackupRequested request = request("fake");
+
+        assertThatThrownBy(() -> runDump.handle(request))
+                .isInstanceOf(StorageOutageException.class)
+                .hasMessageContaining("circuit breaker is open")
+                .satisfies(e -> assertThat(FailureClassifier.classify(e).kind()).isEqualTo(Kind.INFRASTRUCTURE));
+        assertThat(events.failed).as("no BackupFailed: the backup waits").isEmpty();
+        assertThat(fake.opened).hasValue(0);
+        assertThat(store.objects()).isEmpty();
+
+        breaker.transitionToClosedState();
+        runDump.handle(request);
+
+        assertThat(events.onlyCompletion().backupId()).isEqualTo(request.backupId());
     }
 
     @Test

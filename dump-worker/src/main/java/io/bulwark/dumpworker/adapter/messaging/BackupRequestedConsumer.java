@@ -17,9 +17,14 @@ import org.springframework.messaging.Message;
  * bulwark.dump-worker.concurrency} consumer threads). The payload is decoded with {@link EventJson};
  * a message that is not a valid {@link BackupRequested} (a label that is not a safe id, say) is
  * answered with a {@code BackupFailed} INVALID_REQUEST naming the field when its request id and target
- * id can be read, and then throws {@link InvalidEventException}, which is not retried and lands in
- * {@code bulwark.backup.requested.dlq} while the consumer goes on. Nothing is dumped or uploaded for
- * it. {@link StorageOutageException} lands there too, to be replayed once the store is back.
+ * id can be read, and then throws {@link InvalidEventException}: bad input, dead-lettered at once to
+ * {@code bulwark.backup.requested.dlq} while the consumer goes on. Nothing is dumped or uploaded for it.
+ *
+ * <p>What a thrown exception leads to is decided by service-support's {@code OutageTolerantConsumers}
+ * (imported by {@code DumpWorkerApplication}): an unreachable object store ({@link StorageOutageException},
+ * thrown by {@link RunDump#handle} once its own retries are spent) or Kafka is waited out on the same
+ * record with a growing pause and never dead-lettered; the backup is not failed but delivered again
+ * until the store is back. Any other exception is retried {@code max-attempts} times, then dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
 public class BackupRequestedConsumer {

@@ -8,7 +8,9 @@ import io.bulwark.dumpworker.application.AttemptLedger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -20,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * start with {@code _}), so that it survives a worker killed mid-dump and is shared by every worker.
  * The record is removed when the backup has an outcome. Thread-safe; one target's records are written
  * by one thread at a time.
+ *
+ * <p>The attempts cut short by an object-store outage ({@link #interrupted}) are held in this process's memory
+ * only (the store cannot be written then): a worker killed during the outage, or a partition that moves to another
+ * worker meanwhile, counts the next delivery as one attempt more.
  */
 public final class ObjectStoreAttemptLedger implements AttemptLedger {
 
@@ -30,6 +36,7 @@ public final class ObjectStoreAttemptLedger implements AttemptLedger {
     private static final Pattern ATTEMPTS = Pattern.compile("\"attempts\"\\s*:\\s*(\\d+)");
 
     private final ObjectStore store;
+    private final Map<UUID, Integer> interrupted = new ConcurrentHashMap<>();
 
     public ObjectStoreAttemptLedger(ObjectStore store) {
         this.store = store;
@@ -43,7 +50,13 @@ public final class ObjectStoreAttemptLedger implements AttemptLedger {
     @Override
     public int begin(String targetId, UUID backupId) {
         String key = key(targetId, backupId);
-        int attempt = read(key) + 1;
+        int recorded = read(key);
+        Integer held = interrupted.remove(backupId);
+        if (held != null && held == recorded) {
+            // the last attempt was cut short by a store outage, not by a death: this delivery continues it
+            return recorded;
+        }
+        int attempt = recorded + 1;
         String json = "{\"backupId\":\"" + backupId + "\",\"attempts\":" + attempt + "}";
         store.putBytes(key, json.getBytes(StandardCharsets.UTF_8), "application/json");
         return attempt;
@@ -61,7 +74,15 @@ public final class ObjectStoreAttemptLedger implements AttemptLedger {
     }
 
     @Override
+    public void interrupted(String targetId, UUID backupId, int attempt) {
+        if (attempt >= 1) {
+            interrupted.put(backupId, attempt);
+        }
+    }
+
+    @Override
     public void finish(String targetId, UUID backupId) {
+        interrupted.remove(backupId);
         try {
             store.delete(key(targetId, backupId));
         } catch (RuntimeException e) {
