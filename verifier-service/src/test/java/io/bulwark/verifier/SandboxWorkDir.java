@@ -2,6 +2,7 @@ package io.bulwark.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engines.postgres.LocalPostgresInstance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +42,15 @@ final class SandboxWorkDir {
         return sandboxes;
     }
 
-    /** Asserts that no sandbox directory and no process using one is left. */
+    /**
+     * Asserts that no sandbox directory and no process using one is left; the PostgreSQL sandboxes' {@code initdb}
+     * template ({@link LocalPostgresInstance#TEMPLATE_PREFIX}) stays for the next sandbox.
+     */
     void assertNoSandboxLeft() throws IOException {
         try (Stream<Path> left = Files.list(sandboxes)) {
-            assertThat(left).as("sandbox directories left in %s", sandboxes).isEmpty();
+            assertThat(left.filter(p -> !p.getFileName().toString().startsWith(LocalPostgresInstance.TEMPLATE_PREFIX)))
+                    .as("sandbox directories left in %s", sandboxes)
+                    .isEmpty();
         }
         assertThat(ProcessHandle.allProcesses()
                         .map(p -> p.info().commandLine().orElse(""))

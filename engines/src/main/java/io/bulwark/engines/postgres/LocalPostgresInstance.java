@@ -66,6 +66,13 @@ public final class LocalPostgresInstance implements AutoCloseable {
     /** Prefix of the directories {@link #startSandbox} creates under its work directory. */
     public static final String SANDBOX_PREFIX = "bulwark-pg-";
 
+    /**
+     * Prefix of what the {@code initdb} template of {@link #startSandbox} keeps under its work directory: the template
+     * ({@code bulwark-pgtpl-<hash>/}, kept across sandboxes and JVMs), its lock file and its unfinished builds. Not a
+     * prefix of {@link #SANDBOX_PREFIX}'s directories.
+     */
+    public static final String TEMPLATE_PREFIX = "bulwark-pgtpl-";
+
     private static final String POSTMASTER_PID = "postmaster.pid";
     private static final Logger log = LoggerFactory.getLogger(LocalPostgresInstance.class);
     private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(3);
@@ -88,6 +95,11 @@ public final class LocalPostgresInstance implements AutoCloseable {
      * @param port the TCP port, or 0 for a free one
      * @param osUser the unprivileged OS user that runs the server when the JVM runs as root
      * @param startTimeout how long {@code pg_ctl start} may wait for the server to accept connections
+     * @param fromTemplate true lets {@link #startSandbox} copy a cached {@code initdb} result ({@link InitdbTemplate}:
+     *     made once per work directory, binaries, superuser and OS user) and give the copy its own random password,
+     *     instead of running {@code initdb} for each sandbox; when the template cannot be made or copied the sandbox
+     *     falls back to {@code initdb} (logged at WARN once). Ignored by {@link #start}, which always runs {@code
+     *     initdb} on a fresh directory
      */
     public record Options(
             Path binDir,
@@ -96,8 +108,16 @@ public final class LocalPostgresInstance implements AutoCloseable {
             boolean removeOnClose,
             int port,
             String osUser,
-            Duration startTimeout) {
+            Duration startTimeout,
+            boolean fromTemplate) {
 
+        /**
+         * Checks the options.
+         *
+         * @throws NullPointerException when {@code superuser}, {@code osUser} or {@code startTimeout} is null
+         * @throws IllegalArgumentException when {@code superuser} is not a plain identifier or {@code port} is
+         *     outside 0..65535
+         */
         public Options {
             Objects.requireNonNull(superuser, "superuser");
             Objects.requireNonNull(osUser, "osUser");
@@ -111,41 +131,66 @@ public final class LocalPostgresInstance implements AutoCloseable {
         }
 
         /**
-         * A throwaway instance: durability off, deleted on close, free port, superuser {@code postgres}, run (when the
-         * JVM is root) as the dedicated OS account {@value SandboxAccount#DEFAULT_NAME}.
+         * The options with {@code fromTemplate} on (it only matters to {@link #startSandbox}).
+         *
+         * @throws NullPointerException when {@code superuser}, {@code osUser} or {@code startTimeout} is null
+         * @throws IllegalArgumentException when {@code superuser} is not a plain identifier or {@code port} is
+         *     outside 0..65535
          */
-        public static Options sandbox() {
-            return new Options(null, "postgres", false, true, 0, SandboxAccount.DEFAULT_NAME, Duration.ofSeconds(60));
+        public Options(
+                Path binDir,
+                String superuser,
+                boolean durable,
+                boolean removeOnClose,
+                int port,
+                String osUser,
+                Duration startTimeout) {
+            this(binDir, superuser, durable, removeOnClose, port, osUser, startTimeout, true);
         }
 
-        /** A kept instance: durable, never deleted, free port, superuser {@code postgres}. */
+        /**
+         * A throwaway instance: durability off, deleted on close, free port, superuser {@code postgres}, run (when the
+         * JVM is root) as the dedicated OS account {@value SandboxAccount#DEFAULT_NAME}, copied from the {@code
+         * initdb} template.
+         */
+        public static Options sandbox() {
+            return new Options(
+                    null, "postgres", false, true, 0, SandboxAccount.DEFAULT_NAME, Duration.ofSeconds(60), true);
+        }
+
+        /** A kept instance: durable, never deleted, free port, superuser {@code postgres}, no template. */
         public static Options persistent() {
-            return new Options(null, "postgres", true, false, 0, "postgres", Duration.ofSeconds(60));
+            return new Options(null, "postgres", true, false, 0, "postgres", Duration.ofSeconds(60), false);
         }
 
         /** These options with the given bin directory (null: find it). */
         public Options withBinDir(Path dir) {
-            return new Options(dir, superuser, durable, removeOnClose, port, osUser, startTimeout);
+            return new Options(dir, superuser, durable, removeOnClose, port, osUser, startTimeout, fromTemplate);
         }
 
         /** These options with a fixed port (0: a free one). */
         public Options withPort(int tcpPort) {
-            return new Options(binDir, superuser, durable, removeOnClose, tcpPort, osUser, startTimeout);
+            return new Options(binDir, superuser, durable, removeOnClose, tcpPort, osUser, startTimeout, fromTemplate);
         }
 
         /** These options with another superuser name. */
         public Options withSuperuser(String name) {
-            return new Options(binDir, name, durable, removeOnClose, port, osUser, startTimeout);
+            return new Options(binDir, name, durable, removeOnClose, port, osUser, startTimeout, fromTemplate);
         }
 
         /** These options with another OS user to run the server as when the JVM is root. */
         public Options withOsUser(String name) {
-            return new Options(binDir, superuser, durable, removeOnClose, port, name, startTimeout);
+            return new Options(binDir, superuser, durable, removeOnClose, port, name, startTimeout, fromTemplate);
         }
 
         /** These options with durability on or off. */
         public Options withDurable(boolean on) {
-            return new Options(binDir, superuser, on, removeOnClose, port, osUser, startTimeout);
+            return new Options(binDir, superuser, on, removeOnClose, port, osUser, startTimeout, fromTemplate);
+        }
+
+        /** These options with the {@code initdb} template on or off (see {@code fromTemplate}). */
+        public Options withTemplate(boolean on) {
+            return new Options(binDir, superuser, durable, removeOnClose, port, osUser, startTimeout, on);
         }
     }
 
@@ -187,6 +232,11 @@ public final class LocalPostgresInstance implements AutoCloseable {
      * immediate} and deletes the whole directory; so does a JVM shutdown. A directory left behind by a
      * JVM that died is removed by {@link #reapOrphanSandboxes}.
      *
+     * <p>With {@link Options#fromTemplate()} (the default of {@link Options#sandbox()}) the data directory is a copy
+     * of a cached {@code initdb} result under {@code workDir} ({@code bulwark-pgtpl-<hash>/}, made by the first
+     * sandbox) whose superuser gets a new random password before the server starts, set through a single-user
+     * backend; when the template cannot be made or copied, {@code initdb} runs as without it.
+     *
      * @param workDir existing or creatable directory under which the sandbox directory is made
      * @param options usually {@link Options#sandbox()}; {@code removeOnClose} is forced on
      * @throws LocalPostgresException when a step fails (message holds the tool's stderr); the directory
@@ -200,14 +250,15 @@ public final class LocalPostgresInstance implements AutoCloseable {
                 true,
                 options.port(),
                 options.osUser(),
-                options.startTimeout());
+                options.startTimeout(),
+                options.fromTemplate());
         Path root;
         try {
             root = LocalInstanceDirectory.create(workDir, SANDBOX_PREFIX).path();
         } catch (IOException e) {
             throw new LocalPostgresException("cannot create a sandbox directory under " + workDir + ": " + e, e);
         }
-        return start(root.resolve("data"), root, opts, runner);
+        return start(root.resolve("data"), root, opts.fromTemplate() ? root.getParent() : null, opts, runner);
     }
 
     /**
@@ -220,10 +271,12 @@ public final class LocalPostgresInstance implements AutoCloseable {
      * @throws LocalPostgresException when a step fails or a persistent directory has no password file
      */
     public static LocalPostgresInstance start(Path dataDir, Options options, ProcessRunner runner) {
-        return start(dataDir, options.removeOnClose() ? dataDir : null, options, runner);
+        return start(dataDir, options.removeOnClose() ? dataDir : null, null, options, runner);
     }
 
-    private static LocalPostgresInstance start(Path dataDir, Path removeRoot, Options options, ProcessRunner runner) {
+    /** {@code templateWorkDir}: where the {@link InitdbTemplate} lies, or null to run {@code initdb}. */
+    private static LocalPostgresInstance start(
+            Path dataDir, Path removeRoot, Path templateWorkDir, Options options, ProcessRunner runner) {
         Path data = dataDir.toAbsolutePath().normalize();
         ServerUser user = removeRoot != null
                 ? SandboxAccount.ensureExists(options.osUser())
@@ -236,7 +289,10 @@ public final class LocalPostgresInstance implements AutoCloseable {
             String password;
             if (fresh) {
                 password = LocalServers.newPassword();
-                initdb(runner, bin, data, options, user, password, ownParent);
+                if (templateWorkDir == null
+                        || !copyTemplate(runner, bin, data, templateWorkDir, options, user, password)) {
+                    initdb(runner, bin, data, options, user, password, ownParent);
+                }
                 if (removeRoot == null) {
                     writePasswordFile(passwordFile(data), password);
                 }
@@ -314,11 +370,13 @@ public final class LocalPostgresInstance implements AutoCloseable {
      * Removes sandbox directories under {@code workDir} whose owning JVM (pid in {@code owner.pid}) is
      * gone, or that have no owner file and are older than 10 minutes: stops the server still running
      * there and deletes the directory. Sandboxes of live JVMs, also other processes', are left alone.
+     * Unfinished {@code initdb} template builds of dead JVMs go too; finished templates ({@code
+     * bulwark-pgtpl-<hash>}) are never touched.
      *
      * @return how many directories were removed
      */
     public static int reapOrphanSandboxes(Path workDir) {
-        return REAPER.reap(workDir);
+        return REAPER.reap(workDir) + InitdbTemplate.reapOrphanBuilds(workDir);
     }
 
     /** Always {@value #HOST}. */
@@ -433,6 +491,44 @@ public final class LocalPostgresInstance implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Fills the missing {@code data} (in a sandbox directory of its own) from the {@link InitdbTemplate} and sets the
+     * superuser's {@code password}; true when done, false when the template is off or unusable (then {@code data} is
+     * gone again and the reason logged).
+     */
+    private static boolean copyTemplate(
+            ProcessRunner runner,
+            Path bin,
+            Path data,
+            Path workDir,
+            Options options,
+            ServerUser user,
+            String password) {
+        InitdbTemplate template;
+        try {
+            template = InitdbTemplate.forSandboxes(workDir, bin, options.superuser(), user);
+        } catch (LocalPostgresException e) {
+            log.warn("no initdb template for sandboxes under {}, running initdb: {}", workDir, e.getMessage());
+            return false;
+        }
+        if (!template.enabled()) {
+            return false;
+        }
+        try {
+            template.copyInto(
+                    data,
+                    dir -> initdb(runner, bin, dir, options.withDurable(true), user, LocalServers.newPassword(), true));
+            user.handOver(data.getParent());
+            SuperuserPassword.set(runner, bin, data, options.superuser(), user, password);
+            template.succeeded();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            template.discard(e);
+            deleteTree(data);
+            return false;
+        }
     }
 
     private static void initdb(

@@ -111,8 +111,19 @@ public final class TinySources {
 
     /** Asserts that {@code workDir} is empty and no process names it. */
     public static void assertWorkDirEmpty(Path workDir) throws IOException {
+        assertWorkDirEmpty(workDir, null);
+    }
+
+    /**
+     * Asserts that {@code workDir} holds nothing but entries whose name starts with {@code keptPrefix} (e.g. the
+     * sandboxes' cached {@code initdb} template; null: nothing at all) and that no process names it.
+     */
+    public static void assertWorkDirEmpty(Path workDir, String keptPrefix) throws IOException {
         try (Stream<Path> left = Files.list(workDir)) {
-            assertThat(left).as("sandbox directories left in %s", workDir).isEmpty();
+            assertThat(left.filter(p ->
+                            keptPrefix == null || !p.getFileName().toString().startsWith(keptPrefix)))
+                    .as("sandbox directories left in %s", workDir)
+                    .isEmpty();
         }
         assertThat(ProcessHandle.allProcesses()
                         .map(p -> p.info().commandLine().orElse(""))

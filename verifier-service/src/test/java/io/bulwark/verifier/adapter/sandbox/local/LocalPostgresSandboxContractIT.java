@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.bulwark.contracts.SourceHealth.SequencePosition;
 import io.bulwark.engines.InspectEngine.QueryAnswer;
+import io.bulwark.engines.postgres.LocalPostgresInstance;
 import io.bulwark.engines.process.ProcessRunner;
 import io.bulwark.pipeline.Inspection;
 import io.bulwark.pipeline.rules.ConsistencyRules;
@@ -127,6 +128,7 @@ class LocalPostgresSandboxContractIT extends SandboxContract {
 
     @Override
     protected void assertNothingLeft(Sandbox closed) throws Exception {
-        TinySources.assertWorkDirEmpty(workDir);
+        // the initdb template stays for the next sandbox
+        TinySources.assertWorkDirEmpty(workDir, LocalPostgresInstance.TEMPLATE_PREFIX);
     }
 }
