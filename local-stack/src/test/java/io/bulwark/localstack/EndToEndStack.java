@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One whole stack shared by the end-to-end classes of this module ({@link EndToEndIT}, {@link HostileSourceIT},
  * {@link MariaDbEndToEndIT}, {@link CliIT}, {@link InfrastructureOutageIT}, {@link ConsoleIT}, {@link
- * PoisonRecordsIT}): Kafka and S3Proxy in this JVM, the machine's PostgreSQL for the services' state, the five
+ * PoisonRecordsIT}, {@link ServiceRestartIT}, {@link WorkersScaleOutIT}): Kafka and S3Proxy in this JVM, the machine's PostgreSQL for the services' state, the five
  * service jars as child JVMs and a webhook receiver for the notifier. It is started by the first class that asks for
  * it (a {@code @BeforeAll} parameter, resolved by {@link Resolver}) and closed when the test run ends (JUnit closes the
  * root store's {@link AutoCloseable} values), so the classes pay for one start, not one each.
@@ -47,7 +48,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>{@code hostile}: a PostgreSQL source whose CHECK constraints and index expression try to escape a restore
  *       ({@code scripts/hostile-postgres.sh}) into {@link #escapeDir()};
  *   <li>{@code chinook_mariadb}: Chinook on the machine's MariaDB, dumped by a least-privilege user
- *       ({@code scripts/chinook-mariadb.sh}: the README's grants, a password).
+ *       ({@code scripts/chinook-mariadb.sh}: the README's grants, a password);
+ *   <li>{@link #SCALE_TARGETS}: twelve more on the Chinook database, one per partition of the request topic.
  * </ul>
  *
  * <p>API tokens: the stack's admin token and a viewer's ({@link #viewerToken}).
@@ -62,6 +64,12 @@ final class EndToEndStack implements AutoCloseable {
     static final String DESTINATION = "local";
     /** The MariaDB restore destination: the machine's server, as root. */
     static final String MARIADB_DESTINATION = "local-mariadb";
+    /**
+     * Twelve targets on the Chinook database, {@code scale-<n>}, whose ids fall on twelve different partitions of
+     * {@code bulwark.backup.requested} ({@link StackKafka#PARTITIONS}), so that two consumers of a group share them
+     * whatever partitions the group gives each ({@link WorkersScaleOutIT}).
+     */
+    static final List<String> SCALE_TARGETS = onePerPartition("scale-", StackKafka.PARTITIONS);
 
     final PostgresDatabases pg = PostgresDatabases.local();
     final MariaDbDatabases mariadb = MariaDbDatabases.local();
@@ -179,30 +187,30 @@ final class EndToEndStack implements AutoCloseable {
                 List.of(tokens),
                 Duration.ofMinutes(5),
                 System.out));
+        List<ConfigFile.Target> targets = new ArrayList<>(List.of(
+                new ConfigFile.Target(
+                        "chinook",
+                        state.withDatabase(sourceDb).toDatabaseLocation(),
+                        ConfigFile.writeSecret(secrets.resolve("chinook.password"), targetPassword)),
+                new ConfigFile.Target("flawed", state.withDatabase(flawedDb).toDatabaseLocation(), null),
+                // the dashboard's own target (ConsoleIT): Chinook again, so that its health and its backups
+                // are those of the dashboard's tests alone
+                new ConfigFile.Target("console", state.withDatabase(sourceDb).toDatabaseLocation(), null),
+                new ConfigFile.Target("hostile", state.withDatabase(hostileDb).toDatabaseLocation(), null),
+                new ConfigFile.Target(
+                        "chinook_mariadb",
+                        new DatabaseLocation(
+                                DatabaseLocation.Engine.MARIADB,
+                                "127.0.0.1",
+                                3306,
+                                mariadbDb,
+                                mariadbUser,
+                                mariadbPassword),
+                        ConfigFile.writeSecret(secrets.resolve("chinook_mariadb.password"), mariadbPassword))));
+        SCALE_TARGETS.forEach(id -> targets.add(
+                new ConfigFile.Target(id, state.withDatabase(sourceDb).toDatabaseLocation(), null)));
         stack.startServices(
-                List.of(
-                        new ConfigFile.Target(
-                                "chinook",
-                                state.withDatabase(sourceDb).toDatabaseLocation(),
-                                ConfigFile.writeSecret(secrets.resolve("chinook.password"), targetPassword)),
-                        new ConfigFile.Target(
-                                "flawed", state.withDatabase(flawedDb).toDatabaseLocation(), null),
-                        // the dashboard's own target (ConsoleIT): Chinook again, so that its health and its backups
-                        // are those of the dashboard's tests alone
-                        new ConfigFile.Target(
-                                "console", state.withDatabase(sourceDb).toDatabaseLocation(), null),
-                        new ConfigFile.Target(
-                                "hostile", state.withDatabase(hostileDb).toDatabaseLocation(), null),
-                        new ConfigFile.Target(
-                                "chinook_mariadb",
-                                new DatabaseLocation(
-                                        DatabaseLocation.Engine.MARIADB,
-                                        "127.0.0.1",
-                                        3306,
-                                        mariadbDb,
-                                        mariadbUser,
-                                        mariadbPassword),
-                                ConfigFile.writeSecret(secrets.resolve("chinook_mariadb.password"), mariadbPassword))),
+                targets,
                 List.of(
                         new ConfigFile.Destination(
                                 DESTINATION,
@@ -218,6 +226,25 @@ final class EndToEndStack implements AutoCloseable {
                                 3306,
                                 "root",
                                 null)));
+    }
+
+    /**
+     * The first ids {@code <prefix><n>} ({@code n} from 0) that fall on each of {@code partitions} partitions under
+     * Kafka's default partitioner (murmur2 of the key, as the scheduler keys requests by target id), in partition
+     * order.
+     */
+    static List<String> onePerPartition(String prefix, int partitions) {
+        String[] byPartition = new String[partitions];
+        int found = 0;
+        for (int n = 0; found < partitions; n++) {
+            String id = prefix + n;
+            int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % partitions;
+            if (byPartition[partition] == null) {
+                byPartition[partition] = id;
+                found++;
+            }
+        }
+        return List.of(byPartition);
     }
 
     private static void runScript(Path home, String script, String... args) throws Exception {

@@ -30,7 +30,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class ScaleOutIT {
         assertThat(Stack.missingJars(DumpWorkerCluster.repositoryRoot()))
                 .as("the service jars are built first (./mvnw -B -DskipTests package)")
                 .isEmpty();
-        List<String> ids = onePerPartition();
+        List<String> ids = EndToEndStack.onePerPartition("scale-", PARTITIONS);
         for (int i = 0; i < ids.size(); i++) {
             String db = pg.createUnique("scale_it");
             databases.put(ids.get(i), db);
@@ -246,17 +245,4 @@ class ScaleOutIT {
      * Target ids {@code scale-<n>}, the first that lands on each partition of {@value #PARTITIONS} by the producer's
      * own rule for keyed records (murmur2 of the key, modulo the partition count), in partition order.
      */
-    private static List<String> onePerPartition() {
-        String[] byPartition = new String[PARTITIONS];
-        int found = 0;
-        for (int n = 0; found < PARTITIONS; n++) {
-            String id = "scale-" + n;
-            int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
-            if (byPartition[partition] == null) {
-                byPartition[partition] = id;
-                found++;
-            }
-        }
-        return List.of(byPartition);
-    }
 }
