@@ -49,13 +49,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,7 +177,11 @@ class EndToEndIT {
                 original.startedAt(),
                 original.completedAt(),
                 original.dumpMillis());
-        publish(tampered);
+        topics.publish(
+                Topics.BACKUP_COMPLETED,
+                tampered.targetId(),
+                EventJson.toBytes(tampered),
+                EventHeaders.cloudEventHeaders(tampered, "/bulwark/end-to-end-test"));
 
         SchedulerClient.BackupStatus status = e2e.awaitFinal(tamperedId, BACKUP_TIMEOUT);
         assertThat(status.state()).as(status.json()).isEqualTo("VERIFICATION_FAILED");
@@ -571,21 +570,6 @@ class EndToEndIT {
             }
             throw new AssertionError(
                     "no BackupCompleted for " + backupId + " on " + Topics.BACKUP_COMPLETED + "; saw " + seen);
-        }
-    }
-
-    private static void publish(BackupCompleted event) throws Exception {
-        Map<String, Object> props = new HashMap<>(stack.kafkaAdminProperties());
-        props.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(Topics.BACKUP_COMPLETED, event.targetId(), EventJson.toBytes(event));
-            EventHeaders.cloudEventHeaders(event, "/bulwark/end-to-end-test")
-                    .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
         }
     }
 }

@@ -16,11 +16,17 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * What the stack's integration tests read from its Kafka broker: every event of a topic so far, and whether a
- * consumer group has committed every record of a topic (each was handled and will not be delivered again). Close it.
+ * consumer group has committed every record of a topic (each was handled and will not be delivered again); and the
+ * records they publish as Kafka's admin. Close it.
  */
 final class KafkaTopics implements AutoCloseable {
 
@@ -50,6 +56,27 @@ final class KafkaTopics implements AutoCloseable {
         return EventLog.values(bootstrapServers, security, topic).stream()
                 .map(v -> new String(v, StandardCharsets.UTF_8))
                 .toList();
+    }
+
+    /**
+     * Publishes one record as Kafka's admin and waits for the broker's acknowledgement.
+     *
+     * @param headers record headers, each value as UTF-8
+     * @throws ExecutionException when the broker refused the record
+     * @throws InterruptedException when interrupted while waiting
+     */
+    void publish(String topic, String key, byte[] value, Map<String, String> headers)
+            throws ExecutionException, InterruptedException {
+        Map<String, Object> props = new HashMap<>(security);
+        props.putAll(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        }
     }
 
     /**

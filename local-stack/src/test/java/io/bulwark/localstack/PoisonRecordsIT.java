@@ -8,17 +8,11 @@ import io.bulwark.embedded.ServiceTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,9 +43,12 @@ class PoisonRecordsIT {
                         List.of(
                                 "not json: poison " + run + " on " + topic,
                                 "{\"schemaVersion\":1,\"poison\":\"" + run + " on " + topic + "\"}")));
-        publish(stack, poisonsByTopic);
-
         try (KafkaTopics topics = new KafkaTopics(stack)) {
+            for (Map.Entry<String, List<String>> topic : poisonsByTopic.entrySet()) {
+                for (String poison : topic.getValue()) {
+                    topics.publish(topic.getKey(), "poison", poison.getBytes(StandardCharsets.UTF_8), Map.of());
+                }
+            }
             Map<String, Map<String, Long>> expected = new TreeMap<>();
             poisonsByTopic.forEach((topic, poisons) -> {
                 Map<String, Long> copies = new LinkedHashMap<>();
@@ -102,23 +99,5 @@ class PoisonRecordsIT {
             seen.put(Topics.deadLetter(topic), copies);
         });
         return seen;
-    }
-
-    /** Publishes every poison record as Kafka's admin, keyed like a target's events. */
-    private static void publish(Stack stack, Map<String, List<String>> poisonsByTopic) throws Exception {
-        Map<String, Object> props = new HashMap<>(stack.kafkaAdminProperties());
-        props.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
-            for (Map.Entry<String, List<String>> topic : poisonsByTopic.entrySet()) {
-                for (String poison : topic.getValue()) {
-                    producer.send(new ProducerRecord<>(
-                                    topic.getKey(), "poison", poison.getBytes(StandardCharsets.UTF_8)))
-                            .get();
-                }
-            }
-        }
     }
 }
