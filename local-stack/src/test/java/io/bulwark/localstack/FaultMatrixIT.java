@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Faults of the verifier's sandboxes and of a source database, on one stack of real components: Kafka and S3Proxy in
  * this JVM, the scheduler, dump-worker and verifier jars as child JVMs, the machine's PostgreSQL for the services' state
  * and two sources, and a throwaway PostgreSQL instance as a third source that the test stops and starts. The
- * verifier's sandboxes live on a 96 MB tmpfs of their own (mounted when the test runs as root; the disk-full case
+ * verifier's sandboxes live on a 136 MB tmpfs of their own (mounted when the test runs as root; the disk-full case
  * needs it), and its {@code pg_restore} is a wrapper that, when the test arms it, stalls instead of restoring, so that
  * the verifier is killed in the middle of a sandbox restore. Every consumer runs with a short Kafka session, so that a
  * restarted verifier is given its record again soon; the verifier makes one attempt per verification.
@@ -47,8 +47,11 @@ class FaultMatrixIT {
     private static final String DOWN = "down";
     private static final String FULL = "full";
     private static final String VERIFIER_GROUP = "bulwark-verifier";
-    /** The sandbox file system's size: a sandbox takes about 47 MB before the restore. */
-    private static final String TMPFS_SIZE = "96m";
+    /**
+     * The sandbox file system's size: the sandboxes' {@code initdb} template takes about 40 MB, and a sandbox about 47
+     * MB before the restore.
+     */
+    private static final String TMPFS_SIZE = "136m";
     /** Rows of the {@value #FULL} source: about 60 MB of table, and as much WAL when restored. */
     private static final int FULL_ROWS = 700_000;
 
