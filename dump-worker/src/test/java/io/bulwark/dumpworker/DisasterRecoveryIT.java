@@ -34,18 +34,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -327,7 +322,7 @@ class DisasterRecoveryIT {
     void aBackupUserLackingAPrivilegeEndsPermissionDeniedNamingItWithNothingStored(String target, String privilege)
             throws Exception {
         String requestId = UUID.randomUUID().toString();
-        send(target, "{\"requestId\":\"" + requestId + "\",\"targetId\":\"" + target + "\"}");
+        RequestTopic.publish(brokers, target, "{\"requestId\":\"" + requestId + "\",\"targetId\":\"" + target + "\"}");
 
         BackupFailed failed = EventJson.read(
                 await(Topics.BACKUP_FAILED, mentioning(requestId)).value(), BackupFailed.class);
@@ -347,7 +342,7 @@ class DisasterRecoveryIT {
     void aRequestWithAnInvalidLabelIsAnsweredInvalidRequestAndDeadLetteredWithNothingUploaded() throws Exception {
         String requestId = UUID.randomUUID().toString();
         String json = "{\"requestId\":\"" + requestId + "\",\"targetId\":\"dr-label\",\"label\":\"Bad Label!\"}";
-        send("dr-label", json);
+        RequestTopic.publish(brokers, "dr-label", json);
 
         BackupFailed failed = EventJson.read(
                 await(Topics.BACKUP_FAILED, mentioning(requestId)).value(), BackupFailed.class);
@@ -372,7 +367,10 @@ class DisasterRecoveryIT {
      */
     private Downloaded backUp(String target) throws Exception {
         String requestId = UUID.randomUUID().toString();
-        send(target, "{\"requestId\":\"" + requestId + "\",\"targetId\":\"" + target + "\",\"label\":\"dr\"}");
+        RequestTopic.publish(
+                brokers,
+                target,
+                "{\"requestId\":\"" + requestId + "\",\"targetId\":\"" + target + "\",\"label\":\"dr\"}");
         BackupCompleted completed = EventJson.read(
                 await(Topics.BACKUP_COMPLETED, mentioning(requestId)).value(), BackupCompleted.class);
 
@@ -490,17 +488,6 @@ class DisasterRecoveryIT {
 
     private static Predicate<ConsumerRecord<String, byte[]>> mentioning(String text) {
         return r -> new String(r.value(), StandardCharsets.UTF_8).contains(text);
-    }
-
-    private void send(String key, String json) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(Topics.BACKUP_REQUESTED, key, json))
-                    .get(30, TimeUnit.SECONDS);
-        }
     }
 
     private ConsumerRecord<String, byte[]> await(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {

@@ -31,12 +31,8 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,7 +147,7 @@ class DumpWorkerIT {
     @Test
     void aPlainJsonRequestFromAnotherSystemEndsAsAVerifiableArtifact(@TempDir Path work) throws Exception {
         String requestId = UUID.randomUUID().toString();
-        send("it-src", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-src\"}");
+        RequestTopic.publish(brokers, "it-src", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-src\"}");
 
         ConsumerRecord<String, byte[]> record =
                 await(Topics.BACKUP_COMPLETED, r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId));
@@ -205,7 +201,10 @@ class DumpWorkerIT {
     @Test
     void aMissingDatabaseEndsAsBackupFailedWithNothingStored() throws Exception {
         String requestId = UUID.randomUUID().toString();
-        send("it-wrongdb", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-wrongdb\",\"label\":\"manual\"}");
+        RequestTopic.publish(
+                brokers,
+                "it-wrongdb",
+                "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-wrongdb\",\"label\":\"manual\"}");
 
         ConsumerRecord<String, byte[]> record =
                 await(Topics.BACKUP_FAILED, r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId));
@@ -221,7 +220,7 @@ class DumpWorkerIT {
     @Test
     void aDumpToolFailingAfterSeveralMegabytesAbortsTheUploadAndReportsItsStderr() throws Exception {
         String requestId = UUID.randomUUID().toString();
-        send("it-broken", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-broken\"}");
+        RequestTopic.publish(brokers, "it-broken", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-broken\"}");
 
         BackupFailed failed = EventJson.read(
                 await(Topics.BACKUP_FAILED, r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId))
@@ -263,7 +262,7 @@ class DumpWorkerIT {
     @Test
     void aLongDumpPublishesProgressBeforeItCompletes() throws Exception {
         String requestId = UUID.randomUUID().toString();
-        send("it-slow", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-slow\"}");
+        RequestTopic.publish(brokers, "it-slow", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-slow\"}");
 
         BackupCompleted completed = EventJson.read(
                 await(Topics.BACKUP_COMPLETED, r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId))
@@ -288,7 +287,7 @@ class DumpWorkerIT {
     @Test
     void anUnknownTargetEndsAsBackupFailedUnknownTarget() throws Exception {
         String requestId = UUID.randomUUID().toString();
-        send("nobody", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"nobody\"}");
+        RequestTopic.publish(brokers, "nobody", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"nobody\"}");
         BackupFailed failed = EventJson.read(
                 await(Topics.BACKUP_FAILED, r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId))
                         .value(),
@@ -300,14 +299,15 @@ class DumpWorkerIT {
     @Test
     void aMalformedMessageGoesToTheDeadLetterTopicAndTheNextOneIsStillProcessed() throws Exception {
         String marker = "not-json-" + UUID.randomUUID();
-        send("it-src", "{" + marker);
+        RequestTopic.publish(brokers, "it-src", "{" + marker);
         ConsumerRecord<String, byte[]> dead = await(
                 Topics.deadLetter(Topics.BACKUP_REQUESTED),
                 r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker));
         assertThat(dead.value()).asString(StandardCharsets.UTF_8).isEqualTo("{" + marker);
 
         String requestId = UUID.randomUUID().toString();
-        send("it-src", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-src\",\"tier\":\"DAILY\"}");
+        RequestTopic.publish(
+                brokers, "it-src", "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-src\",\"tier\":\"DAILY\"}");
         BackupCompleted completed = EventJson.read(
                 await(Topics.BACKUP_COMPLETED, r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId))
                         .value(),
@@ -319,12 +319,12 @@ class DumpWorkerIT {
     void aRequestDeliveredTwiceNamesOneBackup() throws Exception {
         String requestId = UUID.randomUUID().toString();
         String json = "{\"requestId\":\"" + requestId + "\",\"targetId\":\"it-src\",\"label\":\"twice\"}";
-        send("it-src", json);
+        RequestTopic.publish(brokers, "it-src", json);
         BackupCompleted first = EventJson.read(
                 await(Topics.BACKUP_COMPLETED, r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId))
                         .value(),
                 BackupCompleted.class);
-        send("it-src", json);
+        RequestTopic.publish(brokers, "it-src", json);
         List<ConsumerRecord<String, byte[]>> both = awaitCount(
                 Topics.BACKUP_COMPLETED, r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId), 2);
         BackupCompleted second = EventJson.read(both.get(1).value(), BackupCompleted.class);
@@ -332,17 +332,6 @@ class DumpWorkerIT {
         assertThat(second.prefix()).isEqualTo(first.prefix());
         assertThat(store.list("it-src/").stream().filter(k -> k.contains("_" + requestId.substring(0, 8) + "/")))
                 .hasSize(2);
-    }
-
-    private void send(String key, String json) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(Topics.BACKUP_REQUESTED, key, json))
-                    .get(30, TimeUnit.SECONDS);
-        }
     }
 
     private ConsumerRecord<String, byte[]> await(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {

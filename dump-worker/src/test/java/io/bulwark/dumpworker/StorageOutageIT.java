@@ -21,17 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,7 +134,7 @@ class StorageOutageIT {
         Path gate = Files.createFile(binDir.resolve("gate"));
         Path started = binDir.resolve("started");
         String requestId = UUID.randomUUID().toString();
-        send(TARGET, "{\"requestId\":\"" + requestId + "\",\"targetId\":\"" + TARGET + "\"}");
+        RequestTopic.publish(brokers, TARGET, "{\"requestId\":\"" + requestId + "\",\"targetId\":\"" + TARGET + "\"}");
 
         // the attempt is counted and the dump runs (held at the gate) when the store goes away
         Awaitility.await("the dump started").atMost(WAIT).until(() -> Files.exists(started));
@@ -197,17 +192,6 @@ class StorageOutageIT {
                 """.formatted(dir));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
-    }
-
-    private void send(String key, String json) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(Topics.BACKUP_REQUESTED, key, json))
-                    .get(30, TimeUnit.SECONDS);
-        }
     }
 
     /** Every record of {@code topic} up to its end at the time of the call. */

@@ -5,12 +5,15 @@ import io.bulwark.embedded.KafkaAccessControl;
 import io.bulwark.embedded.KafkaAuthentication;
 import io.bulwark.embedded.KafkaKraftBroker;
 import io.bulwark.embedded.ServiceTopics;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +26,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -45,6 +49,12 @@ final class StackKafka implements AutoCloseable {
      * work folder with fewer is grown to this many at start.
      */
     static final int PARTITIONS = KafkaKraftBroker.DEFAULT_PARTITIONS;
+
+    /** How many times describing the topics is tried before the start fails. */
+    private static final int DESCRIBE_ATTEMPTS = 60;
+
+    /** The pause between two attempts at describing the topics, in milliseconds. */
+    private static final long DESCRIBE_RETRY_MILLIS = 500;
 
     private final KafkaKraftBroker broker;
     private final Map<String, Path> passwordFiles;
@@ -141,13 +151,29 @@ final class StackKafka implements AutoCloseable {
         }
     }
 
-    /** Adds partitions to the topics of an older work folder that have fewer than {@link #PARTITIONS}. */
+    /**
+     * Adds partitions to the topics of an older work folder that have fewer than {@link #PARTITIONS}. A topic created
+     * a moment ago may not be in the answering broker's metadata yet ({@code UnknownTopicOrPartitionException}, a
+     * retriable error in Kafka's protocol): describing is retried every {@value #DESCRIBE_RETRY_MILLIS} ms for up to
+     * {@value #DESCRIBE_ATTEMPTS} attempts.
+     *
+     * @throws IllegalStateException when the topics cannot be described or grown within those attempts
+     */
     private static void grow(Admin admin, List<String> names) {
+        Retry retry = Retry.of(
+                "describe-topics",
+                RetryConfig.custom()
+                        .maxAttempts(DESCRIBE_ATTEMPTS)
+                        .waitDuration(Duration.ofMillis(DESCRIBE_RETRY_MILLIS))
+                        .retryOnException(
+                                e -> e instanceof ExecutionException ee && ee.getCause() instanceof RetriableException)
+                        .build());
         try {
             Map<String, NewPartitions> more = new HashMap<>();
-            admin.describeTopics(names)
-                    .allTopicNames()
-                    .get(30, TimeUnit.SECONDS)
+            Retry.decorateCheckedSupplier(
+                            retry,
+                            () -> admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS))
+                    .get()
                     .forEach((name, description) -> {
                         if (description.partitions().size() < PARTITIONS) {
                             more.put(name, NewPartitions.increaseTo(PARTITIONS));
@@ -159,7 +185,9 @@ final class StackKafka implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while growing Kafka topics", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable e) {
             throw new IllegalStateException("cannot grow the Kafka topics to " + PARTITIONS + " partitions", e);
         }
     }
