@@ -2,6 +2,7 @@ package io.bulwark.artifacts;
 
 import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
+import io.minio.Checksum;
 import io.minio.GetObjectArgs;
 import io.minio.ListMultipartUploadsArgs;
 import io.minio.ListObjectsArgs;
@@ -51,6 +52,15 @@ public final class MinioObjectStore implements ObjectStore {
     private static final Set<String> NO_UPLOAD = Set.of("NoSuchUpload", "NoSuchKey", "NotFound");
     private static final Set<String> UNSUPPORTED = Set.of("NotImplemented", "MethodNotAllowed");
     private static final Logger log = LoggerFactory.getLogger(MinioObjectStore.class);
+
+    /**
+     * The checksum each uploaded part carries ({@code x-amz-checksum-crc32}), which the server verifies before it keeps
+     * the part (AWS S3 user guide, "Checking object integrity"). CRC-32 rather than the SDK's default CRC-32C: the SDK
+     * computes CRC-32C in Java, table by table, and that took a fifth of the capture thread's time on a dump
+     * compressing 3:1, while {@link java.util.zip.CRC32}, which the SDK uses for CRC-32, is a JVM intrinsic. Over
+     * plain HTTP the SDK also signs each part's SHA-256 (Signature Version 4), as before.
+     */
+    static final Checksum.Algorithm PART_CHECKSUM = Checksum.Algorithm.CRC32;
 
     private final MinioClient client;
     private final MinioAsyncClient asyncClient;
@@ -108,6 +118,7 @@ public final class MinioObjectStore implements ObjectStore {
             client.putObject(
                     PutObjectArgs.builder().bucket(bucket()).object(key).stream(counted, null, settings.partSizeBytes())
                             .contentType(contentType)
+                            .checksum(PART_CHECKSUM)
                             .build());
             return counted.count;
         } catch (MinioException e) {
@@ -125,6 +136,7 @@ public final class MinioObjectStore implements ObjectStore {
                     .object(key)
                     .data(content, content.length)
                     .contentType(contentType)
+                    .checksum(PART_CHECKSUM)
                     .build());
         } catch (MinioException e) {
             throw failure("upload " + key, e);
