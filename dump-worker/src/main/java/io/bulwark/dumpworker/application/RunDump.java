@@ -459,7 +459,13 @@ public class RunDump implements AutoCloseable {
         return chain.compression() == Compression.GZIP ? "application/gzip" : "application/zstd";
     }
 
-    private CodecChain codecChain(DumpTarget target) {
+    /**
+     * The codecs {@code target}'s backups are written with: its compression and level (the worker's default zstd level
+     * when it sets none), then OpenPGP to its recipients and passphrase when it encrypts.
+     *
+     * @throws InvalidTargetException when its passphrase cannot be read or its encryption settings are invalid
+     */
+    public CodecChain codecChain(DumpTarget target) {
         Compression compression = "gzip".equals(target.compression()) ? Compression.GZIP : Compression.ZSTD;
         int level = target.compressionLevel() > 0
                 ? target.compressionLevel()

@@ -6,6 +6,7 @@ import io.bulwark.artifacts.ObjectStore;
 import io.bulwark.dumpworker.adapter.storage.ObjectStoreAttemptLedger;
 import io.bulwark.dumpworker.adapter.storage.ResilientObjectStore;
 import io.bulwark.dumpworker.application.AttemptLedger;
+import io.bulwark.dumpworker.application.CaptureWarmUp;
 import io.bulwark.dumpworker.application.EventPublisher;
 import io.bulwark.dumpworker.application.PasswordResolver;
 import io.bulwark.dumpworker.application.RejectRequest;
@@ -30,6 +31,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -160,9 +162,29 @@ public class DumpWorkerConfiguration {
                         properties.compressionLevel(),
                         properties.maxAttempts(),
                         properties.progressInterval(),
-                        (int) Math.min(Integer.MAX_VALUE, storage.toSettings().partSizeBytes()),
+                        captureBufferBytes(storage),
                         properties.rawSha256()),
                 signingKeys(manifestSigning));
+    }
+
+    /**
+     * Warms the capture path ({@link CaptureWarmUp}) for the configured targets' codec chains once every bean exists,
+     * which is before the Kafka bindings start, so that the worker joins its consumer group warm; nothing when {@code
+     * bulwark.dump-worker.warm-up} is false.
+     */
+    @Bean
+    public SmartInitializingSingleton captureWarmUp(
+            RunDump runDump, TargetsProperties targets, DumpWorkerProperties properties, StorageProperties storage) {
+        return () -> {
+            if (properties.warmUp()) {
+                new CaptureWarmUp(runDump::codecChain, captureBufferBytes(storage))
+                        .run(targets.toDumpTargets().values());
+            }
+        };
+    }
+
+    private static int captureBufferBytes(StorageProperties storage) {
+        return (int) Math.min(Integer.MAX_VALUE, storage.toSettings().partSizeBytes());
     }
 
     /**

@@ -28,6 +28,7 @@ class ObjectStoreCircuitBreakerTest {
                 Duration.ofHours(24),
                 new DumpWorkerProperties.Storage(
                         8, Duration.ofSeconds(2), Duration.ofMinutes(1), 50, 4, Duration.ofSeconds(2)),
+                false,
                 false);
         CircuitBreaker breaker = new DumpWorkerConfiguration().objectStoreCircuitBreaker(worker);
         StorageResilience storage = new StorageResilience(breaker, 8, Duration.ofSeconds(2), Duration.ofMinutes(1));
