@@ -1,7 +1,6 @@
 package io.bulwark.localstack.bench;
 
 import io.bulwark.contracts.ArtifactRef;
-import io.bulwark.embedded.FreePorts;
 import io.bulwark.embedded.KafkaKraftBroker;
 import io.bulwark.embedded.S3ProxyServer;
 import io.bulwark.engines.postgres.PgDumpTool;
@@ -15,12 +14,10 @@ import io.bulwark.localstack.DurationConverter;
 import io.bulwark.localstack.Home;
 import io.bulwark.localstack.LocalStack;
 import io.bulwark.localstack.PostgresLocation;
-import io.bulwark.localstack.ServiceProcess;
 import io.bulwark.localstack.Stack;
 import io.bulwark.localstack.WorkFolders;
 import io.bulwark.localstack.bench.CaptureClient.CaptureFailedException;
 import io.bulwark.localstack.bench.CaptureClient.CaptureTimeoutException;
-import io.bulwark.localstack.bench.CaptureClient.Captured;
 import io.bulwark.localstack.bench.CaptureReport.BareFigures;
 import io.bulwark.localstack.bench.CaptureReport.WorkerFigures;
 import java.io.IOException;
@@ -60,7 +57,8 @@ import picocli.CommandLine.Option;
                     + " gpg --encrypt after zstd) against the real dump-worker (without and with OpenPGP encryption) on"
                     + " a pgbench database of --scale and on a realistic-entropy database of about the same dump size"
                     + " (text, JSON and numbers compressing about 3:1), on a real Kafka broker and S3 server, and sample"
-                    + " the dump-worker's heap every 100 ms.",
+                    + " the dump-worker's heap every 100 ms. The bare pipeline runs right before each timed capture of"
+                    + " ours, so that the two take turns on the machine.",
             "Prints bare_ms, bare_encrypted_ms, plain_ms, encrypted_ms, ratio_plain, ratio_encrypted, heap_mb_s<N> per"
                     + " heap scale, the artifact sizes, the realistic_* figures, ratio_plain_realistic,"
                     + " ratio_encrypted_realistic, ratio_first_run (the first capture after a worker starts), and the"
@@ -138,7 +136,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
     Home.HomeOption home;
 
     private final Deque<AutoCloseable> closers = new ConcurrentLinkedDeque<>();
-    private Path lastWorkerLog;
+    private volatile CaptureSeries series;
 
     /**
      * The scales to visit, smallest first: {@code heapScales} (or {@code 10,<scale>} when none are given) and {@code
@@ -285,7 +283,17 @@ public final class CaptureBenchCommand implements Callable<Integer> {
         Path passwordFile = server.password() == null
                 ? null
                 : ConfigFile.writeSecret(work.resolve("secrets").resolve("bench.password"), server.password());
-        Series series = new Series(root, work, storage, passwordFile, server, keys, kafka.bootstrapServers(), client);
+        series = new CaptureSeries(
+                new CaptureSeries.Options(root, work, workerJvmOptions, rawSha256, timeout),
+                storage,
+                passwordFile,
+                keys,
+                kafka.bootstrapServers(),
+                client,
+                closers);
+        err.println("bench: warming the bench's own S3 server and Kafka broker with a throwaway dump-worker's captures"
+                + " (untimed) ...");
+        series.run("bench-warm-up", server.withDatabase(PgbenchDatabase.name(scale)), true, "warm-up", err, null, 2);
 
         BarePipeline bare = new BarePipeline(runner, pgDump, timeout);
         Path gnupgHome = work.resolve("openpgp").resolve("gnupg");
@@ -298,13 +306,13 @@ public final class CaptureBenchCommand implements Callable<Integer> {
         TreeMap<Integer, Double> heap = new TreeMap<>();
         List<Long> hashedMillis = new ArrayList<>();
         List<String> otherScales = new ArrayList<>();
+        List<String> benchCpu = new ArrayList<>();
+        List<String> machineCpu = new ArrayList<>();
         for (int s : scales) {
             PostgresLocation db = server.withDatabase(PgbenchDatabase.name(s));
             if (s == scale) {
                 err.println("bench: warm-up read of " + PgbenchDatabase.name(s) + " (untimed) ...");
                 bare.warmUp(dbs.spec(s));
-                bareFigures = bareRuns(bare, dbs.spec(s), bareArtifact, false, keys, gnupgHome, "s" + s, err);
-                bareEncrypted = bareRuns(bare, dbs.spec(s), bareArtifact, true, keys, gnupgHome, "s" + s, err);
                 for (int i = 1; i <= runs; i++) {
                     BarePipeline.Run hashed = bare.runHashed(dbs.spec(s), bareArtifact);
                     hashedMillis.add(hashed.millis());
@@ -312,10 +320,19 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                             + hashed.millis() + " ms");
                 }
             }
-            SeriesResult p = series.run("bench-s" + s + "-plain", db, false, "s" + s, err);
-            SeriesResult e = series.run("bench-s" + s + "-encrypted", db, true, "s" + s, err);
+            BareAlongside barePlain =
+                    s == scale ? new BareAlongside(bare, dbs.spec(s), bareArtifact, null, null, "s" + s, err) : null;
+            BareAlongside bareEnc = s == scale
+                    ? new BareAlongside(bare, dbs.spec(s), bareArtifact, keys, gnupgHome, "s" + s, err)
+                    : null;
+            CaptureSeries.Result p = series.run("bench-s" + s + "-plain", db, false, "s" + s, err, barePlain, runs);
+            CaptureSeries.Result e = series.run("bench-s" + s + "-encrypted", db, true, "s" + s, err, bareEnc, runs);
             heap.put(s, Math.max(p.figures().peakHeapMb(), e.figures().peakHeapMb()));
             if (s == scale) {
+                benchCpu.add(processCpu("s" + s, p, e));
+                machineCpu.add(machineCpu("s" + s, barePlain, p, bareEnc, e));
+                bareFigures = barePlain.figures();
+                bareEncrypted = bareEnc.figures();
                 plain = p.figures();
                 encrypted = e.figures();
                 firstRunRatios.add(CaptureReport.ratio(p.firstMillis(), bareFigures.millis()));
@@ -342,13 +359,30 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                 realisticRows = rdb.rows();
                 err.println("bench: warm-up read of " + rdb.name() + " (untimed) ...");
                 bare.warmUp(rdb.spec());
-                BareFigures rBare = bareRuns(bare, rdb.spec(), bareArtifact, false, keys, gnupgHome, "realistic", err);
-                BareFigures rBareEncrypted =
-                        bareRuns(bare, rdb.spec(), bareArtifact, true, keys, gnupgHome, "realistic", err);
-                SeriesResult p =
-                        series.run("bench-realistic-s" + scale + "-plain", rdb.location(), false, "realistic", err);
-                SeriesResult e =
-                        series.run("bench-realistic-s" + scale + "-encrypted", rdb.location(), true, "realistic", err);
+                BareAlongside rBarePlain =
+                        new BareAlongside(bare, rdb.spec(), bareArtifact, null, null, "realistic", err);
+                BareAlongside rBareEnc =
+                        new BareAlongside(bare, rdb.spec(), bareArtifact, keys, gnupgHome, "realistic", err);
+                CaptureSeries.Result p = series.run(
+                        "bench-realistic-s" + scale + "-plain",
+                        rdb.location(),
+                        false,
+                        "realistic",
+                        err,
+                        rBarePlain,
+                        runs);
+                CaptureSeries.Result e = series.run(
+                        "bench-realistic-s" + scale + "-encrypted",
+                        rdb.location(),
+                        true,
+                        "realistic",
+                        err,
+                        rBareEnc,
+                        runs);
+                benchCpu.add(processCpu("realistic", p, e));
+                machineCpu.add(machineCpu("realistic", rBarePlain, p, rBareEnc, e));
+                BareFigures rBare = rBarePlain.figures();
+                BareFigures rBareEncrypted = rBareEnc.figures();
                 firstRunRatios.add(CaptureReport.ratio(p.firstMillis(), rBare.millis()));
                 firstRunRatios.add(CaptureReport.ratio(e.firstMillis(), rBareEncrypted.millis()));
                 realistic = new RealisticReport(rBare, rBareEncrypted, p.figures(), e.figures(), firstRunRatios);
@@ -369,21 +403,25 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                 + runs + " run(s) of each pipeline" + (runs > 1 ? "; the *_ms figures are medians" : ""));
         out.println("# pg_dump: " + pgDump + " (" + pgDumpVersion + "), the binary the dump-worker picks");
         out.println("# bare: bash -o pipefail -c '" + bare.display(PgbenchDatabase.name(scale), bareArtifact)
-                + "' after one untimed warm-up read; the bare pipeline also writes its artifact (a local file), like"
-                + " ours does (into the S3 server's folder)");
+                + "' after one untimed warm-up read, one run right before each timed capture of ours (bare and ours"
+                + " take turns, so that a drift of the machine weighs on both); the bare pipeline also writes its"
+                + " artifact (a local file), like ours does (into the S3 server's folder)");
         out.println("# bare encrypted: bash -o pipefail -c '"
                 + bare.displayEncrypted(PgbenchDatabase.name(scale), bareArtifact)
                 + "'; ratio_encrypted and ratio_encrypted_realistic compare with it");
         out.println("# ours: the dump-worker jar (java " + String.join(" ", BenchDumpWorker.JVM_OPTIONS)
                 + ", a fresh JVM per scale, dataset and mode; raw-sha256 " + rawSha256 + "), zstd level 3, from"
                 + " publishing BackupRequested to receiving BackupCompleted; *_dump_ms is the event's own dumpMillis;"
-                + " each worker makes one capture first (its first run, for ratio_first_run), then the timed runs");
+                + " each worker makes one capture first (its first run, for ratio_first_run), then the timed runs;"
+                + " before the first series a throwaway worker makes 3 untimed captures, so that the bench's own S3"
+                + " server and Kafka broker (young JVM code, still being compiled) are as warm as a production one"
+                + " when a worker's first run is timed");
         out.println("# encrypted: target encryption.recipients = a fresh OpenPGP key (" + OpenPgpKeyPair.USER_ID
                 + ", gpg default algorithm)");
         out.println("# heap: the largest heap in use after a garbage collection (the live heap, from the worker's"
                 + " -Xlog:gc log over its whole life, start-up included); heap_mb_s<N> is the peak of the plain and"
-                + " encrypted runs at scale N (MB = 2^20 bytes); the used heap sampled every "
-                + HeapSampler.INTERVAL_MILLIS + " ms (garbage included) is on stderr");
+                + " encrypted runs at scale N (MB = 2^20 bytes); the heap in use after each capture (garbage included, read from the"
+                + " worker's metrics endpoint between captures, never during one) is on stderr");
         if (realistic != null) {
             out.println("# realistic: database " + realisticName + " (" + realisticRows + " rows of text, JSON and"
                     + " numbers, compressing about 3:1; made for this run and dropped), the same pipelines;"
@@ -405,6 +443,13 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                                     + realistic.encrypted().wallMillis()));
         }
         otherScales.forEach(out::println);
+        out.println(
+                "# CPU of the dump-worker's JVM and of the bench's own JVM during one timed capture of ours (median;"
+                        + " the S3 server and the Kafka broker run in the bench's, on the same cores, and the bare pipeline"
+                        + " writes a local file instead): "
+                        + String.join("; ", benchCpu));
+        out.println("# CPU of the whole machine during one timed run (median; /proc/stat, all cores; when the cores are"
+                + " all busy, wall time follows it): " + String.join("; ", machineCpu));
         out.println("# the same work by hand, hashing the raw dump as well (what bulwark.dump-worker.raw-sha256 adds):"
                 + " bash -o pipefail -c '" + BarePipeline.HASHED_SCRIPT + "' took " + hashedMedian
                 + " ms; plain/that = "
@@ -420,147 +465,27 @@ public final class CaptureBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the bare pipeline {@code runs} times, plain or encrypted to the bench key. */
-    private BareFigures bareRuns(
-            BarePipeline bare,
-            io.bulwark.engines.postgres.PostgresConnectionSpec spec,
-            Path artifact,
-            boolean encrypt,
-            OpenPgpKeyPair keys,
-            Path gnupgHome,
-            String label,
-            PrintStream err) {
-        List<Long> millis = new ArrayList<>();
-        BarePipeline.Run last = null;
-        for (int i = 1; i <= runs; i++) {
-            last = encrypt ? bare.runEncrypted(spec, artifact, keys.publicKey(), gnupgHome) : bare.run(spec, artifact);
-            millis.add(last.millis());
-            err.println("bench: " + label + " bare" + (encrypt ? " encrypted" : "") + " run " + i + "/" + runs + ": "
-                    + last.millis() + " ms, " + last.artifactBytes() + " bytes");
-        }
-        return new BareFigures(millis, last.artifactBytes());
+    /** {@code <label> plain: worker X ms, bench Y ms; encrypted: ...} for the per-process CPU line. */
+    private static String processCpu(String label, CaptureSeries.Result plain, CaptureSeries.Result encrypted) {
+        return label + " plain: dump-worker " + plain.workerCpuMillis() + " ms, bench " + plain.benchCpuMillis()
+                + " ms; encrypted: dump-worker " + encrypted.workerCpuMillis() + " ms, bench "
+                + encrypted.benchCpuMillis() + " ms";
     }
 
-    /**
-     * What one dump-worker series measured.
-     *
-     * @param figures the timed captures (after the first)
-     * @param firstMillis the wall-clock milliseconds of the first capture after the worker started
-     */
-    record SeriesResult(WorkerFigures figures, long firstMillis) {}
-
-    /** Runs the dump-worker captures of one scale and mode in a fresh worker JVM. */
-    private final class Series {
-        private final Path root;
-        private final Path work;
-        private final ConfigFile.Storage storage;
-        private final Path passwordFile;
-        private final PostgresLocation server;
-        private final OpenPgpKeyPair keys;
-        private final String bootstrapServers;
-        private final CaptureClient client;
-        private String lastEncryptedArtifact;
-
-        Series(
-                Path root,
-                Path work,
-                ConfigFile.Storage storage,
-                Path passwordFile,
-                PostgresLocation server,
-                OpenPgpKeyPair keys,
-                String bootstrapServers,
-                CaptureClient client) {
-            this.root = root;
-            this.work = work;
-            this.storage = storage;
-            this.passwordFile = passwordFile;
-            this.server = server;
-            this.keys = keys;
-            this.bootstrapServers = bootstrapServers;
-            this.client = client;
-        }
-
-        String lastEncryptedArtifact() {
-            return lastEncryptedArtifact;
-        }
-
-        /**
-         * Starts a fresh dump-worker backing up {@code db} as target {@code targetId}, captures once (its first run),
-         * then {@code runs} times (the timed runs), and stops it.
-         */
-        SeriesResult run(String targetId, PostgresLocation db, boolean encrypt, String label, PrintStream err) {
-            String mode = encrypt ? "encrypted" : "plain";
-            ConfigFile.Target target = benchTarget(targetId, db, encrypt, passwordFile, keys.publicKey());
-            Path config =
-                    ConfigFile.write(work.resolve("config").resolve(targetId + ".yml"), storage, List.of(target), null);
-            int port = FreePorts.next();
-            lastWorkerLog = work.resolve("logs").resolve("dump-worker-" + targetId + ".log");
-            err.println("bench: starting the dump-worker for target " + targetId + " (log " + lastWorkerLog + ") ...");
-            Path gcLog = work.resolve("logs").resolve("gc-" + targetId + ".log");
-            List<String> arguments = rawSha256 ? List.of("--bulwark.dump-worker.raw-sha256=true") : List.of();
-            ServiceProcess worker = BenchDumpWorker.start(
-                    Stack.javaExecutable(),
-                    root,
-                    config,
-                    port,
-                    bootstrapServers,
-                    lastWorkerLog,
-                    gcLog,
-                    workerJvmOptions == null ? List.of() : workerJvmOptions,
-                    arguments);
-            closers.push(worker);
-            try {
-                client.awaitWorkerReady(Duration.ofMinutes(5));
-                List<Long> wall = new ArrayList<>();
-                List<Long> dump = new ArrayList<>();
-                long firstMillis = -1;
-                long peakBytes = -1;
-                Captured last = null;
-                for (int i = 0; i <= runs; i++) {
-                    HeapSampler sampler = new HeapSampler(port, BenchDumpWorker.METRICS_TOKEN);
-                    sampler.start();
-                    HeapSampler.Peak peak;
-                    try {
-                        last = client.capture(targetId, timeout);
-                    } finally {
-                        peak = sampler.stop();
-                    }
-                    if (peak.samples() == 0) {
-                        throw new IllegalStateException("no heap sample of the dump-worker succeeded during the"
-                                + " capture (" + peak.failures() + " failed)");
-                    }
-                    peakBytes = Math.max(peakBytes, peak.peakBytes());
-                    if (i == 0) {
-                        firstMillis = last.wallMillis();
-                    } else {
-                        wall.add(last.wallMillis());
-                        dump.add(last.completed().dumpMillis());
-                    }
-                    ArtifactRef a = last.completed().artifact();
-                    err.println("bench: " + label + " " + mode + (i == 0 ? " first run" : " run " + i + "/" + runs)
-                            + ": " + last.wallMillis() + " ms (dumpMillis "
-                            + last.completed().dumpMillis() + "), "
-                            + a.storedBytes() + " bytes stored as " + a.key() + " " + a.codecs() + ", heap peak "
-                            + CaptureReport.decimals(peak.peakMb(), 1) + " MB (" + peak.samples() + " samples)");
-                }
-                ArtifactRef artifact = last.completed().artifact();
-                if (encrypt) {
-                    lastEncryptedArtifact = artifact.key() + ", codecs " + artifact.codecs();
-                }
-                long liveMb = GcLog.peakAfterGcMb(gcLog);
-                err.println("bench: " + label + " " + mode + ": heap peak sampled "
-                        + CaptureReport.decimals(peakBytes / (1024.0 * 1024.0), 1) + " MB, live heap after GC peak "
-                        + liveMb + " MB");
-                return new SeriesResult(
-                        new WorkerFigures(wall, dump, artifact.storedBytes(), liveMb, isEncrypted(artifact)),
-                        firstMillis);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot read the dump-worker's GC log", e);
-            } finally {
-                closers.remove(worker);
-                worker.close();
-            }
-        }
+    /** {@code <label> bare X ms, plain Y ms (Y/X); bare encrypted ..., encrypted ...} for the machine-CPU line. */
+    private static String machineCpu(
+            String label,
+            BareAlongside bare,
+            CaptureSeries.Result plain,
+            BareAlongside bareEnc,
+            CaptureSeries.Result encrypted) {
+        return label + " bare " + bare.machineCpuMillis() + " ms, plain " + plain.machineCpuMillis() + " ms ("
+                + CaptureReport.decimals((double) plain.machineCpuMillis() / Math.max(1, bare.machineCpuMillis()), 2)
+                + "x), bare encrypted " + bareEnc.machineCpuMillis() + " ms, encrypted " + encrypted.machineCpuMillis()
+                + " ms ("
+                + CaptureReport.decimals(
+                        (double) encrypted.machineCpuMillis() / Math.max(1, bareEnc.machineCpuMillis()), 2)
+                + "x)";
     }
 
     private synchronized void closeAll() {
@@ -575,6 +500,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
     }
 
     private void printWorkerLog(PrintStream err) {
+        Path lastWorkerLog = series == null ? null : series.lastWorkerLog();
         if (lastWorkerLog != null && Files.isRegularFile(lastWorkerLog)) {
             err.println("dump-worker log " + lastWorkerLog + (keep ? "" : " (add --keep to keep it)") + ", its end:");
             try {

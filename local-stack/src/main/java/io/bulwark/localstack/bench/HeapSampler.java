@@ -8,32 +8,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Samples a Spring Boot service's heap use every {@value #INTERVAL_MILLIS} ms through its actuator ({@code GET
- * /actuator/metrics/jvm.memory.used?tag=area:heap}, which the service must expose) and keeps the highest value. One
- * sampler measures one stretch of time: {@link #start()} once, then {@link #stop()}. Thread-safe.
+ * Reads a Spring Boot service's heap use through its actuator ({@code GET
+ * /actuator/metrics/jvm.memory.used?tag=area:heap}, which the service must expose), one request at a time and only when
+ * asked: the capture benchmark reads it between captures, never during one, because every request costs the service
+ * CPU (HTTP, security filters, the metrics registry) on the cores the capture needs. Thread-safe.
  */
 final class HeapSampler {
-
-    /** How often the heap is sampled, in milliseconds. */
-    static final long INTERVAL_MILLIS = 100;
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final URI uri;
     private final String token;
-    private final AtomicLong peakBytes = new AtomicLong(-1);
-    private final AtomicInteger samples = new AtomicInteger();
-    private final AtomicInteger failures = new AtomicInteger();
-    private ScheduledExecutorService timer;
 
     /**
      * A sampler of the service listening on {@code port} of 127.0.0.1.
@@ -46,19 +35,9 @@ final class HeapSampler {
         this.token = token;
     }
 
-    /**
-     * What was sampled.
-     *
-     * @param peakBytes the highest heap use seen, in bytes, or -1 when no sample succeeded
-     * @param samples how many samples succeeded
-     * @param failures how many requests failed
-     */
-    record Peak(long peakBytes, int samples, int failures) {
-
-        /** The peak in MB (2^20 bytes). */
-        double peakMb() {
-            return peakBytes / (1024.0 * 1024.0);
-        }
+    /** Bytes as MB (2^20 bytes). */
+    static double mb(long bytes) {
+        return bytes / (1024.0 * 1024.0);
     }
 
     /** {@code http://127.0.0.1:<port>/actuator/metrics/jvm.memory.used?tag=area:heap}. */
@@ -113,43 +92,5 @@ final class HeapSampler {
         }
         return heapUsedBytes(r.body())
                 .orElseThrow(() -> new IllegalStateException("GET " + uri + " answered without a VALUE: " + r.body()));
-    }
-
-    /** Starts sampling every {@value #INTERVAL_MILLIS} ms on a daemon thread. */
-    synchronized void start() {
-        if (timer != null) {
-            throw new IllegalStateException("already started");
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(
-                r -> Thread.ofPlatform().daemon().name("heap-sampler").unstarted(r));
-        timer.scheduleAtFixedRate(this::sample, 0, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Stops sampling after one last sample.
-     *
-     * @return the peak and the number of samples
-     */
-    synchronized Peak stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            sample();
-        }
-        return new Peak(peakBytes.get(), samples.get(), failures.get());
-    }
-
-    private void sample() {
-        try {
-            long bytes = sampleOnce();
-            peakBytes.accumulateAndGet(bytes, Math::max);
-            samples.incrementAndGet();
-        } catch (RuntimeException e) {
-            failures.incrementAndGet();
-        }
     }
 }

@@ -15,7 +15,7 @@ class HeapSamplerTest {
                 """;
 
         assertThat(HeapSampler.heapUsedBytes(json)).hasValue(52_428_800L);
-        assertThat(new HeapSampler.Peak(52_428_800L, 3, 0).peakMb()).isEqualTo(50.0);
+        assertThat(HeapSampler.mb(52_428_800L)).isEqualTo(50.0);
     }
 
     @Test
