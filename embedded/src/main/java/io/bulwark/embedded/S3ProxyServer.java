@@ -82,6 +82,40 @@ public final class S3ProxyServer implements AutoCloseable {
      * @throws IllegalStateException when the server does not start within 30 s (e.g. the port is taken)
      */
     public static S3ProxyServer start(Path dir, String bucket, String accessKey, String secretKey, int port) {
+        return start(dir, bucket, accessKey, secretKey, port, null, null);
+    }
+
+    /**
+     * Starts a server that answers HTTPS only, on a free port of 127.0.0.1, with freshly generated keys, see {@link
+     * #start(Path, String, String, String)}. Clients must trust the certificate in {@code keyStore} (for example
+     * through {@code javax.net.ssl.trustStore}); over HTTPS the MinIO SDK sends {@code UNSIGNED-PAYLOAD} instead of
+     * each part's SHA-256, so neither side hashes the payload for the signature, as with an S3 endpoint in production.
+     *
+     * @param keyStore a PKCS#12 key store holding the server's private key and certificate (its subject alternative
+     *     names must include IP 127.0.0.1)
+     * @param keyStorePassword the key store's password
+     * @return the running server; {@link #endpoint()} is {@code https://127.0.0.1:<port>}
+     * @throws IllegalStateException when the server does not start (e.g. the key store cannot be read)
+     */
+    public static S3ProxyServer startHttps(Path dir, String bucket, Path keyStore, String keyStorePassword) {
+        return start(
+                dir,
+                bucket,
+                "bulwark-" + randomHex(4),
+                randomHex(20),
+                0,
+                keyStore.toAbsolutePath().toString(),
+                keyStorePassword);
+    }
+
+    private static S3ProxyServer start(
+            Path dir,
+            String bucket,
+            String accessKey,
+            String secretKey,
+            int port,
+            String keyStore,
+            String keyStorePassword) {
         QuietLogging.apply();
         Path root;
         try {
@@ -90,11 +124,15 @@ public final class S3ProxyServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create S3 data folder " + dir, e);
         }
         BlobStore store = new FilesystemNio2BlobStore(root.toString());
-        URI requested = URI.create("http://127.0.0.1:" + port);
-        S3Proxy proxy = S3Proxy.builder()
-                .blobStore(store)
-                .endpoint(requested)
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+        boolean https = keyStore != null;
+        URI requested = URI.create((https ? "https" : "http") + "://127.0.0.1:" + port);
+        S3Proxy.Builder builder = S3Proxy.builder().blobStore(store);
+        if (https) {
+            builder.secureEndpoint(requested).keyStore(keyStore, keyStorePassword);
+        } else {
+            builder.endpoint(requested);
+        }
+        S3Proxy proxy = builder.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .ignoreUnknownHeaders(true)
                 .stopTimeout(1_000)
                 .build();
@@ -115,7 +153,9 @@ public final class S3ProxyServer implements AutoCloseable {
             stopQuietly(proxy);
             throw new IllegalStateException("S3Proxy did not start on " + requested + ": " + e.getMessage(), e);
         }
-        URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        URI endpoint = https
+                ? URI.create("https://127.0.0.1:" + proxy.getSecurePort())
+                : URI.create("http://127.0.0.1:" + proxy.getPort());
         if (!store.containerExists(bucket)) {
             store.createContainer(bucket);
         }
