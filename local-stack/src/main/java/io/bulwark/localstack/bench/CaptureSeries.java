@@ -29,11 +29,16 @@ final class CaptureSeries {
      *
      * @param root the Bulwark home (where the dump-worker jar is)
      * @param work the bench's working folder (configs and logs go under it)
-     * @param workerJvmOptions extra JVM options of every worker, e.g. {@code -XX:StartFlightRecording=...}
+     * @param workerJvmOptions the JVM options of every worker (empty for none), e.g. the S3 server's trust store and
+     *     {@code -XX:StartFlightRecording=...}
      * @param rawSha256 runs the workers with {@code bulwark.dump-worker.raw-sha256=true}
      * @param timeout how long one capture may take
      */
-    record Options(Path root, Path work, List<String> workerJvmOptions, boolean rawSha256, Duration timeout) {}
+    record Options(Path root, Path work, List<String> workerJvmOptions, boolean rawSha256, Duration timeout) {
+        Options {
+            workerJvmOptions = List.copyOf(workerJvmOptions);
+        }
+    }
 
     private final Options options;
     private final ConfigFile.Storage storage;
@@ -75,6 +80,7 @@ final class CaptureSeries {
         return lastWorkerLog;
     }
 
+    /** The key and codecs of the last encrypted series' artifact, for the report's note when it was not encrypted. */
     String lastEncryptedArtifact() {
         return lastEncryptedArtifact;
     }
@@ -110,7 +116,7 @@ final class CaptureSeries {
                 bootstrapServers,
                 lastWorkerLog,
                 gcLog,
-                options.workerJvmOptions() == null ? List.of() : options.workerJvmOptions(),
+                options.workerJvmOptions(),
                 arguments);
         closers.push(worker);
         try {
