@@ -13,6 +13,7 @@ import io.bulwark.dumpworker.application.RejectRequest;
 import io.bulwark.dumpworker.application.RunDump;
 import io.bulwark.dumpworker.application.StorageResilience;
 import io.bulwark.dumpworker.application.TargetCatalog;
+import io.bulwark.dumpworker.application.UploadWarmUp;
 import io.bulwark.dumpworker.domain.DumpTarget;
 import io.bulwark.engines.DumpEngine;
 import io.bulwark.engines.mariadb.MariaDbDumpTool;
@@ -33,6 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,6 +51,12 @@ import org.springframework.context.annotation.Configuration;
     ManifestSigningProperties.class
 })
 public class DumpWorkerConfiguration {
+
+    /** How long the start waits for the upload warm-up: 30 s. */
+    static final Duration UPLOAD_WARM_UP_WAIT = Duration.ofSeconds(30);
+
+    /** How long the request consumer waits for the JIT compilers to settle: 10 s. */
+    static final Duration COMPILER_SETTLE_MAX = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(DumpWorkerConfiguration.class);
 
@@ -168,19 +177,50 @@ public class DumpWorkerConfiguration {
     }
 
     /**
-     * Warms the capture path ({@link CaptureWarmUp}) for the configured targets' codec chains once every bean exists,
-     * which is before the Kafka bindings start, so that the worker joins its consumer group warm; nothing when {@code
-     * bulwark.dump-worker.warm-up} is false.
+     * Warms the capture path ({@link CaptureWarmUp}) for the configured targets' codec chains, then the upload path
+     * ({@link UploadWarmUp}, on the plain store: its aborted uploads are failures on purpose, which the circuit breaker
+     * must not count), once every bean exists, which is before the Kafka bindings start, so that the worker joins its
+     * consumer group warm; nothing when {@code bulwark.dump-worker.warm-up} is false. The upload warm-up is waited for
+     * at most {@link #UPLOAD_WARM_UP_WAIT}, so that a store that hangs does not hold up the start.
      */
     @Bean
     public SmartInitializingSingleton captureWarmUp(
-            RunDump runDump, TargetsProperties targets, DumpWorkerProperties properties, StorageProperties storage) {
+            RunDump runDump,
+            TargetsProperties targets,
+            DumpWorkerProperties properties,
+            StorageProperties storage,
+            MinioObjectStore minio) {
         return () -> {
             if (properties.warmUp()) {
                 new CaptureWarmUp(runDump::codecChain, captureBufferBytes(storage))
                         .run(targets.toDumpTargets().values());
+                Thread upload = Thread.ofPlatform()
+                        .daemon()
+                        .name("bulwark-upload-warm-up")
+                        .start(() ->
+                                new UploadWarmUp(minio, storage.toSettings().partSizeBytes()).run());
+                try {
+                    if (!upload.join(UPLOAD_WARM_UP_WAIT)) {
+                        log.info(
+                                "the upload warm-up still runs after {}; the worker starts without waiting for it",
+                                UPLOAD_WARM_UP_WAIT);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         };
+    }
+
+    /**
+     * Starts the request consumer once the application is ready and the JIT compilers have settled ({@link
+     * CompilerSettle}), at most {@link #COMPILER_SETTLE_MAX} later; as soon as it is ready when {@code
+     * bulwark.dump-worker.warm-up} is false.
+     */
+    @Bean
+    public CompilerSettle compilerSettle(
+            ApplicationContext context, BindingsLifecycleController bindings, DumpWorkerProperties properties) {
+        return new CompilerSettle(context, bindings, properties.warmUp() ? COMPILER_SETTLE_MAX : Duration.ZERO);
     }
 
     private static int captureBufferBytes(StorageProperties storage) {

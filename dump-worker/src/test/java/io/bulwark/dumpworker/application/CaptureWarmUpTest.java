@@ -39,7 +39,9 @@ class CaptureWarmUpTest {
                     }
                     return chain;
                 },
-                CaptureStream.DEFAULT_BUFFER_BYTES);
+                CaptureStream.DEFAULT_BUFFER_BYTES,
+                2,
+                1);
 
         List<List<String>> warmed =
                 warmUp.run(List.of(target("a"), target("b"), target("broken"), target("c"), target("e")));

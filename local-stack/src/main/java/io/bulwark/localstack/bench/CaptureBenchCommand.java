@@ -46,8 +46,9 @@ import picocli.CommandLine.Option;
  * times {@code pg_dump -Fc -Z0 | zstd -3 | tee | sha256sum} and the same with {@code gpg --encrypt} after zstd, then the
  * real dump-worker jar (one fresh JVM per scale, dataset and mode) from publishing a {@code BackupRequested} to receiving
  * its {@code BackupCompleted}, without and with OpenPGP encryption, on a real Kafka broker and S3 server; each worker's
- * first capture after its start is timed apart ({@code ratio_first_run}). It samples the worker's heap every 100 ms
- * meanwhile, also at the {@code --heap-scales}. A benchmark run by hand, never by the build.
+ * first capture after its start is timed apart ({@code ratio_first_run}). It reads the worker's heap after each capture
+ * (from its actuator, between captures, so that reading it costs the capture nothing) and its live heap after GC (from
+ * its GC log), also at the {@code --heap-scales}. A benchmark run by hand, never by the build.
  */
 @Command(
         name = "capture",
@@ -57,8 +58,8 @@ import picocli.CommandLine.Option;
             "Benchmark a capture: time the bare pipeline pg_dump -Fc -Z0 | zstd -3 | tee FILE | sha256sum (and with"
                     + " gpg --encrypt after zstd) against the real dump-worker (without and with OpenPGP encryption) on"
                     + " a pgbench database of --scale and on a realistic-entropy database of about the same dump size"
-                    + " (text, JSON and numbers compressing about 3:1), on a real Kafka broker and S3 server, and sample"
-                    + " the dump-worker's heap every 100 ms. The bare pipeline runs right before each timed capture of"
+                    + " (text, JSON and numbers compressing about 3:1), on a real Kafka broker and S3 server, and read"
+                    + " the dump-worker's heap after each capture and from its GC log. The bare pipeline runs right before each timed capture of"
                     + " ours, so that the two take turns on the machine.",
             "Prints bare_ms, bare_encrypted_ms, plain_ms, encrypted_ms, ratio_plain, ratio_encrypted, heap_mb_s<N> per"
                     + " heap scale, the artifact sizes, the realistic_* figures, ratio_plain_realistic,"
