@@ -8,6 +8,8 @@ import io.bulwark.artifacts.codec.CodecChain;
 import io.bulwark.artifacts.codec.OpenPgpEncryption;
 import io.bulwark.dumpworker.domain.DumpTarget;
 import io.bulwark.dumpworker.domain.PasswordSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +53,20 @@ class CaptureWarmUpTest {
     }
 
     @Test
-    void theSampleCompressesLikeATableNotLikeZeros() {
-        byte[] sample = CaptureWarmUp.sample();
-        assertThat(sample).hasSize(CaptureWarmUp.SAMPLE_BYTES);
-        double ratio = (double) sample.length / Zstd.compress(sample, 3).length;
-        assertThat(ratio).isBetween(2.0, 6.0);
+    void theSamplesCompressLikeATableNotLikeZerosAndNotLikeRepeats() throws IOException {
+        List<byte[]> samples = CaptureWarmUp.samples();
+        assertThat(samples)
+                .hasSize(CaptureWarmUp.REPEATS)
+                .allSatisfy(s -> assertThat(s).hasSize(CaptureWarmUp.SAMPLE_BYTES));
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] sample : samples) {
+            all.write(sample);
+        }
+        double one = (double) CaptureWarmUp.SAMPLE_BYTES / Zstd.compress(samples.get(0), 3).length;
+        double together = (double) all.size() / Zstd.compress(all.toByteArray(), 3).length;
+        assertThat(one).isBetween(2.0, 6.0);
+        // a repeated sample would compress 8 times better together than alone
+        assertThat(together).isBetween(one * 0.9, one * 1.2);
     }
 
     private static DumpTarget target(String id) {

@@ -428,7 +428,8 @@ public final class CaptureBenchCommand implements Callable<Integer> {
         out.println("# encrypted: target encryption.recipients = a fresh OpenPGP key (" + OpenPgpKeyPair.USER_ID
                 + ", gpg default algorithm)");
         out.println("# heap: the largest heap in use after a garbage collection (the live heap, from the worker's"
-                + " -Xlog:gc log over its whole life, start-up included); heap_mb_s<N> is the peak of the plain and"
+                + " -Xlog:gc log from the moment it joined its consumer group, so its start-up and warm-up left out; the"
+                + " peak over its whole life is on stderr); heap_mb_s<N> is the peak of the plain and"
                 + " encrypted runs at scale N (MB = 2^20 bytes); the heap in use after each capture (garbage included, read from the"
                 + " worker's metrics endpoint between captures, never during one) is on stderr");
         if (realistic != null) {

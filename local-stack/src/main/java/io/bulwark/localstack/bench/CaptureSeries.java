@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -121,13 +122,18 @@ final class CaptureSeries {
         closers.push(worker);
         try {
             client.awaitWorkerReady(Duration.ofMinutes(5));
+            ProcessHandle workerProcess = ProcessHandle.of(worker.pid())
+                    .orElseThrow(() -> new IllegalStateException("the dump-worker has exited"));
+            double readyUptimeSeconds = workerProcess
+                    .info()
+                    .startInstant()
+                    .map(start -> Duration.between(start, Instant.now()).toMillis() / 1000.0)
+                    .orElse(0.0);
             List<Long> wall = new ArrayList<>();
             List<Long> dump = new ArrayList<>();
             List<Long> benchCpu = new ArrayList<>();
             List<Long> machineCpu = new ArrayList<>();
             List<Long> workerCpu = new ArrayList<>();
-            ProcessHandle workerProcess = ProcessHandle.of(worker.pid())
-                    .orElseThrow(() -> new IllegalStateException("the dump-worker has exited"));
             long firstMillis = -1;
             long heapAfterBytes = -1;
             Captured last = null;
@@ -167,10 +173,11 @@ final class CaptureSeries {
             if (encrypt) {
                 lastEncryptedArtifact = artifact.key() + ", codecs " + artifact.codecs();
             }
-            long liveMb = GcLog.peakAfterGcMb(gcLog);
+            long liveMb = GcLog.peakAfterGcMb(gcLog, readyUptimeSeconds);
             err.println("bench: " + label + " " + mode + ": heap in use after a capture at most "
                     + CaptureReport.decimals(HeapSampler.mb(heapAfterBytes), 1) + " MB, live heap after GC peak "
-                    + liveMb + " MB");
+                    + liveMb + " MB during the captures, " + GcLog.peakAfterGcMb(gcLog)
+                    + " MB over the worker's life (start-up and warm-up included)");
             return new Result(
                     new WorkerFigures(
                             wall, dump, artifact.storedBytes(), liveMb, CaptureBenchCommand.isEncrypted(artifact)),

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 final class GcLog {
 
     private static final Pattern AFTER = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern UPTIME = Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s\\]");
 
     private GcLog() {}
 
@@ -30,12 +31,32 @@ final class GcLog {
      * @throws IOException when the file cannot be read
      */
     static long peakAfterGcMb(Path file) throws IOException {
+        return peakAfterGcMb(file, 0);
+    }
+
+    /**
+     * The largest heap in use after a collection, in MB, over the collections logged at or after {@code
+     * fromUptimeSeconds} of the JVM's uptime (the log's default {@code [12.345s]} decoration; a line without it
+     * counts); 0 when there is none. So a series can leave out the start-up and its warm-up.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    static long peakAfterGcMb(Path file, double fromUptimeSeconds) throws IOException {
         if (!Files.isRegularFile(file)) {
             return 0;
         }
         try (Stream<String> lines = Files.lines(file)) {
-            return lines.mapToLong(GcLog::afterMb).max().orElse(0);
+            return lines.filter(line -> uptimeSeconds(line) >= fromUptimeSeconds)
+                    .mapToLong(GcLog::afterMb)
+                    .max()
+                    .orElse(0);
         }
+    }
+
+    /** The uptime decoration of one log line in seconds, or positive infinity when it has none. */
+    static double uptimeSeconds(String line) {
+        Matcher m = UPTIME.matcher(line);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.POSITIVE_INFINITY;
     }
 
     /** The after-collection heap of one log line, in MB, or 0. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@link GcLog} reads the live heap after each collection from a unified GC log. */
 class GcLogTest {
 
     @Test
@@ -21,5 +22,19 @@ class GcLogTest {
         assertThat(GcLog.peakAfterGcMb(log)).isEqualTo(42);
         assertThat(GcLog.peakAfterGcMb(dir.resolve("missing.log"))).isZero();
         assertThat(GcLog.option(log)).isEqualTo("-Xlog:gc:file=" + log.toAbsolutePath());
+    }
+
+    @Test
+    void leavesOutTheCollectionsBeforeAGivenUptime(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("gc.log");
+        Files.writeString(log, """
+                [1.234s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 130M->90M(256M) 3.456ms
+                [12.5s][info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 61M->30M(256M) 9.1ms
+                [20.000s][info][gc] GC(2) Pause Young (Normal) (G1 Evacuation Pause) 150M->41M(256M) 2.0ms
+                """);
+        assertThat(GcLog.peakAfterGcMb(log, 12.5)).isEqualTo(41);
+        assertThat(GcLog.peakAfterGcMb(log, 0)).isEqualTo(90);
+        assertThat(GcLog.peakAfterGcMb(log, 21)).isZero();
+        assertThat(GcLog.uptimeSeconds("GC(3) 1M->1M(2M)")).isInfinite();
     }
 }
