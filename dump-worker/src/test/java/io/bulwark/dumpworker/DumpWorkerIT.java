@@ -38,7 +38,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -78,6 +81,10 @@ class DumpWorkerIT {
 
     @Autowired
     MinioObjectStore store;
+
+    @Autowired
+    @Qualifier("requestConsumerHealthIndicator")
+    HealthIndicator requestConsumer;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -142,6 +149,16 @@ class DumpWorkerIT {
         registry.add("bulwark.targets.it-wrongdb.port", POSTGRES::port);
         registry.add("bulwark.targets.it-wrongdb.database", () -> "bulwark_no_such_database");
         registry.add("bulwark.targets.it-wrongdb.username", POSTGRES::username);
+    }
+
+    @Test
+    void theRequestConsumerReportsUpOnceItHasStarted() {
+        // the consumer starts after the application is ready and the JIT compilers settled (the warm-up is on here)
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(requestConsumer.health().getStatus()).isEqualTo(Status.UP));
+        assertThat(requestConsumer.health().getDetails()).containsEntry("binding", "backupRequested-in-0");
     }
 
     @Test

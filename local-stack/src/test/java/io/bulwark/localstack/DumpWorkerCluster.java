@@ -185,7 +185,9 @@ final class DumpWorkerCluster implements AutoCloseable {
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers(),
                 "--spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms="
                         + SESSION_TIMEOUT.toMillis(),
-                "--spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms=2000"));
+                "--spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms=2000",
+                // the warm-up only shortens the first capture after a start; extraArguments may turn it on
+                "--bulwark.dump-worker.warm-up=false"));
         args.addAll(extraArguments);
         BulwarkService service = BulwarkService.DUMP_WORKER;
         ServiceProcess worker = ServiceProcess.start(

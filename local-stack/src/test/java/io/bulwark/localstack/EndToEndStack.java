@@ -178,13 +178,20 @@ final class EndToEndStack implements AutoCloseable {
                                 "e2e-viewer",
                                 "viewer",
                                 ConfigFile.writeSecret(secrets.resolve("viewer.token"), viewerToken)))));
+        // the dump-worker's warm-up only shortens the first capture after a start; these tests need none, and every
+        // start and restart of a worker would pay it (compose-smoke and the dump-worker's own tests keep it on)
+        Path quickStart = Files.writeString(workDir.resolve("quick-start.yml"), """
+                bulwark:
+                  dump-worker:
+                    warm-up: false
+                """);
         stack = Stack.start(new Stack.Settings(
                 workDir,
                 home,
                 false,
                 state,
                 "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook",
-                List.of(tokens),
+                List.of(tokens, quickStart),
                 Duration.ofMinutes(5),
                 System.out));
         List<ConfigFile.Target> targets = new ArrayList<>(List.of(

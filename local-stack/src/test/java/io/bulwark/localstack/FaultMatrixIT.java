@@ -119,6 +119,9 @@ class FaultMatrixIT {
 
         Path settings = Files.writeString(work.resolve("faults.yml"), """
                 bulwark:
+                  dump-worker:
+                    # the warm-up only shortens the first capture after a start; these tests need none
+                    warm-up: false
                   verifier:
                     sandbox:
                       work-dir: %s

@@ -20,7 +20,8 @@ import org.springframework.context.ApplicationListener;
  * them. The compilers count as settled once their accumulated compilation time ({@link
  * CompilationMXBean#getTotalCompilationTime}) grows by at most a tenth of {@link #WINDOW} over one window. The
  * consumer starts after {@code max} in any case, at once when {@code max} is zero or the JVM does not report
- * compilation time, and on its own thread, so that neither the start nor a shutdown waits for it.
+ * compilation time, and on its own thread, so that neither the start nor a shutdown waits for it. {@link #state()}
+ * tells how far it got, for the {@code requestConsumer} health indicator ({@link RequestConsumerHealthIndicator}).
  */
 public final class CompilerSettle implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -33,10 +34,29 @@ public final class CompilerSettle implements ApplicationListener<ApplicationRead
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Logger log = LoggerFactory.getLogger(CompilerSettle.class);
 
+    /** How far the start of the consumer got. */
+    public enum Phase {
+        /** Before the application is ready, or while the compilers settle. */
+        WAITING,
+        /** The binding was started. */
+        STARTED,
+        /** Starting the binding threw; the worker takes no requests. */
+        FAILED
+    }
+
+    /**
+     * The start's progress.
+     *
+     * @param phase how far it got
+     * @param problem why it failed (the exception's text), or null unless {@link Phase#FAILED}
+     */
+    public record State(Phase phase, String problem) {}
+
     private final ApplicationContext context;
-    private final BindingsLifecycleController bindings;
+    private final Runnable startConsumer;
     private final Duration max;
     private final AtomicBoolean started = new AtomicBoolean();
+    private volatile State state = new State(Phase.WAITING, null);
 
     /**
      * @param context the application's context (a ready event of another one, such as the binder's, is ignored)
@@ -44,9 +64,19 @@ public final class CompilerSettle implements ApplicationListener<ApplicationRead
      * @param max the longest the consumer waits for the compilers, e.g. 10 s; zero (or less) not to wait at all
      */
     public CompilerSettle(ApplicationContext context, BindingsLifecycleController bindings, Duration max) {
+        this(context, () -> bindings.start(BINDING), max);
+    }
+
+    /** As the public constructor, with what starts the consumer given directly (tests). */
+    CompilerSettle(ApplicationContext context, Runnable startConsumer, Duration max) {
         this.context = context;
-        this.bindings = bindings;
+        this.startConsumer = startConsumer;
         this.max = max;
+    }
+
+    /** How far the start of the consumer got; {@link Phase#WAITING} until it was tried. */
+    public State state() {
+        return state;
     }
 
     @Override
@@ -57,7 +87,8 @@ public final class CompilerSettle implements ApplicationListener<ApplicationRead
         Thread.ofPlatform().daemon().name("bulwark-consumer-start").start(this::settleThenStart);
     }
 
-    private void settleThenStart() {
+    /** Waits for the compilers (at most {@code max}), then starts the consumer; on the caller's thread. */
+    void settleThenStart() {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         if (max.isPositive() && compiler != null && compiler.isCompilationTimeMonitoringSupported()) {
             long began = System.nanoTime();
@@ -70,8 +101,10 @@ public final class CompilerSettle implements ApplicationListener<ApplicationRead
                     BINDING);
         }
         try {
-            bindings.start(BINDING);
+            startConsumer.run();
+            state = new State(Phase.STARTED, null);
         } catch (RuntimeException e) {
+            state = new State(Phase.FAILED, e.toString());
             log.error("the consumer {} could not be started: {}", BINDING, e.toString());
         }
     }

@@ -34,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -171,7 +172,7 @@ public class DumpWorkerConfiguration {
                         properties.compressionLevel(),
                         properties.maxAttempts(),
                         properties.progressInterval(),
-                        captureBufferBytes(storage),
+                        captureBufferBytes(storage.toSettings().partSizeBytes()),
                         properties.rawSha256()),
                 signingKeys(manifestSigning));
     }
@@ -185,20 +186,17 @@ public class DumpWorkerConfiguration {
      */
     @Bean
     public SmartInitializingSingleton captureWarmUp(
-            RunDump runDump,
-            TargetsProperties targets,
-            DumpWorkerProperties properties,
-            StorageProperties storage,
-            MinioObjectStore minio) {
+            RunDump runDump, TargetsProperties targets, DumpWorkerProperties properties, MinioObjectStore minio) {
         return () -> {
             if (properties.warmUp()) {
-                new CaptureWarmUp(runDump::codecChain, captureBufferBytes(storage))
+                new CaptureWarmUp(
+                                runDump::codecChain,
+                                captureBufferBytes(minio.settings().partSizeBytes()))
                         .run(targets.toDumpTargets().values());
                 Thread upload = Thread.ofPlatform()
                         .daemon()
                         .name("bulwark-upload-warm-up")
-                        .start(() ->
-                                new UploadWarmUp(minio, storage.toSettings().partSizeBytes()).run());
+                        .start(() -> new UploadWarmUp(minio, minio.settings().partSizeBytes()).run());
                 try {
                     if (!upload.join(UPLOAD_WARM_UP_WAIT)) {
                         log.info(
@@ -220,11 +218,21 @@ public class DumpWorkerConfiguration {
     @Bean
     public CompilerSettle compilerSettle(
             ApplicationContext context, BindingsLifecycleController bindings, DumpWorkerProperties properties) {
-        return new CompilerSettle(context, bindings, properties.warmUp() ? COMPILER_SETTLE_MAX : Duration.ZERO);
+        return new CompilerSettle(context, bindings, compilerSettleMax(properties));
     }
 
-    private static int captureBufferBytes(StorageProperties storage) {
-        return (int) Math.min(Integer.MAX_VALUE, storage.toSettings().partSizeBytes());
+    /** The {@code requestConsumer} health indicator: whether the request consumer has started ({@link CompilerSettle}). */
+    @Bean
+    public HealthIndicator requestConsumerHealthIndicator(CompilerSettle settle, DumpWorkerProperties properties) {
+        return new RequestConsumerHealthIndicator(settle, compilerSettleMax(properties));
+    }
+
+    private static Duration compilerSettleMax(DumpWorkerProperties properties) {
+        return properties.warmUp() ? COMPILER_SETTLE_MAX : Duration.ZERO;
+    }
+
+    private static int captureBufferBytes(long partSizeBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, partSizeBytes);
     }
 
     /**

@@ -48,7 +48,8 @@ import picocli.CommandLine.Option;
  * its {@code BackupCompleted}, without and with OpenPGP encryption, on a real Kafka broker and S3 server; each worker's
  * first capture after its start is timed apart ({@code ratio_first_run}). It reads the worker's heap after each capture
  * (from its actuator, between captures, so that reading it costs the capture nothing) and its live heap after GC (from
- * its GC log), also at the {@code --heap-scales}. A benchmark run by hand, never by the build.
+ * its GC log, with one full collection forced between captures by {@code jcmd GC.run}), also at the {@code
+ * --heap-scales}. A benchmark run by hand, never by the build.
  */
 @Command(
         name = "capture",
@@ -428,8 +429,9 @@ public final class CaptureBenchCommand implements Callable<Integer> {
         out.println("# encrypted: target encryption.recipients = a fresh OpenPGP key (" + OpenPgpKeyPair.USER_ID
                 + ", gpg default algorithm)");
         out.println("# heap: the largest heap in use after a garbage collection (the live heap, from the worker's"
-                + " -Xlog:gc log from the moment it joined its consumer group, so its start-up and warm-up left out; the"
-                + " peak over its whole life is on stderr); heap_mb_s<N> is the peak of the plain and"
+                + " -Xlog:gc log from the moment it joined its consumer group, so its start-up and warm-up left out; after"
+                + " each capture, outside the timed window, jcmd GC.run makes it collect in full, so that every series"
+                + " has at least one figure; the peak over its whole life is on stderr); heap_mb_s<N> is the peak of the plain and"
                 + " encrypted runs at scale N (MB = 2^20 bytes); the heap in use after each capture (garbage included, read from the"
                 + " worker's metrics endpoint between captures, never during one) is on stderr");
         if (realistic != null) {

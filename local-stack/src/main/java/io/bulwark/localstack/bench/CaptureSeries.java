@@ -21,9 +21,13 @@ import java.util.List;
  * The dump-worker side of the capture benchmark: each {@link #run} starts a fresh dump-worker JVM for one target (a
  * scale or dataset, plain or encrypted), has it capture once (its first run after start) and then a number of timed
  * times through {@link CaptureClient}, measures wall time, CPU (the worker's, the bench JVM's, the whole machine's) and
- * the worker's heap, and stops it. Not thread-safe: one series at a time.
+ * the worker's heap (forcing one full collection after each capture, outside the timed window, so that its GC log
+ * always shows the live heap), and stops it. Not thread-safe: one series at a time.
  */
 final class CaptureSeries {
+
+    /** How long the forced collection between two captures ({@link WorkerGc}) may take. */
+    private static final Duration GC_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * How the workers are started.
@@ -138,6 +142,7 @@ final class CaptureSeries {
             long heapAfterBytes = -1;
             Captured last = null;
             HeapSampler heap = new HeapSampler(port, BenchDumpWorker.METRICS_TOKEN);
+            WorkerGc gc = new WorkerGc(Stack.javaExecutable(), GC_TIMEOUT);
             for (int i = 0; i <= timedRuns; i++) {
                 if (i > 0 && beforeEachTimedRun != null) {
                     beforeEachTimedRun.run();
@@ -151,6 +156,12 @@ final class CaptureSeries {
                 long machineMillis = MachineCpu.busyMillis() - machineBefore;
                 long heapBytes = heap.sampleOnce();
                 heapAfterBytes = Math.max(heapAfterBytes, heapBytes);
+                // outside the timed window: one full collection per capture, so the GC log always has the live heap
+                String notCollected = gc.collect(worker.pid());
+                if (notCollected != null) {
+                    err.println("bench: no forced collection after this capture (" + notCollected
+                            + "); the live heap counts only the collections the captures caused");
+                }
                 if (i == 0) {
                     firstMillis = last.wallMillis();
                 } else {
