@@ -79,6 +79,11 @@ public final class CompilerSettle implements ApplicationListener<ApplicationRead
         return state;
     }
 
+    /** The longest the consumer waits for the compilers; zero (or less) when it does not wait. */
+    public Duration max() {
+        return max;
+    }
+
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         if (event.getApplicationContext() != context || !started.compareAndSet(false, true)) {
@@ -113,10 +118,12 @@ public final class CompilerSettle implements ApplicationListener<ApplicationRead
      * Waits until {@code compileMillis} grows by at most a tenth of {@code window} over one window.
      *
      * @param compileMillis the compilers' accumulated time in milliseconds
-     * @param nowMillis a monotonic clock in milliseconds
+     * @param nowMillis a monotonic clock in whole milliseconds (truncated, such as {@code System.nanoTime() /
+     *     1_000_000})
      * @param window the span measured, a multiple of {@code poll} (the start uses 1 s)
      * @param poll how often {@code compileMillis} is read (the start uses 100 ms)
-     * @param max the longest wait
+     * @param max the longest wait; it gives up only once strictly more than {@code max} has passed on the clock, so
+     *     never before {@code max} has passed, whatever the fraction of a millisecond the wait began at
      * @return true when the compilers settled, false when {@code max} passed first (or the thread was interrupted,
      *     whose flag is then set again)
      */
@@ -135,7 +142,7 @@ public final class CompilerSettle implements ApplicationListener<ApplicationRead
                     return true;
                 }
             }
-            if (nowMillis.getAsLong() >= deadline) {
+            if (nowMillis.getAsLong() > deadline) {
                 return false;
             }
             try {

@@ -223,8 +223,8 @@ public class DumpWorkerConfiguration {
 
     /** The {@code requestConsumer} health indicator: whether the request consumer has started ({@link CompilerSettle}). */
     @Bean
-    public HealthIndicator requestConsumerHealthIndicator(CompilerSettle settle, DumpWorkerProperties properties) {
-        return new RequestConsumerHealthIndicator(settle, compilerSettleMax(properties));
+    public HealthIndicator requestConsumerHealthIndicator(CompilerSettle settle) {
+        return new RequestConsumerHealthIndicator(settle);
     }
 
     private static Duration compilerSettleMax(DumpWorkerProperties properties) {

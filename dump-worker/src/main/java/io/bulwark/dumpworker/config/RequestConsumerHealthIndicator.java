@@ -1,7 +1,6 @@
 package io.bulwark.dumpworker.config;
 
 import io.bulwark.dumpworker.config.CompilerSettle.State;
-import java.time.Duration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -15,15 +14,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 final class RequestConsumerHealthIndicator implements HealthIndicator {
 
     private final CompilerSettle settle;
-    private final Duration max;
 
-    /**
-     * @param settle the start whose state this reports
-     * @param max the longest the start waits for the compilers (shown while waiting)
-     */
-    RequestConsumerHealthIndicator(CompilerSettle settle, Duration max) {
+    /** @param settle the start whose state (and longest wait, shown while waiting) this reports */
+    RequestConsumerHealthIndicator(CompilerSettle settle) {
         this.settle = settle;
-        this.max = max;
     }
 
     @Override
@@ -34,7 +28,7 @@ final class RequestConsumerHealthIndicator implements HealthIndicator {
                 Health.outOfService()
                         .withDetail("binding", CompilerSettle.BINDING)
                         .withDetail("waitingFor", "the application to be ready and the JIT compilers to settle")
-                        .withDetail("maxWaitMillis", Math.max(0, max.toMillis()))
+                        .withDetail("maxWaitMillis", Math.max(0, settle.max().toMillis()))
                         .build();
             case STARTED ->
                 Health.up().withDetail("binding", CompilerSettle.BINDING).build();

@@ -3,6 +3,8 @@ package io.bulwark.dumpworker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -12,13 +14,17 @@ class CompilerSettleTest {
     private static final Duration WINDOW = Duration.ofMillis(10);
     private static final Duration POLL = Duration.ofMillis(2);
 
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
+    }
+
     @Test
     void waitsWhileTheCompilersWorkAndReturnsOnceAWindowIsQuiet() {
         AtomicInteger reads = new AtomicInteger();
         // 5 ms of compilation per 2 ms poll for the first 20 reads, then nothing.
         boolean settled = CompilerSettle.awaitSettled(
                 () -> 5L * Math.min(reads.incrementAndGet(), 20),
-                System::currentTimeMillis,
+                CompilerSettleTest::monotonicMillis,
                 WINDOW,
                 POLL,
                 Duration.ofSeconds(10));
@@ -33,11 +39,29 @@ class CompilerSettleTest {
         long started = System.nanoTime();
 
         boolean settled = CompilerSettle.awaitSettled(
-                () -> 5L * reads.incrementAndGet(), System::currentTimeMillis, WINDOW, POLL, Duration.ofMillis(200));
+                () -> 5L * reads.incrementAndGet(),
+                CompilerSettleTest::monotonicMillis,
+                WINDOW,
+                POLL,
+                Duration.ofMillis(200));
 
         assertThat(settled).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - started))
                 .isBetween(Duration.ofMillis(200), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void neverGivesUpBeforeTheWholeMaxHasPassed() {
+        AtomicInteger reads = new AtomicInteger();
+        // The clock reads 0 when the wait begins, then exactly max (200), then one millisecond past it. A clock in
+        // whole milliseconds that reads 200 may stand at 199.001 ms of real time, so the wait goes on through it.
+        Iterator<Long> clock = List.of(0L, 200L, 201L).iterator();
+
+        boolean settled = CompilerSettle.awaitSettled(
+                () -> 5L * reads.incrementAndGet(), clock::next, WINDOW, POLL, Duration.ofMillis(200));
+
+        assertThat(settled).isFalse();
+        assertThat(reads.get()).isEqualTo(2);
     }
 
     @Test
@@ -49,7 +73,7 @@ class CompilerSettleTest {
                     reads.incrementAndGet();
                     return 1000L;
                 },
-                System::currentTimeMillis,
+                CompilerSettleTest::monotonicMillis,
                 WINDOW,
                 POLL,
                 Duration.ofSeconds(10));

@@ -16,8 +16,8 @@ class RequestConsumerHealthIndicatorTest {
     void outOfServiceUntilTheConsumerStartsThenUp() {
         AtomicInteger starts = new AtomicInteger();
         CompilerSettle settle =
-                new CompilerSettle(new GenericApplicationContext(), starts::incrementAndGet, Duration.ZERO);
-        RequestConsumerHealthIndicator indicator = new RequestConsumerHealthIndicator(settle, Duration.ofSeconds(10));
+                new CompilerSettle(new GenericApplicationContext(), starts::incrementAndGet, Duration.ofSeconds(10));
+        RequestConsumerHealthIndicator indicator = new RequestConsumerHealthIndicator(settle);
 
         Health waiting = indicator.health();
         assertThat(waiting.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
@@ -42,7 +42,7 @@ class RequestConsumerHealthIndicatorTest {
         settle.settleThenStart();
 
         assertThat(settle.state().phase()).isEqualTo(CompilerSettle.Phase.FAILED);
-        Health health = new RequestConsumerHealthIndicator(settle, Duration.ZERO).health();
+        Health health = new RequestConsumerHealthIndicator(settle).health();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails().get("problem").toString())
                 .contains("IllegalStateException")
