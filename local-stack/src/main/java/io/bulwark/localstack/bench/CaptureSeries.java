@@ -187,8 +187,9 @@ final class CaptureSeries {
             long liveMb = GcLog.peakAfterGcMb(gcLog, readyUptimeSeconds);
             err.println("bench: " + label + " " + mode + ": heap in use after a capture at most "
                     + CaptureReport.decimals(HeapSampler.mb(heapAfterBytes), 1) + " MB, live heap after GC peak "
-                    + liveMb + " MB during the captures, " + GcLog.peakAfterGcMb(gcLog)
-                    + " MB over the worker's life (start-up and warm-up included)");
+                    + liveMb + " MB during the captures, retained after the forced full collections at most "
+                    + GcLog.retainedAfterForcedGcMb(gcLog, readyUptimeSeconds) + " MB, "
+                    + GcLog.peakAfterGcMb(gcLog) + " MB over the worker's life (start-up and warm-up included)");
             return new Result(
                     new WorkerFigures(
                             wall, dump, artifact.storedBytes(), liveMb, CaptureBenchCommand.isEncrypted(artifact)),

@@ -3,6 +3,7 @@ package io.bulwark.localstack.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,6 +17,9 @@ import java.util.stream.Stream;
 final class GcLog {
 
     private static final Pattern AFTER = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    /** How the unified log names a full collection forced by {@code jcmd GC.run}. */
+    static final String FORCED = "Pause Full (Diagnostic Command)";
+
     private static final Pattern UPTIME = Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s\\]");
 
     private GcLog() {}
@@ -42,14 +46,28 @@ final class GcLog {
      * @throws IOException when the file cannot be read
      */
     static long peakAfterGcMb(Path file, double fromUptimeSeconds) throws IOException {
+        return maxAfterMb(file, line -> uptimeSeconds(line) >= fromUptimeSeconds);
+    }
+
+    /**
+     * The largest heap left after a full collection that {@code jcmd <pid> GC.run} forced ({@link WorkerGc}, logged as
+     * {@code Pause Full (Diagnostic Command)}), in MB, over those logged at or after {@code fromUptimeSeconds}; 0 when
+     * there is none. Unlike {@link #peakAfterGcMb(Path, double)}, which also counts the young collections that land
+     * mid-capture (and with them the buffers in flight and whatever old garbage is left), this is the heap the worker
+     * keeps between captures: what would grow if something leaked or were cached per database.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    static long retainedAfterForcedGcMb(Path file, double fromUptimeSeconds) throws IOException {
+        return maxAfterMb(file, line -> line.contains(FORCED) && uptimeSeconds(line) >= fromUptimeSeconds);
+    }
+
+    private static long maxAfterMb(Path file, Predicate<String> counted) throws IOException {
         if (!Files.isRegularFile(file)) {
             return 0;
         }
         try (Stream<String> lines = Files.lines(file)) {
-            return lines.filter(line -> uptimeSeconds(line) >= fromUptimeSeconds)
-                    .mapToLong(GcLog::afterMb)
-                    .max()
-                    .orElse(0);
+            return lines.filter(counted).mapToLong(GcLog::afterMb).max().orElse(0);
         }
     }
 

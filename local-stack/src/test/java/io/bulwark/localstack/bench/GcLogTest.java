@@ -37,4 +37,20 @@ class GcLogTest {
         assertThat(GcLog.peakAfterGcMb(log, 21)).isZero();
         assertThat(GcLog.uptimeSeconds("GC(3) 1M->1M(2M)")).isInfinite();
     }
+
+    @Test
+    void readsTheRetainedHeapFromTheForcedFullCollectionsOnly(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("gc.log");
+        Files.writeString(log, """
+                [1.234s][info][gc] GC(0) Pause Full (Diagnostic Command) 130M->60M(256M) 30.0ms
+                [12.5s][info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 80M->58M(256M) 9.1ms
+                [13.0s][info][gc] GC(2) Pause Full (Diagnostic Command) 70M->44M(256M) 25.0ms
+                [14.0s][info][gc] GC(3) Pause Full (Diagnostic Command) 66M->45M(256M) 24.0ms
+                """);
+        assertThat(GcLog.retainedAfterForcedGcMb(log, 12.5)).isEqualTo(45);
+        assertThat(GcLog.peakAfterGcMb(log, 12.5)).isEqualTo(58);
+        assertThat(GcLog.retainedAfterForcedGcMb(log, 0)).isEqualTo(60);
+        assertThat(GcLog.retainedAfterForcedGcMb(log, 15)).isZero();
+        assertThat(GcLog.retainedAfterForcedGcMb(dir.resolve("missing.log"), 0)).isZero();
+    }
 }
