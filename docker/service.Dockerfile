@@ -14,6 +14,8 @@
 # DEB_PACKAGES   packages of the base's own distribution to install as well: the dump-worker needs
 #                mariadb-client (mariadb-dump), the verifier mariadb-server and mariadb-client (throwaway
 #                MariaDB instances and the mariadb client to restore into them).
+# JVM_OPTIONS    more JVM options, baked into JAVA_TOOL_OPTIONS after the defaults (empty: none).
+#                docker-compose.yml gives the dump-worker -XX:+UseParallelGC (docs/operations.md, Capacity).
 ARG BASE_IMAGE=eclipse-temurin:25-jre
 ARG JDK_IMAGE=eclipse-temurin:25-jdk
 
@@ -56,6 +58,7 @@ FROM system
 
 ARG MODULE
 ARG VERSION=0.1.0-SNAPSHOT
+ARG JVM_OPTIONS=""
 COPY ${MODULE}/target/${MODULE}-${VERSION}-exec.jar /app/service.jar
 
 # PostgreSQL refuses to run as root: the verifier's throwaway instances run as this user.
@@ -63,6 +66,6 @@ USER bulwark
 WORKDIR /home/bulwark
 ENV JAVA_HOME=/opt/bulwark-jre \
     PATH=/opt/bulwark-jre/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 --sun-misc-unsafe-memory-access=allow"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 --sun-misc-unsafe-memory-access=allow ${JVM_OPTIONS}"
 ENTRYPOINT ["/opt/bulwark-jre/bin/java", "-jar", "/app/service.jar"]
 CMD ["--spring.config.additional-location=file:/etc/bulwark/bulwark.yml"]
