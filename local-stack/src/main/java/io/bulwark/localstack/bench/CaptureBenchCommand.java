@@ -428,12 +428,14 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                         + " cores");
         out.println("# encrypted: target encryption.recipients = a fresh OpenPGP key (" + OpenPgpKeyPair.USER_ID
                 + ", gpg default algorithm)");
-        out.println("# heap: the largest heap in use after a garbage collection (the live heap, from the worker's"
-                + " -Xlog:gc log from the moment it joined its consumer group, so its start-up and warm-up left out; after"
-                + " each capture, outside the timed window, jcmd GC.run makes it collect in full, so that every series"
-                + " has at least one figure; the peak over its whole life is on stderr); heap_mb_s<N> is the peak of the plain and"
-                + " encrypted runs at scale N (MB = 2^20 bytes); the heap in use after each capture (garbage included, read from the"
-                + " worker's metrics endpoint between captures, never during one) is on stderr");
+        out.println("# heap: the live heap, the largest heap left after the full collection that jcmd GC.run forces"
+                + " after each capture, outside the timed window (from the worker's -Xlog:gc log from the moment it joined"
+                + " its consumer group, so its start-up and warm-up left out; when jcmd is missing, the largest heap after"
+                + " any collection); heap_mb_s<N> is the larger of the plain and encrypted series at scale N (MB = 2^20"
+                + " bytes); on stderr: the largest heap after any collection during the captures (which also counts the"
+                + " buffers in flight and old garbage a young collection leaves), the peak over the worker's whole life, and"
+                + " the heap in use after each capture (garbage included, read from the worker's metrics endpoint between"
+                + " captures, never during one)");
         if (realistic != null) {
             out.println("# realistic: database " + realisticName + " (" + realisticRows + " rows of text, JSON and"
                     + " numbers, compressing about 3:1; made for this run and dropped), the same pipelines;"

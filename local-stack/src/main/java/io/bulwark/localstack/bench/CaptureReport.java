@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *     compares with; null to compare the encrypted capture with {@code bare}
  * @param plain the dump-worker without encryption
  * @param encrypted the dump-worker with encryption to an OpenPGP public key
- * @param heapMbByScale peak heap of the dump-worker (MB, plain and encrypted runs together) per pgbench scale; holds
+ * @param heapMbByScale live heap of the dump-worker (MB, the larger of its plain and encrypted series; what a full
+ *     collection between captures left) per pgbench scale; holds
  *     {@code scale}; kept in ascending order of scale
  */
 public record CaptureReport(
@@ -33,9 +34,9 @@ public record CaptureReport(
     public static final double GOAL_RATIO_PLAIN = 1.10;
     /** Goal: the encrypted capture takes at most 20% longer than the bare encrypted pipeline. */
     public static final double GOAL_RATIO_ENCRYPTED = 1.20;
-    /** Goal: the peak heap differs by at most 10% between scales (it does not grow with the database). */
+    /** Goal: the live heap differs by at most 10% between scales (it does not grow with the database). */
     public static final double GOAL_HEAP_SPREAD = 0.10;
-    /** Goal: the peak heap stays within 256 MB (the worker's {@code -Xmx}). */
+    /** Goal: the live heap stays within 256 MB (the worker's {@code -Xmx}). */
     public static final double GOAL_HEAP_MB = 256;
 
     /**
@@ -62,7 +63,8 @@ public record CaptureReport(
      *     BackupCompleted}
      * @param dumpMillis each {@code BackupCompleted}'s own {@code dumpMillis}
      * @param artifactBytes stored size of the last run's artifact, in bytes
-     * @param peakHeapMb the highest heap use sampled during the runs, in MB (2^20 bytes)
+     * @param peakHeapMb the live heap of the runs: the most a full collection between them left (the largest heap after
+     *     any collection when none was forced), in MB (2^20 bytes)
      * @param artifactEncrypted true when the artifact is OpenPGP-encrypted (its key ends in {@code .gpg} or its codec
      *     chain names OpenPGP)
      */

@@ -184,12 +184,14 @@ final class CaptureSeries {
             if (encrypt) {
                 lastEncryptedArtifact = artifact.key() + ", codecs " + artifact.codecs();
             }
-            long liveMb = GcLog.peakAfterGcMb(gcLog, readyUptimeSeconds);
+            long retainedMb = GcLog.retainedAfterForcedGcMb(gcLog, readyUptimeSeconds);
+            long peakMb = GcLog.peakAfterGcMb(gcLog, readyUptimeSeconds);
+            long liveMb = GcLog.liveHeapMb(gcLog, readyUptimeSeconds);
             err.println("bench: " + label + " " + mode + ": heap in use after a capture at most "
-                    + CaptureReport.decimals(HeapSampler.mb(heapAfterBytes), 1) + " MB, live heap after GC peak "
-                    + liveMb + " MB during the captures, retained after the forced full collections at most "
-                    + GcLog.retainedAfterForcedGcMb(gcLog, readyUptimeSeconds) + " MB, "
-                    + GcLog.peakAfterGcMb(gcLog) + " MB over the worker's life (start-up and warm-up included)");
+                    + CaptureReport.decimals(HeapSampler.mb(heapAfterBytes), 1) + " MB, retained after the forced full"
+                    + " collections at most " + retainedMb + " MB, after any collection during the captures at most "
+                    + peakMb + " MB, " + GcLog.peakAfterGcMb(gcLog)
+                    + " MB over the worker's life (start-up and warm-up included)");
             return new Result(
                     new WorkerFigures(
                             wall, dump, artifact.storedBytes(), liveMb, CaptureBenchCommand.isEncrypted(artifact)),

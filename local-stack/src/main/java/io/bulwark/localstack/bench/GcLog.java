@@ -62,6 +62,19 @@ final class GcLog {
         return maxAfterMb(file, line -> line.contains(FORCED) && uptimeSeconds(line) >= fromUptimeSeconds);
     }
 
+    /**
+     * The live heap of a series, in MB: {@link #retainedAfterForcedGcMb(Path, double)}, or, when no collection was
+     * forced ({@code jcmd} missing or failed), {@link #peakAfterGcMb(Path, double)}; 0 when the log names no collection
+     * at or after {@code fromUptimeSeconds}. After a young collection the heap still holds the buffers in flight and,
+     * under the parallel collector, the old generation's garbage, so only a full collection shows what the worker keeps.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    static long liveHeapMb(Path file, double fromUptimeSeconds) throws IOException {
+        long retained = retainedAfterForcedGcMb(file, fromUptimeSeconds);
+        return retained > 0 ? retained : peakAfterGcMb(file, fromUptimeSeconds);
+    }
+
     private static long maxAfterMb(Path file, Predicate<String> counted) throws IOException {
         if (!Files.isRegularFile(file)) {
             return 0;

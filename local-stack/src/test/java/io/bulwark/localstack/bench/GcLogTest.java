@@ -53,4 +53,26 @@ class GcLogTest {
         assertThat(GcLog.retainedAfterForcedGcMb(log, 15)).isZero();
         assertThat(GcLog.retainedAfterForcedGcMb(dir.resolve("missing.log"), 0)).isZero();
     }
+
+    @Test
+    void takesTheLiveHeapFromTheForcedCollectionsAndThePeakOnlyWithoutThem(@TempDir Path dir) throws Exception {
+        Path forced = dir.resolve("forced.log");
+        Files.writeString(forced, """
+                [0.004s][info][gc] Using Parallel
+                [20.1s][info][gc] GC(7) Pause Young (Allocation Failure) 130M->77M(224M) 1.7ms
+                [21.3s][info][gc] GC(8) Pause Full (Diagnostic Command) 79M->46M(230M) 130.4ms
+                [25.6s][info][gc] GC(9) Pause Young (Allocation Failure) 98M->55M(230M) 5.9ms
+                [27.0s][info][gc] GC(10) Pause Full (Diagnostic Command) 60M->44M(230M) 101.2ms
+                """);
+        Path unforced = dir.resolve("unforced.log");
+        Files.writeString(unforced, """
+                [20.1s][info][gc] GC(7) Pause Young (Allocation Failure) 130M->77M(224M) 1.7ms
+                [25.6s][info][gc] GC(9) Pause Young (Allocation Failure) 98M->55M(230M) 5.9ms
+                """);
+
+        assertThat(GcLog.liveHeapMb(forced, 20)).isEqualTo(46);
+        assertThat(GcLog.liveHeapMb(forced, 22)).isEqualTo(44);
+        assertThat(GcLog.liveHeapMb(unforced, 20)).isEqualTo(77);
+        assertThat(GcLog.liveHeapMb(unforced, 30)).isZero();
+    }
 }
