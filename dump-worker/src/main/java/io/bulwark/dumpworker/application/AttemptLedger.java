@@ -14,12 +14,32 @@ import java.util.UUID;
 public interface AttemptLedger {
 
     /**
+     * The attempts of {@code backupId} recorded so far: 0 when none began, or when the last one ended with an outcome
+     * ({@link #finish}). An attempt is recorded before it writes anything, so a backup without a record has no
+     * incomplete upload of its own unless a clean-up failed.
+     *
+     * @throws io.bulwark.artifacts.ObjectStoreException when the record cannot be read
+     */
+    int recorded(String targetId, UUID backupId);
+
+    /**
      * Records that an attempt of {@code backupId} starts.
+     *
+     * @param recorded what {@link #recorded} returned for it just before
+     * @return the number of this attempt, 1 for the first
+     * @throws io.bulwark.artifacts.ObjectStoreException when the record cannot be written
+     */
+    int begin(String targetId, UUID backupId, int recorded);
+
+    /**
+     * Records that an attempt of {@code backupId} starts: {@link #begin(String, UUID, int)} after {@link #recorded}.
      *
      * @return the number of this attempt, 1 for the first
      * @throws io.bulwark.artifacts.ObjectStoreException when the record cannot be read or written
      */
-    int begin(String targetId, UUID backupId);
+    default int begin(String targetId, UUID backupId) {
+        return begin(targetId, backupId, recorded(targetId, backupId));
+    }
 
     /**
      * Records that attempt {@code attempt} of {@code backupId} (the number {@link #begin} returned) ended without an

@@ -259,12 +259,14 @@ public class RunDump implements AutoCloseable {
                     "the object store's circuit breaker is open after repeated failures; no dump is started", null);
         }
         try {
-            if (republishIfDone(request)) {
+            // a retry within this delivery has recorded its attempt already
+            int recorded = attempt[0] == 0 ? attempts.recorded(target.id(), request.backupId()) : attempt[0];
+            if (republishIfDone(request, recorded > 0)) {
                 attempts.finish(target.id(), request.backupId());
                 return;
             }
             if (attempt[0] == 0) {
-                attempt[0] = attempts.begin(target.id(), request.backupId());
+                attempt[0] = attempts.begin(target.id(), request.backupId(), recorded);
             }
         } catch (ObjectStoreException e) {
             throw new StorageUnavailableException(e.getMessage(), e);
@@ -520,7 +522,14 @@ public class RunDump implements AutoCloseable {
         return new ConnectionSpec(target.host(), target.port(), target.database(), target.username(), password);
     }
 
-    private boolean republishIfDone(BackupRequested request) {
+    /**
+     * Publishes the {@code BackupCompleted} of an earlier attempt again when its manifest is stored; otherwise removes
+     * what earlier attempts left. Their incomplete uploads are listed only when an attempt was recorded or left
+     * objects: an attempt is recorded before it uploads anything (one store request less before each dump).
+     *
+     * @return true when the backup was done and its completion published again
+     */
+    private boolean republishIfDone(BackupRequested request, boolean attemptRecorded) {
         List<String> earlier = store.list(ObjectKeys.targetPrefix(request.targetId())).stream()
                 .filter(key -> ObjectKeys.belongsTo(key, request.backupId()))
                 .toList();
@@ -541,6 +550,9 @@ public class RunDump implements AutoCloseable {
             }
         }
         earlier.stream().map(ObjectKeys::prefixOf).distinct().forEach(this::cleanUp);
+        if (!attemptRecorded && earlier.isEmpty()) {
+            return false;
+        }
         store.incompleteUploads(ObjectKeys.targetPrefix(request.targetId())).stream()
                 .filter(key -> ObjectKeys.belongsTo(key, request.backupId()))
                 .map(ObjectKeys::prefixOf)

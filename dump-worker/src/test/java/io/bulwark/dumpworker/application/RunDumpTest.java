@@ -290,6 +290,33 @@ class RunDumpTest {
     }
 
     @Test
+    void anAttemptAfterACrashAbortsTheUploadTheCrashedOneLeft() {
+        BackupRequested request = request("fake");
+        ledger.begin("fake", request.backupId());
+        String earlier = ObjectKeys.backupPrefix("fake", "adhoc", NOW.minusSeconds(60), request.backupId());
+        store.abandonUpload(earlier + "dump.sql.zst", NOW.minusSeconds(50));
+
+        runDump.handle(request);
+
+        assertThat(events.onlyCompletion().backupId()).isEqualTo(request.backupId());
+        assertThat(store.incompleteUploads("fake/")).isEmpty();
+    }
+
+    @Test
+    void aFirstAttemptDoesNotLookForUploadsOfEarlierOnes() {
+        BackupRequested request = request("fake");
+        // an upload no recorded attempt can have left (a first attempt records itself before it uploads): the
+        // worker does not list the target's uploads for it; the start-up sweep of stale uploads removes such leftovers
+        String stray = ObjectKeys.backupPrefix("fake", "adhoc", NOW.minusSeconds(60), request.backupId());
+        store.abandonUpload(stray + "dump.sql.zst", NOW.minusSeconds(50));
+
+        runDump.handle(request);
+
+        assertThat(events.onlyCompletion().backupId()).isEqualTo(request.backupId());
+        assertThat(store.incompleteUploads("fake/")).containsExactly(stray + "dump.sql.zst");
+    }
+
+    @Test
     void anObjectStoreOutageOutlastingTheRetriesPublishesNothingAndIsWaitedOut() {
         store.setUnreachable(true);
         BackupRequested request = request("fake");

@@ -48,9 +48,13 @@ public final class ObjectStoreAttemptLedger implements AttemptLedger {
     }
 
     @Override
-    public int begin(String targetId, UUID backupId) {
+    public int recorded(String targetId, UUID backupId) {
+        return read(key(targetId, backupId));
+    }
+
+    @Override
+    public int begin(String targetId, UUID backupId, int recorded) {
         String key = key(targetId, backupId);
-        int recorded = read(key);
         Integer held = interrupted.remove(backupId);
         if (held != null && held == recorded) {
             // the last attempt was cut short by a store outage, not by a death: this delivery continues it
