@@ -32,16 +32,6 @@ public interface AttemptLedger {
     int begin(String targetId, UUID backupId, int recorded);
 
     /**
-     * Records that an attempt of {@code backupId} starts: {@link #begin(String, UUID, int)} after {@link #recorded}.
-     *
-     * @return the number of this attempt, 1 for the first
-     * @throws io.bulwark.artifacts.ObjectStoreException when the record cannot be read or written
-     */
-    default int begin(String targetId, UUID backupId) {
-        return begin(targetId, backupId, recorded(targetId, backupId));
-    }
-
-    /**
      * Records that attempt {@code attempt} of {@code backupId} (the number {@link #begin} returned) ended without an
      * outcome because the object store is unavailable: the request is delivered again, and the next {@link #begin} of
      * {@code backupId} in this process returns {@code attempt} again instead of counting another, as long as the

@@ -264,7 +264,7 @@ class RunDumpTest {
     void aRequestWhoseEarlierAttemptsAllDiedIsNotDumpedAgainAndFailsForGood() {
         BackupRequested request = request("fake");
         for (int i = 0; i < 3; i++) {
-            ledger.begin("fake", request.backupId());
+            beginAttempt(ledger, request);
         }
 
         runDump.handle(request);
@@ -281,7 +281,7 @@ class RunDumpTest {
     @Test
     void anAttemptAfterACrashCountsAndSucceeds() {
         BackupRequested request = request("fake");
-        ledger.begin("fake", request.backupId());
+        beginAttempt(ledger, request);
 
         runDump.handle(request);
 
@@ -292,7 +292,7 @@ class RunDumpTest {
     @Test
     void anAttemptAfterACrashAbortsTheUploadTheCrashedOneLeft() {
         BackupRequested request = request("fake");
-        ledger.begin("fake", request.backupId());
+        beginAttempt(ledger, request);
         String earlier = ObjectKeys.backupPrefix("fake", "adhoc", NOW.minusSeconds(60), request.backupId());
         store.abandonUpload(earlier + "dump.sql.zst", NOW.minusSeconds(50));
 
@@ -363,7 +363,7 @@ class RunDumpTest {
         // another worker (or this one restarted) knows nothing of the outage: attempt 1 may have been a death
         ObjectStoreAttemptLedger otherWorkersLedger = new ObjectStoreAttemptLedger(store);
 
-        assertThat(otherWorkersLedger.begin("fake", request.backupId())).isEqualTo(2);
+        assertThat(beginAttempt(otherWorkersLedger, request)).isEqualTo(2);
     }
 
     @Test
@@ -477,6 +477,11 @@ class RunDumpTest {
                 compression,
                 0,
                 null);
+    }
+
+    /** Records an attempt of {@code request} of target "fake", as a worker does before it dumps; returns its number. */
+    private static int beginAttempt(ObjectStoreAttemptLedger ledger, BackupRequested request) {
+        return ledger.begin("fake", request.backupId(), ledger.recorded("fake", request.backupId()));
     }
 
     private static BackupRequested request(String targetId) {

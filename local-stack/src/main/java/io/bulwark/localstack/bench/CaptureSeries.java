@@ -186,7 +186,7 @@ final class CaptureSeries {
             }
             long retainedMb = GcLog.retainedAfterForcedGcMb(gcLog, readyUptimeSeconds);
             long peakMb = GcLog.peakAfterGcMb(gcLog, readyUptimeSeconds);
-            long liveMb = GcLog.liveHeapMb(gcLog, readyUptimeSeconds);
+            long liveMb = GcLog.liveHeapMb(retainedMb, peakMb);
             err.println("bench: " + label + " " + mode + ": heap in use after a capture at most "
                     + CaptureReport.decimals(HeapSampler.mb(heapAfterBytes), 1) + " MB, retained after the forced full"
                     + " collections at most " + retainedMb + " MB, after any collection during the captures at most "

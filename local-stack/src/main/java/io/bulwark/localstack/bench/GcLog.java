@@ -63,16 +63,13 @@ final class GcLog {
     }
 
     /**
-     * The live heap of a series, in MB: {@link #retainedAfterForcedGcMb(Path, double)}, or, when no collection was
-     * forced ({@code jcmd} missing or failed), {@link #peakAfterGcMb(Path, double)}; 0 when the log names no collection
-     * at or after {@code fromUptimeSeconds}. After a young collection the heap still holds the buffers in flight and,
-     * under the parallel collector, the old generation's garbage, so only a full collection shows what the worker keeps.
-     *
-     * @throws IOException when the file cannot be read
+     * The live heap of a series, in MB: {@code retainedMb} ({@link #retainedAfterForcedGcMb(Path, double)}), or, when
+     * no collection was forced ({@code jcmd} missing or failed, so it is 0), {@code peakMb} ({@link
+     * #peakAfterGcMb(Path, double)}). After a young collection the heap still holds the buffers in flight and, under
+     * the parallel collector, the old generation's garbage, so only a full collection shows what the worker keeps.
      */
-    static long liveHeapMb(Path file, double fromUptimeSeconds) throws IOException {
-        long retained = retainedAfterForcedGcMb(file, fromUptimeSeconds);
-        return retained > 0 ? retained : peakAfterGcMb(file, fromUptimeSeconds);
+    static long liveHeapMb(long retainedMb, long peakMb) {
+        return retainedMb > 0 ? retainedMb : peakMb;
     }
 
     private static long maxAfterMb(Path file, Predicate<String> counted) throws IOException {
