@@ -332,7 +332,7 @@ public final class CaptureBenchCommand implements Callable<Integer> {
                     : null;
             CaptureSeries.Result p = series.run("bench-s" + s + "-plain", db, false, "s" + s, err, barePlain, runs);
             CaptureSeries.Result e = series.run("bench-s" + s + "-encrypted", db, true, "s" + s, err, bareEnc, runs);
-            heap.put(s, Math.max(p.figures().peakHeapMb(), e.figures().peakHeapMb()));
+            heap.put(s, Math.max(p.figures().liveHeapMb(), e.figures().liveHeapMb()));
             if (s == scale) {
                 benchCpu.add(processCpu("s" + s, p, e));
                 machineCpu.add(machineCpu("s" + s, barePlain, p, bareEnc, e));
@@ -345,8 +345,8 @@ public final class CaptureBenchCommand implements Callable<Integer> {
             } else {
                 otherScales.add("# s" + s + " (heap only): plain " + p.figures().millis() + " ms, encrypted "
                         + e.figures().millis() + " ms, heap peak plain "
-                        + CaptureReport.decimals(p.figures().peakHeapMb(), 1) + " MB, encrypted "
-                        + CaptureReport.decimals(e.figures().peakHeapMb(), 1) + " MB");
+                        + CaptureReport.decimals(p.figures().liveHeapMb(), 1) + " MB, encrypted "
+                        + CaptureReport.decimals(e.figures().liveHeapMb(), 1) + " MB");
             }
         }
         RealisticReport realistic = null;

@@ -63,7 +63,7 @@ public record CaptureReport(
      *     BackupCompleted}
      * @param dumpMillis each {@code BackupCompleted}'s own {@code dumpMillis}
      * @param artifactBytes stored size of the last run's artifact, in bytes
-     * @param peakHeapMb the live heap of the runs: the most a full collection between them left (the largest heap after
+     * @param liveHeapMb the live heap of the runs: the most a full collection between them left (the largest heap after
      *     any collection when none was forced), in MB (2^20 bytes)
      * @param artifactEncrypted true when the artifact is OpenPGP-encrypted (its key ends in {@code .gpg} or its codec
      *     chain names OpenPGP)
@@ -72,7 +72,7 @@ public record CaptureReport(
             List<Long> wallMillis,
             List<Long> dumpMillis,
             long artifactBytes,
-            double peakHeapMb,
+            double liveHeapMb,
             boolean artifactEncrypted) {
         public WorkerFigures {
             wallMillis = requireRuns(wallMillis);

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The pgbench databases the capture benchmark dumps: {@code bulwark_bench_s<scale>} on a given PostgreSQL server,
- * filled by {@code pgbench -i -s <scale> -q} and kept for the next run. A database is reused when it holds {@code
+ * filled by {@code pgbench -i -s <scale> -q}, then vacuumed, frozen and checkpointed ({@link FreshDatabase}) so that
+ * the first timed series does not pay for the fill, and kept for the next run. A database is reused when it holds {@code
  * scale} rows in {@code pgbench_branches} and {@code pgbench_accounts} has its primary key (the last step of {@code
  * pgbench -i}); otherwise it is dropped and made again. Only {@link #drop} removes one for good.
  */
@@ -122,6 +123,7 @@ final class PgbenchDatabase {
                     + ": " + result.stderr());
         }
         progress.println("bench: database " + db + " filled in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        FreshDatabase.settle(databases, db, progress);
         return db;
     }
 

@@ -9,7 +9,8 @@ import java.io.PrintStream;
  * The realistic-entropy database of the capture benchmark: one table {@code bench_orders} of text, JSON and numeric
  * columns whose {@code pg_dump -Fc -Z0} output compresses about 3:1 with {@code zstd -3} (a pgbench database compresses
  * about 100:1, which hides what compression costs). Made with SQL alone in a database of a unique name ({@code
- * bulwark_bench_realistic_<random hex>}) and dropped by {@link #drop()}: it is never kept between runs.
+ * bulwark_bench_realistic_<random hex>}), vacuumed, frozen and checkpointed after the fill ({@link FreshDatabase}), and
+ * dropped by {@link #drop()}: it is never kept between runs.
  *
  * <p>The rows: {@code id}, a timestamp, a customer of two words, a status out of five, an amount ({@code numeric(12,2)},
  * random), a quantity, a note of ten words and a {@code jsonb} of a SKU and reference ({@code md5}-based), a city, a
@@ -66,12 +67,18 @@ final class RealisticDatabase {
             for (int b = 1; b < BLOCKS; b++) {
                 databases.execute(name, copySql(block, b));
             }
-            databases.execute(name, "ALTER TABLE bench_orders ADD PRIMARY KEY (id); ANALYZE bench_orders");
+            databases.execute(name, "ALTER TABLE bench_orders ADD PRIMARY KEY (id)");
         } catch (RuntimeException e) {
             db.drop();
             throw e;
         }
         progress.println("bench: database " + name + " filled in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        try {
+            FreshDatabase.settle(databases, name, progress);
+        } catch (RuntimeException e) {
+            db.drop();
+            throw e;
+        }
         return db;
     }
 
