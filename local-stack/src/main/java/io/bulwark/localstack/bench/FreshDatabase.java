@@ -8,12 +8,11 @@ import java.io.PrintStream;
  * taken, and its pages written out, so that no timed run pays for the fill.
  *
  * <p>Without it the first series after a fill paid twice: the first scans of fresh rows set their hint bits and so
- * dirty every page they read (PostgreSQL manual, "Routine Vacuuming", 25.1.5), and the checkpointer and the kernel
- * write out the hundreds of megabytes the fill left dirty while the series runs. On 2 cores the first full bench after
+ * dirty every page they read (PostgreSQL wiki, "Hint Bits"), and the checkpointer and the kernel write out the hundreds of megabytes the fill left dirty while the series runs. On 2 cores the first full bench after
  * {@code pgbench -i -s 50} measured the plain series at 2692 ms (machine CPU 4910 ms) and the next run, on the same
  * database, at 2343 ms (4330 ms). {@code VACUUM (FREEZE, ANALYZE)} sets the hint bits, freezes the rows and fills the
- * visibility map; {@code CHECKPOINT} writes every dirty buffer and has the kernel flush its files (manual, {@code
- * CHECKPOINT}).
+ * visibility map (PostgreSQL manual, "Routine Vacuuming"); {@code CHECKPOINT} writes every dirty buffer and has the
+ * kernel flush its files (manual, {@code CHECKPOINT}).
  */
 final class FreshDatabase {
 
@@ -33,13 +32,15 @@ final class FreshDatabase {
     static void settle(PostgresDatabases databases, String database, PrintStream progress) {
         long started = System.nanoTime();
         databases.execute(database, "VACUUM (FREEZE, ANALYZE)");
+        String done = "vacuumed, frozen and checkpointed";
         try {
             databases.execute(database, "CHECKPOINT");
         } catch (IllegalStateException e) {
             progress.println("bench: no checkpoint after filling " + database + " (" + e.getMessage()
                     + "); the first series may pay for writing its pages out");
+            done = "vacuumed and frozen";
         }
-        progress.println("bench: database " + database + " vacuumed, frozen and checkpointed in "
-                + (System.nanoTime() - started) / 1_000_000 + " ms");
+        progress.println("bench: database " + database + " " + done + " in " + (System.nanoTime() - started) / 1_000_000
+                + " ms");
     }
 }
