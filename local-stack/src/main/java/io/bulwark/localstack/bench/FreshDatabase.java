@@ -8,8 +8,9 @@ import java.io.PrintStream;
  * taken, and its pages written out, so that no timed run pays for the fill.
  *
  * <p>Without it the first series after a fill paid twice: the first scans of fresh rows set their hint bits and so
- * dirty every page they read (PostgreSQL wiki, "Hint Bits"), and the checkpointer and the kernel write out the hundreds of megabytes the fill left dirty while the series runs. On 2 cores the first full bench after
- * {@code pgbench -i -s 50} measured the plain series at 2692 ms (machine CPU 4910 ms) and the next run, on the same
+ * dirty every page they read (PostgreSQL wiki, "Hint Bits"), and the checkpointer and the kernel write out the
+ * hundreds of megabytes the fill left dirty while the series runs. On 2 cores the first full bench after {@code
+ * pgbench -i -s 50} measured the plain series at 2692 ms (machine CPU 4910 ms) and the next run, on the same
  * database, at 2343 ms (4330 ms). {@code VACUUM (FREEZE, ANALYZE)} sets the hint bits, freezes the rows and fills the
  * visibility map (PostgreSQL manual, "Routine Vacuuming"); {@code CHECKPOINT} writes every dirty buffer and has the
  * kernel flush its files (manual, {@code CHECKPOINT}).

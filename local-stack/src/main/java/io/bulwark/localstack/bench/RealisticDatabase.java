@@ -68,12 +68,8 @@ final class RealisticDatabase {
                 databases.execute(name, copySql(block, b));
             }
             databases.execute(name, "ALTER TABLE bench_orders ADD PRIMARY KEY (id)");
-        } catch (RuntimeException e) {
-            db.drop();
-            throw e;
-        }
-        progress.println("bench: database " + name + " filled in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-        try {
+            progress.println(
+                    "bench: database " + name + " filled in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             FreshDatabase.settle(databases, name, progress);
         } catch (RuntimeException e) {
             db.drop();
