@@ -36,7 +36,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +97,9 @@ public class RunDump implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Reads an attempt record while the handling thread lists the target (one virtual thread per read). */
+    private final ExecutorService reads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("attempt-read-", 0).factory());
 
     /**
      * How the use case behaves.
@@ -259,9 +266,14 @@ public class RunDump implements AutoCloseable {
                     "the object store's circuit breaker is open after repeated failures; no dump is started", null);
         }
         try {
-            // a retry within this delivery has recorded its attempt already
-            int recorded = attempt[0] == 0 ? attempts.recorded(target.id(), request.backupId()) : attempt[0];
-            if (republishIfDone(request, recorded > 0)) {
+            // a retry within this delivery has recorded its attempt already; otherwise the attempt record is read
+            // while the target is listed: two independent requests, so one round trip waits for the other only once
+            Future<Integer> ledgerRead = attempt[0] == 0
+                    ? reads.submit(() -> attempts.recorded(target.id(), request.backupId()))
+                    : CompletableFuture.completedFuture(attempt[0]);
+            List<String> earlier = earlierObjects(request);
+            int recorded = await(ledgerRead);
+            if (republishIfDone(request, earlier, recorded > 0)) {
                 attempts.finish(target.id(), request.backupId());
                 return;
             }
@@ -522,17 +534,42 @@ public class RunDump implements AutoCloseable {
         return new ConnectionSpec(target.host(), target.port(), target.database(), target.username(), password);
     }
 
+    /** The stored objects of earlier attempts of {@code request}'s backup: its target's listing, filtered. */
+    private List<String> earlierObjects(BackupRequested request) {
+        return store.list(ObjectKeys.targetPrefix(request.targetId())).stream()
+                .filter(key -> ObjectKeys.belongsTo(key, request.backupId()))
+                .toList();
+    }
+
+    /**
+     * The attempt count {@code ledgerRead} read.
+     *
+     * @throws ObjectStoreException (or any other unchecked exception) as the read threw it
+     * @throws IllegalStateException when this thread is interrupted while it waits
+     */
+    private static int await(Future<Integer> ledgerRead) {
+        try {
+            return ledgerRead.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new IllegalStateException("reading the attempt record failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the attempt record", e);
+        }
+    }
+
     /**
      * Publishes the {@code BackupCompleted} of an earlier attempt again when its manifest is stored; otherwise removes
      * what earlier attempts left. Their incomplete uploads are listed only when an attempt was recorded or left
      * objects: an attempt is recorded before it uploads anything (one store request less before each dump).
      *
+     * @param earlier the objects of earlier attempts ({@link #earlierObjects})
      * @return true when the backup was done and its completion published again
      */
-    private boolean republishIfDone(BackupRequested request, boolean attemptRecorded) {
-        List<String> earlier = store.list(ObjectKeys.targetPrefix(request.targetId())).stream()
-                .filter(key -> ObjectKeys.belongsTo(key, request.backupId()))
-                .toList();
+    private boolean republishIfDone(BackupRequested request, List<String> earlier, boolean attemptRecorded) {
         Optional<String> manifestKey = earlier.stream()
                 .filter(key -> key.endsWith("/" + ObjectKeys.MANIFEST))
                 .findFirst();
@@ -639,10 +676,11 @@ public class RunDump implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Stops the progress ticker. */
+    /** Stops the progress ticker and the attempt-record reads. */
     @Override
     public void close() {
         ticker.shutdownNow();
+        reads.shutdownNow();
     }
 
     /** The dump tool failed at the end of its output; carried through the upload as an I/O error. */

@@ -9,6 +9,7 @@ import io.bulwark.artifacts.Manifest;
 import io.bulwark.artifacts.ManifestJson;
 import io.bulwark.artifacts.ManifestSigningKeys;
 import io.bulwark.artifacts.ObjectKeys;
+import io.bulwark.artifacts.ObjectStoreException;
 import io.bulwark.contracts.ArtifactRef;
 import io.bulwark.contracts.BackupCompleted;
 import io.bulwark.contracts.BackupFailed;
@@ -48,9 +49,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 
 /**
  * The rules of {@link RunDump}: target lookup, idempotency, clean-up, attempt counting, storage
@@ -383,6 +389,69 @@ class RunDumpTest {
         runDump.handle(request);
 
         assertThat(events.onlyCompletion().backupId()).isEqualTo(request.backupId());
+    }
+
+    @Test
+    void theAttemptRecordIsReadWhileTheTargetIsListed() {
+        InMemoryObjectStore spied = Mockito.spy(new InMemoryObjectStore());
+        CountDownLatch listed = new CountDownLatch(1);
+        AtomicBoolean overlapped = new AtomicBoolean();
+        Mockito.doAnswer(call -> {
+                    listed.countDown();
+                    return call.callRealMethod();
+                })
+                .when(spied)
+                .list(ArgumentMatchers.anyString());
+        // the record's read waits for the listing: done one after the other on one thread, it would wait in vain
+        Mockito.doAnswer(call -> {
+                    overlapped.set(listed.await(5, TimeUnit.SECONDS));
+                    return call.callRealMethod();
+                })
+                .when(spied)
+                .exists(ArgumentMatchers.startsWith(ObjectStoreAttemptLedger.PREFIX));
+        try (RunDump worker = new RunDump(
+                id -> Optional.ofNullable(targets.get(id)),
+                source -> null,
+                spied,
+                Map.of("mariadb", fake),
+                events,
+                new ObjectStoreAttemptLedger(spied),
+                new StorageResilience(breaker, 3, Duration.ofMillis(1), Duration.ofMillis(5)),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new RunDump.Settings(3, 3, Duration.ofSeconds(5)))) {
+            worker.handle(request("fake"));
+        }
+
+        assertThat(overlapped)
+                .as("the target was listed while the attempt record was read")
+                .isTrue();
+        assertThat(events.onlyCompletion().artifact().rawBytes()).isEqualTo(FakeEngine.DUMP.length);
+        assertThat(spied.objects().keySet()).noneMatch(k -> k.startsWith(ObjectStoreAttemptLedger.PREFIX));
+    }
+
+    @Test
+    void aStoreFailureWhileTheAttemptRecordIsReadIsWaitedOutLikeAnyOther() {
+        InMemoryObjectStore spied = Mockito.spy(new InMemoryObjectStore());
+        Mockito.doThrow(new ObjectStoreException("the store is down", null))
+                .doCallRealMethod()
+                .when(spied)
+                .exists(ArgumentMatchers.startsWith(ObjectStoreAttemptLedger.PREFIX));
+        try (RunDump worker = new RunDump(
+                id -> Optional.ofNullable(targets.get(id)),
+                source -> null,
+                spied,
+                Map.of("mariadb", fake),
+                events,
+                new ObjectStoreAttemptLedger(spied),
+                new StorageResilience(breaker, 3, Duration.ofMillis(1), Duration.ofMillis(5)),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new RunDump.Settings(3, 3, Duration.ofSeconds(5)))) {
+            worker.handle(request("fake"));
+        }
+
+        BackupCompleted completed = events.onlyCompletion();
+        assertThat(completed.artifact().rawBytes()).isEqualTo(FakeEngine.DUMP.length);
+        assertThat(fake.opened).as("the failed read started no dump").hasValue(1);
     }
 
     @Test

@@ -66,7 +66,16 @@ public final class ObjectStoreAttemptLedger implements AttemptLedger {
         return attempt;
     }
 
+    /**
+     * The attempts {@code key} records, 0 when it is absent. Asks with a HEAD first, as most reads find no record (every
+     * first attempt): a HEAD's 404 has no body, while the MinIO SDK reads a GET's 404 XML error body with a new
+     * simple-xml {@code Persister} each time, which took the worker 17–33 ms against 6–17 ms for the HEAD (S3 server
+     * over HTTPS on 2 cores). A record that exists costs the HEAD and a GET.
+     */
     private int read(String key) {
+        if (!store.exists(key)) {
+            return 0;
+        }
         try (InputStream in = store.get(key)) {
             Matcher m = ATTEMPTS.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return m.find() ? Integer.parseInt(m.group(1)) : 0;
