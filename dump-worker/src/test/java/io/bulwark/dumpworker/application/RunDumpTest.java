@@ -409,16 +409,7 @@ class RunDumpTest {
                 })
                 .when(spied)
                 .exists(ArgumentMatchers.startsWith(ObjectStoreAttemptLedger.PREFIX));
-        try (RunDump worker = new RunDump(
-                id -> Optional.ofNullable(targets.get(id)),
-                source -> null,
-                spied,
-                Map.of("mariadb", fake),
-                events,
-                new ObjectStoreAttemptLedger(spied),
-                new StorageResilience(breaker, 3, Duration.ofMillis(1), Duration.ofMillis(5)),
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                new RunDump.Settings(3, 3, Duration.ofSeconds(5)))) {
+        try (RunDump worker = fakeWorkerOn(spied)) {
             worker.handle(request("fake"));
         }
 
@@ -436,16 +427,7 @@ class RunDumpTest {
                 .doCallRealMethod()
                 .when(spied)
                 .exists(ArgumentMatchers.startsWith(ObjectStoreAttemptLedger.PREFIX));
-        try (RunDump worker = new RunDump(
-                id -> Optional.ofNullable(targets.get(id)),
-                source -> null,
-                spied,
-                Map.of("mariadb", fake),
-                events,
-                new ObjectStoreAttemptLedger(spied),
-                new StorageResilience(breaker, 3, Duration.ofMillis(1), Duration.ofMillis(5)),
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                new RunDump.Settings(3, 3, Duration.ofSeconds(5)))) {
+        try (RunDump worker = fakeWorkerOn(spied)) {
             worker.handle(request("fake"));
         }
 
@@ -458,16 +440,7 @@ class RunDumpTest {
     void anUploadThatFailsOnceBecauseOfTheStoreIsRetriedAndCompletesOnce() {
         InMemoryObjectStore flaky = new InMemoryObjectStore();
         flaky.failNextUploads(1);
-        RunDump worker = new RunDump(
-                id -> Optional.ofNullable(targets.get(id)),
-                source -> null,
-                flaky,
-                Map.of("mariadb", fake),
-                events,
-                new ObjectStoreAttemptLedger(flaky),
-                new StorageResilience(breaker, 3, Duration.ofMillis(1), Duration.ofMillis(5)),
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                new RunDump.Settings(3, 3, Duration.ofSeconds(5)));
+        RunDump worker = fakeWorkerOn(flaky);
 
         worker.handle(request("fake"));
 
@@ -549,6 +522,20 @@ class RunDumpTest {
     }
 
     /** Records an attempt of {@code request} of target "fake", as a worker does before it dumps; returns its number. */
+    /** A worker of the fake engine on {@code on}, its attempt records kept there too. */
+    private RunDump fakeWorkerOn(InMemoryObjectStore on) {
+        return new RunDump(
+                id -> Optional.ofNullable(targets.get(id)),
+                source -> null,
+                on,
+                Map.of("mariadb", fake),
+                events,
+                new ObjectStoreAttemptLedger(on),
+                new StorageResilience(breaker, 3, Duration.ofMillis(1), Duration.ofMillis(5)),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new RunDump.Settings(3, 3, Duration.ofSeconds(5)));
+    }
+
     private static int beginAttempt(ObjectStoreAttemptLedger ledger, BackupRequested request) {
         return ledger.begin("fake", request.backupId(), ledger.recorded("fake", request.backupId()));
     }
