@@ -521,7 +521,6 @@ class RunDumpTest {
                 null);
     }
 
-    /** Records an attempt of {@code request} of target "fake", as a worker does before it dumps; returns its number. */
     /** A worker of the fake engine on {@code on}, its attempt records kept there too. */
     private RunDump fakeWorkerOn(InMemoryObjectStore on) {
         return new RunDump(
@@ -536,6 +535,7 @@ class RunDumpTest {
                 new RunDump.Settings(3, 3, Duration.ofSeconds(5)));
     }
 
+    /** Records an attempt of {@code request} of target "fake", as a worker does before it dumps; returns its number. */
     private static int beginAttempt(ObjectStoreAttemptLedger ledger, BackupRequested request) {
         return ledger.begin("fake", request.backupId(), ledger.recorded("fake", request.backupId()));
     }
